@@ -1,11 +1,15 @@
 /* main.c
  *
- * The awaitlab executable: a GtkApplication, and the headless command line
- * (run, check, test, list, export …) which must work without a display.
+ * The awaitlab executable. Subcommands (run, check, test, list, export, …) are the
+ * headless command line and never touch GTK, so they work without a display;
+ * anything else starts the GtkApplication.
  */
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <locale.h>
+
+#include "awaitlab-cli.h"
 
 int
 main (int   argc,
@@ -13,6 +17,11 @@ main (int   argc,
 {
   g_autoptr(AdwApplication) app = NULL;
 
-  app = adw_application_new ("org.awaitlab.Awaitlab", G_APPLICATION_DEFAULT_FLAGS);
+  setlocale (LC_ALL, "");
+
+  if (argc > 1 && awaitlab_cli_handles (argv[1]))
+    return awaitlab_cli_main (argc, argv);
+
+  app = adw_application_new ("org.awaitlab.Awaitlab", G_APPLICATION_HANDLES_OPEN);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
