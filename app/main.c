@@ -18,6 +18,8 @@ main (int   argc,
   g_autoptr(AdwApplication) app = NULL;
 
   setlocale (LC_ALL, "");
+  /* Times and values are printed the way C# and our CLI contract print them. */
+  setlocale (LC_NUMERIC, "C");
 
   if (argc > 1 && awaitlab_cli_handles (argv[1]))
     return awaitlab_cli_main (argc, argv);
