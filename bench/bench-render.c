@@ -1,0 +1,95 @@
+/* bench-render.c
+ *
+ * awaitlab-bench render --spans N: draws a synthetic timeline of N spans onto a
+ * 1280×720 image surface at several zoom levels and prints the median frame
+ * time. The target is 8 ms per frame for 100,000 spans.
+ */
+
+#include <cairo.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "awaitlab-timeline-renderer.h"
+#include "awaitlab-timeline-synthetic.h"
+
+#include "bench-render.h"
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *)a, db = *(const double *)b;
+  return da < db ? -1 : da > db;
+}
+
+int
+awaitlab_bench_render (int    argc,
+                       char **argv)
+{
+  static const double zooms[] = { 1.0, 0.5, 0.1, 0.01, 0.001 };
+  g_autoptr(AwaitlabTimelineRenderer) renderer = NULL;
+  g_autoptr(AwaitlabTimeline) timeline = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int n_spans = 100000;
+  int n_frames = 20;
+  int threads = 16;
+  gint64 end;
+  const GOptionEntry entries[] = {
+    { "spans", 0, 0, G_OPTION_ARG_INT, &n_spans, "Number of spans", "N" },
+    { "frames", 0, 0, G_OPTION_ARG_INT, &n_frames, "Frames per zoom level", "N" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Thread lanes", "N" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("- timeline render speed");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("render: %s\n", error->message);
+      return 2;
+    }
+  if (n_spans < 1 || n_frames < 1 || threads < 1)
+    {
+      g_printerr ("render: --spans, --frames and --threads must be positive\n");
+      return 2;
+    }
+
+  timeline = awaitlab_timeline_new_synthetic (n_spans, threads, 1);
+  renderer = awaitlab_timeline_renderer_new ();
+  awaitlab_timeline_renderer_set_playhead (renderer, awaitlab_timeline_get_end_time (timeline) / 2);
+  end = awaitlab_timeline_get_end_time (timeline);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+  cr = cairo_create (surface);
+  times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    for (int f = 0; f < n_frames; f++)
+      {
+        /* Pan a little each frame so no level is measured on one lucky spot. */
+        gint64 width = (gint64)(end * zooms[z]);
+        gint64 begin = (gint64)((end - width) * (f / (double)n_frames));
+        gint64 t0 = g_get_monotonic_time ();
+        double ms;
+
+        awaitlab_timeline_renderer_draw (renderer, cr, timeline, begin, begin + width, 1280, 720);
+        cairo_surface_flush (surface);
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        g_array_append_val (times, ms);
+      }
+
+  g_array_sort (times, compare_double);
+  printf ("spans: %u\n", awaitlab_timeline_get_n_spans (timeline));
+  printf ("frames: %u\n", times->len);
+  printf ("ms_per_frame: %.3f\n", g_array_index (times, double, times->len / 2));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return 0;
+}

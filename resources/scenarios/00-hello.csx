@@ -1,8 +1,0 @@
-// @title   Hello, simulated world
-// @topic   Basics
-// @questions 1
-
-void Main()
-{
-    Console.WriteLine("Hello");
-}

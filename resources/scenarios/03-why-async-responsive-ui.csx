@@ -1,0 +1,62 @@
+// @title     Why async/await: the UI keeps animating while data loads
+// @questions 3
+// @topic     Basics
+// @environment ui
+// @knob BlockUiThread = false "Load with a blocking call (Http.Get) instead of await"
+// @expect outcome completed
+// @expect end-at 400ms ± 3ms
+// @expect output-order "spinner frame 1" "spinner frame 2" "customers loaded" "spinner frame 3" "done"
+// @expect-when BlockUiThread=true end-at 550ms ± 3ms
+// @expect-when BlockUiThread=true output-order "customers loaded" "spinner frame 1" "spinner frame 4" "done"
+// @note L58: The spinner needs the UI thread every 100 ms to draw a frame.
+// @note L51: The UI thread is released here; it stays idle and ready for the spinner's messages.
+// @note L39: Each frame is a message posted back to the UI thread by the captured context.
+
+/* @explain
+A desktop app has exactly one UI thread. Everything that draws — here a spinner that
+wants a frame every 100 ms — must run on it. If that thread is stuck waiting for the
+network, the window freezes.
+
+In the default run `LoadCustomersAsync` awaits the HTTP call. The UI thread returns to its
+message loop, so the spinner's frames arrive on time at 100 ms and 200 ms, the data
+lands at 250 ms and the animation finishes at 400 ms. Look at the UI lane: it is mostly
+idle, with short slices of work.
+
+Flip **BlockUiThread**: the same request is made with the blocking `Http.Get`. The UI lane
+shows one solid 250 ms *blocked* bar. The frame messages pile up in the UI queue (watch
+the queue counter) and run late, one after another, so the whole thing ends at 550 ms.
+
+That is the point of async/await: while you wait for I/O, the thread you are on can do
+other work — redraw a window, serve another web request — instead of sitting idle. The
+code still reads top to bottom like the blocking version.
+*/
+
+async Task AnimateSpinnerAsync()
+{
+    for (int frame = 1; frame <= 4; frame++)
+    {
+        await Task.Delay(100);
+        Console.WriteLine($"spinner frame {frame}");
+    }
+}
+
+async Task LoadCustomersAsync()
+{
+    if (BlockUiThread)
+    {
+        Http.Get("https://api.example/customers", 250);   // the UI thread is stuck here
+    }
+    else
+    {
+        string data = await Http.GetAsync("https://api.example/customers", 250);
+    }
+    Console.WriteLine("customers loaded");
+}
+
+async void Button_Click(object sender, EventArgs e)
+{
+    Task spinner = AnimateSpinnerAsync();
+    await LoadCustomersAsync();
+    await spinner;
+    Console.WriteLine("done");
+}

@@ -1,0 +1,61 @@
+// @title     A Task without a thread: TaskCompletionSource
+// @questions 5 7
+// @topic     Tasks
+// @knob RunContinuationsAsynchronously = false "Create the TaskCompletionSource with RunContinuationsAsynchronously"
+// @expect outcome completed
+// @expect end-at 300ms ± 2ms
+// @expect output-order "waiting for the payment" "resumed with 'paid'" "order shipped" "SetResult returned"
+// @expect-when RunContinuationsAsynchronously=true end-at 300ms ± 2ms
+// @expect-when RunContinuationsAsynchronously=true output-order "waiting for the payment" "SetResult returned" "order shipped"
+// @note L39: Nothing runs for this task: it is completed by whoever calls SetResult.
+// @note L55: Completing the task. Watch which thread runs ProcessOrderAsync's continuation.
+// @note L41: By default this runs inline inside SetResult, on the webhook's pool thread.
+
+/* @explain
+A Task does not need a thread behind it. A `TaskCompletionSource<T>` hands out a Task
+that stays incomplete until some code calls `SetResult`, `SetException` or `SetCanceled`.
+Here the "payment provider" is a small Task.Run that waits 150 ms and then completes the
+promise, standing in for a webhook.
+
+For 150 ms `ProcessOrderAsync` is suspended and no thread is tied to it: the timeline
+shows nothing running for the order.
+
+By default, the continuation of an `await` runs **inline**, on the thread that completes
+the task, before `SetResult` returns. Watch the pool thread: it calls `SetResult`, then
+ships the order (100 ms of CPU), and only at 250 ms prints *SetResult returned*. The
+completer was borrowed to run someone else's code.
+
+Flip **RunContinuationsAsynchronously**: now the continuation is queued to the pool
+instead. `SetResult` returns immediately, and another worker resumes the order. Library
+code that completes tasks while holding locks or in callbacks uses this option so that
+unknown continuations cannot hijack its thread.
+*/
+
+static TaskCompletionSource<string> payment;
+
+async Task ProcessOrderAsync()
+{
+    Console.WriteLine("waiting for the payment callback");
+    string status = await payment.Task;
+    Console.WriteLine($"resumed with '{status}'");
+    Cpu.Work(100);   // ship the order
+    Console.WriteLine("order shipped");
+}
+
+void Main()
+{
+    if (RunContinuationsAsynchronously)
+        payment = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+    else
+        payment = new TaskCompletionSource<string>();
+
+    Task webhook = Task.Run(async () =>
+    {
+        await Task.Delay(150);
+        payment.SetResult("paid");
+        Console.WriteLine("SetResult returned");
+    });
+
+    ProcessOrderAsync().GetAwaiter().GetResult();
+    Thread.Sleep(50);
+}

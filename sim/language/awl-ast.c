@@ -1,0 +1,854 @@
+/* awl-ast.c
+ *
+ * The arena that owns every node, lookups, and the S-expression dump used by the
+ * tests.
+ */
+
+#include "awl-language-private.h"
+
+#include <string.h>
+
+/* ---------------------------------------------------------------------------- */
+/* Arena: bump allocation in 64 KiB blocks; big requests get their own block.   */
+
+#define ARENA_BLOCK (64 * 1024)
+
+struct _AwlArena
+{
+  GPtrArray    *blocks;
+  char         *cur;
+  gsize         left;
+  GStringChunk *strings;
+};
+
+AwlArena *
+awl_arena_new (void)
+{
+  AwlArena *arena = g_new0 (AwlArena, 1);
+
+  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+  arena->strings = g_string_chunk_new (4096);
+
+  return arena;
+}
+
+void
+awl_arena_free (AwlArena *arena)
+{
+  if (arena == NULL)
+    return;
+
+  g_ptr_array_unref (arena->blocks);
+  g_string_chunk_free (arena->strings);
+  g_free (arena);
+}
+
+gpointer
+awl_arena_alloc0 (AwlArena *arena,
+                  gsize     size)
+{
+  gpointer ret;
+
+  size = (size + 15) & ~(gsize) 15;
+
+  if (size > ARENA_BLOCK / 4)
+    {
+      ret = g_malloc0 (size);
+      g_ptr_array_add (arena->blocks, ret);
+      return ret;
+    }
+
+  if (size > arena->left)
+    {
+      arena->cur = g_malloc0 (ARENA_BLOCK);
+      arena->left = ARENA_BLOCK;
+      g_ptr_array_add (arena->blocks, arena->cur);
+    }
+
+  ret = arena->cur;
+  arena->cur += size;
+  arena->left -= size;
+
+  return ret;
+}
+
+gpointer *
+awl_arena_dup_ptrs (AwlArena *arena,
+                    gpointer *src,
+                    guint     n)
+{
+  gpointer *ret;
+
+  if (n == 0)
+    return NULL;
+
+  ret = awl_arena_alloc0 (arena, n * sizeof (gpointer));
+  memcpy (ret, src, n * sizeof (gpointer));
+
+  return ret;
+}
+
+const char *
+awl_arena_intern (AwlArena   *arena,
+                  const char *str)
+{
+  return g_string_chunk_insert_const (arena->strings, str);
+}
+
+const char *
+awl_arena_intern_len (AwlArena   *arena,
+                      const char *str,
+                      gsize       len)
+{
+  char buf[128];
+  g_autofree char *heap = NULL;
+  char *tmp = buf;
+
+  if (len >= sizeof buf)
+    tmp = heap = g_malloc (len + 1);
+  memcpy (tmp, str, len);
+  tmp[len] = '\0';
+
+  return g_string_chunk_insert_const (arena->strings, tmp);
+}
+
+const char *
+awl_arena_strndup (AwlArena   *arena,
+                   const char *str,
+                   gsize       len)
+{
+  char *ret = awl_arena_alloc0 (arena, len + 1);
+
+  memcpy (ret, str, len);
+
+  return ret;
+}
+
+/* ---------------------------------------------------------------------------- */
+
+AwlAst *
+awl_ast_new (void)
+{
+  AwlAst *ast = g_new0 (AwlAst, 1);
+  AwlAstPrivate *priv = g_new0 (AwlAstPrivate, 1);
+
+  priv->arena = awl_arena_new ();
+  priv->methods = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->fields = g_hash_table_new (g_str_hash, g_str_equal);
+  ast->priv = priv;
+
+  return ast;
+}
+
+AwlArena *
+awl_ast_get_arena (AwlAst *ast)
+{
+  return ((AwlAstPrivate *) ast->priv)->arena;
+}
+
+void
+awl_ast_free (AwlAst *ast)
+{
+  AwlAstPrivate *priv;
+
+  if (ast == NULL)
+    return;
+
+  priv = ast->priv;
+  g_hash_table_unref (priv->methods);
+  g_hash_table_unref (priv->fields);
+  awl_arena_free (priv->arena);
+  g_free (priv);
+  g_free (ast);
+}
+
+AwlFunction *
+awl_ast_find_method (const AwlAst *ast,
+                     const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (((AwlAstPrivate *) ast->priv)->methods, name);
+}
+
+AwlField *
+awl_ast_find_field (const AwlAst *ast,
+                    const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (((AwlAstPrivate *) ast->priv)->fields, name);
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Names of things                                                              */
+
+const char *
+awl_expr_kind_to_string (AwlExprKind kind)
+{
+  static const char * const names[] = {
+    "null", "bool", "int", "double", "char", "string", "interpolated", "name",
+    "member", "call", "index", "new", "new-array", "init-list", "unary", "binary",
+    "assign", "conditional", "await", "lambda", "is", "cast", "default", "typeof",
+    "nameof", "throw",
+  };
+
+  return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "?";
+}
+
+const char *
+awl_stmt_kind_to_string (AwlStmtKind kind)
+{
+  static const char * const names[] = {
+    "block", "empty", "expr", "decl", "if", "while", "do", "for", "foreach",
+    "break", "continue", "return", "throw", "try", "lock", "yield-return",
+    "yield-break",
+  };
+
+  return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "?";
+}
+
+const char *
+awl_binary_op_to_string (AwlBinaryOp op)
+{
+  static const char * const names[] = {
+    "+", "-", "*", "/", "%", "<<", ">>", "<", "<=", ">", ">=", "==", "!=",
+    "&", "^", "|", "&&", "||", "??",
+  };
+
+  return (guint) op < G_N_ELEMENTS (names) ? names[op] : "?";
+}
+
+const char *
+awl_unary_op_to_string (AwlUnaryOp op)
+{
+  static const char * const names[] = {
+    "-", "+", "!", "~", "++", "--", "post++", "post--",
+  };
+
+  return (guint) op < G_N_ELEMENTS (names) ? names[op] : "?";
+}
+
+const char *
+awl_assign_op_to_string (AwlAssignOp op)
+{
+  static const char * const names[] = {
+    "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "??=",
+  };
+
+  return (guint) op < G_N_ELEMENTS (names) ? names[op] : "?";
+}
+
+static void
+append_type (GString          *out,
+             const AwlTypeRef *type)
+{
+  if (type == NULL)
+    {
+      g_string_append (out, "var");
+      return;
+    }
+
+  g_string_append (out, type->name);
+  if (type->n_args > 0)
+    {
+      g_string_append_c (out, '<');
+      for (guint i = 0; i < type->n_args; i++)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          append_type (out, type->args[i]);
+        }
+      g_string_append_c (out, '>');
+    }
+  if (type->nullable)
+    g_string_append_c (out, '?');
+  for (guint i = 0; i < type->array_rank; i++)
+    g_string_append (out, "[]");
+}
+
+char *
+awl_type_ref_to_string (const AwlTypeRef *type)
+{
+  GString *out = g_string_new (NULL);
+
+  append_type (out, type);
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Dump                                                                         */
+
+static void dump_expr (GString *out, const AwlExpr *e);
+static void dump_stmt (GString *out, const AwlStmt *s);
+
+static void
+dump_string (GString    *out,
+             const char *s,
+             gsize       len)
+{
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = s[i];
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static const char *
+suffix_to_string (AwlNumberSuffix s)
+{
+  switch (s)
+    {
+    case AWL_SUFFIX_L: return "L";
+    case AWL_SUFFIX_U: return "U";
+    case AWL_SUFFIX_UL: return "UL";
+    case AWL_SUFFIX_F: return "f";
+    case AWL_SUFFIX_D: return "d";
+    case AWL_SUFFIX_M: return "m";
+    case AWL_SUFFIX_NONE:
+    default:
+      return "";
+    }
+}
+
+static void
+dump_type_args (GString     *out,
+                AwlTypeRef **args,
+                guint        n)
+{
+  if (n == 0)
+    return;
+  g_string_append_c (out, '<');
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_type (out, args[i]);
+    }
+  g_string_append_c (out, '>');
+}
+
+static void
+dump_args (GString      *out,
+           const AwlArg *args,
+           guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (out, ' ');
+      if (args[i].name != NULL)
+        g_string_append_printf (out, "%s:", args[i].name);
+      dump_expr (out, args[i].value);
+    }
+}
+
+static void
+dump_exprs (GString        *out,
+            AwlExpr * const *exprs,
+            guint           n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      dump_expr (out, exprs[i]);
+    }
+}
+
+static void
+dump_params (GString           *out,
+             const AwlFunction *f)
+{
+  g_string_append_c (out, '(');
+  for (guint i = 0; i < f->n_params; i++)
+    {
+      const AwlVar *p = f->params[i];
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      if (p->is_params)
+        g_string_append (out, "params ");
+      if (p->type != NULL)
+        {
+          append_type (out, p->type);
+          g_string_append_c (out, ' ');
+        }
+      g_string_append (out, p->name);
+      if (p->default_value != NULL)
+        {
+          g_string_append (out, " = ");
+          dump_expr (out, p->default_value);
+        }
+    }
+  g_string_append_c (out, ')');
+}
+
+static void
+dump_body (GString           *out,
+           const AwlFunction *f)
+{
+  if (f->body_expr != NULL)
+    {
+      g_string_append (out, "=> ");
+      dump_expr (out, f->body_expr);
+    }
+  else if (f->body != NULL)
+    dump_stmt (out, f->body);
+}
+
+static void
+dump_expr (GString       *out,
+           const AwlExpr *e)
+{
+  if (e == NULL)
+    {
+      g_string_append (out, "<null>");
+      return;
+    }
+
+  switch (e->kind)
+    {
+    case AWL_EXPR_NULL:
+      g_string_append (out, "null");
+      break;
+    case AWL_EXPR_BOOL:
+      g_string_append (out, e->boolean ? "true" : "false");
+      break;
+    case AWL_EXPR_INT:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "%s", e->integer.value,
+                              suffix_to_string (e->integer.suffix));
+      break;
+    case AWL_EXPR_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        g_string_append_printf (out, "%s%s", g_ascii_dtostr (buf, sizeof buf, e->real.value),
+                                suffix_to_string (e->real.suffix));
+      }
+      break;
+    case AWL_EXPR_CHAR:
+      {
+        char buf[8] = { 0 };
+        g_unichar_to_utf8 (e->character, buf);
+        if (e->character < 0x20)
+          g_string_append_printf (out, "'\\x%02x'", e->character);
+        else
+          g_string_append_printf (out, "'%s'", buf);
+      }
+      break;
+    case AWL_EXPR_STRING:
+      dump_string (out, e->string.value, e->string.length);
+      break;
+    case AWL_EXPR_INTERPOLATED:
+      g_string_append (out, "(interp");
+      for (guint i = 0; i < e->interp.n_parts; i++)
+        {
+          const AwlInterpPart *p = &e->interp.parts[i];
+
+          g_string_append_c (out, ' ');
+          if (p->expr == NULL)
+            dump_string (out, p->text, strlen (p->text));
+          else
+            {
+              g_string_append (out, "{");
+              dump_expr (out, p->expr);
+              if (p->has_alignment)
+                g_string_append_printf (out, ",%d", p->alignment);
+              if (p->format != NULL)
+                g_string_append_printf (out, ":%s", p->format);
+              g_string_append (out, "}");
+            }
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_NAME:
+      g_string_append (out, e->name.name);
+      dump_type_args (out, e->name.type_args, e->name.n_type_args);
+      break;
+    case AWL_EXPR_MEMBER:
+      g_string_append_printf (out, "(%s ", e->member.null_conditional ? "?." : ".");
+      dump_expr (out, e->member.target);
+      g_string_append_printf (out, " %s", e->member.name);
+      dump_type_args (out, e->member.type_args, e->member.n_type_args);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_CALL:
+      g_string_append (out, "(call ");
+      dump_expr (out, e->call.callee);
+      dump_args (out, e->call.args, e->call.n_args);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_INDEX:
+      g_string_append (out, e->index.null_conditional ? "(?index " : "(index ");
+      dump_expr (out, e->index.target);
+      g_string_append_c (out, ' ');
+      dump_expr (out, e->index.index);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_NEW:
+      g_string_append (out, "(new ");
+      append_type (out, e->new_obj.type);
+      if (e->new_obj.has_args)
+        {
+          g_string_append (out, " (args");
+          dump_args (out, e->new_obj.args, e->new_obj.n_args);
+          g_string_append_c (out, ')');
+        }
+      if (e->new_obj.has_init)
+        {
+          g_string_append (out, " {");
+          dump_exprs (out, e->new_obj.init, e->new_obj.n_init);
+          g_string_append_c (out, '}');
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_NEW_ARRAY:
+      g_string_append (out, "(new-array ");
+      append_type (out, e->new_array.element_type);
+      if (e->new_array.size != NULL)
+        {
+          g_string_append (out, " [");
+          dump_expr (out, e->new_array.size);
+          g_string_append_c (out, ']');
+        }
+      if (e->new_array.has_init)
+        {
+          g_string_append (out, " {");
+          dump_exprs (out, e->new_array.elements, e->new_array.n_elements);
+          g_string_append_c (out, '}');
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_INIT_LIST:
+      g_string_append_c (out, '{');
+      dump_exprs (out, e->init_list.elements, e->init_list.n_elements);
+      g_string_append_c (out, '}');
+      break;
+    case AWL_EXPR_UNARY:
+      g_string_append_printf (out, "(%s ", awl_unary_op_to_string (e->unary.op));
+      dump_expr (out, e->unary.operand);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_BINARY:
+      g_string_append_printf (out, "(%s ", awl_binary_op_to_string (e->binary.op));
+      dump_expr (out, e->binary.left);
+      g_string_append_c (out, ' ');
+      dump_expr (out, e->binary.right);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_ASSIGN:
+      g_string_append_printf (out, "(%s ", awl_assign_op_to_string (e->assign.op));
+      dump_expr (out, e->assign.target);
+      g_string_append_c (out, ' ');
+      dump_expr (out, e->assign.value);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_CONDITIONAL:
+      g_string_append (out, "(? ");
+      dump_expr (out, e->conditional.cond);
+      g_string_append_c (out, ' ');
+      dump_expr (out, e->conditional.then_expr);
+      g_string_append_c (out, ' ');
+      dump_expr (out, e->conditional.else_expr);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_AWAIT:
+      g_string_append (out, "(await ");
+      dump_expr (out, e->await.operand);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_LAMBDA:
+      g_string_append (out, (e->lambda.func->flags & AWL_FUNC_ASYNC) ? "(async-lambda " : "(lambda ");
+      dump_params (out, e->lambda.func);
+      g_string_append_c (out, ' ');
+      dump_body (out, e->lambda.func);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_IS:
+      g_string_append (out, e->is.negated ? "(is-not " : "(is ");
+      dump_expr (out, e->is.operand);
+      g_string_append_c (out, ' ');
+      if (e->is.type == NULL)
+        g_string_append (out, "null");
+      else
+        append_type (out, e->is.type);
+      if (e->is.var != NULL)
+        g_string_append_printf (out, " %s", e->is.var->name);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_CAST:
+      g_string_append (out, "(cast ");
+      append_type (out, e->cast.type);
+      g_string_append_c (out, ' ');
+      dump_expr (out, e->cast.operand);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_DEFAULT:
+      g_string_append (out, "(default");
+      if (e->default_value.type != NULL)
+        {
+          g_string_append_c (out, ' ');
+          append_type (out, e->default_value.type);
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_TYPEOF:
+      g_string_append (out, "(typeof ");
+      append_type (out, e->type_of.type);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_NAMEOF:
+      g_string_append_printf (out, "(nameof \"%s\")", e->name_of.value);
+      break;
+    case AWL_EXPR_THROW:
+      g_string_append (out, "(throw ");
+      dump_expr (out, e->throw_expr.operand);
+      g_string_append_c (out, ')');
+      break;
+    default:
+      g_string_append (out, "<?>");
+      break;
+    }
+}
+
+static void
+dump_decl (GString       *out,
+           const AwlStmt *s)
+{
+  g_string_append (out, s->decl.is_const ? "(const " : "(decl ");
+  append_type (out, s->decl.type);
+  for (guint i = 0; i < s->decl.n_vars; i++)
+    {
+      g_string_append_printf (out, " %s", s->decl.vars[i]->name);
+      if (s->decl.inits[i] != NULL)
+        {
+          g_string_append_c (out, '=');
+          dump_expr (out, s->decl.inits[i]);
+        }
+    }
+  g_string_append_c (out, ')');
+}
+
+static void
+dump_stmt (GString       *out,
+           const AwlStmt *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (out, "<null>");
+      return;
+    }
+
+  switch (s->kind)
+    {
+    case AWL_STMT_BLOCK:
+      g_string_append (out, "(block");
+      for (guint i = 0; i < s->block.n_stmts; i++)
+        {
+          g_string_append_c (out, ' ');
+          dump_stmt (out, s->block.stmts[i]);
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_EMPTY:
+      g_string_append (out, "(empty)");
+      break;
+    case AWL_STMT_EXPR:
+      dump_expr (out, s->expr.expr);
+      break;
+    case AWL_STMT_DECL:
+      dump_decl (out, s);
+      break;
+    case AWL_STMT_IF:
+      g_string_append (out, "(if ");
+      dump_expr (out, s->if_.cond);
+      g_string_append_c (out, ' ');
+      dump_stmt (out, s->if_.then_stmt);
+      if (s->if_.else_stmt != NULL)
+        {
+          g_string_append (out, " else ");
+          dump_stmt (out, s->if_.else_stmt);
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_WHILE:
+    case AWL_STMT_DO:
+      g_string_append (out, s->kind == AWL_STMT_WHILE ? "(while " : "(do ");
+      dump_expr (out, s->while_.cond);
+      g_string_append_c (out, ' ');
+      dump_stmt (out, s->while_.body);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_FOR:
+      g_string_append (out, "(for (");
+      for (guint i = 0; i < s->for_.n_init; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ' ');
+          dump_stmt (out, s->for_.init[i]);
+        }
+      g_string_append (out, ") ");
+      if (s->for_.cond != NULL)
+        dump_expr (out, s->for_.cond);
+      else
+        g_string_append (out, "forever");
+      g_string_append (out, " (");
+      dump_exprs (out, s->for_.iter, s->for_.n_iter);
+      g_string_append (out, ") ");
+      dump_stmt (out, s->for_.body);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_FOREACH:
+      g_string_append (out, s->foreach.is_await ? "(await-foreach " : "(foreach ");
+      append_type (out, s->foreach.var->type);
+      g_string_append_printf (out, " %s ", s->foreach.var->name);
+      dump_expr (out, s->foreach.collection);
+      g_string_append_c (out, ' ');
+      dump_stmt (out, s->foreach.body);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_BREAK:
+      g_string_append (out, "(break)");
+      break;
+    case AWL_STMT_CONTINUE:
+      g_string_append (out, "(continue)");
+      break;
+    case AWL_STMT_RETURN:
+    case AWL_STMT_THROW:
+    case AWL_STMT_YIELD_RETURN:
+      g_string_append_printf (out, "(%s", awl_stmt_kind_to_string (s->kind));
+      if (s->ret.value != NULL)
+        {
+          g_string_append_c (out, ' ');
+          dump_expr (out, s->ret.value);
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_YIELD_BREAK:
+      g_string_append (out, "(yield-break)");
+      break;
+    case AWL_STMT_TRY:
+      g_string_append (out, "(try ");
+      dump_stmt (out, s->try_.body);
+      for (guint i = 0; i < s->try_.n_catches; i++)
+        {
+          const AwlCatch *c = &s->try_.catches[i];
+
+          g_string_append (out, " (catch");
+          if (c->type != NULL)
+            {
+              g_string_append_c (out, ' ');
+              append_type (out, c->type);
+            }
+          if (c->var != NULL)
+            g_string_append_printf (out, " %s", c->var->name);
+          if (c->filter != NULL)
+            {
+              g_string_append (out, " (when ");
+              dump_expr (out, c->filter);
+              g_string_append_c (out, ')');
+            }
+          g_string_append_c (out, ' ');
+          dump_stmt (out, c->body);
+          g_string_append_c (out, ')');
+        }
+      if (s->try_.finally_block != NULL)
+        {
+          g_string_append (out, " (finally ");
+          dump_stmt (out, s->try_.finally_block);
+          g_string_append_c (out, ')');
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_LOCK:
+      g_string_append (out, "(lock ");
+      dump_expr (out, s->lock.target);
+      g_string_append_c (out, ' ');
+      dump_stmt (out, s->lock.body);
+      g_string_append_c (out, ')');
+      break;
+    default:
+      g_string_append (out, "<?>");
+      break;
+    }
+}
+
+static void
+dump_modifiers (GString *out,
+                guint    mods)
+{
+  static const char * const names[] = {
+    "static", "async", "public", "private", "protected", "internal", "readonly",
+    "const", "volatile",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (mods & (1u << i))
+      g_string_append_printf (out, "%s ", names[i]);
+}
+
+char *
+awl_ast_dump (const AwlAst *ast)
+{
+  GString *out;
+
+  g_return_val_if_fail (ast != NULL, NULL);
+
+  out = g_string_new (NULL);
+
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      const AwlField *f = ast->fields[i];
+
+      g_string_append (out, "(field ");
+      dump_modifiers (out, f->modifiers);
+      append_type (out, f->type);
+      g_string_append_printf (out, " %s", f->name);
+      if (f->init != NULL)
+        {
+          g_string_append (out, " = ");
+          dump_expr (out, f->init);
+        }
+      g_string_append (out, ")\n");
+    }
+
+  for (guint i = 0; i < ast->n_methods; i++)
+    {
+      const AwlFunction *m = ast->methods[i];
+
+      g_string_append (out, "(method ");
+      dump_modifiers (out, m->modifiers);
+      append_type (out, m->return_type);
+      g_string_append_printf (out, " %s ", m->name);
+      dump_params (out, m);
+      g_string_append_c (out, ' ');
+      dump_body (out, m);
+      g_string_append (out, ")\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+awl_expr_dump (const AwlExpr *expr)
+{
+  GString *out = g_string_new (NULL);
+
+  dump_expr (out, expr);
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,1 @@
+#include "awl-runtime.h"

@@ -1,0 +1,41 @@
+/* awaitlab-code-view.h
+ *
+ * The scenario source with C# highlighting. At the playhead each thread's
+ * current line carries a dot of that thread's colour in the gutter; the
+ * selected thread's line is highlighted.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint line;          /* 1-based */
+  guint color_index;   /* awaitlab_thread_color() index (the lane) */
+} AwaitlabLineMark;
+
+#define AWAITLAB_TYPE_CODE_VIEW (awaitlab_code_view_get_type())
+
+G_DECLARE_FINAL_TYPE (AwaitlabCodeView, awaitlab_code_view, AWAITLAB, CODE_VIEW, GtkWidget)
+
+GtkWidget  *awaitlab_code_view_new            (void);
+void        awaitlab_code_view_set_text       (AwaitlabCodeView       *self,
+                                               const char             *text);
+char       *awaitlab_code_view_dup_text       (AwaitlabCodeView       *self);
+void        awaitlab_code_view_set_marks      (AwaitlabCodeView       *self,
+                                               const AwaitlabLineMark *marks,
+                                               guint                   n_marks);
+guint       awaitlab_code_view_get_n_marks    (AwaitlabCodeView       *self);
+void        awaitlab_code_view_set_highlight  (AwaitlabCodeView       *self,
+                                               guint                   line,
+                                               guint                   color_index);
+guint       awaitlab_code_view_get_highlight  (AwaitlabCodeView       *self);
+void        awaitlab_code_view_scroll_to_line (AwaitlabCodeView       *self,
+                                               guint                   line);
+void        awaitlab_code_view_set_font_scale (AwaitlabCodeView       *self,
+                                               double                  scale);
+
+G_END_DECLS
