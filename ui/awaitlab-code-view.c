@@ -28,7 +28,7 @@ awaitlab_thread_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
                                       guint                    line)
 {
   AwaitlabThreadGutter *self = (AwaitlabThreadGutter *)renderer;
-  double y, height;
+  int y, height;
   guint drawn = 0;
 
   gtk_source_gutter_lines_get_line_yrange (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_CELL,
@@ -127,7 +127,11 @@ awaitlab_code_view_dispose (GObject *object)
   AwaitlabCodeView *self = (AwaitlabCodeView *)object;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_pointer ((GtkWidget **)&self->scroller, gtk_widget_unparent);
+  if (self->scroller != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->scroller));
+      self->scroller = NULL;
+    }
   g_clear_object (&self->buffer);
   g_clear_object (&self->font_css);
 
@@ -230,7 +234,7 @@ awaitlab_code_view_set_marks (AwaitlabCodeView       *self,
   g_array_set_size (array, 0);
   if (n_marks > 0)
     g_array_append_vals (array, marks, n_marks);
-  gtk_source_gutter_renderer_queue_draw (GTK_SOURCE_GUTTER_RENDERER (self->gutter));
+  gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
 }
 
 guint

@@ -79,15 +79,15 @@ static const AwaitlabColor state_colors[AWAITLAB_N_SPAN_STATES] = {
 
 /* Paul Tol's "muted" scheme identifies threads (chips, gutter marks). */
 static const AwaitlabColor thread_colors[] = {
-  { 0.200, 0.133, 0.533 },
-  { 0.267, 0.667, 0.600 },
-  { 0.800, 0.400, 0.467 },
-  { 0.533, 0.800, 0.933 },
-  { 0.600, 0.600, 0.200 },
-  { 0.533, 0.133, 0.333 },
-  { 0.067, 0.467, 0.200 },
-  { 0.867, 0.800, 0.467 },
-  { 0.667, 0.267, 0.600 },
+  { 0.533, 0.800, 0.933 },  /* cyan */
+  { 0.267, 0.667, 0.600 },  /* teal */
+  { 0.800, 0.400, 0.467 },  /* rose */
+  { 0.867, 0.800, 0.467 },  /* sand */
+  { 0.667, 0.267, 0.600 },  /* purple */
+  { 0.600, 0.600, 0.200 },  /* olive */
+  { 0.067, 0.467, 0.200 },  /* green */
+  { 0.533, 0.133, 0.333 },  /* wine */
+  { 0.200, 0.133, 0.533 },  /* indigo */
 };
 
 static const AwaitlabColor deadlock_red = { 0.878, 0.106, 0.141 };
@@ -406,9 +406,10 @@ compute_layout (AwaitlabTimelineRenderer *self,
   self->area_x = awaitlab_timeline_renderer_get_label_width (self);
   self->area_w = MAX (1, width - self->area_x - 8 * self->scale);
 
-  /* Lanes share whatever is left when the widget is short; never below 40 %. */
-  if (natural > height && natural > fixed)
-    squeeze = MAX (0.4, (height - fixed) / (natural - fixed));
+  /* Lanes share whatever is left when the widget is short (never below 40 %),
+   * and grow a little into spare room, which reads better on a projector. */
+  if (natural > fixed)
+    squeeze = CLAMP ((height - fixed) / (natural - fixed), 0.4, 1.6);
 
   g_array_set_size (self->lane_y, n_lanes);
   g_array_set_size (self->lane_h, n_lanes);
@@ -1393,13 +1394,16 @@ draw_cycle (AwaitlabTimelineRenderer *self,
 
       if (a == b)
         {
-          double cy = ya + ha / 2, r = ha * 0.45;
+          /* A thread waiting on itself: a loop over the end of its lane,
+           * coming back down into the blocked span. */
+          double r = MAX (8 * s, ha * 0.42);
+          double cx = x - r - 4 * s, cy = ya + 2 * s;
 
           cairo_new_sub_path (cr);
-          cairo_arc_negative (cr, x - r * 1.2, cy, r, G_PI * 0.25, -G_PI * 0.1);
+          cairo_arc_negative (cr, cx, cy, r, G_PI * 0.05, G_PI * 0.95);
           cairo_stroke (cr);
-          draw_arrow_head (cr, x - r * 1.2 + r * cos (G_PI * 0.25), cy + r * sin (G_PI * 0.25),
-                           G_PI * 0.75, 8 * s);
+          draw_arrow_head (cr, cx - r * cos (G_PI * 0.05), cy + r * sin (G_PI * 0.05) + 4 * s,
+                           G_PI / 2, 9 * s);
         }
       else
         {
@@ -1560,15 +1564,86 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
       cairo_fill (cr);
     }
 
+  cairo_restore (cr);
+
+  /* Outside the lane clip: the self-wait loop rises above its lane. */
   if (self->show_outcome)
     draw_cycle (self, cr, timeline, begin, end, px_per_ns);
-  cairo_restore (cr);
 
   (void)lanes_bottom;
   if (self->playhead >= 0)
     draw_playhead (self, cr, begin, end, px_per_ns, height);
 
 out:
+  g_clear_object (&self->layout);
+  cairo_restore (cr);
+}
+
+/* The key to colours and patterns, one row, for the window and exports. */
+void
+awaitlab_timeline_renderer_draw_legend (AwaitlabTimelineRenderer *self,
+                                        cairo_t                  *cr,
+                                        double                    width,
+                                        double                    height)
+{
+  static const struct {
+    int         state;     /* -1: a flow, kind in @flow */
+    int         flow;
+    const char *label;
+  } items[] = {
+    { AWAITLAB_SPAN_RUNNING, 0, N_("Running") },
+    { AWAITLAB_SPAN_READY, 0, N_("Ready, no free core") },
+    { AWAITLAB_SPAN_BLOCKED, 0, N_("Blocked") },
+    { AWAITLAB_SPAN_IDLE, 0, N_("Idle") },
+    { AWAITLAB_SPAN_TIMER, 0, N_("Timer") },
+    { AWAITLAB_SPAN_IO, 0, N_("I/O") },
+    { -1, AWAITLAB_FLOW_POSTED, N_("Posted to context") },
+    { -1, AWAITLAB_FLOW_QUEUED, N_("Queued to pool") },
+  };
+  static const AwaitlabColor flow_colors[] = {
+    [AWAITLAB_FLOW_QUEUED] = { 0.800, 0.475, 0.655 },
+    [AWAITLAB_FLOW_POSTED] = { 0.000, 0.620, 0.451 },
+  };
+  double s = self->scale, x = 12 * s, cy = height / 2;
+
+  g_return_if_fail (self != NULL);
+
+  cairo_save (cr);
+  g_clear_object (&self->layout);
+  self->layout = pango_cairo_create_layout (cr);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      int w, h;
+
+      if (items[i].state >= 0)
+        {
+          fill_state (self, cr, items[i].state, x, cy - 6 * s, x + 22 * s, 12 * s);
+          flush_batches (self, cr);
+        }
+      else
+        {
+          set_color (cr, &flow_colors[items[i].flow], 1);
+          cairo_set_line_width (cr, 1.6 * s);
+          cairo_move_to (cr, x, cy);
+          cairo_line_to (cr, x + 16 * s, cy);
+          cairo_stroke (cr);
+          draw_arrow_head (cr, x + 22 * s, cy, 0, 7 * s);
+        }
+      x += 28 * s;
+
+      set_fg (self, cr, 0.75);
+      pango_layout_set_font_description (self->layout, self->font);
+      pango_layout_set_text (self->layout, _(items[i].label), -1);
+      pango_layout_set_width (self->layout, -1);
+      pango_layout_get_pixel_size (self->layout, &w, &h);
+      cairo_move_to (cr, x, cy - h / 2.0);
+      pango_cairo_show_layout (cr, self->layout);
+      x += w + 18 * s;
+      if (x > width)
+        break;
+    }
+
   g_clear_object (&self->layout);
   cairo_restore (cr);
 }

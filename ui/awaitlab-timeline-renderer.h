@@ -60,6 +60,10 @@ void                      awaitlab_timeline_renderer_draw           (AwaitlabTim
                                                                      gint64                     end,
                                                                      double                     width,
                                                                      double                     height);
+void                      awaitlab_timeline_renderer_draw_legend    (AwaitlabTimelineRenderer  *self,
+                                                                     cairo_t                   *cr,
+                                                                     double                     width,
+                                                                     double                     height);
 gboolean                  awaitlab_timeline_renderer_hit_test       (AwaitlabTimelineRenderer  *self,
                                                                      AwaitlabTimeline          *timeline,
                                                                      gint64                     begin,

@@ -84,6 +84,12 @@ add_threads (AwaitlabTimeline *timeline,
                                          threads[t].id, threads[t].name);
       g_hash_table_insert (lane_of_thread, GUINT_TO_POINTER (threads[t].id), GUINT_TO_POINTER (lane));
 
+      /* Pool threads born after the start are the injection steps of a
+       * starving pool: mark each birth. */
+      if (threads[t].kind == AWL_THREAD_POOL && threads[t].created > 0)
+        awaitlab_timeline_add_mark (timeline, threads[t].created, lane, AWAITLAB_MARK_INJECTION,
+                                    _("The thread pool adds a thread"));
+
       spans = awl_trace_get_spans (trace, threads[t].id, &n_spans);
       for (guint s = 0; s < n_spans; s++)
         {
@@ -91,7 +97,7 @@ add_threads (AwaitlabTimeline *timeline,
           g_autofree char *detail = span_detail (trace, &spans[s]);
           AwaitlabSpan span = {
             .begin = spans[s].start,
-            .end = spans[s].end,
+            .end = spans[s].end == AWL_TIME_NONE ? awl_trace_get_end_time (trace) : spans[s].end,
             .state = span_state (spans[s].state),
             .line = MAX (0, spans[s].line),
             .task = spans[s].task ? (int)spans[s].task : -1,
@@ -216,19 +222,7 @@ add_events (AwaitlabTimeline *timeline,
 
       awaitlab_timeline_add_event (timeline, ev->time, lane_index, MAX (0, ev->line));
 
-      if (ev->kind == AWL_EVENT_POOL_GOAL &&
-          (ev->sub == AWL_POOL_STARVATION || ev->sub == AWL_POOL_BLOCKING || ev->sub == AWL_POOL_HILL_CLIMBING))
-        awaitlab_timeline_add_mark (timeline, ev->time, lane_index >= 0 ? (guint)lane_index : 0,
-                                    AWAITLAB_MARK_INJECTION, _("Thread pool injects a thread"));
-      else if (ev->kind == AWL_EVENT_THREAD_CREATED && ev->sub == AWL_THREAD_POOL && ev->time > 0)
-        {
-          gpointer created;
-
-          if (g_hash_table_lookup_extended (lane_of_thread, GUINT_TO_POINTER (ev->thread), NULL, &created))
-            awaitlab_timeline_add_mark (timeline, ev->time, GPOINTER_TO_UINT (created),
-                                        AWAITLAB_MARK_INJECTION, ev->text);
-        }
-      else if (ev->kind == AWL_EVENT_LINT && lane_index >= 0)
+      if (ev->kind == AWL_EVENT_LINT && lane_index >= 0)
         awaitlab_timeline_add_mark (timeline, ev->time, lane_index, AWAITLAB_MARK_LINT, ev->text);
       else if (ev->kind == AWL_EVENT_EXCEPTION && ev->sub == 1 && lane_index >= 0)
         awaitlab_timeline_add_mark (timeline, ev->time, lane_index, AWAITLAB_MARK_EXCEPTION, ev->text);

@@ -4,10 +4,14 @@
 // @expect outcome completed
 // @expect end-at 200ms ± 2ms
 // @expect output-order "Main: calling GetUserAsync" "sending request" "Main: got a Task back" "response arrived" "Main: done"
-// @note L33: Still on Main: nothing asynchronous has happened yet.
-// @note L34: The request is in flight and incomplete, so the method suspends here and hands Main a Task.
-// @note L43: Main continues while the request is outstanding; no thread is waiting for the network.
-// @note L35: 200 ms later the rest of the method runs on a pool thread.
+// @note L37: Still on Main: nothing asynchronous has happened yet.
+// @note L38: The request is in flight and incomplete, so the method suspends here and hands Main a Task.
+// @note L47: Main continues while the request is outstanding; no thread is waiting for the network.
+// @note L39: 200 ms later the rest of the method runs on a pool thread.
+// @quiz Which line appears first?
+// @choice GetUserAsync: response arrived
+// @answer Main: got a Task back, the request is still in flight
+// @why GetUserAsync returns its unfinished Task at the first incomplete await, so Main prints before the response arrives 200 ms later.
 
 /* @explain
 `async` is a modifier that lets a method contain `await`. It does **not** make the

@@ -3,13 +3,18 @@
 // @topic     Basics
 // @knob QueryMs = 300 "Database query time (ms)"
 // @expect outcome completed
-// @expect end-at 300ms ± 2ms
-// @expect output-order "query sent" "caller keeps running" "caller did 100 ms of work" "query finished" "orders: 17"
+// @expect-when QueryMs=300 end-at 300ms ± 2ms
+// @expect-when QueryMs=300 output-order "query sent" "caller keeps running" "caller did 100 ms of work" "query finished" "orders: 17"
 // @expect-when QueryMs=50 end-at 100ms ± 2ms
 // @expect-when QueryMs=50 output-order "query sent" "caller keeps running" "query finished" "caller did 100 ms of work" "orders: 17"
-// @note L36: The query is incomplete: CountOrdersAsync suspends and its caller carries on.
-// @note L45: Main does useful work while the query is in flight.
-// @note L47: If the query already finished, this await takes the fast path and does not suspend at all.
+// @note L41: The query is incomplete: CountOrdersAsync suspends and its caller carries on.
+// @note L50: Main does useful work while the query is in flight.
+// @note L52: If the query already finished, this await takes the fast path and does not suspend at all.
+// @quiz With the query taking 300 ms, when does the run end?
+// @choice 100 ms
+// @answer 300 ms
+// @choice 400 ms
+// @why The query and the 100 ms of CPU work overlap; the run ends when the slower of the two, the query, completes.
 
 /* @explain
 `await task` asks one question: *is the task finished?*

@@ -4,13 +4,17 @@
 // @environment ui
 // @knob BlockUiThread = false "Load with a blocking call (Http.Get) instead of await"
 // @expect outcome completed
-// @expect end-at 400ms ± 3ms
-// @expect output-order "spinner frame 1" "spinner frame 2" "customers loaded" "spinner frame 3" "done"
+// @expect-when BlockUiThread=false end-at 400ms ± 3ms
+// @expect-when BlockUiThread=false output-order "spinner frame 1" "spinner frame 2" "customers loaded" "spinner frame 3" "done"
 // @expect-when BlockUiThread=true end-at 550ms ± 3ms
 // @expect-when BlockUiThread=true output-order "customers loaded" "spinner frame 1" "spinner frame 4" "done"
-// @note L58: The spinner needs the UI thread every 100 ms to draw a frame.
-// @note L51: The UI thread is released here; it stays idle and ready for the spinner's messages.
-// @note L39: Each frame is a message posted back to the UI thread by the captured context.
+// @note L62: The spinner needs the UI thread every 100 ms to draw a frame.
+// @note L55: The UI thread is released here; it stays idle and ready for the spinner's messages.
+// @note L43: Each frame is a message posted back to the UI thread by the captured context.
+// @quiz Does the spinner keep its 100 ms rhythm while the customers load?
+// @answer Yes: frames appear at 100 and 200 ms
+// @choice No: all frames wait until the data has loaded
+// @why While the HTTP call is awaited the UI thread is idle, so the posted spinner frames run on time.
 
 /* @explain
 A desktop app has exactly one UI thread. Everything that draws — here a spinner that

@@ -6,9 +6,14 @@
 // @expect output "before the await: still on the caller's thread"
 // @expect output "after the await: on a pool thread"
 // @expect peak-pool-threads <= 1
-// @note L35: The async method starts on Main, the thread that called it.
-// @note L38: For 200 ms there is no thread doing anything for this request.
-// @note L39: The continuation borrowed a ThreadPool worker for an instant; no thread was created for this method.
+// @note L42: The async method starts on Main, the thread that called it.
+// @note L43: For 200 ms there is no thread doing anything for this request.
+// @note L46: The continuation borrowed a ThreadPool worker for an instant; no thread was created for this method.
+// @quiz Which thread runs the line after the await?
+// @choice Main
+// @choice A new thread created for GetProfileAsync
+// @answer A ThreadPool thread that already existed
+// @why A console app has no SynchronizationContext: the continuation runs on the pool thread that completed the I/O. async never creates a thread.
 
 /* @explain
 Marking a method `async` creates no thread. The body starts on whichever thread calls it

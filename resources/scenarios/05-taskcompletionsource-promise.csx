@@ -4,12 +4,16 @@
 // @knob RunContinuationsAsynchronously = false "Create the TaskCompletionSource with RunContinuationsAsynchronously"
 // @expect outcome completed
 // @expect end-at 300ms ± 2ms
-// @expect output-order "waiting for the payment" "resumed with 'paid'" "order shipped" "SetResult returned"
-// @expect-when RunContinuationsAsynchronously=true end-at 300ms ± 2ms
+// @expect-when RunContinuationsAsynchronously=false output-order "waiting for the payment" "resumed with 'paid'" "order shipped" "SetResult returned"
 // @expect-when RunContinuationsAsynchronously=true output-order "waiting for the payment" "SetResult returned" "order shipped"
-// @note L39: Nothing runs for this task: it is completed by whoever calls SetResult.
-// @note L55: Completing the task. Watch which thread runs ProcessOrderAsync's continuation.
-// @note L41: By default this runs inline inside SetResult, on the webhook's pool thread.
+// @note L43: Nothing runs for this task: it is completed by whoever calls SetResult.
+// @note L59: Completing the task. Watch which thread runs ProcessOrderAsync's continuation.
+// @note L45: By default this runs inline inside SetResult, on the webhook's pool thread.
+// @quiz Which line is printed last?
+// @choice resumed with 'paid'
+// @choice order shipped
+// @answer SetResult returned
+// @why Without RunContinuationsAsynchronously, the awaiting method runs inline inside SetResult, including its 100 ms of CPU work, before SetResult returns.
 
 /* @explain
 A Task does not need a thread behind it. A `TaskCompletionSource<T>` hands out a Task

@@ -4,13 +4,12 @@
 // @knob UseThreads = false "Use eight dedicated Threads with Thread.Sleep"
 // @expect outcome completed
 // @expect end-at 200ms ± 2ms
-// @expect output "no thread was blocked"
-// @expect peak-pool-threads <= 4
-// @expect-when UseThreads=true end-at 200ms ± 2ms
+// @expect-when UseThreads=false output "no thread was blocked"
+// @expect-when UseThreads=false peak-pool-threads <= 4
 // @expect-when UseThreads=true output "8 threads were created"
 // @expect-when UseThreads=true peak-pool-threads = 0
-// @note L54: Each Task.Delay is a timer entry, not a thread.
-// @note L55: One task that completes when all eight timers have fired.
+// @note L53: Each Task.Delay is a timer entry, not a thread.
+// @note L54: One task that completes when all eight timers have fired.
 
 /* @explain
 A **Thread** is an operating-system worker with its own stack (about 1 MB reserved). It

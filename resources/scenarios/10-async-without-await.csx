@@ -3,13 +3,17 @@
 // @topic     Internals
 // @knob AddYield = false "Add await Task.Yield() at the start of ComputeTotalAsync"
 // @expect outcome completed
+// @expect lint async-without-await
 // @expect end-at 200ms ± 2ms
-// @expect output-order "ComputeTotalAsync: work finished" "Main: the call has returned" "Main: no exception yet" "Main: observed when awaited: order has no lines" "total = 42"
-// @expect-when AddYield=true end-at 200ms ± 2ms
+// @expect-when AddYield=false output-order "ComputeTotalAsync: work finished" "Main: the call has returned" "Main: no exception yet" "Main: observed when awaited: order has no lines" "total = 42"
 // @expect-when AddYield=true output-order "Main: the call has returned" "Main: no exception yet" "ComputeTotalAsync: work finished" "total = 42"
-// @note L37: Without an await, this CPU work runs on the caller's thread: Main is busy for 200 ms.
-// @note L44: Thrown inside an async method: it faults the returned Task instead of escaping the call.
-// @note L55: The stored exception is rethrown only when someone waits for the task.
+// @note L41: Without an await, this CPU work runs on the caller's thread: Main is busy for 200 ms.
+// @note L48: Thrown inside an async method: it faults the returned Task instead of escaping the call.
+// @note L59: The stored exception is rethrown only when someone waits for the task.
+// @quiz Which line is printed first?
+// @choice Main: the call has returned
+// @answer ComputeTotalAsync: work finished
+// @why Without an await, the async method runs entirely on the caller's thread, CPU work included, before the call returns.
 
 /* @explain
 A method can be marked `async` without containing any `await`. It compiles (with warning

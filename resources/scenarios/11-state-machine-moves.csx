@@ -7,7 +7,7 @@
 // @note L36: Await point 0: state becomes 0, MoveNext returns, the builder hands Main the Task.
 // @note L38: Await point 1: resumed by the database completion, suspended again in state 1.
 // @note L40: Await point 2: the last suspension, state 2.
-// @note L42: The builder completes the Task with the result; state becomes -2 (finished).
+// @note L41: The last MoveNext: the return below completes the Task with its result (state -2, finished).
 
 /* @explain
 The C# compiler rewrites an async method into a **state machine**: a hidden struct holding

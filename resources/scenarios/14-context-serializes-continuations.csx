@@ -4,13 +4,17 @@
 // @environment ui
 // @knob ConfigureAwaitFalse = false "Use ConfigureAwait(false) in RenderThumbnailAsync"
 // @expect outcome completed
-// @expect end-at 300ms ± 3ms
+// @expect-when ConfigureAwaitFalse=false end-at 300ms ± 3ms
 // @expect output "gallery ready on the UI thread"
 // @expect-when ConfigureAwaitFalse=true end-at 150ms ± 3ms
-// @expect-when ConfigureAwaitFalse=true output "gallery ready on the UI thread"
-// @note L39: All four downloads finish at 100 ms; where each continuation runs depends on the captured context.
-// @note L40: With the UI context, the four decodes queue up on the UI thread one after another.
-// @note L50: Button_Click always captures the UI context, so its last line runs on the UI thread either way.
+// @note L43: All four downloads finish at 100 ms; where each continuation runs depends on the captured context.
+// @note L44: With the UI context, the four decodes queue up on the UI thread one after another.
+// @note L54: Button_Click always captures the UI context, so its last line runs on the UI thread either way.
+// @quiz All four downloads finish at 100 ms. When is the gallery ready?
+// @choice 150 ms
+// @answer 300 ms
+// @choice 500 ms
+// @why Each decode is posted to the single UI thread, so the four 50 ms decodes run one after another.
 
 /* @explain
 The context decides *which thread* runs your code after an `await`. On a UI thread that

@@ -5,12 +5,16 @@
 // @knob ConfigureAwaitFalse = false "Use ConfigureAwait(false) in DownloadReportAsync"
 // @expect outcome completed
 // @expect end-at 300ms ± 3ms
-// @expect output-order "library code resumed on the UI thread" "handler resumed on the UI thread"
-// @expect-when ConfigureAwaitFalse=true end-at 300ms ± 3ms
+// @expect-when ConfigureAwaitFalse=false output-order "library code resumed on the UI thread" "handler resumed on the UI thread"
 // @expect-when ConfigureAwaitFalse=true output-order "library code resumed on a pool thread" "handler resumed on the UI thread"
-// @note L38: ConfigureAwait(false) tells this one await not to capture the UI context.
-// @note L43: 100 ms of parsing: on the UI thread by default (the window freezes), on a pool thread with ConfigureAwait(false).
-// @note L50: This await has no ConfigureAwait, so the handler always comes back to the UI thread.
+// @note L42: ConfigureAwait(false) tells this one await not to capture the UI context.
+// @note L47: 100 ms of parsing: on the UI thread by default (the window freezes), on a pool thread with ConfigureAwait(false).
+// @note L54: This await has no ConfigureAwait, so the handler always comes back to the UI thread.
+// @quiz By default, on which thread does the CSV parsing run?
+// @answer The UI thread
+// @choice A pool thread
+// @choice A new thread
+// @why The await in DownloadReportAsync captured the UI context, so its continuation, parsing included, is posted back to the UI thread.
 
 /* @explain
 `ConfigureAwait(false)` changes exactly one thing about one `await`: it does not capture

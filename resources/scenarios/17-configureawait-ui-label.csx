@@ -3,15 +3,19 @@
 // @topic     Context and ConfigureAwait
 // @environment ui
 // @knob ConfigureAwaitFalse = true "Use ConfigureAwait(false) in the click handler"
-// @expect outcome crashed
+// @expect-when ConfigureAwaitFalse=true outcome crashed
 // @expect end-at 200ms ± 2ms
 // @expect output "status label: checking mail..."
 // @expect-when ConfigureAwaitFalse=false outcome completed
-// @expect-when ConfigureAwaitFalse=false end-at 200ms ± 2ms
 // @expect-when ConfigureAwaitFalse=false output "status label: 12 new messages"
-// @note L48: With ConfigureAwait(false) the rest of the handler does not come back to the UI thread.
-// @note L49: This touches a control from a pool thread: the control's thread check throws.
-// @note L40: The exception escapes an async void handler and is rethrown on the UI thread: the app crashes.
+// @note L52: With ConfigureAwait(false) the rest of the handler does not come back to the UI thread.
+// @note L53: This touches a control from a pool thread: the control's thread check throws.
+// @note L44: The exception escapes an async void handler and is rethrown on the UI thread: the app crashes.
+// @quiz What happens when the inbox response arrives?
+// @choice The label shows 12 new messages
+// @answer The app crashes with a cross-thread exception
+// @choice The app deadlocks
+// @why With ConfigureAwait(false) the handler continues on a pool thread; touching the label there throws, and the exception escapes an async void handler.
 
 /* @explain
 UI controls may only be used from the thread that created them. `SetStatusText` models a

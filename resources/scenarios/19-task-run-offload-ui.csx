@@ -4,13 +4,18 @@
 // @environment ui
 // @knob OffloadToPool = true "Run ResizeImages through Task.Run"
 // @expect outcome completed
-// @expect end-at 300ms ± 3ms
-// @expect output-order "progress tick 1" "progress tick 2" "resized 12 images" "progress tick 3"
+// @expect-when OffloadToPool=true end-at 300ms ± 3ms
+// @expect-when OffloadToPool=true output-order "progress tick 1" "progress tick 2" "resized 12 images" "progress tick 3"
 // @expect-when OffloadToPool=false end-at 450ms ± 3ms
 // @expect-when OffloadToPool=false output-order "resized 12 images" "progress tick 1" "progress tick 3"
-// @note L55: 250 ms of CPU moves to a pool thread; the UI thread returns to its message loop.
-// @note L39: Progress ticks need the UI thread: they show whether it is free.
-// @note L61: Back on the UI thread to show the result.
+// @note L60: 250 ms of CPU moves to a pool thread; the UI thread returns to its message loop.
+// @note L44: Progress ticks need the UI thread: they show whether it is free.
+// @note L66: Back on the UI thread to show the result.
+// @quiz When is the last progress tick shown?
+// @answer 300 ms
+// @choice 450 ms
+// @choice 550 ms
+// @why The resize runs on a pool thread, so the UI thread is free and every tick arrives on time.
 
 /* @explain
 `Task.Run` is the right tool when you are on a thread that must stay responsive — a UI

@@ -3,12 +3,14 @@
 // @topic     Task.Run
 // @knob WrapInTaskRun = true "Fetch with Task.Run(() => Http.Get(...)) instead of Http.GetAsync"
 // @expect outcome completed
-// @expect end-at 400ms ± 5ms
+// @expect-when WrapInTaskRun=true end-at 400ms ± 5ms
 // @expect output "8 prices fetched"
+// @expect-when WrapInTaskRun=true lint task-run-io
+// @expect-when WrapInTaskRun=false no-lint task-run-io
 // @expect-when WrapInTaskRun=false end-at 200ms ± 3ms
 // @expect-when WrapInTaskRun=false peak-pool-threads <= 4
-// @note L37: Each call occupies a pool thread that just waits for the network for 200 ms.
-// @note L46: With 4 pool threads, the 8 wrapped calls run in two waves: 0-200 ms and 200-400 ms.
+// @note L39: Each call occupies a pool thread that just waits for the network for 200 ms.
+// @note L48: With 4 pool threads, the 8 wrapped calls run in two waves: 0-200 ms and 200-400 ms.
 
 /* @explain
 `Task.Run` gives you *a thread*, and that only helps if you have CPU work for the thread to

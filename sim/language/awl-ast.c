@@ -235,7 +235,7 @@ const char *
 awl_assign_op_to_string (AwlAssignOp op)
 {
   static const char * const names[] = {
-    "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "??=",
+    "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "?\?=",
   };
 
   return (guint) op < G_N_ELEMENTS (names) ? names[op] : "?";

@@ -359,7 +359,7 @@ typedef enum
 
 struct _AwlFunction
 {
-  AwlLoc         loc;           /* of the name (methods) or of the `=>` head (lambdas) */
+  AwlLoc         loc;           /* of the name (methods) or of the lambda's first token */
   const char    *name;          /* methods: the name; lambdas: "Outer.lambda#N" (1-based
                                    in source order within the outermost method) */
   guint          flags;         /* AwlFunctionFlags */

@@ -134,6 +134,7 @@ typedef struct
   char         *value;     /* as written: "true", "1", "ui", "netfx" */
   AwlKnob      *knob;      /* the knob if key names one, else NULL */
   AwlKnobValue  knob_value;/* parsed value when knob != NULL */
+  AwlLoc        loc;       /* of the key */
 } AwlExpectCondition;
 
 typedef struct

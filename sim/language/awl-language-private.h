@@ -116,6 +116,7 @@ typedef struct
   } v;
   AwlNumberSuffix  suffix;
   guint            verbatim : 1;
+  guint            bad : 1;       /* the lexer reported an error about it */
   guint            first_part;  /* INTERP: index into the lexer's parts */
   guint            n_parts;
   gint             match;       /* brackets: index of the matching bracket, or -1 */

@@ -511,6 +511,7 @@ lex_char (Scan *sc)
   if (peek (sc, 0) != '\'')
     {
       error_at (sc, tok.line, tok.col, "unterminated character literal (a char holds one character; use \"…\" for a string)");
+      tok.bad = TRUE;
       while (peek (sc, 0) >= 0 && peek (sc, 0) != '\'' && peek (sc, 0) != '\n')
         advance (sc);
       if (peek (sc, 0) == '\'')
@@ -539,6 +540,7 @@ lex_string_body (Scan     *sc,
       if (c < 0 || (!verbatim && c == '\n'))
         {
           error_at (sc, tok->line, tok->col, "unterminated string literal");
+          tok->bad = TRUE;
           break;
         }
       if (c == '"')
@@ -762,6 +764,7 @@ lex_interpolated (Scan     *sc,
       if (c < 0 || (!verbatim && c == '\n'))
         {
           error_at (sc, tok.line, tok.col, "unterminated string literal");
+          tok.bad = TRUE;
           break;
         }
       if (c == '"')
@@ -805,6 +808,7 @@ lex_interpolated (Scan     *sc,
           part.text = "";
           if (!lex_hole (sc, &part, verbatim))
             {
+              tok.bad = TRUE;
               if (part.expr_end > part.expr_start)
                 g_array_append_val (sc->lx->parts, part);
               break;
@@ -841,7 +845,7 @@ typedef struct { const char *text; AwlPunct punct; } PunctDef;
 /* Longest first within each leading character. `>` is always lexed alone (and `>=`)
  * so that `List<List<int>>` parses; the parser joins `>` `>` into a shift. */
 static const PunctDef puncts[] = {
-  { "??=", P_QQ_ASSIGN }, { "<<=", P_SHL_ASSIGN },
+  { "?\?=", P_QQ_ASSIGN }, { "<<=", P_SHL_ASSIGN },
   { "??", P_QQ }, { "?.", P_QDOT }, { "=>", P_ARROW }, { "==", P_EQ }, { "!=", P_NE },
   { "<=", P_LE }, { ">=", P_GE }, { "++", P_INC }, { "--", P_DEC },
   { "+=", P_PLUS_ASSIGN }, { "-=", P_MINUS_ASSIGN }, { "*=", P_STAR_ASSIGN },

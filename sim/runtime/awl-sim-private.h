@@ -186,6 +186,7 @@ struct _AwlTask
   guint          fault_thread;
   gpointer       tcs;
   gboolean       is_tcs;
+  gboolean       fired;
 };
 
 struct _AwlTimer
@@ -196,6 +197,7 @@ struct _AwlTimer
   AwlTask   *task;                     /* Delay task */
   AwlObject *cts;                      /* CTS timeout */
   const char *label;
+  gboolean   fired;
 };
 
 typedef struct
@@ -355,6 +357,7 @@ struct _AwlSim
 
   /* machine */
   guint          busy_cores;
+  AwlThread    **core_owner;           /* cores entries */
   GQueue         ready;                /* AwlThread * waiting for a core */
   GQueue         runnable;             /* threads holding a core with work now */
   AwlThread     *current;              /* thread executing */
@@ -403,6 +406,8 @@ struct _AwlSim
   guint          pending_io;
   GHashTable    *lint_seen;
 
+  GPtrArray     *faulted;              /* AwlTask * that faulted */
+  GPtrArray     *iterators;
   /* outcome */
   AwlOutcomeKind outcome;
   const char    *summary;
@@ -435,6 +440,13 @@ guint        awl_sim_thread_id       (AwlThread *thread);
 void         awl_sim_crash           (AwlSim *sim, AwlObject *exception, AwlThread *thread);
 void         awl_sim_pool_thread_blocked   (AwlSim *sim, AwlThread *thread);
 void         awl_sim_pool_thread_unblocked (AwlSim *sim, AwlThread *thread);
+void         awl_sim_start_dedicated (AwlSim *sim, AwlFrame *frame, AwlTask *task);
+void         awl_sim_run_inline      (AwlSim *sim, AwlFrame *frame, AwlRole role);
+gboolean     awl_sim_semaphore_wait_sync (AwlSim *sim, AwlThread *t, AwlSemaphore *sem);
+gboolean     awl_sim_do_call         (AwlSim *sim, AwlThread *t, AwlFrame *f, AwlFrame *callee);
+gboolean     awl_sim_do_yield_return (AwlSim *sim, AwlThread *t, AwlFrame *f, AwlValue value);
+void         awl_sim_block_semaphore (AwlSim *sim, AwlThread *t, AwlSemaphore *sem);
+void         awl_sim_pop_suspended   (AwlSim *sim, AwlThread *t, AwlFrame *f);
 
 /* awl-task.c */
 AwlTask     *awl_task_new            (AwlSim *sim, AwlTaskKind kind, const char *name);

@@ -238,7 +238,8 @@ typedef struct
   /* One line: "completed", the limit reason, the crash "Type: message", or the first
    * sentence of the deadlock. */
   const char     *summary;
-  /* Deadlock: the wait-for chain, one sentence per link. */
+  /* Deadlock: the wait-for chain, one sentence per link (NULL-terminated; NULL when
+   * there is no chain). */
   const char    **chain;
   guint           n_chain;
   /* Crash: the exception and where. */

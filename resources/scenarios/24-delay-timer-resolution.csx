@@ -1,0 +1,43 @@
+// @title     Task.Delay(1) is not 1 ms: timer resolution
+// @questions 24 25
+// @topic     Delays and timers
+// @timer-resolution 15.6ms
+// @expect outcome completed
+// @expect end-at 156ms ± 5ms
+// @expect output "10 frames done"
+// @note L35: Each 1 ms delay really lasts until the next timer tick, 15.6 ms apart.
+
+/* @explain
+A delay can only end when the timer that drives it fires. This scenario sets the timer
+resolution to 15.6 ms, the default system timer tick on Windows. (On Linux it is about
+1 ms, which is Awaitlab's default.)
+
+`AnimateAsync` wants a frame every millisecond and awaits `Task.Delay(1)` ten times. The
+whole loop should take 10 ms; it takes about 156 ms, because each delay is rounded up to
+the next tick. Zoom into the timeline: the continuations line up on a regular 15.6 ms grid.
+
+Lessons:
+
+- `Task.Delay(n)` means *at least* n ms, never exactly n; short delays are dominated by
+  the timer resolution;
+- do not use small delays as a precise clock or to pace tight loops; measure elapsed time
+  instead, or use a dedicated timer when precision matters;
+- `Thread.Sleep(1)` has the same coarse granularity on Windows, and it also blocks the
+  thread while waiting.
+
+Edit the `@timer-resolution` line to `1ms` and run again: the loop now ends near 10 ms.
+*/
+
+async Task AnimateAsync()
+{
+    for (int frame = 1; frame <= 10; frame++)
+    {
+        await Task.Delay(1);   // asks for 1 ms
+    }
+    Console.WriteLine("10 frames done");
+}
+
+void Main()
+{
+    AnimateAsync().GetAwaiter().GetResult();
+}

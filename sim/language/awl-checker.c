@@ -1,0 +1,1057 @@
+/* awl-checker.c
+ *
+ * Checks that need no runtime: names, async/iterator rules, loops, argument counts
+ * of known APIs, assignments to constants, @note lines and the entry method. It
+ * also fills in the resolved parts of the tree (see awl-ast.h).
+ *
+ * Scopes are a hash table from name to a stack of bindings plus an undo log, so a
+ * lookup is O(1) however many variables a method has.
+ */
+
+#include "awl-language-private.h"
+#include "awl-known-api.h"
+
+#include <string.h>
+
+#define NOT_SUPPORTED "is not supported by Awaitlab's C# subset"
+#define ARE_NOT_SUPPORTED "are not supported by Awaitlab's C# subset"
+
+typedef struct _Binding Binding;
+struct _Binding
+{
+  AwlVar  *var;
+  Binding *prev;
+};
+
+typedef struct
+{
+  AwlUnit        *unit;
+  AwlDiagnostics *diags;
+  AwlArena       *arena;
+  GHashTable     *bindings;   /* name → Binding* (innermost first) */
+  GPtrArray      *log;        /* Binding* in push order */
+  AwlFunction    *func;
+  GPtrArray      *vars;       /* the current function's variables */
+  GPtrArray      *lambdas;
+  guint           loops;
+  guint           locks;
+  guint           catches;
+  guint           finallies;
+  guint           try_with_catch;
+} Checker;
+
+static void check_expr (Checker *c, AwlExpr *e);
+static void check_stmt (Checker *c, AwlStmt *s);
+static void check_function (Checker *c, AwlFunction *f);
+
+static void G_GNUC_PRINTF (3, 4)
+error_at (Checker    *c,
+          AwlLoc      loc,
+          const char *format,
+          ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  awl_diagnostics_add_literal (c->diags, AWL_SEVERITY_ERROR, loc.line, loc.col, 1, msg);
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Scopes                                                                       */
+
+static guint
+scope_mark (Checker *c)
+{
+  return c->log->len;
+}
+
+static void
+scope_pop (Checker *c,
+           guint    mark)
+{
+  while (c->log->len > mark)
+    {
+      Binding *b = g_ptr_array_index (c->log, c->log->len - 1);
+
+      if (b->prev != NULL)
+        g_hash_table_insert (c->bindings, (gpointer) b->var->name, b->prev);
+      else
+        g_hash_table_remove (c->bindings, b->var->name);
+      g_ptr_array_set_size (c->log, c->log->len - 1);
+    }
+}
+
+static AwlVar *
+lookup_var (Checker    *c,
+            const char *name)
+{
+  Binding *b = g_hash_table_lookup (c->bindings, name);
+
+  return b != NULL ? b->var : NULL;
+}
+
+static void
+declare (Checker *c,
+         AwlVar  *v)
+{
+  AwlVar *existing = lookup_var (c, v->name);
+  Binding *b;
+
+  if (existing != NULL && existing->owner == c->func)
+    error_at (c, v->loc, "a variable named `%s` is already declared in this method (line %u)",
+              v->name, existing->loc.line);
+
+  v->owner = c->func;
+  v->slot = c->vars->len;
+  g_ptr_array_add (c->vars, v);
+
+  b = awl_arena_new0 (c->arena, Binding);
+  b->var = v;
+  b->prev = g_hash_table_lookup (c->bindings, v->name);
+  g_hash_table_insert (c->bindings, (gpointer) v->name, b);
+  g_ptr_array_add (c->log, b);
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Types                                                                        */
+
+static void
+check_type (Checker          *c,
+            const AwlTypeRef *type)
+{
+  if (type == NULL)
+    return;
+
+  if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
+    error_at (c, type->loc, "the type `%s` " NOT_SUPPORTED, type->name);
+  else if (strcmp (type->name, "dynamic") == 0)
+    error_at (c, type->loc, "`dynamic` " NOT_SUPPORTED);
+
+  for (guint i = 0; i < type->n_args; i++)
+    check_type (c, type->args[i]);
+}
+
+static const char *
+short_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  return dot != NULL ? dot + 1 : name;
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Expressions                                                                  */
+
+static gboolean
+is_builtin_name (const AwlExpr *e)
+{
+  return e != NULL && e->kind == AWL_EXPR_NAME && e->name.kind == AWL_NAME_BUILTIN;
+}
+
+static void
+resolve_name (Checker  *c,
+              AwlExpr  *e,
+              gboolean  as_callee)
+{
+  AwlExprName *n = &e->name;
+  AwlVar *v;
+  AwlFunction *m;
+  AwlField *f;
+  AwlKnob *k;
+
+  if ((v = lookup_var (c, n->name)) != NULL)
+    {
+      n->kind = AWL_NAME_VAR;
+      n->var = v;
+      if (v->owner != c->func)
+        v->captured = TRUE;
+    }
+  else if ((f = awl_ast_find_field (c->unit->ast, n->name)) != NULL)
+    {
+      n->kind = AWL_NAME_FIELD;
+      n->field = f;
+    }
+  else if ((m = awl_ast_find_method (c->unit->ast, n->name)) != NULL)
+    {
+      n->kind = AWL_NAME_METHOD;
+      n->func = m;
+    }
+  else if ((k = awl_directives_find_knob (c->unit->directives, n->name)) != NULL)
+    {
+      n->kind = AWL_NAME_KNOB;
+      n->knob = k;
+    }
+  else if (awl_known_api_is_type (n->name) || awl_known_api_is_type_name (n->name))
+    n->kind = AWL_NAME_BUILTIN;
+  else if (as_callee)
+    error_at (c, e->loc, "the method `%s` is not defined", n->name);
+  else
+    error_at (c, e->loc, "the name `%s` does not exist in the current context", n->name);
+
+  for (guint i = 0; i < n->n_type_args; i++)
+    check_type (c, n->type_args[i]);
+}
+
+static void
+check_assignable (Checker    *c,
+                  AwlExpr    *target,
+                  AwlLoc      loc)
+{
+  if (target->kind != AWL_EXPR_NAME)
+    return;
+
+  switch (target->name.kind)
+    {
+    case AWL_NAME_KNOB:
+      error_at (c, target->loc, "the knob `%s` is a constant; change it with `--set %s=…` or in the app, not in code",
+                target->name.name, target->name.name);
+      break;
+    case AWL_NAME_VAR:
+      if (target->name.var->is_const)
+        error_at (c, target->loc, "`%s` is a constant and cannot be assigned", target->name.name);
+      target->name.var->assigned = TRUE;
+      break;
+    case AWL_NAME_FIELD:
+      if (target->name.field->modifiers & AWL_MOD_CONST)
+        error_at (c, target->loc, "`%s` is a constant and cannot be assigned", target->name.name);
+      break;
+    case AWL_NAME_METHOD:
+      error_at (c, target->loc, "`%s` is a method and cannot be assigned", target->name.name);
+      break;
+    case AWL_NAME_BUILTIN:
+      error_at (c, target->loc, "`%s` is a type and cannot be assigned", target->name.name);
+      break;
+    case AWL_NAME_UNRESOLVED:
+    default:
+      break;
+    }
+}
+
+static void
+check_named_args (Checker           *c,
+                  const AwlArg      *args,
+                  guint              n_args,
+                  const char        *what,
+                  const char        *allowed)
+{
+  for (guint i = 0; i < n_args; i++)
+    {
+      g_auto(GStrv) names = NULL;
+
+      if (args[i].name == NULL)
+        continue;
+      names = g_strsplit (allowed != NULL ? allowed : "", " ", -1);
+      if (!g_strv_contains ((const char * const *) names, args[i].name))
+        error_at (c, args[i].loc, "`%s` has no parameter named `%s`", what, args[i].name);
+    }
+}
+
+static void
+check_arg_count (Checker    *c,
+                 AwlLoc      loc,
+                 const char *what,
+                 guint       n,
+                 guint       min,
+                 guint       max)
+{
+  if (n >= min && (max == AWL_API_VARIADIC || n <= max))
+    return;
+
+  if (min == max)
+    error_at (c, loc, "`%s` takes %u argument%s, but %u %s given", what, min,
+              min == 1 ? "" : "s", n, n == 1 ? "was" : "were");
+  else if (max == AWL_API_VARIADIC)
+    error_at (c, loc, "`%s` takes at least %u argument%s, but %u %s given", what, min,
+              min == 1 ? "" : "s", n, n == 1 ? "was" : "were");
+  else
+    error_at (c, loc, "`%s` takes %u to %u arguments, but %u %s given", what, min, max,
+              n, n == 1 ? "was" : "were");
+}
+
+/* Min/max argument counts over every known type with an instance method @name. */
+static gboolean
+instance_method_range (const char *name,
+                       guint      *min,
+                       guint      *max)
+{
+  guint n;
+  const AwlKnownApi *api = awl_known_api_get_all (&n);
+  gboolean found = FALSE;
+
+  *min = G_MAXUINT;
+  *max = 0;
+  for (guint i = 0; i < n; i++)
+    if ((api[i].kind == AWL_API_INSTANCE_METHOD) && strcmp (api[i].member, name) == 0)
+      {
+        found = TRUE;
+        *min = MIN (*min, api[i].min_args);
+        *max = MAX (*max, api[i].max_args);
+      }
+
+  return found;
+}
+
+static void
+check_call (Checker *c,
+            AwlExpr *e)
+{
+  AwlExpr *callee = e->call.callee;
+
+  if (callee->kind == AWL_EXPR_NAME)
+    {
+      resolve_name (c, callee, TRUE);
+      if (callee->name.kind == AWL_NAME_METHOD)
+        {
+          AwlFunction *m = callee->name.func;
+          guint min = 0, max = m->n_params;
+
+          for (guint i = 0; i < m->n_params; i++)
+            {
+              if (m->params[i]->default_value == NULL && !m->params[i]->is_params)
+                min = i + 1;
+              if (m->params[i]->is_params)
+                max = AWL_API_VARIADIC;
+            }
+          check_arg_count (c, callee->loc, m->name, e->call.n_args, min, max);
+          for (guint i = 0; i < e->call.n_args; i++)
+            {
+              gboolean ok = e->call.args[i].name == NULL;
+
+              for (guint j = 0; !ok && j < m->n_params; j++)
+                ok = strcmp (m->params[j]->name, e->call.args[i].name) == 0;
+              if (!ok)
+                error_at (c, e->call.args[i].loc, "`%s` has no parameter named `%s`",
+                          m->name, e->call.args[i].name);
+            }
+        }
+      else if (callee->name.kind == AWL_NAME_BUILTIN || callee->name.kind == AWL_NAME_FIELD ||
+               callee->name.kind == AWL_NAME_KNOB)
+        {
+          if (callee->name.kind == AWL_NAME_BUILTIN)
+            error_at (c, callee->loc, "`%s` is a type, not a method", callee->name.name);
+        }
+    }
+  else if (callee->kind == AWL_EXPR_MEMBER)
+    {
+      AwlExpr *target = callee->member.target;
+
+      check_expr (c, target);
+      for (guint i = 0; i < callee->member.n_type_args; i++)
+        check_type (c, callee->member.type_args[i]);
+
+      if (is_builtin_name (target) && strcmp (target->name.name, "System") != 0)
+        {
+          const AwlKnownApi *api = awl_known_api_lookup (target->name.name, callee->member.name,
+                                                         AWL_API_STATIC_METHOD);
+          g_autofree char *what = g_strdup_printf ("%s.%s", short_name (target->name.name),
+                                                   callee->member.name);
+
+          if (api == NULL)
+            error_at (c, callee->member.name_loc, "`%s` is not a method known to Awaitlab's C# subset",
+                      what);
+          else
+            {
+              check_arg_count (c, callee->member.name_loc, what, e->call.n_args,
+                               api->min_args, api->max_args);
+              check_named_args (c, e->call.args, e->call.n_args, what, api->named_args);
+            }
+        }
+      else if (!(target->kind == AWL_EXPR_NAME && target->name.kind == AWL_NAME_BUILTIN))
+        {
+          guint min, max;
+
+          if (!instance_method_range (callee->member.name, &min, &max))
+            {
+              if (awl_known_api_has_instance_member (callee->member.name))
+                error_at (c, callee->member.name_loc, "`%s` is a property, not a method", callee->member.name);
+              else
+                error_at (c, callee->member.name_loc, "the method `%s` is not known to Awaitlab's C# subset",
+                          callee->member.name);
+            }
+          else
+            check_arg_count (c, callee->member.name_loc, callee->member.name, e->call.n_args, min, max);
+        }
+    }
+  else
+    check_expr (c, callee);
+
+  for (guint i = 0; i < e->call.n_args; i++)
+    check_expr (c, e->call.args[i].value);
+}
+
+static void
+check_member (Checker *c,
+              AwlExpr *e)
+{
+  AwlExpr *target = e->member.target;
+
+  check_expr (c, target);
+  for (guint i = 0; i < e->member.n_type_args; i++)
+    check_type (c, e->member.type_args[i]);
+
+  if (is_builtin_name (target))
+    {
+      if (strcmp (target->name.name, "System") == 0)
+        return;
+      if (awl_known_api_lookup_static (target->name.name, e->member.name) == NULL &&
+          awl_known_api_lookup (target->name.name, e->member.name, AWL_API_STATIC_METHOD) == NULL)
+        error_at (c, e->member.name_loc, "`%s.%s` is not known to Awaitlab's C# subset",
+                  short_name (target->name.name), e->member.name);
+      return;
+    }
+  if (target->kind == AWL_EXPR_MEMBER && target->member.target->kind == AWL_EXPR_NAME &&
+      target->member.target->name.kind == AWL_NAME_BUILTIN &&
+      strcmp (target->member.target->name.name, "System") == 0)
+    return; /* System.Threading.… */
+
+  if (!awl_known_api_has_instance_member (e->member.name))
+    error_at (c, e->member.name_loc, "`%s` is not a member known to Awaitlab's C# subset",
+              e->member.name);
+}
+
+static void
+check_new (Checker *c,
+           AwlExpr *e)
+{
+  AwlTypeRef *type = e->new_obj.type;
+  const AwlKnownApi *api;
+
+  check_type (c, type);
+  if (awl_known_api_is_type_name (type->name) && e->new_obj.has_args)
+    {
+      api = awl_known_api_lookup (type->name, ".ctor", AWL_API_CONSTRUCTOR);
+      if (api != NULL)
+        {
+          g_autofree char *what = g_strdup_printf ("new %s", short_name (type->name));
+          check_arg_count (c, e->loc, what, e->new_obj.n_args, api->min_args, api->max_args);
+        }
+    }
+  for (guint i = 0; i < e->new_obj.n_args; i++)
+    check_expr (c, e->new_obj.args[i].value);
+  for (guint i = 0; i < e->new_obj.n_init; i++)
+    {
+      AwlExpr *el = e->new_obj.init[i];
+
+      /* `new T { Name = value }`: Name is a member, not a variable. */
+      if (el->kind == AWL_EXPR_ASSIGN && el->assign.target->kind == AWL_EXPR_NAME)
+        check_expr (c, el->assign.value);
+      else
+        check_expr (c, el);
+    }
+}
+
+static void
+check_expr (Checker *c,
+            AwlExpr *e)
+{
+  if (e == NULL)
+    return;
+
+  switch (e->kind)
+    {
+    case AWL_EXPR_NULL:
+    case AWL_EXPR_BOOL:
+    case AWL_EXPR_INT:
+    case AWL_EXPR_DOUBLE:
+    case AWL_EXPR_CHAR:
+    case AWL_EXPR_STRING:
+      break;
+    case AWL_EXPR_INTERPOLATED:
+      for (guint i = 0; i < e->interp.n_parts; i++)
+        check_expr (c, e->interp.parts[i].expr);
+      break;
+    case AWL_EXPR_NAME:
+      resolve_name (c, e, FALSE);
+      if (e->name.kind == AWL_NAME_BUILTIN && awl_known_api_is_type_name (e->name.name) &&
+          !awl_known_api_is_type (e->name.name))
+        {
+          /* A keyword type like `int` alone is parsed only before `.`; fine. */
+        }
+      break;
+    case AWL_EXPR_MEMBER:
+      check_member (c, e);
+      break;
+    case AWL_EXPR_CALL:
+      check_call (c, e);
+      break;
+    case AWL_EXPR_INDEX:
+      check_expr (c, e->index.target);
+      check_expr (c, e->index.index);
+      break;
+    case AWL_EXPR_NEW:
+      check_new (c, e);
+      break;
+    case AWL_EXPR_NEW_ARRAY:
+      check_type (c, e->new_array.element_type);
+      check_expr (c, e->new_array.size);
+      for (guint i = 0; i < e->new_array.n_elements; i++)
+        check_expr (c, e->new_array.elements[i]);
+      break;
+    case AWL_EXPR_INIT_LIST:
+      for (guint i = 0; i < e->init_list.n_elements; i++)
+        check_expr (c, e->init_list.elements[i]);
+      break;
+    case AWL_EXPR_UNARY:
+      check_expr (c, e->unary.operand);
+      if (e->unary.op >= AWL_UNARY_PRE_INC)
+        check_assignable (c, e->unary.operand, e->loc);
+      break;
+    case AWL_EXPR_BINARY:
+      check_expr (c, e->binary.left);
+      check_expr (c, e->binary.right);
+      break;
+    case AWL_EXPR_ASSIGN:
+      check_expr (c, e->assign.target);
+      check_expr (c, e->assign.value);
+      check_assignable (c, e->assign.target, e->loc);
+      break;
+    case AWL_EXPR_CONDITIONAL:
+      check_expr (c, e->conditional.cond);
+      check_expr (c, e->conditional.then_expr);
+      check_expr (c, e->conditional.else_expr);
+      break;
+    case AWL_EXPR_AWAIT:
+      check_expr (c, e->await.operand);
+      if (c->func == NULL)
+        error_at (c, e->loc, "`await` cannot be used in a field's initializer");
+      else if (!(c->func->flags & AWL_FUNC_ASYNC))
+        {
+          if (c->func->flags & AWL_FUNC_LAMBDA)
+            error_at (c, e->loc, "`await` can only be used in an async lambda; write `async () => …`");
+          else
+            error_at (c, e->loc, "`await` can only be used in an async method; mark `%s` with `async` and make it return Task",
+                      c->func->name);
+        }
+      else if (c->locks > 0)
+        error_at (c, e->loc, "`await` cannot be used inside a `lock` block (the lock belongs to a thread)");
+      if (c->func != NULL)
+        e->await.state = c->func->n_awaits++;
+      break;
+    case AWL_EXPR_LAMBDA:
+      check_function (c, e->lambda.func);
+      break;
+    case AWL_EXPR_IS:
+      check_expr (c, e->is.operand);
+      check_type (c, e->is.type);
+      if (e->is.var != NULL)
+        {
+          if (c->func == NULL)
+            error_at (c, e->is.var->loc, "a pattern variable cannot be declared in a field's initializer");
+          else
+            declare (c, e->is.var);
+        }
+      break;
+    case AWL_EXPR_CAST:
+      check_type (c, e->cast.type);
+      check_expr (c, e->cast.operand);
+      break;
+    case AWL_EXPR_DEFAULT:
+      check_type (c, e->default_value.type);
+      break;
+    case AWL_EXPR_TYPEOF:
+      check_type (c, e->type_of.type);
+      break;
+    case AWL_EXPR_NAMEOF:
+      /* nameof(x) only needs x to exist. */
+      check_expr (c, e->name_of.operand);
+      break;
+    case AWL_EXPR_THROW:
+      check_expr (c, e->throw_expr.operand);
+      break;
+    default:
+      break;
+    }
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Statements                                                                   */
+
+static const char *
+return_type_text (AwlFunction *f,
+                  char       **tmp)
+{
+  *tmp = awl_type_ref_to_string (f->return_type);
+  return *tmp;
+}
+
+static void
+check_return (Checker *c,
+              AwlStmt *s)
+{
+  AwlFunction *f = c->func;
+  g_autofree char *rt = NULL;
+  gboolean is_async;
+
+  check_expr (c, s->ret.value);
+  if (f == NULL || (f->flags & AWL_FUNC_LAMBDA))
+    return;
+
+  if (f->flags & AWL_FUNC_ITERATOR)
+    {
+      if (s->ret.value != NULL)
+        error_at (c, s->loc, "an iterator cannot return a value; use `yield return` (or `yield break` to stop)");
+      else
+        error_at (c, s->loc, "an iterator ends with `yield break`, not `return`");
+      return;
+    }
+
+  is_async = (f->flags & AWL_FUNC_ASYNC) != 0;
+  switch (f->return_kind)
+    {
+    case AWL_RETURN_VOID:
+      if (s->ret.value != NULL)
+        error_at (c, s->ret.value->loc, "`%s` returns void; `return` cannot have a value", f->name);
+      break;
+    case AWL_RETURN_TASK:
+    case AWL_RETURN_VALUE_TASK:
+      if (is_async && s->ret.value != NULL)
+        error_at (c, s->ret.value->loc, "`%s` is an async method returning %s; `return` cannot have a value",
+                  f->name, return_type_text (f, &rt));
+      else if (!is_async && s->ret.value == NULL)
+        error_at (c, s->loc, "`%s` returns %s; `return` needs a value", f->name, return_type_text (f, &rt));
+      break;
+    case AWL_RETURN_TASK_OF:
+    case AWL_RETURN_VALUE_TASK_OF:
+    case AWL_RETURN_PLAIN:
+    case AWL_RETURN_ENUMERABLE:
+    case AWL_RETURN_ASYNC_ENUMERABLE:
+    default:
+      if (s->ret.value == NULL)
+        error_at (c, s->loc, "`%s` returns %s; `return` needs a value", f->name, return_type_text (f, &rt));
+      break;
+    }
+}
+
+static void
+check_yield (Checker *c,
+             AwlStmt *s)
+{
+  AwlFunction *f = c->func;
+  const char *what = s->kind == AWL_STMT_YIELD_RETURN ? "yield return" : "yield break";
+
+  check_expr (c, s->ret.value);
+  if (f == NULL)
+    return;
+  if (f->flags & AWL_FUNC_LAMBDA)
+    {
+      error_at (c, s->loc, "`%s` cannot be used in a lambda", what);
+      return;
+    }
+  if (f->return_kind != AWL_RETURN_ENUMERABLE && f->return_kind != AWL_RETURN_ASYNC_ENUMERABLE)
+    {
+      g_autofree char *rt = awl_type_ref_to_string (f->return_type);
+      error_at (c, s->loc, "`%s` can only be used in a method returning IEnumerable<T> or IAsyncEnumerable<T>; `%s` returns %s",
+                what, f->name, rt);
+      return;
+    }
+  if (s->kind == AWL_STMT_YIELD_RETURN)
+    {
+      if (c->finallies > 0)
+        error_at (c, s->loc, "`yield return` cannot be used in a `finally` block");
+      else if (c->catches > 0)
+        error_at (c, s->loc, "`yield return` cannot be used in a `catch` block");
+      else if (c->try_with_catch > 0)
+        error_at (c, s->loc, "`yield return` cannot be used in a `try` block that has a `catch`");
+    }
+}
+
+static void
+check_try (Checker *c,
+           AwlStmt *s)
+{
+  gboolean caught_all = FALSE;
+
+  if (s->try_.n_catches > 0)
+    c->try_with_catch++;
+  check_stmt (c, s->try_.body);
+  if (s->try_.n_catches > 0)
+    c->try_with_catch--;
+
+  for (guint i = 0; i < s->try_.n_catches; i++)
+    {
+      AwlCatch *k = &s->try_.catches[i];
+      guint mark = scope_mark (c);
+      guint saved_try = c->try_with_catch;
+
+      if (caught_all)
+        error_at (c, k->loc, "this `catch` is unreachable: a previous `catch` already catches every exception");
+      if (k->type != NULL)
+        {
+          if (!awl_known_api_is_exception_type (k->type->name) &&
+              !g_str_has_suffix (k->type->name, "Exception"))
+            error_at (c, k->type->loc, "`%s` is not an exception type", k->type->name);
+        }
+      if (k->filter == NULL &&
+          (k->type == NULL || strcmp (short_name (k->type->name), "Exception") == 0))
+        caught_all = TRUE;
+
+      if (k->var != NULL)
+        declare (c, k->var);
+      check_expr (c, k->filter);
+      c->try_with_catch = 0;
+      c->catches++;
+      check_stmt (c, k->body);
+      c->catches--;
+      c->try_with_catch = saved_try;
+      scope_pop (c, mark);
+    }
+
+  if (s->try_.finally_block != NULL)
+    {
+      guint saved_catches = c->catches, saved_try = c->try_with_catch;
+
+      c->finallies++;
+      check_stmt (c, s->try_.finally_block);
+      c->finallies--;
+      c->catches = saved_catches;
+      c->try_with_catch = saved_try;
+    }
+}
+
+static void
+check_stmt (Checker *c,
+            AwlStmt *s)
+{
+  guint mark;
+
+  if (s == NULL)
+    return;
+
+  switch (s->kind)
+    {
+    case AWL_STMT_BLOCK:
+      mark = scope_mark (c);
+      for (guint i = 0; i < s->block.n_stmts; i++)
+        check_stmt (c, s->block.stmts[i]);
+      scope_pop (c, mark);
+      break;
+    case AWL_STMT_EMPTY:
+      break;
+    case AWL_STMT_EXPR:
+      check_expr (c, s->expr.expr);
+      break;
+    case AWL_STMT_DECL:
+      check_type (c, s->decl.type);
+      for (guint i = 0; i < s->decl.n_vars; i++)
+        {
+          check_expr (c, s->decl.inits[i]);
+          if (s->decl.type == NULL && s->decl.inits[i] != NULL &&
+              s->decl.inits[i]->kind == AWL_EXPR_NULL)
+            error_at (c, s->decl.vars[i]->loc, "`var %s = null` has no type; write the type instead of `var`",
+                      s->decl.vars[i]->name);
+          if (s->decl.type == NULL && s->decl.inits[i] != NULL &&
+              s->decl.inits[i]->kind == AWL_EXPR_LAMBDA)
+            error_at (c, s->decl.vars[i]->loc, "a lambda needs a delegate type: write `Func<…> %s = …` instead of `var`",
+                      s->decl.vars[i]->name);
+          declare (c, s->decl.vars[i]);
+        }
+      break;
+    case AWL_STMT_IF:
+      check_expr (c, s->if_.cond);
+      check_stmt (c, s->if_.then_stmt);
+      check_stmt (c, s->if_.else_stmt);
+      break;
+    case AWL_STMT_WHILE:
+    case AWL_STMT_DO:
+      check_expr (c, s->while_.cond);
+      c->loops++;
+      check_stmt (c, s->while_.body);
+      c->loops--;
+      break;
+    case AWL_STMT_FOR:
+      mark = scope_mark (c);
+      for (guint i = 0; i < s->for_.n_init; i++)
+        check_stmt (c, s->for_.init[i]);
+      check_expr (c, s->for_.cond);
+      for (guint i = 0; i < s->for_.n_iter; i++)
+        check_expr (c, s->for_.iter[i]);
+      c->loops++;
+      check_stmt (c, s->for_.body);
+      c->loops--;
+      scope_pop (c, mark);
+      break;
+    case AWL_STMT_FOREACH:
+      check_expr (c, s->foreach.collection);
+      if (s->foreach.is_await)
+        {
+          if (!(c->func->flags & AWL_FUNC_ASYNC))
+            error_at (c, s->loc, "`await foreach` can only be used in an async method or lambda");
+          else if (c->locks > 0)
+            error_at (c, s->loc, "`await foreach` cannot be used inside a `lock` block");
+          s->foreach.state = c->func->n_awaits++;
+        }
+      mark = scope_mark (c);
+      check_type (c, s->foreach.var->type);
+      declare (c, s->foreach.var);
+      c->loops++;
+      check_stmt (c, s->foreach.body);
+      c->loops--;
+      scope_pop (c, mark);
+      break;
+    case AWL_STMT_BREAK:
+      if (c->loops == 0)
+        error_at (c, s->loc, "`break` is not inside a loop");
+      break;
+    case AWL_STMT_CONTINUE:
+      if (c->loops == 0)
+        error_at (c, s->loc, "`continue` is not inside a loop");
+      break;
+    case AWL_STMT_RETURN:
+      check_return (c, s);
+      break;
+    case AWL_STMT_THROW:
+      check_expr (c, s->ret.value);
+      if (s->ret.value == NULL && c->catches == 0)
+        error_at (c, s->loc, "`throw;` (rethrow) can only be used inside a `catch` block");
+      break;
+    case AWL_STMT_TRY:
+      check_try (c, s);
+      break;
+    case AWL_STMT_LOCK:
+      check_expr (c, s->lock.target);
+      c->locks++;
+      check_stmt (c, s->lock.body);
+      c->locks--;
+      break;
+    case AWL_STMT_YIELD_RETURN:
+    case AWL_STMT_YIELD_BREAK:
+      check_yield (c, s);
+      break;
+    default:
+      break;
+    }
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Functions                                                                    */
+
+static void
+check_signature (Checker     *c,
+                 AwlFunction *f)
+{
+  gboolean is_async = (f->flags & AWL_FUNC_ASYNC) != 0;
+  gboolean is_iter = (f->flags & AWL_FUNC_ITERATOR) != 0;
+  g_autofree char *rt = NULL;
+
+  if (f->flags & AWL_FUNC_LAMBDA)
+    return;
+
+  check_type (c, f->return_type);
+  rt = awl_type_ref_to_string (f->return_type);
+
+  if (is_async)
+    {
+      switch (f->return_kind)
+        {
+        case AWL_RETURN_VOID:
+        case AWL_RETURN_TASK:
+        case AWL_RETURN_TASK_OF:
+        case AWL_RETURN_VALUE_TASK:
+        case AWL_RETURN_VALUE_TASK_OF:
+          if (is_iter)
+            error_at (c, f->loc, "an async iterator must return IAsyncEnumerable<T>, not %s", rt);
+          break;
+        case AWL_RETURN_ASYNC_ENUMERABLE:
+          if (!is_iter)
+            error_at (c, f->loc, "`%s` returns IAsyncEnumerable<T> and is async, so it must use `yield return`",
+                      f->name);
+          break;
+        case AWL_RETURN_ENUMERABLE:
+        case AWL_RETURN_PLAIN:
+        default:
+          error_at (c, f->return_type->loc,
+                    "an async method must return void, Task, Task<T>, ValueTask, ValueTask<T> or IAsyncEnumerable<T>, not %s",
+                    rt);
+          break;
+        }
+    }
+  else if (f->return_kind == AWL_RETURN_ASYNC_ENUMERABLE && is_iter)
+    error_at (c, f->loc, "an iterator returning IAsyncEnumerable<T> must be `async`");
+
+  if ((f->return_kind == AWL_RETURN_TASK_OF || f->return_kind == AWL_RETURN_VALUE_TASK_OF ||
+       f->return_kind == AWL_RETURN_ASYNC_ENUMERABLE || f->return_kind == AWL_RETURN_ENUMERABLE) &&
+      f->return_type->n_args != 1)
+    error_at (c, f->return_type->loc, "`%s` needs exactly one type argument", short_name (f->return_type->name));
+}
+
+static void
+check_function (Checker     *c,
+                AwlFunction *f)
+{
+  AwlFunction *saved_func = c->func;
+  GPtrArray *saved_vars = c->vars;
+  GPtrArray *saved_lambdas = c->lambdas;
+  guint saved_loops = c->loops, saved_locks = c->locks, saved_catches = c->catches;
+  guint saved_finallies = c->finallies, saved_try = c->try_with_catch;
+  guint mark = scope_mark (c);
+
+  if (saved_lambdas != NULL && (f->flags & AWL_FUNC_LAMBDA))
+    g_ptr_array_add (saved_lambdas, f);
+
+  c->func = f;
+  c->vars = g_ptr_array_new ();
+  c->lambdas = g_ptr_array_new ();
+  c->loops = c->locks = c->catches = c->finallies = c->try_with_catch = 0;
+  f->n_awaits = 0;
+
+  check_signature (c, f);
+  for (guint i = 0; i < f->n_params; i++)
+    {
+      check_type (c, f->params[i]->type);
+      if (f->params[i]->default_value != NULL)
+        check_expr (c, f->params[i]->default_value);
+      declare (c, f->params[i]);
+    }
+
+  if (f->body_expr != NULL)
+    {
+      check_expr (c, f->body_expr);
+      if (!(f->flags & AWL_FUNC_LAMBDA) && f->return_kind == AWL_RETURN_VOID && !(f->flags & AWL_FUNC_ASYNC))
+        {
+          /* `void F() => expr;` is fine when expr is a statement expression. */
+        }
+    }
+  else
+    check_stmt (c, f->body);
+
+  f->n_vars = c->vars->len;
+  f->vars = (AwlVar **) awl_arena_dup_ptrs (c->arena, c->vars->pdata, c->vars->len);
+  f->n_lambdas = c->lambdas->len;
+  f->lambdas = (AwlFunction **) awl_arena_dup_ptrs (c->arena, c->lambdas->pdata, c->lambdas->len);
+  g_ptr_array_unref (c->vars);
+  g_ptr_array_unref (c->lambdas);
+
+  scope_pop (c, mark);
+  c->func = saved_func;
+  c->vars = saved_vars;
+  c->lambdas = saved_lambdas;
+  c->loops = saved_loops;
+  c->locks = saved_locks;
+  c->catches = saved_catches;
+  c->finallies = saved_finallies;
+  c->try_with_catch = saved_try;
+}
+
+/* ---------------------------------------------------------------------------- */
+
+static void
+check_duplicates (Checker *c)
+{
+  AwlAst *ast = c->unit->ast;
+  AwlDirectives *dirs = c->unit->directives;
+
+  for (guint i = 0; i < ast->n_methods; i++)
+    {
+      AwlFunction *m = ast->methods[i];
+      AwlFunction *first = awl_ast_find_method (ast, m->name);
+      AwlField *field = awl_ast_find_field (ast, m->name);
+
+      if (first != m)
+        error_at (c, m->loc, "the method `%s` is already defined on line %u (overloads " ARE_NOT_SUPPORTED ")",
+                  m->name, first->loc.line);
+      if (field != NULL)
+        error_at (c, m->loc, "`%s` is already a field (line %u)", m->name, field->loc.line);
+    }
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+      AwlField *first = awl_ast_find_field (ast, f->name);
+
+      if (first != f)
+        error_at (c, f->loc, "the field `%s` is already defined on line %u", f->name, first->loc.line);
+    }
+  for (guint i = 0; i < dirs->knobs->len; i++)
+    {
+      AwlKnob *k = g_ptr_array_index (dirs->knobs, i);
+
+      if (awl_ast_find_method (ast, k->name) != NULL || awl_ast_find_field (ast, k->name) != NULL)
+        error_at (c, k->loc, "the knob `%s` has the same name as a method or field of the code", k->name);
+    }
+}
+
+static void
+check_entry (Checker *c)
+{
+  AwlDirectives *dirs = c->unit->directives;
+  AwlAst *ast = c->unit->ast;
+  const char *entry = awl_directives_get_entry (dirs);
+  AwlFunction *m = awl_ast_find_method (ast, entry);
+  AwlLoc loc = { MAX (ast->first_code_line, 1), 1 };
+
+  if (ast->n_methods == 0 && ast->n_fields == 0)
+    {
+      error_at (c, loc, "the scenario has no code: write at least the entry method `%s`", entry);
+      return;
+    }
+  if (m == NULL)
+    {
+      error_at (c, loc, "the entry method `%s` is not defined (the %s environment starts there%s)",
+                entry, awl_scenario_env_to_string (dirs->environment),
+                dirs->entry == NULL ? "; name another with `@entry`" : "");
+      return;
+    }
+  if (m->n_params > 2)
+    error_at (c, m->loc, "the entry method `%s` must take no parameters (or `string[] args`, or `object sender, EventArgs e`)",
+              entry);
+}
+
+static void
+check_notes (Checker      *c,
+             const guint8 *code_lines,
+             guint         n_lines)
+{
+  AwlDirectives *dirs = c->unit->directives;
+  guint total = 1;
+
+  for (gsize i = 0; i < c->unit->length; i++)
+    if (c->unit->text[i] == '\n')
+      total++;
+
+  for (guint i = 0; i < dirs->notes->len; i++)
+    {
+      AwlNote *n = g_ptr_array_index (dirs->notes, i);
+
+      if (n->target_line > total)
+        error_at (c, n->loc, "`@note L%u` points past the end of the file (it has %u lines)",
+                  n->target_line, total);
+      else if (n->target_line >= n_lines || code_lines[n->target_line] == 0)
+        error_at (c, n->loc, "`@note L%u` points at line %u, which has no code", n->target_line,
+                  n->target_line);
+    }
+}
+
+void
+awl_check_unit (AwlUnit      *unit,
+                const guint8 *code_lines,
+                guint         n_lines)
+{
+  Checker c = { 0 };
+  AwlAst *ast = unit->ast;
+
+  c.unit = unit;
+  c.diags = unit->diagnostics;
+  c.arena = awl_ast_get_arena (ast);
+  c.bindings = g_hash_table_new (g_str_hash, g_str_equal);
+  c.log = g_ptr_array_new ();
+
+  check_duplicates (&c);
+
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+
+      check_type (&c, f->type);
+      check_expr (&c, f->init);
+    }
+  for (guint i = 0; i < ast->n_methods; i++)
+    check_function (&c, ast->methods[i]);
+
+  check_entry (&c);
+  check_notes (&c, code_lines, n_lines);
+
+  g_hash_table_unref (c.bindings);
+  g_ptr_array_unref (c.log);
+}

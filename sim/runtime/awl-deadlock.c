@@ -1,0 +1,311 @@
+/* awl-deadlock.c
+ *
+ * When nothing can move any more (no runnable thread, no timer, no I/O) and the
+ * program has not finished, this explains why, as a wait-for chain in words: who
+ * blocks on what, what that waits for, until a cycle or a dead end.
+ */
+
+#include "awl-sim-private.h"
+
+typedef struct
+{
+  AwlSim     *sim;
+  GPtrArray  *chain;
+  GHashTable *seen;
+} Chain;
+
+static void describe_thread (Chain *c, AwlThread *t);
+static void describe_task   (Chain *c, AwlTask *task);
+
+static void
+add (Chain      *c,
+     const char *format,
+     ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add (Chain      *c,
+     const char *format,
+     ...)
+{
+  va_list args;
+  char *s;
+
+  va_start (args, format);
+  s = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (c->chain, (gpointer) awl_sim_intern (c->sim, s));
+  g_free (s);
+}
+
+static gboolean
+first_visit (Chain    *c,
+             gpointer  key)
+{
+  if (g_hash_table_contains (c->seen, key))
+    return FALSE;
+  g_hash_table_add (c->seen, key);
+  return TRUE;
+}
+
+static const char *
+thread_label (AwlThread *t)
+{
+  return t->kind == AWL_THREAD_UI ? "the UI thread" : t->name;
+}
+
+static const char *
+task_label (Chain   *c,
+            AwlTask *t)
+{
+  return awl_sim_task_label (c->sim, t);
+}
+
+static AwlThread *
+thread_running_frame (AwlSim   *sim,
+                      AwlFrame *f)
+{
+  for (guint i = 0; i < sim->threads->len; i++)
+    {
+      AwlThread *t = g_ptr_array_index (sim->threads, i);
+
+      for (AwlFrame *g = t->top; g != NULL; g = g->below)
+        if (g == f)
+          return t;
+    }
+  return NULL;
+}
+
+/* Where does the continuation of @f wait? */
+static gboolean
+describe_pending_continuation (Chain    *c,
+                               AwlTask  *task,
+                               AwlFrame *f)
+{
+  AwlSim *sim = c->sim;
+
+  for (GList *l = sim->ui_queue.head; l; l = l->next)
+    if (((AwlWorkItem *) l->data)->frame == f)
+      {
+        add (c, "%s completes when its continuation runs, and the continuation is posted to the "
+             "UI context", task_label (c, task));
+        add (c, "only the UI thread runs it, and the UI thread is blocked: deadlock");
+        return TRUE;
+      }
+  for (guint i = 0; i < sim->contexts->len; i++)
+    {
+      AwlContext *ctx = g_ptr_array_index (sim->contexts, i);
+
+      for (GList *l = ctx->pending.head; l; l = l->next)
+        if (((AwlWorkItem *) l->data)->frame == f)
+          {
+            add (c, "%s completes when its continuation runs, and the continuation is posted to "
+                 "the ASP.NET request context", task_label (c, task));
+            add (c, "only one thread at a time runs in that context, and %s holds it while it is "
+                 "blocked: deadlock", ctx->holder ? ctx->holder->name : "nobody");
+            return TRUE;
+          }
+    }
+  if (sim->pending_items > 0)
+    {
+      add (c, "%s completes when its continuation runs, and the continuation waits in the "
+           "thread pool's queue", task_label (c, task));
+      add (c, "every pool thread is blocked and the pool cannot grow (maximum %u threads)",
+           sim->config.max_threads);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+describe_task (Chain   *c,
+               AwlTask *task)
+{
+  AwlSim *sim = c->sim;
+
+  if (!first_visit (c, task))
+    {
+      add (c, "which brings us back to %s: a cycle", task_label (c, task));
+      return;
+    }
+
+  switch (task->kind)
+    {
+    case AWL_TASK_KIND_ASYNC_METHOD:
+    case AWL_TASK_KIND_MOVE_NEXT:
+      if (task->frame != NULL && task->frame->rt != NULL)
+        {
+          AwlFrameRt *rt = task->frame->rt;
+
+          if (rt->suspended && rt->awaiting != NULL)
+            {
+              if (awl_task_is_completed (&rt->awaiting->parent))
+                {
+                  if (describe_pending_continuation (c, task, task->frame))
+                    return;
+                }
+              add (c, "%s is suspended at await state %d, waiting for %s", task_label (c, task),
+                   task->frame->state, task_label (c, rt->awaiting));
+              describe_task (c, rt->awaiting);
+              return;
+            }
+          if (!rt->suspended)
+            {
+              AwlThread *t = thread_running_frame (sim, task->frame);
+
+              if (t != NULL)
+                {
+                  add (c, "%s is still running on %s", task_label (c, task), t->name);
+                  describe_thread (c, t);
+                  return;
+                }
+            }
+          if (rt->suspended && describe_pending_continuation (c, task, task->frame))
+            return;
+        }
+      add (c, "%s never completes", task_label (c, task));
+      return;
+
+    case AWL_TASK_KIND_PROMISE:
+      add (c, "%s is never completed: no remaining code calls SetResult, SetException or "
+           "SetCanceled", task_label (c, task));
+      return;
+
+    case AWL_TASK_KIND_SEMAPHORE_WAIT:
+      add (c, "%s waits for a Release that nothing left can call", task_label (c, task));
+      return;
+
+    case AWL_TASK_KIND_WHEN_ALL:
+      for (guint i = 0; i < task->n_children; i++)
+        if (!awl_task_is_completed (&task->children[i]->parent))
+          {
+            add (c, "%s waits for all its tasks, and %s has not completed", task_label (c, task),
+                 task_label (c, task->children[i]));
+            describe_task (c, task->children[i]);
+            return;
+          }
+      break;
+
+    case AWL_TASK_KIND_RUN:
+      if (task->item != NULL)
+        {
+          add (c, "%s waits in the thread pool's %s queue and has not started", task_label (c, task),
+               task->item->queue == AWL_QUEUE_LOCAL ? "local" : "global");
+          add (c, "every pool thread is blocked and the pool cannot grow (maximum %u threads)",
+               sim->config.max_threads);
+          return;
+        }
+      break;
+
+    default:
+      break;
+    }
+  add (c, "%s never completes", task_label (c, task));
+}
+
+static void
+describe_thread (Chain     *c,
+                 AwlThread *t)
+{
+  AwlSim *sim = c->sim;
+  const char *where = t->top ? t->top->name : "its code";
+
+  if (!first_visit (c, t))
+    {
+      add (c, "which brings us back to %s: a cycle", thread_label (t));
+      return;
+    }
+
+  if (t->state != AWL_THREAD_STATE_BLOCKED)
+    {
+      add (c, "%s is %s", thread_label (t), awl_thread_state_to_string (t->state));
+      return;
+    }
+
+  switch (t->reason)
+    {
+    case AWL_BLOCK_TASK_WAIT:
+      add (c, "%s blocks in %s on %s (in %s)", thread_label (t),
+           t->blocked_task ? "a blocking wait" : "a wait", task_label (c, t->blocked_task), where);
+      describe_task (c, t->blocked_task);
+      return;
+
+    case AWL_BLOCK_LOCK:
+      {
+        AwlLockState *ls = t->blocked_on;
+
+        add (c, "%s waits for the lock on Object %u (in %s), held by %s", thread_label (t),
+             ls->object->id, where, ls->owner ? ls->owner->name : "nobody");
+        if (ls->owner)
+          describe_thread (c, ls->owner);
+        return;
+      }
+
+    case AWL_BLOCK_SEMAPHORE:
+      {
+        AwlSemaphore *sem = t->blocked_on;
+
+        add (c, "%s waits on SemaphoreSlim %u (count %u, in %s), and no code that could release "
+             "it can run", thread_label (t), sem->parent.id, sem->count, where);
+        return;
+      }
+
+    case AWL_BLOCK_JOIN:
+      add (c, "%s waits in Join for %s", thread_label (t), ((AwlThread *) t->blocked_on)->name);
+      describe_thread (c, t->blocked_on);
+      return;
+
+    case AWL_BLOCK_SEND:
+      add (c, "%s waits in Send for the UI thread to run its delegate", thread_label (t));
+      if (sim->ui_thread)
+        describe_thread (c, sim->ui_thread);
+      return;
+
+    default:
+      add (c, "%s is blocked (%s)", thread_label (t), awl_block_reason_to_string (t->reason));
+      return;
+    }
+}
+
+void
+awl_sim_report_deadlock (AwlSim *sim)
+{
+  Chain c = { sim, g_ptr_array_new (), g_hash_table_new (NULL, NULL) };
+  AwlThread *root = NULL;
+
+  if (sim->main_thread && !sim->main_thread->exited)
+    root = sim->main_thread;
+  else if (sim->ui_thread && sim->ui_thread->state == AWL_THREAD_STATE_BLOCKED)
+    root = sim->ui_thread;
+  else
+    for (guint i = 0; i < sim->threads->len && root == NULL; i++)
+      {
+        AwlThread *t = g_ptr_array_index (sim->threads, i);
+
+        if (!t->exited && t->state == AWL_THREAD_STATE_BLOCKED)
+          root = t;
+      }
+
+  if (root != NULL)
+    describe_thread (&c, root);
+  else
+    {
+      /* Nothing blocks a thread, yet the program has not finished: an await that can never
+       * resume. */
+      for (guint i = 0; i < sim->objects->len && c.chain->len == 0; i++)
+        {
+          AwlObject *o = g_ptr_array_index (sim->objects, i);
+
+          if (o->type == AWL_OBJECT_TASK && ((AwlTask *) o)->frame
+              && ((AwlFrameRt *) ((AwlTask *) o)->frame->rt)->suspended)
+            describe_task (&c, (AwlTask *) o);
+        }
+      if (c.chain->len == 0)
+        add (&c, "the program has not finished, but no thread, timer or I/O is left to run");
+    }
+
+  awl_sim_finish (sim, AWL_OUTCOME_DEADLOCK,
+                  awl_sim_intern_printf (sim, "deadlock: %s", (char *) c.chain->pdata[0]));
+  awl_trace_set_outcome (sim->trace, NULL, (const char * const *) c.chain->pdata, c.chain->len);
+  g_ptr_array_unref (c.chain);
+  g_hash_table_unref (c.seen);
+}

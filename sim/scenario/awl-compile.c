@@ -1,0 +1,1943 @@
+/* awl-compile.c
+ *
+ * Compiles the syntax tree to per-function instruction lists for the operand-stack
+ * interpreter (awl-interp.c). Names are resolved here with our own scopes so the back
+ * end does not depend on the checker's annotations. Await points are numbered 0, 1, …
+ * in source order per function, like the C# compiler's state machine.
+ *
+ * Closures: a function that contains lambdas keeps every variable in a box; a closure
+ * copies its creating frame's slots (the boxes) plus that frame's own environment.
+ * A declaration executed again (a loop body) makes a fresh box, so each iteration's
+ * variable is captured separately, as in C#.
+ *
+ * try/finally: the finally body is compiled inline at every exit (normal, break,
+ * continue, return) and once as the exception handler that rethrows.
+ */
+
+#include <string.h>
+
+#include "awl-scenario-private.h"
+
+typedef struct
+{
+  const char *name;
+  guint       slot;
+  gboolean    is_double;
+} Binding;
+
+typedef enum { TRY_FINALLY, TRY_CATCH, TRY_CATCH_BODY, TRY_LOCK, TRY_AFOREACH } TryKind;
+
+typedef struct
+{
+  TryKind   kind;
+  gboolean  active;    /* a runtime handler is pushed */
+  AwlStmt  *finally_block;
+  guint     slot;      /* lock object / enumerator / caught exception */
+  guint     state;     /* await foreach state */
+} TryEntry;
+
+typedef struct
+{
+  GArray   *breaks;     /* guint insn indices to patch */
+  GArray   *continues;
+  guint     n_trys;     /* trys depth at loop entry */
+} LoopCtx;
+
+typedef struct _FuncCtx FuncCtx;
+struct _FuncCtx
+{
+  AwlCode    *code;
+  FuncCtx    *parent;
+  GArray     *bindings;  /* Binding */
+  GArray     *marks;     /* guint */
+  GArray     *trys;      /* TryEntry */
+  GPtrArray  *loops;     /* LoopCtx* */
+  GHashTable *states;    /* AwlExpr* / AwlStmt* → state + 1 */
+  guint       ret_slot;
+};
+
+typedef struct
+{
+  AwlProgram     *prog;
+  AwlUnit        *unit;
+  FuncCtx        *f;
+  GHashTable     *methods;  /* name → AwlCode* */
+  GHashTable     *fields;   /* name → index + 1 */
+  GHashTable     *knobs;    /* name → index + 1 */
+  guint           n_errors;
+  guint           lambda_counter;
+  const char     *outer_name;
+} Compiler;
+
+static void compile_expr (Compiler *c, AwlExpr *e);
+static void compile_stmt (Compiler *c, AwlStmt *s);
+
+/* ----------------------------------------------------------------------------- */
+
+static void
+error_at (Compiler   *c,
+          guint       line,
+          guint       col,
+          const char *format,
+          ...) G_GNUC_PRINTF (4, 5);
+
+static void
+error_at (Compiler   *c,
+          guint       line,
+          guint       col,
+          const char *format,
+          ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  awl_diagnostics_add_literal (c->unit->diagnostics, AWL_SEVERITY_ERROR, line, col ? col : 1, 1, msg);
+  c->n_errors++;
+}
+
+static guint
+emit_full (Compiler *c,
+           AwlOp     op,
+           gint32    a,
+           gint32    b,
+           gpointer  p,
+           AwlLoc    loc)
+{
+  AwlInsn insn = { op, a, b, (int) loc.line, (int) loc.col, p };
+  g_array_append_val (c->f->code->insns, insn);
+  return c->f->code->insns->len - 1;
+}
+
+static AwlLoc no_loc = { 0, 0 };
+
+#define emit(c, op, a)        emit_full (c, op, a, 0, NULL, no_loc)
+#define emit_p(c, op, a, p)   emit_full (c, op, a, 0, p, no_loc)
+
+static guint
+here (Compiler *c)
+{
+  return c->f->code->insns->len;
+}
+
+static void
+patch (Compiler *c,
+       guint     at,
+       guint     target)
+{
+  g_array_index (c->f->code->insns, AwlInsn, at).a = target;
+}
+
+static guint
+add_const (Compiler *c,
+           AwlValue  v)
+{
+  g_array_append_val (c->prog->consts, v);
+  return c->prog->consts->len - 1;
+}
+
+static void
+emit_const (Compiler *c,
+            AwlValue  v)
+{
+  emit (c, OP_CONST, add_const (c, v));
+}
+
+static const char *
+own_string (Compiler   *c,
+            const char *s)
+{
+  char *copy = g_strdup (s);
+  g_ptr_array_add (c->prog->strings, copy);
+  return copy;
+}
+
+static void
+emit_string (Compiler   *c,
+             const char *s)
+{
+  emit_const (c, awl_value_string (own_string (c, s)));
+}
+
+static guint
+new_slot (Compiler *c)
+{
+  return c->f->code->n_slots++;
+}
+
+/* ----------------------------------------------------------------------------- */
+/* Scopes */
+
+static void
+scope_push (Compiler *c)
+{
+  guint n = c->f->bindings->len;
+  g_array_append_val (c->f->marks, n);
+}
+
+static void
+scope_pop (Compiler *c)
+{
+  guint n = g_array_index (c->f->marks, guint, c->f->marks->len - 1);
+  g_array_set_size (c->f->marks, c->f->marks->len - 1);
+  g_array_set_size (c->f->bindings, n);
+}
+
+static gboolean
+type_is_double (const AwlTypeRef *t)
+{
+  return t != NULL && t->array_rank == 0 &&
+         (g_str_equal (t->name, "double") || g_str_equal (t->name, "float") ||
+          g_str_equal (t->name, "decimal") || g_str_equal (t->name, "Double"));
+}
+
+static gboolean
+type_is_int (const AwlTypeRef *t)
+{
+  static const char * const ints[] = { "int", "long", "short", "byte", "uint", "ulong", "Int32", "Int64", NULL };
+  return t != NULL && t->array_rank == 0 && g_strv_contains (ints, t->name);
+}
+
+static guint
+declare (Compiler   *c,
+         const char *name,
+         gboolean    is_double)
+{
+  Binding b = { name, new_slot (c), is_double };
+  g_array_append_val (c->f->bindings, b);
+  return b.slot;
+}
+
+static Binding *
+lookup (Compiler   *c,
+        const char *name,
+        guint      *depth)
+{
+  guint d = 0;
+
+  for (FuncCtx *f = c->f; f != NULL; f = f->parent, d++)
+    for (guint i = f->bindings->len; i > 0; i--)
+      {
+        Binding *b = &g_array_index (f->bindings, Binding, i - 1);
+        if (g_str_equal (b->name, name))
+          {
+            *depth = d;
+            return b;
+          }
+      }
+  return NULL;
+}
+
+/* Stores the value on the stack into a freshly declared variable. */
+static void
+emit_declare_store (Compiler *c,
+                    guint     slot)
+{
+  emit (c, c->f->code->boxed ? OP_NEW_BOX : OP_STORE, slot);
+}
+
+static void
+emit_load_binding (Compiler *c,
+                   Binding  *b,
+                   guint     depth)
+{
+  if (depth > 0)
+    emit_full (c, OP_LOAD_UP, depth, b->slot, NULL, no_loc);
+  else
+    emit (c, c->f->code->boxed ? OP_LOAD_BOX : OP_LOAD, b->slot);
+}
+
+static void
+emit_store_binding (Compiler *c,
+                    Binding  *b,
+                    guint     depth)
+{
+  if (b->is_double)
+    emit (c, OP_TO_DOUBLE, 0);
+  if (depth > 0)
+    emit_full (c, OP_STORE_UP, depth, b->slot, NULL, no_loc);
+  else
+    emit (c, c->f->code->boxed ? OP_STORE_BOX : OP_STORE, b->slot);
+}
+
+/* ----------------------------------------------------------------------------- */
+/* A small walker for the pre-passes */
+
+typedef struct
+{
+  gboolean    has_lambda;
+  gboolean    has_yield;
+  GHashTable *states;
+  guint       n_states;
+} Scan;
+
+static void scan_stmt (Scan *s, AwlStmt *st);
+
+static void
+scan_expr (Scan    *s,
+           AwlExpr *e)
+{
+  if (e == NULL)
+    return;
+  switch (e->kind)
+    {
+    case AWL_EXPR_INTERPOLATED:
+      for (guint i = 0; i < e->interp.n_parts; i++)
+        scan_expr (s, e->interp.parts[i].expr);
+      break;
+    case AWL_EXPR_MEMBER: scan_expr (s, e->member.target); break;
+    case AWL_EXPR_CALL:
+      scan_expr (s, e->call.callee);
+      for (guint i = 0; i < e->call.n_args; i++)
+        scan_expr (s, e->call.args[i].value);
+      break;
+    case AWL_EXPR_INDEX: scan_expr (s, e->index.target); scan_expr (s, e->index.index); break;
+    case AWL_EXPR_NEW:
+      for (guint i = 0; i < e->new_obj.n_args; i++)
+        scan_expr (s, e->new_obj.args[i].value);
+      for (guint i = 0; i < e->new_obj.n_init; i++)
+        scan_expr (s, e->new_obj.init[i]);
+      break;
+    case AWL_EXPR_NEW_ARRAY:
+      scan_expr (s, e->new_array.size);
+      for (guint i = 0; i < e->new_array.n_elements; i++)
+        scan_expr (s, e->new_array.elements[i]);
+      break;
+    case AWL_EXPR_INIT_LIST:
+      for (guint i = 0; i < e->init_list.n_elements; i++)
+        scan_expr (s, e->init_list.elements[i]);
+      break;
+    case AWL_EXPR_UNARY: scan_expr (s, e->unary.operand); break;
+    case AWL_EXPR_BINARY: scan_expr (s, e->binary.left); scan_expr (s, e->binary.right); break;
+    case AWL_EXPR_ASSIGN: scan_expr (s, e->assign.target); scan_expr (s, e->assign.value); break;
+    case AWL_EXPR_CONDITIONAL:
+      scan_expr (s, e->conditional.cond);
+      scan_expr (s, e->conditional.then_expr);
+      scan_expr (s, e->conditional.else_expr);
+      break;
+    case AWL_EXPR_AWAIT:
+      scan_expr (s, e->await.operand);
+      if (s->states)
+        g_hash_table_insert (s->states, e, GUINT_TO_POINTER (++s->n_states));
+      break;
+    case AWL_EXPR_LAMBDA: s->has_lambda = TRUE; break;   /* own state machine */
+    case AWL_EXPR_IS: scan_expr (s, e->is.operand); break;
+    case AWL_EXPR_CAST: scan_expr (s, e->cast.operand); break;
+    case AWL_EXPR_THROW: scan_expr (s, e->throw_expr.operand); break;
+    default: break;
+    }
+}
+
+static void
+scan_stmt (Scan    *s,
+           AwlStmt *st)
+{
+  if (st == NULL)
+    return;
+  switch (st->kind)
+    {
+    case AWL_STMT_BLOCK:
+      for (guint i = 0; i < st->block.n_stmts; i++)
+        scan_stmt (s, st->block.stmts[i]);
+      break;
+    case AWL_STMT_EXPR: scan_expr (s, st->expr.expr); break;
+    case AWL_STMT_DECL:
+      for (guint i = 0; i < st->decl.n_vars; i++)
+        scan_expr (s, st->decl.inits[i]);
+      break;
+    case AWL_STMT_IF:
+      scan_expr (s, st->if_.cond); scan_stmt (s, st->if_.then_stmt); scan_stmt (s, st->if_.else_stmt);
+      break;
+    case AWL_STMT_WHILE:
+      scan_expr (s, st->while_.cond); scan_stmt (s, st->while_.body);
+      break;
+    case AWL_STMT_DO:
+      scan_stmt (s, st->while_.body); scan_expr (s, st->while_.cond);
+      break;
+    case AWL_STMT_FOR:
+      for (guint i = 0; i < st->for_.n_init; i++)
+        scan_stmt (s, st->for_.init[i]);
+      scan_expr (s, st->for_.cond);
+      scan_stmt (s, st->for_.body);
+      for (guint i = 0; i < st->for_.n_iter; i++)
+        scan_expr (s, st->for_.iter[i]);
+      break;
+    case AWL_STMT_FOREACH:
+      scan_expr (s, st->foreach.collection);
+      if (st->foreach.is_await && s->states)
+        g_hash_table_insert (s->states, st, GUINT_TO_POINTER (++s->n_states));
+      scan_stmt (s, st->foreach.body);
+      break;
+    case AWL_STMT_RETURN:
+    case AWL_STMT_THROW:
+      scan_expr (s, st->ret.value);
+      break;
+    case AWL_STMT_YIELD_RETURN:
+      s->has_yield = TRUE;
+      scan_expr (s, st->ret.value);
+      break;
+    case AWL_STMT_YIELD_BREAK:
+      s->has_yield = TRUE;
+      break;
+    case AWL_STMT_TRY:
+      scan_stmt (s, st->try_.body);
+      for (guint i = 0; i < st->try_.n_catches; i++)
+        {
+          scan_expr (s, st->try_.catches[i].filter);
+          scan_stmt (s, st->try_.catches[i].body);
+        }
+      scan_stmt (s, st->try_.finally_block);
+      break;
+    case AWL_STMT_LOCK:
+      scan_expr (s, st->lock.target); scan_stmt (s, st->lock.body);
+      break;
+    default:
+      break;
+    }
+}
+
+/* Whether a function contains a lambda anywhere (including nested ones). */
+static gboolean
+function_has_lambda (AwlFunction *func)
+{
+  Scan s = { 0 };
+  scan_stmt (&s, func->body);
+  scan_expr (&s, func->body_expr);
+  return s.has_lambda;
+}
+
+/* ----------------------------------------------------------------------------- */
+/* Exits through try/finally, lock and await foreach */
+
+static void compile_block_inline (Compiler *c, AwlStmt *block);
+
+static void
+emit_dispose_enumerator (Compiler *c,
+                         guint     slot,
+                         guint     state)
+{
+  emit (c, OP_LOAD, slot);
+  emit (c, OP_AE_DISPOSE, 0);
+  emit (c, OP_AWAIT, state);
+  emit (c, OP_POP, 0);
+}
+
+/* Emits the cleanup of the try entries from the top down to depth @to. */
+static void
+emit_exits (Compiler *c,
+            guint     to)
+{
+  GArray *trys = c->f->trys;
+  guint saved_len = trys->len;
+  g_autoptr(GArray) saved = g_array_sized_new (FALSE, FALSE, sizeof (TryEntry), saved_len);
+
+  g_array_append_vals (saved, trys->data, saved_len);
+  for (guint i = saved_len; i > to; i--)
+    {
+      TryEntry e = g_array_index (saved, TryEntry, i - 1);
+
+      g_array_set_size (trys, i - 1);
+      if (e.active)
+        emit (c, OP_TRY_POP, 0);
+      switch (e.kind)
+        {
+        case TRY_FINALLY:
+          compile_block_inline (c, e.finally_block);
+          break;
+        case TRY_LOCK:
+          emit (c, OP_LOAD, e.slot);
+          emit (c, OP_LOCK_EXIT, 0);
+          break;
+        case TRY_AFOREACH:
+          emit_dispose_enumerator (c, e.slot, e.state);
+          break;
+        default:
+          break;
+        }
+    }
+  g_array_set_size (trys, 0);
+  g_array_append_vals (trys, saved->data, saved_len);
+}
+
+static void
+push_try (Compiler *c,
+          TryKind   kind,
+          gboolean  active,
+          AwlStmt  *fin,
+          guint     slot,
+          guint     state)
+{
+  TryEntry e = { kind, active, fin, slot, state };
+  g_array_append_val (c->f->trys, e);
+}
+
+static void
+pop_try (Compiler *c)
+{
+  g_array_set_size (c->f->trys, c->f->trys->len - 1);
+}
+
+/* ----------------------------------------------------------------------------- */
+/* Static paths: Task, System.Threading.Tasks.Task, Task.Factory, … */
+
+static gboolean is_static_path (Compiler *c, AwlExpr *e);
+
+static char *
+static_path (AwlExpr *e)
+{
+  if (e->kind == AWL_EXPR_NAME)
+    return g_strdup (e->name.name);
+  if (e->kind == AWL_EXPR_MEMBER)
+    {
+      g_autofree char *t = static_path (e->member.target);
+      return g_strconcat (t, ".", e->member.name, NULL);
+    }
+  return g_strdup ("?");
+}
+
+static gboolean
+name_is_value (Compiler   *c,
+               const char *name)
+{
+  guint depth;
+  return lookup (c, name, &depth) != NULL ||
+         g_hash_table_contains (c->fields, name) ||
+         g_hash_table_contains (c->knobs, name) ||
+         g_hash_table_contains (c->methods, name);
+}
+
+static gboolean
+is_static_path (Compiler *c,
+                AwlExpr  *e)
+{
+  if (e->kind == AWL_EXPR_NAME)
+    {
+      if (name_is_value (c, e->name.name))
+        return FALSE;
+      return awl_builtin_type_exists (e->name.name) || g_str_equal (e->name.name, "System");
+    }
+  if (e->kind == AWL_EXPR_MEMBER && !e->member.null_conditional && is_static_path (c, e->member.target))
+    {
+      g_autofree char *path = static_path (e);
+      g_autofree char *norm = awl_normalize_type (path);
+      gboolean prop;
+
+      if (awl_builtin_type_exists (norm))
+        return TRUE;
+      /* A namespace prefix such as System.Threading. */
+      {
+        g_autofree char *tpath = static_path (e->member.target);
+        g_autofree char *tnorm = awl_normalize_type (tpath);
+        if (awl_builtin_static_lookup (tnorm, e->member.name, &prop) >= 0)
+          return FALSE;
+      }
+      return g_str_has_prefix (path, "System");
+    }
+  return FALSE;
+}
+
+static AwlCallSite *
+new_site (Compiler   *c,
+          const char *type,
+          const char *member,
+          AwlArg     *args,
+          guint       n_args,
+          AwlLoc      loc)
+{
+  AwlCallSite *site = g_new0 (AwlCallSite, 1);
+  guint n_named = 0;
+
+  site->type = type ? own_string (c, type) : NULL;
+  site->member = own_string (c, member);
+  site->n_args = n_args;
+  site->line = loc.line;
+  site->col = loc.col;
+  for (guint i = 0; args != NULL && i < n_args; i++)
+    if (args[i].name)
+      n_named++;
+  site->n_named = n_named;
+  if (n_named)
+    {
+      site->names = g_new0 (const char *, n_named);
+      g_ptr_array_add (c->prog->strings, site->names);
+      for (guint i = 0, j = 0; i < n_args; i++)
+        if (args[i].name)
+          site->names[j++] = args[i].name;
+    }
+  g_ptr_array_add (c->prog->sites, site);
+  return site;
+}
+
+/* Positional arguments first, then named ones (in the order the site lists them). */
+static void
+compile_args (Compiler *c,
+              AwlArg   *args,
+              guint     n_args)
+{
+  for (guint i = 0; i < n_args; i++)
+    if (args[i].name == NULL)
+      compile_expr (c, args[i].value);
+  for (guint i = 0; i < n_args; i++)
+    if (args[i].name != NULL)
+      compile_expr (c, args[i].value);
+}
+
+/* ----------------------------------------------------------------------------- */
+/* Expressions */
+
+static AwlCode *compile_function (Compiler *c, AwlFunction *func, AwlCode *code);
+
+static void
+compile_name (Compiler *c,
+              AwlExpr  *e)
+{
+  const char *name = e->name.name;
+  guint depth;
+  Binding *b = lookup (c, name, &depth);
+  gpointer v;
+
+  if (b != NULL)
+    emit_load_binding (c, b, depth);
+  else if ((v = g_hash_table_lookup (c->fields, name)))
+    emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
+  else if ((v = g_hash_table_lookup (c->knobs, name)))
+    emit (c, OP_LOAD_KNOB, GPOINTER_TO_UINT (v) - 1);
+  else if ((v = g_hash_table_lookup (c->methods, name)))
+    emit_p (c, OP_METHOD_GROUP, 0, v);
+  else if (awl_builtin_type_exists (name))
+    {
+      error_at (c, e->loc.line, e->loc.col, "`%s` is a type, which is not valid in this context", name);
+      emit_const (c, awl_value_null ());
+    }
+  else
+    {
+      error_at (c, e->loc.line, e->loc.col, "the name `%s` does not exist in the current context", name);
+      emit_const (c, awl_value_null ());
+    }
+}
+
+static void
+compile_store_target (Compiler *c,
+                      AwlExpr  *target)
+{
+  /* The value to store is on the stack (for NAME only). */
+  guint depth;
+  Binding *b;
+  gpointer v;
+
+  b = lookup (c, target->name.name, &depth);
+  if (b)
+    emit_store_binding (c, b, depth);
+  else if ((v = g_hash_table_lookup (c->fields, target->name.name)))
+    emit (c, OP_STORE_FIELD, GPOINTER_TO_UINT (v) - 1);
+  else if (g_hash_table_contains (c->knobs, target->name.name))
+    {
+      error_at (c, target->loc.line, target->loc.col, "knob `%s` is a constant and cannot be assigned", target->name.name);
+      emit (c, OP_POP, 0);
+    }
+  else
+    {
+      error_at (c, target->loc.line, target->loc.col, "the name `%s` does not exist in the current context", target->name.name);
+      emit (c, OP_POP, 0);
+    }
+}
+
+static AwlBinaryOp
+assign_to_binary (AwlAssignOp op)
+{
+  switch (op)
+    {
+    case AWL_ASSIGN_ADD: return AWL_BINARY_ADD;
+    case AWL_ASSIGN_SUB: return AWL_BINARY_SUB;
+    case AWL_ASSIGN_MUL: return AWL_BINARY_MUL;
+    case AWL_ASSIGN_DIV: return AWL_BINARY_DIV;
+    case AWL_ASSIGN_MOD: return AWL_BINARY_MOD;
+    case AWL_ASSIGN_AND: return AWL_BINARY_BIT_AND;
+    case AWL_ASSIGN_OR:  return AWL_BINARY_BIT_OR;
+    case AWL_ASSIGN_XOR: return AWL_BINARY_BIT_XOR;
+    default:             return AWL_BINARY_COALESCE;
+    }
+}
+
+/* The value computation of `target op= value` with the old value on the stack. */
+static void
+compile_combine (Compiler    *c,
+                 AwlAssignOp  op,
+                 AwlExpr     *value,
+                 AwlLoc       loc)
+{
+  if (op == AWL_ASSIGN_COALESCE)
+    {
+      guint j = emit (c, OP_JUMP_IF_NOT_NULL_OR_POP, 0);
+      compile_expr (c, value);
+      patch (c, j, here (c));
+      return;
+    }
+  compile_expr (c, value);
+  emit_full (c, OP_BINARY, assign_to_binary (op), 0, NULL, loc);
+}
+
+/* Assignment and ++/--: @value NULL with @delta ±1 for increments. Leaves the
+ * expression's value on the stack when @want (post: old value). */
+static void
+compile_assign (Compiler    *c,
+                AwlExpr     *target,
+                AwlAssignOp  op,
+                AwlExpr     *value,
+                int          delta,
+                gboolean     post,
+                gboolean     want,
+                AwlLoc       loc)
+{
+  gboolean is_set = value != NULL && op == AWL_ASSIGN_SET;
+
+  switch (target->kind)
+    {
+    case AWL_EXPR_NAME:
+      if (is_set)
+        compile_expr (c, value);
+      else
+        {
+          compile_name (c, target);
+          if (value)
+            compile_combine (c, op, value, loc);
+          else
+            {
+              if (want && post)
+                emit (c, OP_DUP, 0);
+              emit_const (c, awl_value_int (delta));
+              emit_full (c, OP_BINARY, AWL_BINARY_ADD, 0, NULL, loc);
+              if (want && post)
+                {
+                  compile_store_target (c, target);
+                  return;
+                }
+            }
+        }
+      if (want)
+        emit (c, OP_DUP, 0);
+      compile_store_target (c, target);
+      return;
+
+    case AWL_EXPR_MEMBER:
+      {
+        AwlCallSite *site = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+        compile_expr (c, target->member.target);
+        if (is_set)
+          compile_expr (c, value);
+        else
+          {
+            emit (c, OP_DUP, 0);
+            emit_full (c, OP_GET_MEMBER, 0, 0, site, loc);
+            if (value)
+              compile_combine (c, op, value, loc);
+            else
+              {
+                emit_const (c, awl_value_int (delta));
+                emit_full (c, OP_BINARY, AWL_BINARY_ADD, 0, NULL, loc);
+              }
+          }
+        emit_full (c, OP_SET_MEMBER, want, 0, site, loc);
+        return;
+      }
+
+    case AWL_EXPR_INDEX:
+      compile_expr (c, target->index.target);
+      compile_expr (c, target->index.index);
+      if (is_set)
+        compile_expr (c, value);
+      else
+        {
+          emit (c, OP_DUP2, 0);
+          emit_full (c, OP_INDEX_GET, 0, 0, NULL, loc);
+          if (value)
+            compile_combine (c, op, value, loc);
+          else
+            {
+              emit_const (c, awl_value_int (delta));
+              emit_full (c, OP_BINARY, AWL_BINARY_ADD, 0, NULL, loc);
+            }
+        }
+      emit_full (c, OP_INDEX_SET, want, 0, NULL, loc);
+      return;
+
+    default:
+      error_at (c, target->loc.line, target->loc.col,
+                "the left-hand side of an assignment must be a variable, field, property or indexer");
+      if (value)
+        compile_expr (c, value);
+      if (!want)
+        emit (c, OP_POP, 0);
+      return;
+    }
+}
+
+static void
+compile_call (Compiler *c,
+              AwlExpr  *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlArg *args = e->call.args;
+  guint n_args = e->call.n_args;
+
+  if (callee->kind == AWL_EXPR_NAME)
+    {
+      const char *name = callee->name.name;
+      guint depth;
+      AwlCode *code;
+
+      if (lookup (c, name, &depth) == NULL && !g_hash_table_contains (c->fields, name) &&
+          (code = g_hash_table_lookup (c->methods, name)) != NULL)
+        {
+          AwlFunction *f = code->func;
+          g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
+          guint pos = 0;
+
+          for (guint i = 0; i < n_args; i++)
+            {
+              if (args[i].name == NULL)
+                {
+                  if (pos < f->n_params)
+                    slots[pos] = args[i].value;
+                  pos++;
+                }
+              else
+                {
+                  gboolean found = FALSE;
+                  for (guint k = 0; k < f->n_params; k++)
+                    if (g_str_equal (f->params[k]->name, args[i].name))
+                      slots[k] = args[i].value, found = TRUE;
+                  if (!found)
+                    error_at (c, args[i].loc.line, args[i].loc.col,
+                              "`%s` has no parameter named `%s`", name, args[i].name);
+                }
+            }
+          if (pos > f->n_params)
+            error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
+          for (guint k = 0; k < f->n_params; k++)
+            {
+              if (slots[k])
+                compile_expr (c, slots[k]);
+              else if (f->params[k]->default_value)
+                compile_expr (c, f->params[k]->default_value);
+              else
+                {
+                  error_at (c, e->loc.line, e->loc.col,
+                            "there is no argument given that corresponds to the parameter `%s` of `%s`",
+                            f->params[k]->name, name);
+                  emit_const (c, awl_value_null ());
+                }
+            }
+          emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+          return;
+        }
+    }
+
+  if (callee->kind == AWL_EXPR_MEMBER && is_static_path (c, callee->member.target))
+    {
+      g_autofree char *path = static_path (callee->member.target);
+      g_autofree char *type = awl_normalize_type (path);
+      gboolean prop = FALSE;
+      int id = awl_builtin_static_lookup (type, callee->member.name, &prop);
+      AwlCallSite *site;
+
+      if (id < 0 || prop)
+        {
+          error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
+                    "`%s.%s` is not a method known to Awaitlab's .NET subset", type, callee->member.name);
+          emit_const (c, awl_value_null ());
+          return;
+        }
+      site = new_site (c, type, callee->member.name, args, n_args, e->loc);
+      site->id = id;
+      compile_args (c, args, n_args);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      return;
+    }
+
+  if (callee->kind == AWL_EXPR_MEMBER)
+    {
+      AwlCallSite *site;
+      int id = awl_builtin_member_lookup (callee->member.name);
+      guint skip = 0;
+
+      if (id < 0)
+        {
+          error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
+                    "`%s` is not a method of any type known to Awaitlab's .NET subset",
+                    callee->member.name);
+          emit_const (c, awl_value_null ());
+          return;
+        }
+      site = new_site (c, NULL, callee->member.name, args, n_args, e->loc);
+      site->id = id;
+      compile_expr (c, callee->member.target);
+      if (callee->member.null_conditional)
+        skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
+      compile_args (c, args, n_args);
+      emit_full (c, OP_CALL_MEMBER, n_args, 0, site, e->loc);
+      if (callee->member.null_conditional)
+        patch (c, skip, here (c));
+      return;
+    }
+
+  /* A delegate value: f(x) */
+  compile_expr (c, callee);
+  for (guint i = 0; i < n_args; i++)
+    compile_expr (c, args[i].value);
+  emit_full (c, OP_CALL_VALUE, n_args, 0, NULL, e->loc);
+}
+
+static void
+compile_member (Compiler *c,
+                AwlExpr  *e)
+{
+  AwlCallSite *site;
+  guint skip = 0;
+
+  if (is_static_path (c, e->member.target))
+    {
+      g_autofree char *path = static_path (e->member.target);
+      g_autofree char *type = awl_normalize_type (path);
+      gboolean prop = FALSE;
+      int id = awl_builtin_static_lookup (type, e->member.name, &prop);
+
+      if (id < 0 || !prop)
+        {
+          error_at (c, e->member.name_loc.line, e->member.name_loc.col,
+                    "`%s.%s` is not a property known to Awaitlab's .NET subset", type, e->member.name);
+          emit_const (c, awl_value_null ());
+          return;
+        }
+      site = new_site (c, type, e->member.name, NULL, 0, e->loc);
+      site->id = id;
+      emit_full (c, OP_GET_STATIC, 0, 0, site, e->loc);
+      return;
+    }
+
+  if (awl_builtin_member_lookup (e->member.name) < 0)
+    {
+      error_at (c, e->member.name_loc.line, e->member.name_loc.col,
+                "`%s` is not a property of any type known to Awaitlab's .NET subset", e->member.name);
+      emit_const (c, awl_value_null ());
+      return;
+    }
+  site = new_site (c, NULL, e->member.name, NULL, 0, e->member.name_loc);
+  site->id = awl_builtin_member_lookup (e->member.name);
+  compile_expr (c, e->member.target);
+  if (e->member.null_conditional)
+    skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
+  emit_full (c, OP_GET_MEMBER, 0, 0, site, e->loc);
+  if (e->member.null_conditional)
+    patch (c, skip, here (c));
+}
+
+static int
+default_kind (const AwlTypeRef *t)
+{
+  if (t == NULL)
+    return 0;
+  if (type_is_int (t))
+    return 1;
+  if (type_is_double (t))
+    return 2;
+  if (g_str_equal (t->name, "bool"))
+    return 3;
+  return 0;
+}
+
+static void
+emit_default (Compiler         *c,
+              const AwlTypeRef *t)
+{
+  switch (default_kind (t))
+    {
+    case 1: emit_const (c, awl_value_int (0)); break;
+    case 2: emit_const (c, awl_value_double (0)); break;
+    case 3: emit_const (c, awl_value_bool (FALSE)); break;
+    default: emit_const (c, awl_value_null ()); break;
+    }
+}
+
+static void
+compile_new (Compiler *c,
+             AwlExpr  *e)
+{
+  g_autofree char *type = awl_normalize_type (e->new_obj.type->name);
+  int id = awl_builtin_ctor_lookup (type);
+  AwlCallSite *site;
+
+  if (id < 0)
+    {
+      error_at (c, e->new_obj.type->loc.line, e->new_obj.type->loc.col,
+                "type `%s` is not supported by Awaitlab's C# subset", e->new_obj.type->name);
+      emit_const (c, awl_value_null ());
+      return;
+    }
+  site = new_site (c, type, type, e->new_obj.args, e->new_obj.n_args, e->loc);
+  site->id = id;
+  compile_args (c, e->new_obj.args, e->new_obj.n_args);
+  emit_full (c, OP_NEW, e->new_obj.n_args, 0, site, e->loc);
+
+  for (guint i = 0; i < e->new_obj.n_init; i++)
+    {
+      AwlExpr *init = e->new_obj.init[i];
+
+      if (init->kind == AWL_EXPR_ASSIGN && init->assign.target->kind == AWL_EXPR_NAME)
+        {
+          AwlCallSite *set = new_site (c, NULL, init->assign.target->name.name, NULL, 0, init->loc);
+          emit (c, OP_DUP, 0);
+          compile_expr (c, init->assign.value);
+          emit_full (c, OP_SET_MEMBER, 0, 0, set, init->loc);
+        }
+      else if (init->kind == AWL_EXPR_INIT_LIST)
+        {
+          AwlCallSite *add = new_site (c, NULL, "Add", NULL, init->init_list.n_elements, init->loc);
+          add->id = awl_builtin_member_lookup ("Add");
+          emit (c, OP_DUP, 0);
+          for (guint k = 0; k < init->init_list.n_elements; k++)
+            compile_expr (c, init->init_list.elements[k]);
+          emit_full (c, OP_CALL_MEMBER, init->init_list.n_elements, 0, add, init->loc);
+          emit (c, OP_POP, 0);
+        }
+      else
+        {
+          AwlCallSite *add = new_site (c, NULL, "Add", NULL, 1, init->loc);
+          add->id = awl_builtin_member_lookup ("Add");
+          emit (c, OP_DUP, 0);
+          compile_expr (c, init);
+          emit_full (c, OP_CALL_MEMBER, 1, 0, add, init->loc);
+          emit (c, OP_POP, 0);
+        }
+    }
+}
+
+static void
+compile_lambda (Compiler *c,
+                AwlExpr  *e)
+{
+  AwlFunction *func = e->lambda.func;
+  AwlCode *code = g_new0 (AwlCode, 1);
+  g_autofree char *fallback = NULL;
+
+  c->lambda_counter++;
+  if (func->name && *func->name)
+    code->name = g_strdup (func->name);
+  else
+    code->name = g_strdup_printf ("%s.lambda#%u", c->outer_name, c->lambda_counter);
+  code->func = func;
+  code->parent = c->f->code;
+  g_ptr_array_add (c->prog->codes, code);
+  compile_function (c, func, code);
+  emit_full (c, OP_CLOSURE, 0, 0, code, e->loc);
+}
+
+static void
+compile_expr (Compiler *c,
+              AwlExpr  *e)
+{
+  if (e == NULL)
+    {
+      emit_const (c, awl_value_null ());
+      return;
+    }
+
+  switch (e->kind)
+    {
+    case AWL_EXPR_NULL: emit_const (c, awl_value_null ()); break;
+    case AWL_EXPR_BOOL: emit_const (c, awl_value_bool (e->boolean)); break;
+    case AWL_EXPR_INT: emit_const (c, awl_value_int (e->integer.value)); break;
+    case AWL_EXPR_DOUBLE: emit_const (c, awl_value_double (e->real.value)); break;
+    case AWL_EXPR_CHAR:
+      {
+        char buf[8] = { 0 };
+        g_unichar_to_utf8 (e->character, buf);
+        emit_string (c, buf);
+        break;
+      }
+    case AWL_EXPR_STRING: emit_string (c, e->string.value ? e->string.value : ""); break;
+    case AWL_EXPR_INTERPOLATED:
+      {
+        guint n = 0;
+        for (guint i = 0; i < e->interp.n_parts; i++)
+          if (e->interp.parts[i].expr)
+            {
+              compile_expr (c, e->interp.parts[i].expr);
+              n++;
+            }
+        emit_full (c, OP_INTERP, n, 0, e, e->loc);
+        break;
+      }
+    case AWL_EXPR_NAME: compile_name (c, e); break;
+    case AWL_EXPR_MEMBER: compile_member (c, e); break;
+    case AWL_EXPR_CALL: compile_call (c, e); break;
+    case AWL_EXPR_INDEX:
+      {
+        guint skip = 0;
+        compile_expr (c, e->index.target);
+        if (e->index.null_conditional)
+          skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
+        compile_expr (c, e->index.index);
+        emit_full (c, OP_INDEX_GET, 0, 0, NULL, e->loc);
+        if (e->index.null_conditional)
+          patch (c, skip, here (c));
+        break;
+      }
+    case AWL_EXPR_NEW: compile_new (c, e); break;
+    case AWL_EXPR_NEW_ARRAY:
+      if (e->new_array.size && !e->new_array.has_init)
+        {
+          compile_expr (c, e->new_array.size);
+          emit_full (c, OP_NEW_ARRAY_SIZE, 0, default_kind (e->new_array.element_type), NULL, e->loc);
+        }
+      else
+        {
+          for (guint i = 0; i < e->new_array.n_elements; i++)
+            {
+              compile_expr (c, e->new_array.elements[i]);
+              if (type_is_double (e->new_array.element_type))
+                emit (c, OP_TO_DOUBLE, 0);
+            }
+          emit_full (c, OP_NEW_ARRAY, e->new_array.n_elements, 0, NULL, e->loc);
+        }
+      break;
+    case AWL_EXPR_INIT_LIST:
+      for (guint i = 0; i < e->init_list.n_elements; i++)
+        compile_expr (c, e->init_list.elements[i]);
+      emit_full (c, OP_NEW_ARRAY, e->init_list.n_elements, 0, NULL, e->loc);
+      break;
+    case AWL_EXPR_UNARY:
+      switch (e->unary.op)
+        {
+        case AWL_UNARY_PRE_INC:
+        case AWL_UNARY_PRE_DEC:
+        case AWL_UNARY_POST_INC:
+        case AWL_UNARY_POST_DEC:
+          compile_assign (c, e->unary.operand, AWL_ASSIGN_ADD, NULL,
+                          (e->unary.op == AWL_UNARY_PRE_INC || e->unary.op == AWL_UNARY_POST_INC) ? 1 : -1,
+                          e->unary.op == AWL_UNARY_POST_INC || e->unary.op == AWL_UNARY_POST_DEC,
+                          TRUE, e->loc);
+          break;
+        default:
+          compile_expr (c, e->unary.operand);
+          emit_full (c, OP_UNARY, e->unary.op, 0, NULL, e->loc);
+          break;
+        }
+      break;
+    case AWL_EXPR_BINARY:
+      {
+        guint j;
+        compile_expr (c, e->binary.left);
+        switch (e->binary.op)
+          {
+          case AWL_BINARY_AND:
+            j = emit (c, OP_JUMP_IF_FALSE_OR_POP, 0);
+            compile_expr (c, e->binary.right);
+            patch (c, j, here (c));
+            break;
+          case AWL_BINARY_OR:
+            j = emit (c, OP_JUMP_IF_TRUE_OR_POP, 0);
+            compile_expr (c, e->binary.right);
+            patch (c, j, here (c));
+            break;
+          case AWL_BINARY_COALESCE:
+            j = emit (c, OP_JUMP_IF_NOT_NULL_OR_POP, 0);
+            compile_expr (c, e->binary.right);
+            patch (c, j, here (c));
+            break;
+          default:
+            compile_expr (c, e->binary.right);
+            emit_full (c, OP_BINARY, e->binary.op, 0, NULL, e->loc);
+            break;
+          }
+        break;
+      }
+    case AWL_EXPR_ASSIGN:
+      compile_assign (c, e->assign.target, e->assign.op, e->assign.value, 0, FALSE, TRUE, e->loc);
+      break;
+    case AWL_EXPR_CONDITIONAL:
+      {
+        guint jf, je;
+        compile_expr (c, e->conditional.cond);
+        jf = emit (c, OP_JUMP_IF_FALSE, 0);
+        compile_expr (c, e->conditional.then_expr);
+        je = emit (c, OP_JUMP, 0);
+        patch (c, jf, here (c));
+        compile_expr (c, e->conditional.else_expr);
+        patch (c, je, here (c));
+        break;
+      }
+    case AWL_EXPR_AWAIT:
+      {
+        guint state = GPOINTER_TO_UINT (g_hash_table_lookup (c->f->states, e));
+        if (!c->f->code->is_async)
+          error_at (c, e->loc.line, e->loc.col,
+                    "the `await` operator can only be used within an async method");
+        compile_expr (c, e->await.operand);
+        emit_full (c, OP_AWAIT, state ? state - 1 : 0, 0, NULL, e->loc);
+        break;
+      }
+    case AWL_EXPR_LAMBDA: compile_lambda (c, e); break;
+    case AWL_EXPR_IS:
+      {
+        guint tmp = new_slot (c);
+        compile_expr (c, e->is.operand);
+        emit (c, OP_STORE, tmp);
+        emit (c, OP_LOAD, tmp);
+        if (e->is.type == NULL)
+          {
+            emit_const (c, awl_value_null ());
+            emit (c, OP_BINARY, AWL_BINARY_EQ);
+          }
+        else
+          emit_full (c, OP_IS_TYPE, 0, 0, (gpointer) own_string (c, e->is.type->name), e->loc);
+        if (e->is.var)
+          {
+            emit (c, OP_LOAD, tmp);
+            emit_declare_store (c, declare (c, e->is.var->name, FALSE));
+          }
+        if (e->is.negated)
+          emit (c, OP_UNARY, AWL_UNARY_NOT);
+        break;
+      }
+    case AWL_EXPR_CAST:
+      compile_expr (c, e->cast.operand);
+      if (type_is_int (e->cast.type))
+        emit (c, OP_TO_INT, 0);
+      else if (type_is_double (e->cast.type))
+        emit (c, OP_TO_DOUBLE, 0);
+      break;
+    case AWL_EXPR_DEFAULT: emit_default (c, e->default_value.type); break;
+    case AWL_EXPR_TYPEOF: emit_string (c, e->type_of.type ? e->type_of.type->name : ""); break;
+    case AWL_EXPR_NAMEOF: emit_string (c, e->name_of.value ? e->name_of.value : ""); break;
+    case AWL_EXPR_THROW:
+      compile_expr (c, e->throw_expr.operand);
+      emit_full (c, OP_THROW, 0, 0, NULL, e->loc);
+      break;
+    default:
+      error_at (c, e->loc.line, e->loc.col, "this expression is not supported by Awaitlab's C# subset");
+      emit_const (c, awl_value_null ());
+      break;
+    }
+}
+
+/* ----------------------------------------------------------------------------- */
+/* Statements */
+
+static void
+emit_line (Compiler *c,
+           AwlStmt  *s)
+{
+  emit_full (c, OP_LINE, s->loc.line, 0, NULL, s->loc);
+}
+
+static void
+compile_block_inline (Compiler *c,
+                      AwlStmt  *block)
+{
+  if (block == NULL)
+    return;
+  scope_push (c);
+  if (block->kind == AWL_STMT_BLOCK)
+    for (guint i = 0; i < block->block.n_stmts; i++)
+      compile_stmt (c, block->block.stmts[i]);
+  else
+    compile_stmt (c, block);
+  scope_pop (c);
+}
+
+static LoopCtx *
+loop_push (Compiler *c)
+{
+  LoopCtx *l = g_new0 (LoopCtx, 1);
+  l->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  l->continues = g_array_new (FALSE, FALSE, sizeof (guint));
+  l->n_trys = c->f->trys->len;
+  g_ptr_array_add (c->f->loops, l);
+  return l;
+}
+
+static void
+loop_pop (Compiler *c,
+          guint     continue_target,
+          guint     break_target)
+{
+  LoopCtx *l = g_ptr_array_steal_index (c->f->loops, c->f->loops->len - 1);
+  for (guint i = 0; i < l->breaks->len; i++)
+    patch (c, g_array_index (l->breaks, guint, i), break_target);
+  for (guint i = 0; i < l->continues->len; i++)
+    patch (c, g_array_index (l->continues, guint, i), continue_target);
+  g_array_unref (l->breaks);
+  g_array_unref (l->continues);
+  g_free (l);
+}
+
+static void
+compile_decl (Compiler *c,
+              AwlStmt  *s)
+{
+  for (guint i = 0; i < s->decl.n_vars; i++)
+    {
+      AwlVar *v = s->decl.vars[i];
+      AwlTypeRef *t = v->type ? v->type : s->decl.type;
+      gboolean dbl = type_is_double (t);
+
+      if (s->decl.inits[i])
+        compile_expr (c, s->decl.inits[i]);
+      else
+        emit_default (c, t);
+      if (dbl)
+        emit (c, OP_TO_DOUBLE, 0);
+      emit_declare_store (c, declare (c, v->name, dbl));
+    }
+}
+
+static void
+compile_foreach (Compiler *c,
+                 AwlStmt  *s)
+{
+  guint top, exit_jump;
+  AwlVar *v = s->foreach.var;
+
+  scope_push (c);
+  if (!s->foreach.is_await)
+    {
+      guint it = new_slot (c);
+      compile_expr (c, s->foreach.collection);
+      emit_full (c, OP_ITER_START, 0, 0, NULL, s->foreach.collection->loc);
+      emit (c, OP_STORE, it);
+      loop_push (c);
+      top = here (c);
+      emit_line (c, s);
+      exit_jump = emit_full (c, OP_ITER_NEXT, 0, it, NULL, s->loc);
+      scope_push (c);
+      emit_declare_store (c, declare (c, v->name, type_is_double (v->type)));
+      compile_block_inline (c, s->foreach.body);
+      scope_pop (c);
+      emit (c, OP_JUMP, top);
+      patch (c, exit_jump, here (c));
+      loop_pop (c, top, here (c));
+    }
+  else
+    {
+      guint e = new_slot (c), exc = new_slot (c);
+      guint state = GPOINTER_TO_UINT (g_hash_table_lookup (c->f->states, s));
+      guint handler, jend;
+
+      state = state ? state - 1 : 0;
+      if (!c->f->code->is_async)
+        error_at (c, s->loc.line, s->loc.col,
+                  "`await foreach` can only be used within an async method");
+      compile_expr (c, s->foreach.collection);
+      emit (c, OP_STORE, e);
+      handler = emit (c, OP_TRY_PUSH, 0);
+      push_try (c, TRY_AFOREACH, TRUE, NULL, e, state);
+      loop_push (c);
+      top = here (c);
+      emit_line (c, s);
+      emit (c, OP_LOAD, e);
+      emit_full (c, OP_AE_MOVE_NEXT, 0, 0, NULL, s->loc);
+      emit_full (c, OP_AWAIT, state, 0, NULL, s->loc);
+      exit_jump = emit (c, OP_JUMP_IF_FALSE, 0);
+      scope_push (c);
+      emit (c, OP_LOAD, e);
+      emit (c, OP_AE_CURRENT, 0);
+      emit_declare_store (c, declare (c, v->name, type_is_double (v->type)));
+      compile_block_inline (c, s->foreach.body);
+      scope_pop (c);
+      emit (c, OP_JUMP, top);
+      patch (c, exit_jump, here (c));
+      {
+        /* break lands here too: the entry is still active then */
+        guint brk = here (c);
+        pop_try (c);
+        emit (c, OP_TRY_POP, 0);
+        emit_full (c, OP_LINE, s->loc.line, 0, NULL, s->loc);
+        emit_dispose_enumerator (c, e, state);
+        jend = emit (c, OP_JUMP, 0);
+        loop_pop (c, top, brk);
+      }
+      patch (c, handler, here (c));
+      emit (c, OP_STORE, exc);
+      emit_dispose_enumerator (c, e, state);
+      emit (c, OP_LOAD, exc);
+      emit_full (c, OP_THROW, 0, 1, NULL, s->loc);
+      patch (c, jend, here (c));
+    }
+  scope_pop (c);
+}
+
+static void
+compile_try (Compiler *c,
+             AwlStmt  *s)
+{
+  AwlStmt *fin = s->try_.finally_block;
+  guint fin_handler = 0, jend_fin = 0;
+
+  if (fin)
+    {
+      fin_handler = emit (c, OP_TRY_PUSH, 0);
+      push_try (c, TRY_FINALLY, TRUE, fin, 0, 0);
+    }
+
+  if (s->try_.n_catches > 0)
+    {
+      guint catch_handler = emit (c, OP_TRY_PUSH, 0);
+      guint exc = new_slot (c);
+      g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint j;
+
+      push_try (c, TRY_CATCH, TRUE, NULL, 0, 0);
+      compile_block_inline (c, s->try_.body);
+      pop_try (c);
+      emit (c, OP_TRY_POP, 0);
+      j = emit (c, OP_JUMP, 0);
+      g_array_append_val (ends, j);
+
+      patch (c, catch_handler, here (c));
+      emit (c, OP_STORE, exc);
+      push_try (c, TRY_CATCH_BODY, FALSE, NULL, exc, 0);
+      for (guint i = 0; i < s->try_.n_catches; i++)
+        {
+          AwlCatch *k = &s->try_.catches[i];
+          guint next1 = G_MAXUINT, next2 = G_MAXUINT;
+
+          scope_push (c);
+          if (k->type)
+            {
+              g_autofree char *tn = awl_normalize_type (k->type->name);
+              if (!awl_exception_type_is_known (tn))
+                error_at (c, k->type->loc.line, k->type->loc.col,
+                          "`%s` is not an exception type known to Awaitlab", k->type->name);
+              emit (c, OP_LOAD, exc);
+              emit_full (c, OP_IS_EXC, 0, 0, (gpointer) own_string (c, tn), k->loc);
+              next1 = emit (c, OP_JUMP_IF_FALSE, 0);
+            }
+          if (k->var)
+            {
+              emit (c, OP_LOAD, exc);
+              emit_declare_store (c, declare (c, k->var->name, FALSE));
+            }
+          if (k->filter)
+            {
+              compile_expr (c, k->filter);
+              next2 = emit (c, OP_JUMP_IF_FALSE, 0);
+            }
+          compile_block_inline (c, k->body);
+          j = emit (c, OP_JUMP, 0);
+          g_array_append_val (ends, j);
+          scope_pop (c);
+          if (next1 != G_MAXUINT)
+            patch (c, next1, here (c));
+          if (next2 != G_MAXUINT)
+            patch (c, next2, here (c));
+        }
+      emit (c, OP_LOAD, exc);
+      emit_full (c, OP_THROW, 0, 1, NULL, s->loc);
+      pop_try (c);
+      for (guint i = 0; i < ends->len; i++)
+        patch (c, g_array_index (ends, guint, i), here (c));
+    }
+  else
+    compile_block_inline (c, s->try_.body);
+
+  if (fin)
+    {
+      guint exc = new_slot (c);
+
+      pop_try (c);
+      emit (c, OP_TRY_POP, 0);
+      compile_block_inline (c, fin);
+      jend_fin = emit (c, OP_JUMP, 0);
+      patch (c, fin_handler, here (c));
+      emit (c, OP_STORE, exc);
+      compile_block_inline (c, fin);
+      emit (c, OP_LOAD, exc);
+      emit_full (c, OP_THROW, 0, 1, NULL, s->loc);
+      patch (c, jend_fin, here (c));
+    }
+}
+
+static void
+compile_return (Compiler *c,
+                AwlStmt  *s,
+                gboolean  has_value)
+{
+  if (has_value)
+    compile_expr (c, s->ret.value);
+  else
+    emit_const (c, awl_value_null ());
+  if (c->f->trys->len > 0)
+    {
+      emit (c, OP_STORE, c->f->ret_slot);
+      emit_exits (c, 0);
+      emit (c, OP_LOAD, c->f->ret_slot);
+    }
+  emit_full (c, OP_RETURN, 0, 0, NULL, s->loc);
+}
+
+static void
+compile_stmt (Compiler *c,
+              AwlStmt  *s)
+{
+  if (s == NULL)
+    return;
+
+  if (s->kind != AWL_STMT_BLOCK && s->kind != AWL_STMT_EMPTY)
+    emit_line (c, s);
+
+  switch (s->kind)
+    {
+    case AWL_STMT_BLOCK:
+      compile_block_inline (c, s);
+      break;
+    case AWL_STMT_EMPTY:
+      break;
+    case AWL_STMT_EXPR:
+      {
+        AwlExpr *e = s->expr.expr;
+        if (e->kind == AWL_EXPR_ASSIGN)
+          compile_assign (c, e->assign.target, e->assign.op, e->assign.value, 0, FALSE, FALSE, e->loc);
+        else if (e->kind == AWL_EXPR_UNARY && e->unary.op >= AWL_UNARY_PRE_INC)
+          compile_assign (c, e->unary.operand, AWL_ASSIGN_ADD, NULL,
+                          (e->unary.op == AWL_UNARY_PRE_INC || e->unary.op == AWL_UNARY_POST_INC) ? 1 : -1,
+                          FALSE, FALSE, e->loc);
+        else
+          {
+            compile_expr (c, e);
+            emit (c, OP_POP, 0);
+          }
+        break;
+      }
+    case AWL_STMT_DECL:
+      compile_decl (c, s);
+      break;
+    case AWL_STMT_IF:
+      {
+        guint jf, je;
+        compile_expr (c, s->if_.cond);
+        jf = emit (c, OP_JUMP_IF_FALSE, 0);
+        compile_block_inline (c, s->if_.then_stmt);
+        if (s->if_.else_stmt)
+          {
+            je = emit (c, OP_JUMP, 0);
+            patch (c, jf, here (c));
+            compile_block_inline (c, s->if_.else_stmt);
+            patch (c, je, here (c));
+          }
+        else
+          patch (c, jf, here (c));
+        break;
+      }
+    case AWL_STMT_WHILE:
+      {
+        guint top = here (c) - 1, jf;   /* include the LINE */
+        loop_push (c);
+        compile_expr (c, s->while_.cond);
+        jf = emit (c, OP_JUMP_IF_FALSE, 0);
+        compile_block_inline (c, s->while_.body);
+        emit (c, OP_JUMP, top);
+        patch (c, jf, here (c));
+        loop_pop (c, top, here (c));
+        break;
+      }
+    case AWL_STMT_DO:
+      {
+        guint top = here (c), cont;
+        loop_push (c);
+        compile_block_inline (c, s->while_.body);
+        cont = here (c);
+        compile_expr (c, s->while_.cond);
+        emit (c, OP_JUMP_IF_TRUE, top);
+        loop_pop (c, cont, here (c));
+        break;
+      }
+    case AWL_STMT_FOR:
+      {
+        guint top, jf = G_MAXUINT, cont;
+        scope_push (c);
+        for (guint i = 0; i < s->for_.n_init; i++)
+          compile_stmt (c, s->for_.init[i]);
+        loop_push (c);
+        top = here (c);
+        emit_line (c, s);
+        if (s->for_.cond)
+          {
+            compile_expr (c, s->for_.cond);
+            jf = emit (c, OP_JUMP_IF_FALSE, 0);
+          }
+        compile_block_inline (c, s->for_.body);
+        cont = here (c);
+        emit_line (c, s);
+        for (guint i = 0; i < s->for_.n_iter; i++)
+          {
+            AwlExpr *e = s->for_.iter[i];
+            if (e->kind == AWL_EXPR_ASSIGN)
+              compile_assign (c, e->assign.target, e->assign.op, e->assign.value, 0, FALSE, FALSE, e->loc);
+            else if (e->kind == AWL_EXPR_UNARY && e->unary.op >= AWL_UNARY_PRE_INC)
+              compile_assign (c, e->unary.operand, AWL_ASSIGN_ADD, NULL,
+                              (e->unary.op == AWL_UNARY_PRE_INC || e->unary.op == AWL_UNARY_POST_INC) ? 1 : -1,
+                              FALSE, FALSE, e->loc);
+            else
+              {
+                compile_expr (c, e);
+                emit (c, OP_POP, 0);
+              }
+          }
+        emit (c, OP_JUMP, top);
+        if (jf != G_MAXUINT)
+          patch (c, jf, here (c));
+        loop_pop (c, cont, here (c));
+        scope_pop (c);
+        break;
+      }
+    case AWL_STMT_FOREACH:
+      compile_foreach (c, s);
+      break;
+    case AWL_STMT_BREAK:
+    case AWL_STMT_CONTINUE:
+      {
+        LoopCtx *l;
+        guint j;
+        if (c->f->loops->len == 0)
+          {
+            error_at (c, s->loc.line, s->loc.col, "no enclosing loop out of which to break or continue");
+            break;
+          }
+        l = g_ptr_array_index (c->f->loops, c->f->loops->len - 1);
+        emit_exits (c, l->n_trys);
+        j = emit (c, OP_JUMP, 0);
+        g_array_append_val (s->kind == AWL_STMT_BREAK ? l->breaks : l->continues, j);
+        break;
+      }
+    case AWL_STMT_RETURN:
+      compile_return (c, s, s->ret.value != NULL);
+      break;
+    case AWL_STMT_YIELD_BREAK:
+      compile_return (c, s, FALSE);
+      break;
+    case AWL_STMT_YIELD_RETURN:
+      compile_expr (c, s->ret.value);
+      emit_full (c, OP_YIELD_RETURN, 0, 0, NULL, s->loc);
+      break;
+    case AWL_STMT_THROW:
+      if (s->ret.value)
+        {
+          compile_expr (c, s->ret.value);
+          emit_full (c, OP_THROW, 0, 0, NULL, s->loc);
+        }
+      else
+        {
+          gboolean found = FALSE;
+          for (guint i = c->f->trys->len; i > 0; i--)
+            {
+              TryEntry *t = &g_array_index (c->f->trys, TryEntry, i - 1);
+              if (t->kind == TRY_CATCH_BODY)
+                {
+                  emit (c, OP_LOAD, t->slot);
+                  emit_full (c, OP_THROW, 0, 1, NULL, s->loc);
+                  found = TRUE;
+                  break;
+                }
+            }
+          if (!found)
+            error_at (c, s->loc.line, s->loc.col,
+                      "a throw statement with no arguments is not allowed outside of a catch clause");
+        }
+      break;
+    case AWL_STMT_TRY:
+      compile_try (c, s);
+      break;
+    case AWL_STMT_LOCK:
+      {
+        guint obj = new_slot (c), exc = new_slot (c), handler, jend;
+        compile_expr (c, s->lock.target);
+        emit (c, OP_DUP, 0);
+        emit (c, OP_STORE, obj);
+        emit_full (c, OP_LOCK_ENTER, 0, 0, NULL, s->loc);
+        handler = emit (c, OP_TRY_PUSH, 0);
+        push_try (c, TRY_LOCK, TRUE, NULL, obj, 0);
+        compile_block_inline (c, s->lock.body);
+        pop_try (c);
+        emit (c, OP_TRY_POP, 0);
+        emit (c, OP_LOAD, obj);
+        emit (c, OP_LOCK_EXIT, 0);
+        jend = emit (c, OP_JUMP, 0);
+        patch (c, handler, here (c));
+        emit (c, OP_STORE, exc);
+        emit (c, OP_LOAD, obj);
+        emit (c, OP_LOCK_EXIT, 0);
+        emit (c, OP_LOAD, exc);
+        emit_full (c, OP_THROW, 0, 1, NULL, s->loc);
+        patch (c, jend, here (c));
+        break;
+      }
+    default:
+      error_at (c, s->loc.line, s->loc.col, "this statement is not supported by Awaitlab's C# subset");
+      break;
+    }
+}
+
+/* ----------------------------------------------------------------------------- */
+/* Functions */
+
+static AwlCode *
+compile_function (Compiler    *c,
+                  AwlFunction *func,
+                  AwlCode     *code)
+{
+  FuncCtx f = { 0 };
+  FuncCtx *saved = c->f;
+  Scan scan = { 0 };
+
+  scan.states = g_hash_table_new (NULL, NULL);
+  scan_stmt (&scan, func->body);
+  scan_expr (&scan, func->body_expr);
+
+  code->func = func;
+  code->line = func->loc.line;
+  code->is_async = (func->flags & AWL_FUNC_ASYNC) != 0;
+  code->is_iterator = scan.has_yield || (func->flags & AWL_FUNC_ITERATOR) != 0;
+  code->boxed = function_has_lambda (func);
+  code->n_params = func->n_params;
+  code->insns = g_array_new (FALSE, FALSE, sizeof (AwlInsn));
+  code->klass.name = code->name;
+  if (code->is_async)
+    code->klass.flags |= AWL_FRAME_ASYNC;
+  if (code->is_async && func->return_kind == AWL_RETURN_VOID && !(func->flags & AWL_FUNC_LAMBDA))
+    code->klass.flags |= AWL_FRAME_ASYNC_VOID;
+  if (func->flags & AWL_FUNC_ASYNC_VOID)
+    code->klass.flags |= AWL_FRAME_ASYNC_VOID;
+  if (code->is_iterator)
+    {
+      if (func->return_kind == AWL_RETURN_ASYNC_ENUMERABLE || code->is_async)
+        code->klass.flags = AWL_FRAME_ASYNC | AWL_FRAME_ASYNC_ITERATOR;
+      else
+        error_at (c, func->loc.line, func->loc.col,
+                  "synchronous iterators (IEnumerable<T> with yield) are not supported by Awaitlab; use IAsyncEnumerable<T>");
+    }
+  if (func->flags & AWL_FUNC_LAMBDA)
+    code->klass.flags |= AWL_FRAME_LAMBDA;
+
+  f.code = code;
+  f.parent = (func->flags & AWL_FUNC_LAMBDA) ? saved : NULL;
+  f.bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
+  f.marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  f.trys = g_array_new (FALSE, FALSE, sizeof (TryEntry));
+  f.loops = g_ptr_array_new ();
+  f.states = scan.states;
+  c->f = &f;
+
+  for (guint i = 0; i < func->n_params; i++)
+    {
+      gboolean dbl = type_is_double (func->params[i]->type);
+      guint slot = declare (c, func->params[i]->name, dbl);
+      if (i < G_N_ELEMENTS (code->double_params))
+        code->double_params[i] = dbl;
+      if (code->boxed)
+        {
+          emit (c, OP_LOAD, slot);
+          emit (c, OP_NEW_BOX, slot);
+        }
+    }
+  f.ret_slot = new_slot (c);
+
+  /* await points for the code view */
+  {
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init (&it, scan.states);
+    while (g_hash_table_iter_next (&it, &key, &value))
+      {
+        AwlScenarioAwait p = { code->name, GPOINTER_TO_INT (value) - 1, 0, 0 };
+        /* AwlExpr and AwlStmt both start with kind then loc. */
+        AwlExpr *e = key;
+        p.line = e->loc.line;
+        p.col = e->loc.col;
+        g_array_append_val (c->prog->await_points, p);
+      }
+  }
+
+  if (func->body_expr)
+    {
+      AwlLoc loc = func->body_expr->loc;
+      emit_full (c, OP_LINE, loc.line, 0, NULL, loc);
+      compile_expr (c, func->body_expr);
+      emit_full (c, OP_RETURN, 0, 0, NULL, loc);
+    }
+  else
+    {
+      compile_block_inline (c, func->body);
+      emit_full (c, OP_LINE, func->end_line ? func->end_line : func->loc.line, 0, NULL, no_loc);
+      emit_const (c, awl_value_null ());
+      emit (c, OP_RETURN, 0);
+    }
+
+  g_array_unref (f.bindings);
+  g_array_unref (f.marks);
+  g_array_unref (f.trys);
+  g_ptr_array_unref (f.loops);
+  g_hash_table_unref (f.states);
+  c->f = saved;
+  return code;
+}
+
+static int
+compare_await (gconstpointer a,
+               gconstpointer b)
+{
+  const AwlScenarioAwait *x = a, *y = b;
+  if (x->line != y->line)
+    return x->line - y->line;
+  return x->col - y->col;
+}
+
+static void
+compile_fields (Compiler *c)
+{
+  AwlAst *ast = c->unit->ast;
+  AwlCode *code = g_new0 (AwlCode, 1);
+  FuncCtx f = { 0 };
+
+  code->name = g_strdup ("<static fields>");
+  code->klass.name = code->name;
+  code->insns = g_array_new (FALSE, FALSE, sizeof (AwlInsn));
+  f.code = code;
+  f.bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
+  f.marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  f.trys = g_array_new (FALSE, FALSE, sizeof (TryEntry));
+  f.loops = g_ptr_array_new ();
+  f.states = g_hash_table_new (NULL, NULL);
+  c->f = &f;
+  c->outer_name = "<static fields>";
+
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *fd = ast->fields[i];
+      emit_full (c, OP_LINE, fd->loc.line, 0, NULL, fd->loc);
+      if (fd->init)
+        compile_expr (c, fd->init);
+      else
+        emit_default (c, fd->type);
+      if (type_is_double (fd->type))
+        emit (c, OP_TO_DOUBLE, 0);
+      emit (c, OP_STORE_FIELD, i);
+    }
+  emit_const (c, awl_value_null ());
+  emit (c, OP_RETURN, 0);
+  c->f = NULL;
+  g_array_unref (f.bindings);
+  g_array_unref (f.marks);
+  g_array_unref (f.trys);
+  g_ptr_array_unref (f.loops);
+  g_hash_table_unref (f.states);
+  c->prog->init = code;
+  g_ptr_array_add (c->prog->codes, code);
+}
+
+static void
+code_free (gpointer data)
+{
+  AwlCode *code = data;
+  g_free (code->name);
+  if (code->insns)
+    g_array_unref (code->insns);
+  g_free (code);
+}
+
+static void
+site_free (gpointer data)
+{
+  AwlCallSite *site = data;
+  g_free (site);
+}
+
+void
+awl_program_free (AwlProgram *prog)
+{
+  if (prog == NULL)
+    return;
+  g_ptr_array_unref (prog->codes);
+  g_array_unref (prog->consts);
+  g_ptr_array_unref (prog->sites);
+  g_ptr_array_unref (prog->strings);
+  g_array_unref (prog->await_points);
+  g_free (prog);
+}
+
+AwlProgram *
+awl_program_compile (AwlUnit *unit)
+{
+  AwlProgram *prog = g_new0 (AwlProgram, 1);
+  Compiler c = { 0 };
+  AwlAst *ast = unit->ast;
+  const char *entry = awl_directives_get_entry (unit->directives);
+
+  prog->unit = unit;
+  prog->codes = g_ptr_array_new_with_free_func (code_free);
+  prog->consts = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  prog->strings = g_ptr_array_new_with_free_func (g_free);
+  prog->sites = g_ptr_array_new_with_free_func (site_free);
+  prog->await_points = g_array_new (FALSE, FALSE, sizeof (AwlScenarioAwait));
+  prog->n_fields = ast->n_fields;
+
+  c.prog = prog;
+  c.unit = unit;
+  c.methods = g_hash_table_new (g_str_hash, g_str_equal);
+  c.fields = g_hash_table_new (g_str_hash, g_str_equal);
+  c.knobs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < ast->n_fields; i++)
+    g_hash_table_insert (c.fields, (gpointer) ast->fields[i]->name, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < unit->directives->knobs->len; i++)
+    {
+      AwlKnob *k = g_ptr_array_index (unit->directives->knobs, i);
+      g_hash_table_insert (c.knobs, k->name, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < ast->n_methods; i++)
+    {
+      AwlCode *code = g_new0 (AwlCode, 1);
+      code->name = g_strdup (ast->methods[i]->name);
+      code->func = ast->methods[i];
+      g_ptr_array_add (prog->codes, code);
+      if (!g_hash_table_contains (c.methods, code->name))
+        g_hash_table_insert (c.methods, code->name, code);
+    }
+
+  compile_fields (&c);
+
+  for (guint i = 0; i < ast->n_methods; i++)
+    {
+      AwlCode *code = g_ptr_array_index (prog->codes, i);
+      c.lambda_counter = 0;
+      c.outer_name = code->name;
+      compile_function (&c, ast->methods[i], code);
+    }
+
+  prog->entry = g_hash_table_lookup (c.methods, entry);
+  if (prog->entry == NULL)
+    error_at (&c, unit->directives->last_line ? unit->directives->last_line : 1, 1,
+              "the entry method `%s` is not defined (add it or name another one with @entry)", entry);
+  else if (prog->entry->func->n_params > 0)
+    {
+      for (guint i = 0; i < prog->entry->func->n_params; i++)
+        if (prog->entry->func->params[i]->default_value == NULL)
+          prog->entry_takes_args = TRUE;
+    }
+
+  g_array_sort (prog->await_points, compare_await);
+  awl_diagnostics_sort (unit->diagnostics);
+
+  g_hash_table_unref (c.methods);
+  g_hash_table_unref (c.fields);
+  g_hash_table_unref (c.knobs);
+
+  if (c.n_errors > 0)
+    {
+      awl_program_free (prog);
+      return NULL;
+    }
+  return prog;
+}

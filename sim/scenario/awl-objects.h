@@ -1,0 +1,132 @@
+/* awl-objects.h
+ *
+ * The scenario layer's own heap objects (FOREIGN objects of the runtime): variable
+ * boxes, closure environments, closures, lists/arrays, iterators, lazy LINQ queries
+ * and awaitables.
+ */
+
+#pragma once
+
+#include "awl-scenario-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  AwlForeign  parent;
+  AwlValue    v;
+} AwlBox;
+
+typedef struct _AwlEnv AwlEnv;
+struct _AwlEnv
+{
+  AwlForeign  parent;
+  AwlValue   *slots;
+  guint       n_slots;
+  AwlEnv     *up;
+};
+
+typedef struct
+{
+  AwlForeign  parent;
+  AwlCode    *code;
+  AwlEnv     *env;
+} AwlClosure;
+
+typedef struct
+{
+  AwlForeign  parent;
+  GArray     *items;     /* AwlValue */
+  gboolean    is_array;
+} AwlList;
+
+typedef struct
+{
+  AwlForeign  parent;
+  AwlList    *list;
+  guint       index;
+} AwlIter;
+
+typedef enum { LAZY_SELECT, LAZY_WHERE } AwlLazyKind;
+
+typedef struct
+{
+  AwlForeign   parent;
+  AwlLazyKind  kind;
+  AwlValue     source;   /* a list or another lazy query */
+  AwlClosure  *fn;
+} AwlLazy;
+
+typedef struct
+{
+  AwlForeign  parent;
+  AwlObject  *task;
+  gboolean    capture;   /* ConfigureAwait(x) */
+  gboolean    awaiter;   /* GetAwaiter() result */
+} AwlAwaitable;
+
+extern const AwlForeignClass awl_box_class;
+extern const AwlForeignClass awl_env_class;
+extern const AwlForeignClass awl_closure_class;
+extern const AwlForeignClass awl_list_class;
+extern const AwlForeignClass awl_iter_class;
+extern const AwlForeignClass awl_lazy_class;
+extern const AwlForeignClass awl_awaitable_class;
+extern const AwlForeignClass awl_yield_class;
+
+static inline gpointer
+awl_value_get_foreign (AwlValue               v,
+                       const AwlForeignClass *klass)
+{
+  AwlObject *o = awl_value_get_object (v, AWL_OBJECT_FOREIGN);
+  return (o != NULL && ((AwlForeign *) o)->klass == klass) ? o : NULL;
+}
+
+AwlList *awl_list_new (AwlSim *sim, gboolean is_array);
+AwlList *awl_list_new_from (AwlSim *sim, gboolean is_array, const AwlValue *items, guint n);
+
+/* A builtin call from the interpreter. */
+typedef enum
+{
+  BI_VALUE,        /* result is set: push it */
+  BI_VALUE_YIELD,  /* push result, then end the step (the API may have run code inline) */
+  BI_ACTION,       /* the builtin answered an awl_step_*() action; its VALUE is pushed */
+  BI_THROW,        /* exception is set */
+} AwlBiResult;
+
+typedef struct
+{
+  AwlRun       *run;
+  AwlSim       *sim;
+  AwlStep      *s;
+  AwlFrame     *frame;
+  AwlCallSite  *site;
+  AwlValue      target;     /* member calls */
+  AwlValue     *args;
+  guint         n_args;
+  AwlValue      result;
+  AwlObject    *exception;
+  gboolean      has_override;   /* push override instead of the action's VALUE */
+  AwlValue      override;
+  AwlObject    *when_all;       /* waiting on this WhenAll task: push its results array */
+} AwlBiCall;
+
+AwlBiResult awl_builtin_call_static (AwlBiCall *call);
+AwlBiResult awl_builtin_get_static  (AwlBiCall *call);
+AwlBiResult awl_builtin_new         (AwlBiCall *call);
+AwlBiResult awl_builtin_call_member (AwlBiCall *call);
+AwlBiResult awl_builtin_get_member  (AwlBiCall *call);
+AwlBiResult awl_builtin_set_member  (AwlBiCall *call);
+AwlBiResult awl_builtin_index_get   (AwlBiCall *call);   /* target, args[0] = index */
+AwlBiResult awl_builtin_index_set   (AwlBiCall *call);   /* target, args[0..1] */
+
+/* Helpers shared with the interpreter. */
+AwlObject  *awl_scn_exception       (AwlSim *sim, const char *type, const char *message);
+AwlFrame   *awl_closure_frame       (AwlRun *run, AwlClosure *closure, const AwlValue *args, guint n);
+AwlFrame   *awl_materialize_frame   (AwlRun *run, AwlLazy *lazy);
+AwlObject  *awl_value_to_task       (AwlValue v);
+AwlValue    awl_when_all_result     (AwlSim *sim, AwlObject *task);
+void        awl_format_with         (AwlValue v, const char *format, int alignment, gboolean has_alignment, GString *out);
+const char *awl_value_describe_type (AwlValue v);
+
+G_END_DECLS

@@ -1,0 +1,182 @@
+/* awl-scenario-private.h
+ *
+ * The compiled form of a scenario: per-function instruction lists for an operand-stack
+ * interpreter, and the per-run state the interpreter frames share.
+ */
+
+#pragma once
+
+#include "awl-scenario.h"
+#include "awl-language.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OP_NOP,
+  OP_LINE,            /* a = line */
+  OP_CONST,           /* a = constant index */
+  OP_POP,
+  OP_DUP,
+  OP_DUP2,
+  OP_SWAP,
+  OP_LOAD,            /* a = slot */
+  OP_STORE,           /* a = slot (pops) */
+  OP_LOAD_BOX,        /* a = slot holding a box */
+  OP_STORE_BOX,
+  OP_NEW_BOX,         /* a = slot: a fresh box (pops the initial value) */
+  OP_LOAD_UP,         /* a = depth (>= 1), b = slot: a box in an enclosing env */
+  OP_STORE_UP,
+  OP_LOAD_FIELD,      /* a = field index */
+  OP_STORE_FIELD,
+  OP_LOAD_KNOB,       /* a = knob index */
+  OP_UNARY,           /* a = AwlUnaryOp (NEG, PLUS, NOT, BIT_NOT) */
+  OP_BINARY,          /* a = AwlBinaryOp (not AND/OR/COALESCE) */
+  OP_TO_DOUBLE,
+  OP_TO_INT,
+  OP_JUMP,            /* a = target */
+  OP_JUMP_IF_FALSE,   /* pops */
+  OP_JUMP_IF_TRUE,    /* pops */
+  OP_JUMP_IF_FALSE_OR_POP,
+  OP_JUMP_IF_TRUE_OR_POP,
+  OP_JUMP_IF_NOT_NULL_OR_POP,
+  OP_JUMP_IF_NULL_KEEP,
+  OP_CALL_METHOD,     /* p = AwlCode, a = nargs */
+  OP_CALL_VALUE,      /* a = nargs; callee below the args */
+  OP_CALL_STATIC,     /* p = AwlCallSite */
+  OP_CALL_MEMBER,     /* p = AwlCallSite; target below the args */
+  OP_GET_STATIC,      /* p = AwlCallSite */
+  OP_GET_MEMBER,      /* p = AwlCallSite */
+  OP_SET_MEMBER,      /* p = AwlCallSite; target, value */
+  OP_INDEX_GET,       /* target, index */
+  OP_INDEX_SET,       /* target, index, value */
+  OP_NEW,             /* p = AwlCallSite (member = type name) */
+  OP_NEW_ARRAY,       /* a = n elements on the stack */
+  OP_NEW_ARRAY_SIZE,  /* size on the stack; b = default kind (0 null, 1 int, 2 double, 3 bool) */
+  OP_CLOSURE,         /* p = AwlCode */
+  OP_METHOD_GROUP,    /* p = AwlCode */
+  OP_AWAIT,           /* a = state */
+  OP_RETURN,          /* pops */
+  OP_THROW,           /* pops */
+  OP_TRY_PUSH,        /* a = handler pc */
+  OP_TRY_POP,
+  OP_IS_EXC,          /* p = type name: pops an exception, pushes bool */
+  OP_IS_TYPE,         /* p = type name: pops value, pushes bool */
+  OP_YIELD_RETURN,    /* pops */
+  OP_LOCK_ENTER,      /* pops */
+  OP_LOCK_EXIT,       /* pops */
+  OP_ITER_START,      /* collection → iterator */
+  OP_ITER_NEXT,       /* a = jump target when done, b = iterator slot: pushes current */
+  OP_AE_MOVE_NEXT,    /* enumerator → Task<bool> */
+  OP_AE_CURRENT,      /* enumerator → current */
+  OP_AE_DISPOSE,      /* enumerator → task */
+  OP_INTERP,          /* p = AwlExpr (INTERPOLATED), a = holes on the stack */
+  OP_INIT_FIELDS,     /* runs the field initializer once per run */
+} AwlOp;
+
+typedef struct _AwlCode AwlCode;
+
+typedef struct
+{
+  const char  *type;      /* normalized static type ("Task", "Task.Factory") or NULL */
+  const char  *member;    /* member or type name for NEW */
+  guint        n_args;    /* total args on the stack */
+  guint        n_named;   /* the last n_named args are named */
+  const char **names;     /* n_named names */
+  int          line, col;
+  int          id;        /* builtin id (static/ctor) or member id */
+} AwlCallSite;
+
+typedef struct
+{
+  guint8    op;
+  gint32    a;
+  gint32    b;
+  int       line;
+  int       col;
+  gpointer  p;
+} AwlInsn;
+
+struct _AwlCode
+{
+  AwlFrameClass  klass;         /* name + flags + step */
+  char          *name;
+  AwlFunction   *func;          /* NULL for the field initializer */
+  AwlCode       *parent;
+  guint          n_params;
+  guint          n_slots;
+  gboolean       boxed;         /* contains lambdas: every variable lives in a box */
+  gboolean       is_async;
+  gboolean       is_iterator;
+  gboolean       double_params[16];
+  GArray        *insns;         /* AwlInsn */
+  int            line;
+};
+
+typedef struct
+{
+  char          *name;
+  AwlKnobType    type;
+  AwlKnobValue   value;
+} AwlCompiledKnob;
+
+typedef struct _AwlProgram
+{
+  AwlUnit       *unit;
+  GPtrArray     *codes;         /* AwlCode*, methods first (ast order) then lambdas */
+  AwlCode       *init;          /* field initializer */
+  AwlCode       *entry;
+  GArray        *consts;        /* AwlValue (strings owned by the program) */
+  GPtrArray     *strings;       /* owned strings */
+  GPtrArray     *sites;         /* AwlCallSite* */
+  guint          n_fields;
+  GArray        *await_points;  /* AwlScenarioAwait */
+  gboolean       entry_takes_args;
+} AwlProgram;
+
+/* Compiles a unit without errors; on failure adds diagnostics to unit->diagnostics
+ * and returns NULL. */
+AwlProgram *awl_program_compile (AwlUnit *unit);
+void        awl_program_free    (AwlProgram *program);
+
+/* One run's state, shared by every interpreter frame of the run. */
+typedef struct
+{
+  AwlProgram  *program;
+  AwlSim      *sim;
+  AwlValue    *consts;
+  AwlValue    *fields;
+  AwlValue    *knobs;
+  guint        n_knobs;
+  gboolean     fields_done;
+  GHashTable  *failures;        /* url → calls so far (for failures: N) */
+  guint64      insns;           /* instructions executed (runaway loop guard) */
+  GCancellable *cancellable;    /* cancelled to stop a runaway run */
+  gboolean    *lines_seen;      /* line → reached (for @note checks) */
+  guint        n_lines_seen;
+  gpointer     yield_object;    /* the Task.Yield() awaitable */
+  GHashTable  *partial;         /* thread id → GString: Console.Write text awaiting a newline */
+} AwlRun;
+
+AwlRun   *awl_run_new   (AwlProgram *program, const AwlValue *knobs, guint n_knobs);
+void      awl_run_free  (gpointer run);
+void      awl_run_attach (AwlRun *run, AwlSim *sim);
+/* Console.Write: text kept until the thread's next WriteLine. */
+void      awl_run_write  (AwlRun *run, const char *text);
+/* Console.WriteLine: the thread's pending Write text + @text (newly allocated). */
+char     *awl_run_take_line (AwlRun *run, const char *text);
+AwlFrame *awl_run_entry (AwlSim *sim, guint request_index, gpointer user_data);
+
+/* Builtins (awl-builtins.c): ids for call sites, -1 if unknown. */
+int         awl_builtin_static_lookup (const char *type, const char *member, gboolean *is_property);
+int         awl_builtin_member_lookup (const char *member);
+int         awl_builtin_ctor_lookup   (const char *type);
+gboolean    awl_builtin_type_exists   (const char *type);
+/* "System.Threading.Tasks.Task" → "Task" (a newly allocated string). */
+char       *awl_normalize_type        (const char *dotted);
+
+/* Interpreter entry points used by builtins. */
+AwlFrame   *awl_interp_frame_new      (AwlRun *run, AwlCode *code, const AwlValue *args,
+                                       guint n_args, gpointer env);
+
+G_END_DECLS

@@ -1,0 +1,5 @@
+// @title t
+async int Main()
+{
+    return 1;
+}

@@ -1,0 +1,3 @@
+// @title t
+// @expect finishes quickly
+void Main() { }

@@ -1,0 +1,3 @@
+// @title t
+// @expect outcome exploded
+void Main() { }

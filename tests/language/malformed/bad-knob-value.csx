@@ -1,0 +1,3 @@
+// @title t
+// @knob Fast = maybe "Go fast"
+void Main() { }

@@ -1,0 +1,4 @@
+// @title t
+// @environment aspnetcore
+// @load 100 during 2s
+async Task HandleRequestAsync() { await Task.Delay(1); }

@@ -1,0 +1,3 @@
+// @title t
+// @note 12 something
+void Main() { }

@@ -1,0 +1,3 @@
+// @title t
+// @questions 3 77
+void Main() { }

@@ -1,0 +1,3 @@
+// @title t
+// @timer-resolution 200xs
+void Main() { }

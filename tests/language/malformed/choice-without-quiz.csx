@@ -1,0 +1,3 @@
+// @title t
+// @choice Main
+void Main() { }

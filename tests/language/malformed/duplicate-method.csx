@@ -1,0 +1,4 @@
+// @title t
+void Work() { }
+void Work() { }
+void Main() { }

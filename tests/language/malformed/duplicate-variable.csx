@@ -1,0 +1,6 @@
+// @title t
+void Main()
+{
+    int x = 1;
+    { int x = 2; }
+}

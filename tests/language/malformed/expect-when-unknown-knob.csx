@@ -1,0 +1,3 @@
+// @title t
+// @expect-when Fast=true outcome completed
+void Main() { }

@@ -1,0 +1,3 @@
+// @title t
+T Id<T>(T x) => x;
+void Main() { }

@@ -1,0 +1,5 @@
+// @title t
+void Main()
+{
+    var q = from x in xs select x;
+}

@@ -1,0 +1,5 @@
+// @title t
+void Main()
+{
+    int Twice(int x) => x * 2;
+}

@@ -1,0 +1,3 @@
+// @title t
+// @environment ui
+void Main() { }

@@ -1,0 +1,2 @@
+// @environment console
+void Main() { }

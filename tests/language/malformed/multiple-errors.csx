@@ -1,0 +1,7 @@
+// @title t
+void Main()
+{
+    int a = ;
+    int b = 2
+    undefinedThing();
+}

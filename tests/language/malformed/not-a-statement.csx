@@ -1,0 +1,5 @@
+// @title t
+void Main()
+{
+    1 + 2;
+}

@@ -1,0 +1,3 @@
+// @title t
+static int Count { get; set; }
+void Main() { }

@@ -1,0 +1,5 @@
+// @title t
+// @quiz Which thread?
+// @choice Main
+// @choice UI
+void Main() { }

@@ -1,0 +1,6 @@
+// @title t
+async Task Main()
+{
+    await Task.Yield();
+    return 5;
+}

@@ -1,0 +1,3 @@
+// @title t
+struct Point { public int X; }
+void Main() { }

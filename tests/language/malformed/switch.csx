@@ -1,0 +1,5 @@
+// @title t
+void Main()
+{
+    switch (1) { case 1: break; }
+}

@@ -1,0 +1,3 @@
+// @title t
+Console.WriteLine("hi");
+void Main() { }

@@ -1,0 +1,6 @@
+// @title t
+void Main()
+{
+    if (true) {
+        Console.WriteLine(1);
+}

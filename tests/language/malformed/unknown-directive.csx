@@ -1,0 +1,3 @@
+// @title t
+// @titel Hello
+void Main() { }

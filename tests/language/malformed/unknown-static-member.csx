@@ -1,0 +1,5 @@
+// @title t
+async Task Main()
+{
+    await Task.Dellay(100);
+}

@@ -1,0 +1,5 @@
+// @title t
+void Main()
+{
+    var sb = new StringBuilder();
+}

@@ -1,0 +1,6 @@
+// @title t
+IEnumerable<int> Numbers()
+{
+    try { yield return 1; } catch (Exception) { }
+}
+void Main() { }

@@ -1,0 +1,6 @@
+// @title t
+int Numbers()
+{
+    yield return 1;
+}
+void Main() { }

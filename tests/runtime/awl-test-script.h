@@ -1,0 +1,73 @@
+/* awl-test-script.h
+ *
+ * Test support: a tiny op-list frame class built from C calls, with eight value
+ * registers per frame (0..7) and eight shared by all frames of a test (8..15), to hand-build work items for the runtime tests. Each op's source line is
+ * its index + 1, so lints and outputs can be checked against op numbers.
+ */
+
+#pragma once
+
+#include "awl-runtime.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AwlTestScript AwlTestScript;
+
+/* A new script (owned by the test registry; freed by awl_test_scripts_free_all()). */
+AwlTestScript *awl_test_script_new        (const char *name, AwlFrameFlags flags);
+/* Exceptions resumed into this script are printed as "caught Type: message" instead of
+ * propagating. */
+void awl_test_script_catch_all            (AwlTestScript *s);
+void awl_test_script_cpu                  (AwlTestScript *s, AwlTime ns);
+void awl_test_script_output               (AwlTestScript *s, const char *text);
+void awl_test_script_print                (AwlTestScript *s, int reg);          /* prints R[reg] */
+void awl_test_script_sleep                (AwlTestScript *s, AwlTime ns);
+void awl_test_script_sync_io              (AwlTestScript *s, AwlTime ns, gboolean fail);
+void awl_test_script_delay                (AwlTestScript *s, int dest, AwlTime ns, int token_reg);
+void awl_test_script_io                   (AwlTestScript *s, int dest, AwlTime ns, gboolean fail, const char *result);
+void awl_test_script_await                (AwlTestScript *s, int reg, gboolean coc, int dest);
+void awl_test_script_await_yield          (AwlTestScript *s);
+void awl_test_script_wait                 (AwlTestScript *s, int reg, AwlWaitKind kind, int dest);
+void awl_test_script_call                 (AwlTestScript *s, AwlTestScript *callee, int dest);
+void awl_test_script_run                  (AwlTestScript *s, AwlTestScript *body, int dest);
+void awl_test_script_start_new            (AwlTestScript *s, AwlTestScript *body, AwlTaskOptions o, int dest);
+void awl_test_script_return               (AwlTestScript *s, int reg);          /* -1 = null */
+void awl_test_script_return_string        (AwlTestScript *s, const char *value);
+void awl_test_script_throw                (AwlTestScript *s, const char *type, const char *message);
+void awl_test_script_tcs_new              (AwlTestScript *s, int dest, AwlTaskOptions o);
+void awl_test_script_tcs_task             (AwlTestScript *s, int dest, int tcs_reg);
+void awl_test_script_tcs_set              (AwlTestScript *s, int tcs_reg, const char *value);
+void awl_test_script_when_all             (AwlTestScript *s, int dest, int first, int n);
+void awl_test_script_when_any             (AwlTestScript *s, int dest, int first, int n);
+void awl_test_script_sem_new              (AwlTestScript *s, int dest, guint initial);
+void awl_test_script_sem_wait             (AwlTestScript *s, int sem);
+void awl_test_script_sem_wait_async       (AwlTestScript *s, int dest, int sem);
+void awl_test_script_sem_release          (AwlTestScript *s, int sem);
+void awl_test_script_cts_new              (AwlTestScript *s, int dest, AwlTime delay);
+void awl_test_script_cts_cancel           (AwlTestScript *s, int cts);
+void awl_test_script_register             (AwlTestScript *s, int cts, AwlTestScript *callback);
+void awl_test_script_object_new           (AwlTestScript *s, int dest);
+void awl_test_script_lock                 (AwlTestScript *s, int obj);
+void awl_test_script_unlock               (AwlTestScript *s, int obj);
+void awl_test_script_thread_new           (AwlTestScript *s, int dest, AwlTestScript *body);
+void awl_test_script_thread_start         (AwlTestScript *s, int thread);
+void awl_test_script_join                 (AwlTestScript *s, int thread);
+void awl_test_script_yield_return         (AwlTestScript *s, const char *value);
+void awl_test_script_await_foreach        (AwlTestScript *s, int enumerator);   /* prints each */
+void awl_test_script_set_min_threads      (AwlTestScript *s, guint n);
+void awl_test_script_set_int              (AwlTestScript *s, int dest, gint64 v);
+void awl_test_script_print_exception_of   (AwlTestScript *s, int task_reg);    /* Task.Exception */
+
+/* A frame running @s. */
+AwlFrame *awl_test_script_instantiate     (AwlSim *sim, AwlTestScript *s);
+/* Frees every script created so far. */
+void      awl_test_scripts_free_all       (void);
+
+/* Runs @main (as Main / Button_Click / each request) with @config; returns the trace. */
+AwlTrace *awl_test_run                    (const AwlConfig *config, AwlTestScript *main);
+/* "T Thread text; …" with T in ms (%g). Free with g_free. */
+char     *awl_test_output                 (AwlTrace *trace);
+/* TRUE if a lint of @kind exists; *line set to its line. */
+gboolean  awl_test_has_lint               (AwlTrace *trace, AwlLintKind kind, int *line);
+
+G_END_DECLS
