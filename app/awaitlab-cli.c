@@ -86,7 +86,13 @@ print_outcome (AwlTrace *trace)
       break;
     case AWL_OUTCOME_LIMIT:
     default:
-      g_print ("outcome: limit at %.1f ms: %s\n", at, o->summary ? o->summary : "");
+      {
+        const char *reason = o->summary ? o->summary : "";
+        /* The runtime's summary may already start with "limit: ". */
+        if (g_str_has_prefix (reason, "limit: "))
+          reason += strlen ("limit: ");
+        g_print ("outcome: limit at %.1f ms: %s\n", at, reason);
+      }
       break;
     }
   if (o->abandoned > 0)

@@ -13,6 +13,7 @@
 #include "awaitlab-timeline-renderer.h"
 #include "awaitlab-timeline-synthetic.h"
 
+#include "awaitlab-bench.h"
 #include "bench-render.h"
 
 static int
@@ -93,3 +94,5 @@ awaitlab_bench_render (int    argc,
 
   return 0;
 }
+
+AWL_BENCH_COMMAND (render, "render", "[--spans N] [--frames N] [--threads N]", awaitlab_bench_render)

@@ -85,14 +85,23 @@ screenshot_tick (GtkWidget     *widget,
   g_autoptr(GError) error = NULL;
 
   /* Let layout and a couple of frames settle (revealers, scrolling). */
-  if (++self->shot_frames < 4)
+  if (self->shot_frames == 2)
+    awaitlab_code_view_rescroll (awaitlab_window_get_code_view (AWAITLAB_WINDOW (widget)));
+  if (++self->shot_frames < 6 || !gtk_widget_get_mapped (widget))
     {
       gtk_widget_queue_draw (widget);
       return G_SOURCE_CONTINUE;
     }
 
+  /* The first frames after mapping may not have produced a render node yet;
+   * keep trying for a while before calling it a failure. */
   if (!awaitlab_screenshot_widget (widget, self->screenshot, &error))
     {
+      if (self->shot_frames < 120)
+        {
+          gtk_widget_queue_draw (widget);
+          return G_SOURCE_CONTINUE;
+        }
       g_printerr ("awaitlab: %s\n", error->message);
       finish_screenshot (self, 1);
     }
@@ -169,6 +178,7 @@ start (AwaitlabApplication *self,
       if (self->screenshot != NULL)
         {
           self->exit_status = 1;
+          gtk_window_destroy (GTK_WINDOW (window));
           return;
         }
     }

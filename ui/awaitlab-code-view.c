@@ -94,6 +94,8 @@ awaitlab_thread_gutter_init (AwaitlabThreadGutter *self)
 
 /* ------------------------------------------------------------------------- */
 
+static gboolean awaitlab_code_view_rescroll_once (gpointer data);
+
 struct _AwaitlabCodeView
 {
   GtkWidget             parent_instance;
@@ -103,6 +105,8 @@ struct _AwaitlabCodeView
   GtkSourceBuffer      *buffer;
   AwaitlabThreadGutter *gutter;
   GtkTextTag           *highlight_tag;
+  GtkTextMark          *scroll_mark;
+  guint                 scrolled_line;
   GtkCssProvider       *font_css;
   guint                 highlight_line;
 };
@@ -149,6 +153,13 @@ awaitlab_code_view_class_init (AwaitlabCodeViewClass *klass)
 }
 
 static void
+on_view_map (AwaitlabCodeView *self)
+{
+  g_idle_add_full (G_PRIORITY_LOW, awaitlab_code_view_rescroll_once,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
 awaitlab_code_view_init (AwaitlabCodeView *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
@@ -158,6 +169,12 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "c-sharp"));
   gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
   self->highlight_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "playhead-line", NULL);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
+    self->scroll_mark = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->buffer), "scroll", &start, TRUE);
+  }
 
   self->view = GTK_SOURCE_VIEW (gtk_source_view_new_with_buffer (self->buffer));
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), FALSE);
@@ -173,6 +190,8 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   gutter = gtk_source_view_get_gutter (self->view, GTK_TEXT_WINDOW_LEFT);
   self->gutter = g_object_new (AWAITLAB_TYPE_THREAD_GUTTER, NULL);
   gtk_source_gutter_insert (gutter, GTK_SOURCE_GUTTER_RENDERER (self->gutter), -10);
+
+  g_signal_connect_swapped (self->view, "map", G_CALLBACK (on_view_map), self);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
@@ -202,6 +221,7 @@ awaitlab_code_view_set_text (AwaitlabCodeView *self,
   g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
 
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), text ? text : "", -1);
+  self->scrolled_line = 0;
   awaitlab_code_view_set_marks (self, NULL, 0);
   awaitlab_code_view_set_highlight (self, 0, 0);
 }
@@ -233,7 +253,22 @@ awaitlab_code_view_set_marks (AwaitlabCodeView       *self,
 
   g_array_set_size (array, 0);
   if (n_marks > 0)
-    g_array_append_vals (array, marks, n_marks);
+    {
+      GtkTextIter iter;
+
+      g_array_append_vals (array, marks, n_marks);
+
+      /* Keep the first thread's line in view, scrolling as little as possible
+       * (scenarios open with a long directive header). A mark, not an iter:
+       * it still works before the lines have been measured. */
+      if (marks[0].line != self->scrolled_line)
+        {
+          self->scrolled_line = marks[0].line;
+          gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, marks[0].line - 1);
+          gtk_text_buffer_move_mark (GTK_TEXT_BUFFER (self->buffer), self->scroll_mark, &iter);
+          gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), self->scroll_mark, 0.1, TRUE, 0, 0.35);
+        }
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
 }
 
@@ -292,7 +327,8 @@ awaitlab_code_view_scroll_to_line (AwaitlabCodeView *self,
   if (line == 0)
     return;
   gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &iter, line - 1);
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &iter, 0.1, FALSE, 0, 0.3);
+  gtk_text_buffer_move_mark (GTK_TEXT_BUFFER (self->buffer), self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), self->scroll_mark, 0.1, TRUE, 0, 0.3);
 }
 
 void
@@ -305,4 +341,22 @@ awaitlab_code_view_set_font_scale (AwaitlabCodeView *self,
 
   css = g_strdup_printf ("textview { font-size: %.1fpt; }", 11.0 * scale);
   gtk_css_provider_load_from_data (self->font_css, css, -1);
+}
+
+/* Scrolls to the last requested line again: before the view's lines are
+ * measured, the first scroll lands on an estimate. */
+void
+awaitlab_code_view_rescroll (AwaitlabCodeView *self)
+{
+  g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
+
+  if (self->scrolled_line > 0)
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), self->scroll_mark, 0.1, TRUE, 0, 0.35);
+}
+
+static gboolean
+awaitlab_code_view_rescroll_once (gpointer data)
+{
+  awaitlab_code_view_rescroll (data);
+  return G_SOURCE_REMOVE;
 }

@@ -35,6 +35,7 @@ void        awaitlab_code_view_set_highlight  (AwaitlabCodeView       *self,
 guint       awaitlab_code_view_get_highlight  (AwaitlabCodeView       *self);
 void        awaitlab_code_view_scroll_to_line (AwaitlabCodeView       *self,
                                                guint                   line);
+void        awaitlab_code_view_rescroll       (AwaitlabCodeView       *self);
 void        awaitlab_code_view_set_font_scale (AwaitlabCodeView       *self,
                                                double                  scale);
 

@@ -271,8 +271,9 @@ add_outcome (AwaitlabTimeline *timeline,
   if (kind == AWAITLAB_OUTCOME_DEADLOCK && outcome->n_chain > 0)
     {
       g_string_truncate (text, 0);
+      /* One link per sentence, each waiting on the next. */
       for (guint i = 0; i < outcome->n_chain; i++)
-        g_string_append_printf (text, "%s%s", i ? " " : "", outcome->chain[i]);
+        g_string_append_printf (text, "%s%s", i ? " → " : "", outcome->chain[i]);
     }
   awaitlab_timeline_set_outcome (timeline, kind, text->str);
 

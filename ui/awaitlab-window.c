@@ -640,6 +640,17 @@ awaitlab_window_open_resource (AwaitlabWindow *self,
   g_return_if_fail (AWAITLAB_IS_WINDOW (self));
   g_return_if_fail (resource_path != NULL);
 
+  /* Show which question is open, however it was opened. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->catalogue_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      AwaitlabCatalogueItem *item = g_object_get_data (G_OBJECT (row), "item");
+
+      if (item != NULL && g_strcmp0 (awaitlab_catalogue_item_get_resource (item), resource_path) == 0)
+        gtk_list_box_select_row (self->catalogue_list, GTK_LIST_BOX_ROW (row));
+    }
+
   start_load (self, NULL, resource_path);
 }
 

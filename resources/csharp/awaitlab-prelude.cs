@@ -455,13 +455,12 @@ namespace Awaitlab
         }
     }
 
-    // JIT-compiles the machinery the scenario is going to use, so that the first
-    // output line is not late by Mono's compile time.
+    // JIT-compiles the prelude and the scenario, so that the first output line is not
+    // late by Mono's compile time. It must not touch the thread pool or timers: idle
+    // (parked) workers and an already running pool monitor change when Mono creates
+    // and injects threads (an extra thread at start, injections 500 ms out of phase).
     static void WarmUp ()
     {
-      var t = Delay (1, CancellationToken.None).ContinueWith (_ => 1);
-      t.Wait ();
-      Task.Run (() => { }).Wait ();
       Json ("warm");
       Ms (1.0);
       ThreadCpuMs ();

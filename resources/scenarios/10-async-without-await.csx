@@ -9,7 +9,7 @@
 // @expect-when AddYield=true output-order "Main: the call has returned" "Main: no exception yet" "ComputeTotalAsync: work finished" "total = 42"
 // @note L41: Without an await, this CPU work runs on the caller's thread: Main is busy for 200 ms.
 // @note L48: Thrown inside an async method: it faults the returned Task instead of escaping the call.
-// @note L59: The stored exception is rethrown only when someone waits for the task.
+// @note L63: The stored exception was rethrown only when Main waited for the task.
 // @quiz Which line is printed first?
 // @choice Main: the call has returned
 // @answer ComputeTotalAsync: work finished

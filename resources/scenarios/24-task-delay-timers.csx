@@ -5,8 +5,9 @@
 // @expect end-at 300ms ± 3ms
 // @expect output "50 jobs polled 3 times each"
 // @expect peak-pool-threads <= 4
-// @note L35: 50 jobs wait here at the same time; the timer queue holds them, no thread does.
-// @note L43: Only Main is blocked; the pool threads appear for an instant at 100, 200 and 300 ms.
+// @expect no-lint blocking-pool-thread
+// @note L36: 50 jobs wait here at the same time; the timer queue holds them, no thread does.
+// @note L44: Only Main is blocked; the pool threads appear for an instant at 100, 200 and 300 ms.
 
 /* @explain
 `Task.Delay(ms)` returns a Task that completes after the given time. Under the hood it
@@ -22,7 +23,7 @@ workers drain in no time. Watch the thread counter stay flat while 50 tasks are 
 Things worth knowing:
 
 - the delay is a minimum: the timer's resolution (about 1 ms on Linux, 15.6 ms by
-  default on Windows — see `24-delay-timer-resolution`) and a busy ThreadPool can make
+  default on Windows — see `24-timer-resolution`) and a busy ThreadPool can make
   it longer;
 - `Task.Delay(ms, token)` ends early as Canceled when the token is canceled;
 - it is the async replacement for `Thread.Sleep` (see question 25).

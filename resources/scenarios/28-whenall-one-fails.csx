@@ -6,7 +6,7 @@
 // @expect output-order "inventory ok" "await threw only the first: email is down" "Wait() shows all: email is down" "Wait() shows all: billing is down"
 // @note L38: billing fails at 50 ms and email at 150 ms, but WhenAll keeps waiting for inventory.
 // @note L46: At 300 ms the combined task is Faulted; await rethrows one exception: the first in argument order.
-// @note L63: Wait() throws the AggregateException that holds every failure.
+// @note L68: Wait() threw the AggregateException that holds every failure, in argument order.
 // @quiz Which exception does await all rethrow?
 // @choice billing is down (it failed first)
 // @answer email is down (first in argument order)

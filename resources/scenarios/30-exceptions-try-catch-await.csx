@@ -31,7 +31,7 @@ would at most surface later as an unobserved task exception event.)
 
 Rules: await every task you start (or keep it and await it later, e.g. with `WhenAll`);
 catch specific exception types; never use `async void` except for event handlers (see
-`30-async-void-crash`).
+`30-unhandled-async-void`).
 */
 
 async Task SaveAuditLogAsync(int orderId)

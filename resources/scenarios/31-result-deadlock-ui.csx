@@ -3,14 +3,16 @@
 // @topic     Deadlocks and starvation
 // @environment ui
 // @knob ConfigureAwaitFalse = false "Use ConfigureAwait(false) in GetDataAsync"
-// @expect-when ConfigureAwaitFalse=false outcome deadlock
+// @expect-when environment=ui,ConfigureAwaitFalse=false outcome deadlock
 // @expect lint sync-over-async
-// @expect-when ConfigureAwaitFalse=false no-output "got the data"
+// @expect-when environment=ui,ConfigureAwaitFalse=false no-output "got the data"
+// @expect-when environment=console outcome completed
+// @expect-when environment=console end-at 200ms ± 2ms
 // @expect-when ConfigureAwaitFalse=true outcome completed
 // @expect-when ConfigureAwaitFalse=true end-at 200ms ± 2ms
 // @expect-when ConfigureAwaitFalse=true output "got the data"
-// @note L47: The UI thread blocks here, waiting for GetDataAsync's Task.
-// @note L41: This await captured the UI context: its continuation must run on the UI thread.
+// @note L50: The UI thread blocks here, waiting for GetDataAsync's Task.
+// @note L44: This await captured the UI context: its continuation must run on the UI thread.
 // @quiz Does this program finish?
 // @choice Yes, after 200 ms
 // @answer No, it deadlocks
@@ -33,7 +35,8 @@ Flip **ConfigureAwaitFalse**: the await no longer captures the context, the cont
 runs on the pool thread that completed the request, the task completes, and `.Result`
 returns at 200 ms. That fixes the deadlock but the UI thread was still frozen for 200 ms.
 The real fix is to not block: make the handler `async` and `await` the call (see
-`34-deadlock-fixes`).
+`34-deadlock-fixes`). Switch the environment to console instead and the same code
+completes at 200 ms: without a context there is nothing to deadlock on.
 */
 
 async Task<string> GetDataAsync()

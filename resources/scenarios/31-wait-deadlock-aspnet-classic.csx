@@ -4,12 +4,14 @@
 // @environment aspnet-classic
 // @entry HandleRequest
 // @knob ConfigureAwaitFalse = false "Use ConfigureAwait(false) in LoadCustomerAsync"
-// @expect-when ConfigureAwaitFalse=false outcome deadlock
+// @expect-when environment=aspnet-classic,ConfigureAwaitFalse=false outcome deadlock
+// @expect-when environment=aspnetcore outcome completed
+// @expect-when environment=aspnetcore end-at 150ms ± 2ms
 // @expect-when ConfigureAwaitFalse=true outcome completed
 // @expect-when ConfigureAwaitFalse=true end-at 150ms ± 2ms
 // @expect-when ConfigureAwaitFalse=true output "customer page rendered"
-// @note L42: The request thread blocks while it is inside the request context.
-// @note L35: The continuation needs to enter the same request context, which the blocked thread holds.
+// @note L45: The request thread blocks while it is inside the request context.
+// @note L38: The continuation needs to enter the same request context, which the blocked thread holds.
 
 /* @explain
 Classic ASP.NET (System.Web, .NET Framework) has its own SynchronizationContext: one per
@@ -25,7 +27,8 @@ ends in a **deadlock**, and in production the request hangs until it times out.
 Flip **ConfigureAwaitFalse** and the continuation runs outside the request context, so the
 page renders at 150 ms.
 
-ASP.NET Core removed the request context, so this exact deadlock cannot happen there — but
+ASP.NET Core removed the request context, so this exact deadlock cannot happen there (switch
+the environment to aspnetcore: the page renders at 150 ms) — but
 blocking on async code still costs a thread per request and leads to starvation under load
 (questions 35 and 36). The fix is the same everywhere: async all the way up.
 */

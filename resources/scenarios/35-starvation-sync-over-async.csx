@@ -41,7 +41,7 @@ longer.
 
 Flip **UseAwait**: the jobs await instead of blocking, workers are never held, and
 everything completes at 100 ms with the original four threads. (Switching the runtime to
-net8 hides much of the delay; see `35-starvation-net8-compensation`.)
+net8 hides much of the delay; see `35-starvation-with-net8-compensation`.)
 */
 
 async Task LoadReportAsync(int id)

@@ -5,11 +5,12 @@
 // @knob CpuBound = false "Replace the downloads with 100 ms of CPU work each"
 // @expect outcome completed
 // @expect-when CpuBound=false end-at 100ms ± 3ms
+// @expect-when CpuBound=false peak-pool-threads <= 1
 // @expect output "6 files done"
 // @expect-when cores=4,CpuBound=true end-at 200ms ± 5ms
 // @expect-when cores=1,CpuBound=true end-at 600ms ± 5ms
-// @note L46: Waiting for the network needs no core: six waits overlap on one core.
-// @note L51: All six operations start at once.
+// @note L47: Waiting for the network needs no core: six waits overlap on one core.
+// @note L52: All six operations start at once.
 // @quiz On a single core, how long do the six 100 ms downloads take?
 // @answer 100 ms
 // @choice 600 ms

@@ -6,8 +6,8 @@
 // @expect end-at 600ms ± 3ms
 // @expect-when UseStream=true output-order "fetched page 1" "analyzed page 1" "fetched page 2" "analyzed page 4"
 // @expect-when UseStream=false output-order "fetched page 1" "fetched page 4" "analyzed page 1" "analyzed page 4"
-// @note L69: Each page is analysed as soon as it arrives.
-// @note L60: Analysis of one page: 50 ms of CPU.
+// @note L68: Each page is analysed as soon as it arrives.
+// @note L59: Analysis of one page: 50 ms of CPU.
 
 /* @explain
 Use `IAsyncEnumerable<T>` when data arrives in pieces over time — paged APIs, database
@@ -31,26 +31,25 @@ doing anything (sorting, counting), or when the producer is faster as one batch 
 Note that a pull-based stream does not overlap download and analysis by itself.
 */
 
+async Task<string> FetchPageAsync(int page)
+{
+    string body = await Http.GetAsync($"https://logs.example/export?page={page}", 100);
+    Console.WriteLine($"fetched page {page}");
+    return body;
+}
+
 async Task<List<string>> LoadAllPagesAsync()
 {
     var pages = new List<string>();
     for (int page = 1; page <= 4; page++)
-    {
-        string body = await Http.GetAsync($"https://logs.example/export?page={page}", 100);
-        Console.WriteLine($"fetched page {page}");
-        pages.Add(body);
-    }
+        pages.Add(await FetchPageAsync(page));
     return pages;
 }
 
 async IAsyncEnumerable<string> StreamPagesAsync()
 {
     for (int page = 1; page <= 4; page++)
-    {
-        string body = await Http.GetAsync($"https://logs.example/export?page={page}", 100);
-        Console.WriteLine($"fetched page {page}");
-        yield return body;
-    }
+        yield return await FetchPageAsync(page);
 }
 
 static int analyzed = 0;

@@ -6,10 +6,11 @@
 // @expect-when MaxConcurrency=50 end-at 400ms ± 5ms
 // @expect output "1000 responses"
 // @expect peak-pool-threads <= 4
+// @expect no-lint blocking-pool-thread
 // @expect-when MaxConcurrency=200 end-at 100ms ± 3ms
-// @note L38: Waiting for a slot is asynchronous: 950 calls wait here without holding any thread.
-// @note L41: Each call takes 20 ms; 50 are in flight at a time, so 20 waves.
-// @note L53: One task for all 1000 calls.
+// @note L39: Waiting for a slot is asynchronous: 950 calls wait here without holding any thread.
+// @note L42: Each call takes 20 ms; 50 are in flight at a time, so 20 waves.
+// @note L54: One task for all 1000 calls.
 
 /* @explain
 Processing 1000 remote calls well means three things: **concurrently**, **bounded**, and

@@ -11,7 +11,7 @@
 // @expect-when MinThreads=2 lint starvation
 // @expect-when MinThreads=8 no-lint starvation
 // @expect-when MinThreads=8 end-at 100ms ± 3ms
-// @note L52: Below the minimum, the pool creates threads on demand without delay.
+// @note L55: Up to the minimum (SetMinThreads above), the pool creates a thread per queued job without delay.
 // @note L47: Each report blocks a pool thread until a continuation that needs another pool thread has run.
 
 /* @explain

@@ -25,7 +25,7 @@ A family of common async mistakes, and where to see them in Awaitlab:
   **AddAwait**: the message now follows the write at 150 ms.
 - **Blocking on async code** with `.Result`/`.Wait()`: deadlocks and starvation
   (`31-result-deadlock-ui`, `35-starvation-sync-over-async`).
-- **async void** outside event handlers: uncatchable crashes (`30-async-void-crash`).
+- **async void** outside event handlers: uncatchable crashes (`30-unhandled-async-void`).
 - **Awaiting in a loop** when the calls are independent (`50-await-in-loop`).
 - **`Task.Run` around I/O** and in server handlers (`20-task-run-wrapping-io`).
 - **Ignoring cancellation tokens** (`23-ignored-cancellation-token`).

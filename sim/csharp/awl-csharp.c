@@ -872,6 +872,8 @@ entry_argument (const AwlVar *param)
   if (param->type == NULL)
     return g_strdup ("null");
   type = awl_type_ref_to_string (param->type);
+  if (g_str_equal (type, "object") || g_str_equal (type, "string"))
+    return g_strdup ("null");
   if (g_str_equal (type, "EventArgs") || g_str_equal (type, "System.EventArgs"))
     return g_strdup ("EventArgs.Empty");
   if (g_str_equal (type, "int") || g_str_equal (type, "long"))

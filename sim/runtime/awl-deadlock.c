@@ -60,6 +60,23 @@ task_label (Chain   *c,
   return awl_sim_task_label (c->sim, t);
 }
 
+/* .Result / .Wait() / .GetAwaiter().GetResult(): the waiter's continuation knows. */
+static const char *
+wait_kind_name (AwlThread *t)
+{
+  static const char * const names[] = { ".Result", ".Wait()", ".GetAwaiter().GetResult()" };
+
+  for (AwlCont *k = t->blocked_task ? t->blocked_task->conts : NULL; k != NULL; k = k->next)
+    if (k->kind == CONT_WAITER && k->thread == t)
+      {
+        int kind = GPOINTER_TO_INT (k->data);
+
+        if (kind >= 0 && kind < (int) G_N_ELEMENTS (names))
+          return names[kind];
+      }
+  return "a blocking wait";
+}
+
 static AwlThread *
 thread_running_frame (AwlSim   *sim,
                       AwlFrame *f)
@@ -224,8 +241,8 @@ describe_thread (Chain     *c,
   switch (t->reason)
     {
     case AWL_BLOCK_TASK_WAIT:
-      add (c, "%s blocks in %s on %s (in %s)", thread_label (t),
-           t->blocked_task ? "a blocking wait" : "a wait", task_label (c, t->blocked_task), where);
+      add (c, "%s (in %s) blocks in %s on %s", thread_label (t), where,
+           wait_kind_name (t), task_label (c, t->blocked_task));
       describe_task (c, t->blocked_task);
       return;
 

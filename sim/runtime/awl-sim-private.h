@@ -51,6 +51,7 @@ typedef enum
   ROLE_CALLBACK,    /* CTS callback, posted delegate, QUWI: result ignored */
   ROLE_THREAD,      /* dedicated thread start */
   ROLE_WRAPPER,     /* runtime's own entry wrapper */
+  ROLE_CTS_CALLBACK, /* CTS.Cancel callback: exceptions collected in rt->cancel_batch */
 } AwlRole;
 
 typedef enum
@@ -87,6 +88,7 @@ struct _AwlFrameRt
   gboolean      in_task_run;           /* Task.Run delegate (lint task-run-io) */
   gboolean      lint_io_done;
   guint         request;               /* wrapper of request index + 1 */
+  gpointer      cancel_batch;          /* ROLE_CTS_CALLBACK: AwlCancelBatch collecting throws */
 };
 
 struct _AwlJob
@@ -258,6 +260,8 @@ typedef struct
   AwlTask    *pending;
   gboolean    started;
   gboolean    finished;
+  gboolean    disposing;               /* DisposeAsync resumed the frame with the marker */
+  AwlTask    *dispose_task;
 } AwlEnumerator;
 
 typedef struct
@@ -297,6 +301,7 @@ struct _AwlThread
   AwlResumeWith   wake;                /* resume for the top frame on wake */
   gboolean        exited;
   gboolean        send_waiting;
+  guint           managed_id;          /* ManagedThreadId, given at construction */
 };
 
 typedef enum
@@ -378,6 +383,15 @@ struct _AwlSim
   guint          pending_items;        /* items in global + local queues */
   guint          starvation_injections;
   AwlTime        worst_wait;
+  guint          next_managed_id;
+  /* hill climbing (on_hill) */
+  gboolean       hill_pending;
+  guint64        pool_done;            /* work items a pool thread finished */
+  guint64        hill_last_done;
+  AwlTime        hill_last_time;
+  double         hill_last_rate;       /* completions per second in the last window; < 0 = none */
+  int            hill_last_move;       /* +1, -1, 0 */
+  guint          hill_changes;
   guint          pool_names;
   guint          dedicated_names;
   guint64        completions;
@@ -465,6 +479,8 @@ void         awl_enumerator_yielded  (AwlSim *sim, AwlEnumerator *e, AwlValue va
 void         awl_enumerator_finished (AwlSim *sim, AwlEnumerator *e, AwlFrameRt *rt,
                                       AwlObject *exception, AwlValue value);
 void         awl_sim_free_objects    (AwlSim *sim);
+AwlObject   *awl_sim_dispose_marker  (AwlSim *sim);
+void         awl_cancel_batch_add    (AwlSim *sim, gpointer batch, AwlObject *exception);
 
 /* awl-deadlock.c */
 void         awl_sim_report_deadlock (AwlSim *sim);

@@ -12,11 +12,12 @@
 
 #define GATE_PERIOD      AWL_MS (500)
 #define RETIRE_AFTER     AWL_S (20)
-#define HILL_PERIOD      AWL_MS (500)
+#define HILL_PERIOD      AWL_MS (250)   /* one sample, at most one change: 4 per second */
 
 static gboolean thread_execute (AwlSim *sim, AwlThread *t);
 static void     pool_wake      (AwlSim *sim);
 static void     schedule_gate  (AwlSim *sim);
+static void     schedule_hill  (AwlSim *sim);
 
 /* ---------------------------------------------------------------------------------
  * Configuration
@@ -496,6 +497,7 @@ thread_alloc (AwlSim        *sim,
   AwlThread *t = g_new0 (AwlThread, 1);
 
   t->parent.type = AWL_OBJECT_THREAD;
+  t->managed_id = ++sim->next_managed_id;
   t->kind = kind;
   t->core = -1;
   t->state = AWL_THREAD_STATE_IDLE;
@@ -780,6 +782,7 @@ awl_sim_queue_item (AwlSim      *sim,
   sim->pending_items++;
   emit_queue (sim, item);
   pool_wake (sim);
+  schedule_hill (sim);
 }
 
 static void
@@ -1023,19 +1026,115 @@ on_retire (AwlSim    *sim,
   emit_goal (sim, AWL_POOL_RETIRE);
 }
 
-/* Simplified hill climbing: the goal only steps back down toward the minimum after a
- * whole period with an empty queue, at most twice a second. */
+/* Simplified hill climbing (see docs/architecture.md). A sample is taken at every
+ * multiple of HILL_PERIOD while pool work is queued: the throughput is the number of work
+ * items pool threads finished since the previous sample, per second. With work queued:
+ *  - no completion at all, a pool thread blocked, or a blocking-compensation injection
+ *    pending → quiet (a stalled or blocked pool is the job of starvation injection and
+ *    blocking compensation, which the lessons show);
+ *  - no baseline yet, or the last change was none → probe one thread up, but only when a
+ *    core is idle (with every core busy another thread cannot add throughput);
+ *  - the last change raised throughput by > 10 % → one more step the same way;
+ *  - it lowered throughput by > 10 % → one step back;
+ *  - flat after a step up → step back down (the thread did not help), else stay.
+ * With nothing queued the goal steps back toward the minimum (never below it, never
+ * below the threads added for blocking, never below the threads that exist). */
+static void
+schedule_hill (AwlSim *sim)
+{
+  if (sim->hill_pending || sim->pending_items == 0)
+    return;
+  sim->hill_pending = TRUE;
+  awl_sim_schedule (sim, (sim->now / HILL_PERIOD + 1) * HILL_PERIOD, EV_HILL, 0, NULL, FALSE);
+}
+
+static gboolean
+hill_retreat (AwlSim *sim)
+{
+  guint floor = MAX (sim->min_threads + sim->added_for_blocking, sim->pool_count);
+
+  if (sim->goal <= floor || sim->blocked_in_waits > 0)
+    return FALSE;
+  sim->goal--;
+  emit_goal (sim, AWL_POOL_HILL_CLIMBING);
+  return TRUE;
+}
+
+static int
+hill_decide (AwlSim *sim,
+             double  rate)
+{
+  gboolean core_idle = sim->busy_cores < sim->config.cores;
+
+  if (sim->hill_last_rate < 0 || sim->hill_last_move == 0)
+    return core_idle && sim->hill_last_rate < 0 ? 1 : 0;
+  if (rate > sim->hill_last_rate * 1.1)
+    return sim->hill_last_move > 0 && !core_idle ? 0 : sim->hill_last_move;
+  if (rate < sim->hill_last_rate * 0.9)
+    return -sim->hill_last_move;
+  return sim->hill_last_move > 0 ? -1 : 0;
+}
+
+/* A pool thread is blocked (any reason): the pool is limited by blocking, not by the
+ * thread count hill climbing tunes. */
+static gboolean
+pool_has_blocked (AwlSim *sim)
+{
+  for (guint i = 0; i < sim->threads->len; i++)
+    {
+      AwlThread *t = g_ptr_array_index (sim->threads, i);
+
+      if (t->kind == AWL_THREAD_POOL && !t->exited && t->state == AWL_THREAD_STATE_BLOCKED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_hill (AwlSim *sim)
 {
-  if (sim->pending_items == 0 && sim->goal > sim->min_threads && sim->blocked_in_waits == 0
-      && sim->goal > sim->pool_count)
+  AwlTime dt = sim->now - sim->hill_last_time;
+  guint64 done = sim->pool_done - sim->hill_last_done;
+  double rate = dt > 0 ? (double) done * 1e9 / (double) dt : 0;
+  int move = 0;
+
+  sim->hill_pending = FALSE;
+  sim->hill_last_time = sim->now;
+  sim->hill_last_done = sim->pool_done;
+
+  if (sim->pending_items == 0 || done == 0 || sim->inject_pending || pool_has_blocked (sim))
     {
-      sim->goal--;
-      emit_goal (sim, AWL_POOL_HILL_CLIMBING);
+      /* Nothing queued (the goal may relax); or the pool stalled, or threads are blocked
+       * (starvation injection and blocking compensation govern that — .NET also skips
+       * hill climbing while a blocking adjustment is pending). */
+      if (sim->pending_items == 0 && hill_retreat (sim))
+        {
+          sim->hill_pending = TRUE;
+          awl_sim_schedule (sim, sim->now + HILL_PERIOD, EV_HILL, 0, NULL, FALSE);
+        }
+      sim->hill_last_rate = -1;
+      sim->hill_last_move = 0;
+      schedule_hill (sim);
+      return;
     }
-  if (sim->goal > sim->min_threads && sim->goal > sim->pool_count)
-    awl_sim_schedule (sim, sim->now + HILL_PERIOD, EV_HILL, 0, NULL, FALSE);
+
+  move = hill_decide (sim, rate);
+  if (move > 0)
+    {
+      if (sim->goal < sim->config.max_threads)
+        {
+          sim->goal++;
+          emit_goal (sim, AWL_POOL_HILL_CLIMBING);
+          pool_wake (sim);
+        }
+      else
+        move = 0;
+    }
+  else if (move < 0 && !hill_retreat (sim))
+    move = 0;
+  sim->hill_last_rate = rate;
+  sim->hill_last_move = move;
+  schedule_hill (sim);
 }
 
 static AwlWorkItem *
@@ -1269,6 +1368,13 @@ frame_finish (AwlSim     *sim,
         awl_task_complete (sim, rt->task, AWL_TASK_RAN_TO_COMPLETION, value, NULL);
       break;
 
+    case ROLE_CTS_CALLBACK:
+      if (exception && rt->cancel_batch != NULL)
+        {
+          awl_cancel_batch_add (sim, rt->cancel_batch, exception);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case ROLE_CALLBACK:
     case ROLE_THREAD:
       if (exception && delivery != DELIVER_CALL)
@@ -1850,6 +1956,8 @@ finish_item (AwlSim    *sim,
   if (item == NULL)
     return;
   t->item = NULL;
+  if (t->kind == AWL_THREAD_POOL)
+    sim->pool_done++;
   if (item->sender != NULL)
     awl_sim_unblock (sim, item->sender, resume_value (awl_value_null ()));
   if (t->inside != NULL && item->context == t->inside)
@@ -2298,6 +2406,7 @@ awl_sim_new (const AwlConfig *config,
   sim->min_threads = sim->config.min_threads ? sim->config.min_threads : sim->config.cores;
   sim->min_threads = MIN (sim->min_threads, sim->config.max_threads);
   sim->goal = sim->min_threads;
+  sim->hill_last_rate = -1;
   g_queue_init (&sim->ready);
   g_queue_init (&sim->runnable);
   g_queue_init (&sim->global);
@@ -2657,14 +2766,14 @@ guint
 awl_thread_get_managed_id (const AwlObject *thread)
 {
   g_return_val_if_fail (thread && thread->type == AWL_OBJECT_THREAD, 0);
-  return thread->id;
+  return ((const AwlThread *) thread)->managed_id;
 }
 
 guint
 awl_sim_current_thread_id (AwlSim *sim)
 {
   g_return_val_if_fail (sim != NULL, 0);
-  return awl_sim_thread_id (sim->current);
+  return sim->current ? sim->current->managed_id : 0;
 }
 
 AwlObject *
@@ -2690,8 +2799,11 @@ awl_sim_set_min_threads (AwlSim *sim,
       for (guint i = 0; i < worker && sim->pending_items > 0 && sim->pool_count < sim->goal; i++)
         pool_wake (sim);
     }
-  if (sim->goal > sim->min_threads)
-    awl_sim_schedule (sim, sim->now + HILL_PERIOD, EV_HILL, 0, NULL, FALSE);
+  if (sim->goal > sim->min_threads && !sim->hill_pending)
+    {
+      sim->hill_pending = TRUE;
+      awl_sim_schedule (sim, (sim->now / HILL_PERIOD + 1) * HILL_PERIOD, EV_HILL, 0, NULL, FALSE);
+    }
   return TRUE;
 }
 

@@ -462,7 +462,12 @@ AwlObject  *awl_sim_cts_new             (AwlSim          *sim,
 /* cts.Token (always the same TOKEN object for a CTS). */
 AwlObject  *awl_cts_get_token           (const AwlObject *cts);
 /* Cancel(): runs registered callbacks synchronously, LIFO, on this thread (they may
- * complete tasks whose continuations then run inline). Idempotent. */
+ * complete tasks whose continuations then run inline). Idempotent. Callbacks that throw
+ * do not stop the others: after the last one, Cancel() throws an AggregateException of
+ * their exceptions (in the order they ran) into the calling frame — it resumes with
+ * AWL_RESUME_EXCEPTION instead of performing the action it answered; with no calling
+ * frame (a CancelAfter timer on a pool thread) the exception is unhandled (crash). Runs
+ * code inline: end the step right after. */
 void        awl_sim_cts_cancel          (AwlSim          *sim,
                                          AwlObject       *cts);
 /* CancelAfter(delay): (re)arms a timer that cancels on a pool thread. */
@@ -479,7 +484,8 @@ gboolean    awl_sim_token_throw_if_cancellation_requested (AwlSim *sim,
                                          AwlObject       *token,
                                          AwlObject      **error);
 /* token.Register(callback): runs @callback (a frame, owned by the runtime) at Cancel();
- * if already canceled it runs inline now. Returns the registration object. */
+ * if already canceled it runs inline now, and what it throws is thrown into the calling
+ * frame as is (like Cancel() but not aggregated). Returns the registration object. */
 AwlObject  *awl_sim_token_register      (AwlSim          *sim,
                                          AwlObject       *token,
                                          AwlFrame        *callback);
@@ -488,16 +494,19 @@ AwlObject  *awl_sim_token_register      (AwlSim          *sim,
  * Threads, locks, contexts, misc
  * ------------------------------------------------------------------------------ */
 
-/* new Thread(start): not started yet. */
+/* new Thread(start): not started yet; it has its ManagedThreadId already (as in .NET),
+ * and enters the trace's thread table when started. */
 AwlObject  *awl_sim_thread_new          (AwlSim          *sim,
                                          AwlFrame        *start);
 /* thread.Start(): FALSE with *@error = ThreadStateException if started twice. */
 gboolean    awl_sim_thread_start        (AwlSim          *sim,
                                          AwlObject       *thread,
                                          AwlObject      **error);
-/* The managed id of a THREAD object. */
+/* The managed id (ManagedThreadId) of a THREAD object: given in creation order (Main/UI
+ * = 1), at construction for `new Thread`. Equal to the trace's thread id unless a
+ * `new Thread` was started after other threads were created. */
 guint       awl_thread_get_managed_id   (const AwlObject *thread);
-/* Thread.CurrentThread.ManagedThreadId (Main = 1). */
+/* Thread.CurrentThread.ManagedThreadId (Main = 1); see awl_thread_get_managed_id(). */
 guint       awl_sim_current_thread_id   (AwlSim          *sim);
 /* Thread.CurrentThread as a THREAD object. */
 AwlObject  *awl_sim_current_thread      (AwlSim          *sim);
@@ -533,8 +542,19 @@ AwlObject  *awl_sim_enumerator_move_next_async (AwlSim    *sim,
                                          AwlObject       *enumerator);
 /* e.Current: the last yielded value. */
 AwlValue    awl_enumerator_get_current  (const AwlObject *enumerator);
-/* e.DisposeAsync(): a completed task; abandons a suspended iterator frame. */
+/* e.DisposeAsync(). On an iterator suspended at a `yield return`, it resumes the frame
+ * on this thread with AWL_RESUME_EXCEPTION and the DisposeAsync marker exception
+ * (awl_exception_is_dispose() is TRUE; awl_exception_is_a() matches no type, so no
+ * typed catch takes it): the frame runs its finally blocks — awaits inside them are
+ * allowed — and then answers awl_step_return() or throws the same marker back. The
+ * returned task completes (RanToCompletion, null) when the frame has left the stack, or
+ * faults if a finally block throws another exception. Runs code inline: end the step
+ * right after (see the top of this file). An iterator never started, or already
+ * finished, gives a completed task; one whose MoveNextAsync is still running is left
+ * alone (completed task). Calling it twice returns the same task. */
 AwlObject  *awl_sim_enumerator_dispose_async (AwlSim      *sim,
                                          AwlObject       *enumerator);
+/* TRUE for the marker exception DisposeAsync resumes a suspended iterator with. */
+gboolean    awl_exception_is_dispose    (const AwlObject *exception);
 
 G_END_DECLS

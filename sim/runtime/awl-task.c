@@ -5,6 +5,8 @@
  * checked when a run ends.
  */
 
+#include <string.h>
+
 #include "awl-sim-private.h"
 
 /* ---------------------------------------------------------------------------------
@@ -819,11 +821,111 @@ awl_cts_get_token (const AwlObject *cts)
   return (AwlObject *) &((const AwlCts *) cts)->token;
 }
 
+/* What CTS callbacks throw. Cancel() runs every callback, then throws an
+ * AggregateException of their exceptions (in the order they ran) out of the Cancel()
+ * call; Register() on an already canceled token throws the callback's own exception.
+ * The end of the batch is a hidden frame pushed after the callbacks. */
+typedef struct
+{
+  AwlForeign  parent;
+  GPtrArray  *exceptions;
+  AwlFrame   *caller;                  /* frame that called Cancel/Register, or NULL */
+  gboolean    aggregate;
+} AwlCancelBatch;
+
+static void
+cancel_batch_finalize (AwlForeign *foreign)
+{
+  g_clear_pointer (&((AwlCancelBatch *) foreign)->exceptions, g_ptr_array_unref);
+}
+
+static const AwlForeignClass cancel_batch_class = { "CancelCallbacks", cancel_batch_finalize, NULL };
+
+static AwlCancelBatch *
+cancel_batch_new (AwlSim   *sim,
+                  gboolean  aggregate)
+{
+  AwlCancelBatch *b = awl_sim_foreign_new (sim, &cancel_batch_class, sizeof *b);
+
+  b->exceptions = g_ptr_array_new ();
+  b->caller = sim->current ? sim->current->top : NULL;
+  b->aggregate = aggregate;
+  return b;
+}
+
+void
+awl_cancel_batch_add (AwlSim    *sim,
+                      gpointer   batch,
+                      AwlObject *exception)
+{
+  g_ptr_array_add (((AwlCancelBatch *) batch)->exceptions, exception);
+}
+
+typedef struct
+{
+  AwlFrame        parent;
+  AwlSim         *sim;
+  AwlCancelBatch *batch;
+} CancelEndFrame;
+
+static void
+cancel_end_step (AwlFrame *frame,
+                 AwlStep  *s)
+{
+  CancelEndFrame *self = (CancelEndFrame *) frame;
+  AwlCancelBatch *b = self->batch;
+  AwlObject *exc;
+
+  if (b->exceptions->len == 0)
+    {
+      awl_step_return (s, awl_value_null ());
+      return;
+    }
+  exc = b->aggregate
+        ? awl_sim_aggregate_exception_new (self->sim, (AwlObject **) b->exceptions->pdata,
+                                           b->exceptions->len)
+        : g_ptr_array_index (b->exceptions, 0);
+  if (b->caller != NULL && b->caller->rt != NULL)
+    {
+      /* Thrown out of the Cancel() call in the caller. */
+      ((AwlFrameRt *) b->caller->rt)->pending_exception = exc;
+      awl_step_return (s, awl_value_null ());
+    }
+  else
+    awl_step_throw (s, exc);    /* a timer thread: unhandled, the process crashes */
+}
+
+static void
+cancel_end_free (AwlFrame *frame)
+{
+  g_free (frame);
+}
+
+static const AwlFrameClass cancel_end_class = {
+  .name = "<cancel callbacks end>",
+  .flags = AWL_FRAME_HIDDEN,
+  .step = cancel_end_step,
+  .free = cancel_end_free,
+};
+
+static void
+cancel_batch_finish (AwlSim         *sim,
+                     AwlCancelBatch *batch)
+{
+  CancelEndFrame *f = g_new0 (CancelEndFrame, 1);
+
+  awl_frame_init (&f->parent, &cancel_end_class);
+  f->sim = sim;
+  f->batch = batch;
+  awl_sim_run_inline (sim, &f->parent, ROLE_CALLBACK);
+}
+
 void
 awl_sim_cts_cancel (AwlSim    *sim,
                     AwlObject *cts_obj)
 {
   AwlCts *cts = token_cts (cts_obj);
+  AwlCancelBatch *batch = NULL;
   guint n = 0;
 
   g_return_if_fail (sim != NULL && cts != NULL);
@@ -841,7 +943,8 @@ awl_sim_cts_cancel (AwlSim    *sim,
       n++;
   awl_sim_emit (sim, AWL_EVENT_CANCEL, 0, sim->current, 0, cts->parent.id, n, 0, NULL);
 
-  /* Callbacks run synchronously on this thread, newest registration first. */
+  /* Callbacks run synchronously on this thread, newest registration first; what they
+   * throw is collected and thrown by Cancel() as one AggregateException at the end. */
   for (guint i = cts->callbacks->len; i > 0; i--)
     {
       AwlRegistration *reg = g_ptr_array_index (cts->callbacks, i - 1);
@@ -856,9 +959,14 @@ awl_sim_cts_cancel (AwlSim    *sim,
           AwlFrame *f = reg->frame;
 
           reg->frame = NULL;
-          awl_sim_run_inline (sim, f, ROLE_CALLBACK);
+          if (batch == NULL)
+            batch = cancel_batch_new (sim, TRUE);
+          awl_sim_run_inline (sim, f, ROLE_CTS_CALLBACK);
+          awl_frame_rt (sim, f)->cancel_batch = batch;
         }
     }
+  if (batch != NULL)
+    cancel_batch_finish (sim, batch);
 }
 
 static void
@@ -931,8 +1039,12 @@ awl_sim_token_register (AwlSim    *sim,
   cts->observed = TRUE;
   if (cts->canceled)
     {
+      AwlCancelBatch *batch = cancel_batch_new (sim, FALSE);
+
       reg->done = TRUE;
-      awl_sim_run_inline (sim, callback, ROLE_CALLBACK);
+      awl_sim_run_inline (sim, callback, ROLE_CTS_CALLBACK);
+      awl_frame_rt (sim, callback)->cancel_batch = batch;
+      cancel_batch_finish (sim, batch);
       return &reg->parent;
     }
   reg->frame = callback;
@@ -1321,7 +1433,7 @@ awl_sim_semaphore_wait_async (AwlSim    *sim,
   if (sem->count > 0)
     {
       sem->count--;
-      sem_acquired (sim, sem, awl_sim_current_thread_id (sim), awl_sim_current_line (sim));
+      sem_acquired (sim, sem, awl_sim_thread_id (sim->current), awl_sim_current_line (sim));
       awl_sim_emit (sim, AWL_EVENT_SEMAPHORE, 0, sim->current, task->parent.id, sem->parent.id,
                     sem->count, 0, NULL);
       awl_task_complete (sim, task, AWL_TASK_RAN_TO_COMPLETION, awl_value_bool (TRUE), NULL);
@@ -1459,6 +1571,13 @@ awl_sim_do_yield_return (AwlSim    *sim,
                                                             "yield return outside an async iterator") };
       return TRUE;
     }
+  if (e->disposing)
+    {
+      /* C# forbids yield return in a finally block: keep unwinding. */
+      rt->resume = (AwlResumeWith) { AWL_RESUME_EXCEPTION, awl_value_null (),
+                                     awl_sim_dispose_marker (sim) };
+      return TRUE;
+    }
   e->current = value;
   awl_sim_pop_suspended (sim, t, f);
   task = e->pending;
@@ -1477,6 +1596,7 @@ awl_enumerator_finished (AwlSim        *sim,
 {
   AwlTask *task = e ? e->pending : NULL;
   AwlFrame *f = rt->frame;
+  gboolean disposing = e && e->disposing;
 
   if (e)
     {
@@ -1486,7 +1606,9 @@ awl_enumerator_finished (AwlSim        *sim,
   awl_sim_free_frame (sim, f);
   if (task == NULL)
     return;
-  if (exception && awl_exception_is_cancellation (exception))
+  if (disposing && (exception == NULL || awl_exception_is_dispose (exception)))
+    awl_task_complete (sim, task, AWL_TASK_RAN_TO_COMPLETION, awl_value_null (), NULL);
+  else if (exception && awl_exception_is_cancellation (exception))
     awl_task_complete (sim, task, AWL_TASK_CANCELED, awl_value_null (), exception);
   else if (exception)
     awl_task_complete (sim, task, AWL_TASK_FAULTED, awl_value_null (), exception);
@@ -1501,24 +1623,74 @@ awl_enumerator_get_current (const AwlObject *enumerator)
   return ((const AwlEnumerator *) enumerator)->current;
 }
 
+#define DISPOSE_MARKER "<DisposeAsync>"
+
+AwlObject *
+awl_sim_dispose_marker (AwlSim *sim)
+{
+  return awl_sim_exception_new (sim, DISPOSE_MARKER, "DisposeAsync unwinds the iterator");
+}
+
+gboolean
+awl_exception_is_dispose (const AwlObject *exception)
+{
+  return exception != NULL && AWL_IS_EXCEPTION (exception)
+         && strcmp (awl_exception_get_type_name (exception), DISPOSE_MARKER) == 0;
+}
+
 AwlObject *
 awl_sim_enumerator_dispose_async (AwlSim    *sim,
                                   AwlObject *enumerator)
 {
   AwlEnumerator *e = (AwlEnumerator *) enumerator;
+  AwlFrame *f;
+  AwlFrameRt *rt;
+  AwlTask *task;
+  AwlJob *job;
 
   g_return_val_if_fail (sim != NULL && enumerator && enumerator->type == AWL_OBJECT_ENUMERATOR,
                         NULL);
-  if (e->frame != NULL && ((AwlFrameRt *) e->frame->rt)->suspended
-      && (e->pending == NULL || awl_task_is_completed (&e->pending->parent)))
+  if (e->disposing)
+    return &e->dispose_task->parent;
+  f = e->frame;
+  if (f == NULL || e->finished)
+    return awl_sim_completed_task (sim);
+  rt = awl_frame_rt (sim, f);
+  if (!e->started)
     {
-      AwlFrame *f = e->frame;
-
+      /* Never started: no try block was entered, nothing to run. */
       e->frame = NULL;
       e->finished = TRUE;
       awl_sim_free_frame (sim, f);
+      return awl_sim_completed_task (sim);
     }
-  return awl_sim_completed_task (sim);
+  if (!rt->suspended || (e->pending != NULL && !awl_task_is_completed (&e->pending->parent))
+      || sim->current == NULL)
+    {
+      /* A MoveNextAsync is still running: nothing to unwind now (documented). */
+      return awl_sim_completed_task (sim);
+    }
+
+  /* Suspended at a yield return: resume the frame with the non-catchable marker so its
+   * finally blocks run (they may await); the task completes when the frame has left. */
+  task = awl_task_new (sim, AWL_TASK_KIND_MOVE_NEXT,
+                       awl_sim_intern_printf (sim, "%s DisposeAsync", f->name));
+  task_set_waiting (sim, task);
+  e->disposing = TRUE;
+  e->dispose_task = task;
+  e->pending = task;
+  rt->task = task;
+  rt->role = ROLE_ITERATOR;
+
+  job = g_new0 (AwlJob, 1);
+  job->frame = f;
+  job->role = ROLE_ITERATOR;
+  job->resume = (AwlResumeWith) { AWL_RESUME_EXCEPTION, awl_value_null (),
+                                  awl_sim_dispose_marker (sim) };
+  job->is_resume = TRUE;
+  job->how = AWL_CONT_INLINE;
+  awl_sim_push_job (sim, sim->current, job);
+  return &task->parent;
 }
 
 /* ---------------------------------------------------------------------------------

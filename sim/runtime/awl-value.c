@@ -224,6 +224,9 @@ awl_exception_is_a (const AwlObject *exception,
   g_return_val_if_fail (AWL_IS_EXCEPTION (exception), FALSE);
   g_return_val_if_fail (type_name != NULL, FALSE);
 
+  /* The DisposeAsync marker (awl_exception_is_dispose) is no Exception: no catch matches it. */
+  if (strcmp (((const AwlException *) exception)->type, "<DisposeAsync>") == 0)
+    return strcmp (type_name, "<DisposeAsync>") == 0;
   for (t = ((const AwlException *) exception)->type; t != NULL; t = parent_type (t))
     if (strcmp (t, type_name) == 0)
       return TRUE;

@@ -246,6 +246,82 @@ awl_value_describe_type (AwlValue v)
 /* ----------------------------------------------------------------------------- */
 /* Formatting */
 
+/* A double as .NET Core 3.0+ prints it: the shortest digits that round-trip, in
+ * positional notation unless the decimal exponent is >= 15 or <= -5 ("1E+15",
+ * "1E-05"). Works around the runtime's awl_format_double, which prints 20.0 as
+ * "2E+01" (reported). */
+static void
+scn_format_double (double   d,
+                   GString *out)
+{
+  char buf[64], digits[32];
+  int exp10, n = 0;
+  char *p;
+
+  if (!isfinite (d) || d == 0)
+    {
+      awl_format_double (d, out);
+      return;
+    }
+  for (int prec = 0; prec <= 16; prec++)
+    {
+      g_snprintf (buf, sizeof buf, "%.*e", prec, d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+  p = buf;
+  if (*p == '-')
+    {
+      g_string_append_c (out, '-');
+      p++;
+    }
+  for (; *p && *p != 'e'; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n++] = *p;
+  digits[n] = '\0';
+  exp10 = atoi (p + 1);
+  while (n > 1 && digits[n - 1] == '0')
+    digits[--n] = '\0';
+
+  if (exp10 >= 15 || exp10 < -4)
+    {
+      g_string_append_c (out, digits[0]);
+      if (n > 1)
+        {
+          g_string_append_c (out, '.');
+          g_string_append (out, digits + 1);
+        }
+      g_string_append_printf (out, "E%c%02d", exp10 < 0 ? '-' : '+', ABS (exp10));
+    }
+  else if (exp10 < 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = -1; i > exp10; i--)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits);
+    }
+  else
+    {
+      for (int i = 0; i <= exp10; i++)
+        g_string_append_c (out, i < n ? digits[i] : '0');
+      if (n > exp10 + 1)
+        {
+          g_string_append_c (out, '.');
+          g_string_append (out, digits + exp10 + 1);
+        }
+    }
+}
+
+void
+awl_scn_value_format (AwlValue  v,
+                      GString  *out)
+{
+  if (v.kind == AWL_VALUE_DOUBLE)
+    scn_format_double (v.d, out);
+  else
+    awl_value_format (v, out);
+}
+
 static void
 append_grouped (GString    *out,
                 const char *digits)
@@ -266,6 +342,55 @@ append_grouped (GString    *out,
     }
   if (dot)
     g_string_append (out, dot);
+}
+
+/* "%.*f" rounded as .NET does: on the exact decimal expansion, half away from zero
+ * (printf rounds half to even: 2.25 → "2.2" where .NET prints "2.3"). */
+static char *
+format_fixed (double d,
+              int    prec)
+{
+  g_autofree char *exact = NULL;
+  char *dot, *p;
+  gsize keep;
+  gboolean up;
+
+  if (!isfinite (d))
+    return g_strdup_printf ("%.*f", prec, d);
+  exact = g_strdup_printf ("%.*f", prec + 25, d);
+  dot = strchr (exact, '.');
+  keep = (dot - exact) + (prec > 0 ? prec + 1 : 0);
+  up = dot[prec + 1] >= '5';
+  exact[keep] = '\0';
+  if (up)
+    {
+      for (p = exact + keep - 1; p >= exact; p--)
+        {
+          if (*p == '.')
+            continue;
+          if (*p == '-')
+            break;
+          if (*p == '9')
+            *p = '0';
+          else
+            {
+              (*p)++;
+              break;
+            }
+        }
+      if (p < exact || *p == '-')
+        {
+          /* carried past the first digit: 9.96 → 10.0 */
+          gsize at = (exact[0] == '-') ? 1 : 0;
+          GString *s = g_string_new (exact);
+          g_string_insert_c (s, at, '1');
+          return g_string_free (s, FALSE);
+        }
+    }
+  if (prec == 0 && exact[keep - 1] == '.')
+    exact[keep - 1] = '\0';
+  /* "-0.00" prints as "0.00" in .NET Core 3.0+? It prints "-0.00"; keep printf's sign. */
+  return g_steal_pointer (&exact);
 }
 
 /* Standard numeric format strings F, N, D, P and simple custom "0.00". */
@@ -289,18 +414,24 @@ format_number (AwlValue    v,
   switch (kind)
     {
     case 'F':
-      g_snprintf (buf, sizeof buf, "%.*f", prec < 0 ? 2 : MIN (prec, 30), d);
-      g_string_append (out, buf);
-      return TRUE;
+      {
+        g_autofree char *f = format_fixed (d, prec < 0 ? 2 : MIN (prec, 30));
+        g_string_append (out, f);
+        return TRUE;
+      }
     case 'N':
-      g_snprintf (buf, sizeof buf, "%.*f", prec < 0 ? 2 : MIN (prec, 30), d);
-      append_grouped (out, buf);
-      return TRUE;
+      {
+        g_autofree char *f = format_fixed (d, prec < 0 ? 2 : MIN (prec, 30));
+        append_grouped (out, f);
+        return TRUE;
+      }
     case 'P':
-      g_snprintf (buf, sizeof buf, "%.*f", prec < 0 ? 2 : MIN (prec, 30), d * 100);
-      g_string_append (out, buf);
-      g_string_append (out, " %");
-      return TRUE;
+      {
+        g_autofree char *f = format_fixed (d * 100, prec < 0 ? 2 : MIN (prec, 30));
+        g_string_append (out, f);
+        g_string_append (out, " %");
+        return TRUE;
+      }
     case 'D':
       if (v.kind != AWL_VALUE_INT)
         return FALSE;
@@ -315,11 +446,11 @@ format_number (AwlValue    v,
         if (dot)
           for (const char *p = dot + 1; *p == '0' || *p == '#'; p++)
             decimals++;
-        g_snprintf (buf, sizeof buf, "%.*f", decimals, d);
+        g_autofree char *f = format_fixed (d, MIN (decimals, 30));
         if (strchr (fmt, ','))
-          append_grouped (out, buf);
+          append_grouped (out, f);
         else
-          g_string_append (out, buf);
+          g_string_append (out, f);
         return TRUE;
       }
     default:
@@ -339,7 +470,7 @@ awl_format_with (AwlValue    v,
 
   if (format == NULL || !(v.kind == AWL_VALUE_INT || v.kind == AWL_VALUE_DOUBLE) ||
       !format_number (v, format, tmp))
-    awl_value_format (v, tmp);
+    awl_scn_value_format (v, tmp);
 
   if (!has_alignment || alignment == 0)
     {
@@ -421,7 +552,7 @@ value_to_string (AwlSim   *sim,
   if (v.kind == AWL_VALUE_STRING)
     return v.s;
   s = g_string_new (NULL);
-  awl_value_format (v, s);
+  awl_scn_value_format (v, s);
   return awl_sim_intern (sim, s->str);
 }
 
@@ -1131,7 +1262,7 @@ awl_builtin_call_static (AwlBiCall *call)
           {
             if (i)
               g_string_append (out, sep);
-            awl_value_format (items[i], out);
+            awl_scn_value_format (items[i], out);
           }
         return bi_value (call, awl_value_string (awl_sim_intern (sim, out->str)));
       }
@@ -1172,7 +1303,7 @@ awl_builtin_call_static (AwlBiCall *call)
         const AwlValue *items = l ? (AwlValue *) l->items->data : args;
         guint count = l ? l->items->len : n;
         for (guint i = 0; i < count; i++)
-          awl_value_format (items[i], out);
+          awl_scn_value_format (items[i], out);
         return bi_value (call, awl_value_string (awl_sim_intern (sim, out->str)));
       }
     case S_INT_PARSE:

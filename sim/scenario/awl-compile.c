@@ -18,11 +18,16 @@
 
 #include "awl-scenario-private.h"
 
+/* What little the compiler knows about a value's static type, enough to reject what
+ * a C# compiler rejects ("a" - 1, calling an int). */
+typedef enum { TY_UNKNOWN, TY_INT, TY_DOUBLE, TY_BOOL, TY_STRING } StaticType;
+
 typedef struct
 {
   const char *name;
   guint       slot;
   gboolean    is_double;
+  StaticType  ty;
 } Binding;
 
 typedef enum { TRY_FINALLY, TRY_CATCH, TRY_CATCH_BODY, TRY_LOCK, TRY_AFOREACH } TryKind;
@@ -65,6 +70,7 @@ typedef struct
   GHashTable     *fields;   /* name → index + 1 */
   GHashTable     *knobs;    /* name → index + 1 */
   guint           n_errors;
+  gboolean        front_end_failed;  /* report only what the checker cannot see */
   guint           lambda_counter;
   const char     *outer_name;
 } Compiler;
@@ -94,8 +100,35 @@ error_at (Compiler   *c,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  awl_diagnostics_add_literal (c->unit->diagnostics, AWL_SEVERITY_ERROR, line, col ? col : 1, 1, msg);
   c->n_errors++;
+  if (!c->front_end_failed)
+    awl_diagnostics_add_literal (c->unit->diagnostics, AWL_SEVERITY_ERROR, line, col ? col : 1, 1, msg);
+}
+
+/* An error the front end's checker never reports (it needs types or the runtime's
+ * tables), so it is reported even when the front end found other errors. */
+static void
+error_extra (Compiler   *c,
+             guint       line,
+             guint       col,
+             const char *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static void
+error_extra (Compiler   *c,
+             guint       line,
+             guint       col,
+             const char *format,
+             ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  c->n_errors++;
+  awl_diagnostics_add_literal (c->unit->diagnostics, AWL_SEVERITY_ERROR, line, col ? col : 1, 1, msg);
 }
 
 static guint
@@ -200,14 +233,138 @@ type_is_int (const AwlTypeRef *t)
   return t != NULL && t->array_rank == 0 && g_strv_contains (ints, t->name);
 }
 
+static Binding *lookup (Compiler *c, const char *name, guint *depth);
+
+static StaticType
+type_ref_static (const AwlTypeRef *t)
+{
+  if (t == NULL || t->array_rank > 0 || t->nullable)
+    return TY_UNKNOWN;
+  if (type_is_int (t))
+    return TY_INT;
+  if (type_is_double (t))
+    return TY_DOUBLE;
+  if (g_str_equal (t->name, "bool"))
+    return TY_BOOL;
+  if (g_str_equal (t->name, "string"))
+    return TY_STRING;
+  return TY_UNKNOWN;
+}
+
+static guint
+declare_typed (Compiler   *c,
+               const char *name,
+               gboolean    is_double,
+               StaticType  ty)
+{
+  Binding b = { name, new_slot (c), is_double, ty };
+  g_array_append_val (c->f->bindings, b);
+  return b.slot;
+}
+
 static guint
 declare (Compiler   *c,
          const char *name,
          gboolean    is_double)
 {
-  Binding b = { name, new_slot (c), is_double };
-  g_array_append_val (c->f->bindings, b);
-  return b.slot;
+  return declare_typed (c, name, is_double, is_double ? TY_DOUBLE : TY_UNKNOWN);
+}
+
+static const char *
+static_type_name (StaticType t)
+{
+  switch (t)
+    {
+    case TY_INT: return "int";
+    case TY_DOUBLE: return "double";
+    case TY_BOOL: return "bool";
+    case TY_STRING: return "string";
+    default: return "?";
+    }
+}
+
+static StaticType
+expr_static_type (Compiler *c,
+                  AwlExpr  *e)
+{
+  guint depth;
+  Binding *b;
+
+  if (e == NULL)
+    return TY_UNKNOWN;
+  switch (e->kind)
+    {
+    case AWL_EXPR_BOOL: return TY_BOOL;
+    case AWL_EXPR_INT: return TY_INT;
+    case AWL_EXPR_DOUBLE: return TY_DOUBLE;
+    case AWL_EXPR_STRING:
+    case AWL_EXPR_INTERPOLATED: return TY_STRING;
+    case AWL_EXPR_NAME:
+      b = lookup (c, e->name.name, &depth);
+      return b ? b->ty : TY_UNKNOWN;
+    case AWL_EXPR_UNARY:
+      if (e->unary.op == AWL_UNARY_NOT)
+        return TY_BOOL;
+      return expr_static_type (c, e->unary.operand);
+    case AWL_EXPR_BINARY:
+      {
+        StaticType l = expr_static_type (c, e->binary.left), r = expr_static_type (c, e->binary.right);
+        switch (e->binary.op)
+          {
+          case AWL_BINARY_LT: case AWL_BINARY_LE: case AWL_BINARY_GT: case AWL_BINARY_GE:
+          case AWL_BINARY_EQ: case AWL_BINARY_NE: case AWL_BINARY_AND: case AWL_BINARY_OR:
+            return TY_BOOL;
+          case AWL_BINARY_ADD:
+            if (l == TY_STRING || r == TY_STRING)
+              return TY_STRING;
+            G_GNUC_FALLTHROUGH;
+          case AWL_BINARY_SUB: case AWL_BINARY_MUL: case AWL_BINARY_DIV: case AWL_BINARY_MOD:
+            if (l == TY_INT && r == TY_INT)
+              return TY_INT;
+            if ((l == TY_INT || l == TY_DOUBLE) && (r == TY_INT || r == TY_DOUBLE))
+              return TY_DOUBLE;
+            return TY_UNKNOWN;
+          default:
+            return TY_UNKNOWN;
+          }
+      }
+    default:
+      return TY_UNKNOWN;
+    }
+}
+
+/* Rejects operators C# has no overload for, on the types we know statically. */
+static void
+check_binary (Compiler *c,
+              AwlExpr  *e)
+{
+  StaticType l = expr_static_type (c, e->binary.left), r = expr_static_type (c, e->binary.right);
+  gboolean bad = FALSE;
+
+  if (l == TY_UNKNOWN || r == TY_UNKNOWN)
+    return;
+  switch (e->binary.op)
+    {
+    case AWL_BINARY_ADD:
+      bad = (l == TY_BOOL || r == TY_BOOL) && l != TY_STRING && r != TY_STRING;
+      break;
+    case AWL_BINARY_SUB: case AWL_BINARY_MUL: case AWL_BINARY_DIV: case AWL_BINARY_MOD:
+    case AWL_BINARY_LT: case AWL_BINARY_LE: case AWL_BINARY_GT: case AWL_BINARY_GE:
+      bad = l == TY_STRING || r == TY_STRING || l == TY_BOOL || r == TY_BOOL;
+      break;
+    case AWL_BINARY_AND: case AWL_BINARY_OR:
+      bad = l != TY_BOOL || r != TY_BOOL;
+      break;
+    case AWL_BINARY_EQ: case AWL_BINARY_NE:
+      bad = (l == TY_STRING) != (r == TY_STRING) || (l == TY_BOOL) != (r == TY_BOOL);
+      break;
+    default:
+      break;
+    }
+  if (bad)
+    error_extra (c, e->loc.line, e->loc.col,
+              "operator `%s` cannot be applied to operands of type `%s` and `%s`",
+              awl_binary_op_to_string (e->binary.op), static_type_name (l), static_type_name (r));
 }
 
 static Binding *
@@ -846,7 +1003,7 @@ compile_call (Compiler *c,
       if (id < 0 || prop)
         {
           error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
-                    "`%s.%s` is not a method known to Awaitlab's .NET subset", type, callee->member.name);
+                    "`%s.%s` is not a method known to Awaitlab's C# subset", type, callee->member.name);
           emit_const (c, awl_value_null ());
           return;
         }
@@ -866,7 +1023,7 @@ compile_call (Compiler *c,
       if (id < 0)
         {
           error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
-                    "`%s` is not a method of any type known to Awaitlab's .NET subset",
+                    "the method `%s` is not known to Awaitlab's C# subset",
                     callee->member.name);
           emit_const (c, awl_value_null ());
           return;
@@ -884,6 +1041,10 @@ compile_call (Compiler *c,
     }
 
   /* A delegate value: f(x) */
+  if (expr_static_type (c, callee) != TY_UNKNOWN)
+    error_extra (c, callee->loc.line, callee->loc.col,
+              "a value of type `%s` is not a method or delegate and cannot be called",
+              static_type_name (expr_static_type (c, callee)));
   compile_expr (c, callee);
   for (guint i = 0; i < n_args; i++)
     compile_expr (c, args[i].value);
@@ -907,7 +1068,7 @@ compile_member (Compiler *c,
       if (id < 0 || !prop)
         {
           error_at (c, e->member.name_loc.line, e->member.name_loc.col,
-                    "`%s.%s` is not a property known to Awaitlab's .NET subset", type, e->member.name);
+                    "`%s.%s` is not known to Awaitlab's C# subset", type, e->member.name);
           emit_const (c, awl_value_null ());
           return;
         }
@@ -920,7 +1081,7 @@ compile_member (Compiler *c,
   if (awl_builtin_member_lookup (e->member.name) < 0)
     {
       error_at (c, e->member.name_loc.line, e->member.name_loc.col,
-                "`%s` is not a property of any type known to Awaitlab's .NET subset", e->member.name);
+                "`%s` is not a member known to Awaitlab's C# subset", e->member.name);
       emit_const (c, awl_value_null ());
       return;
     }
@@ -965,14 +1126,15 @@ static void
 compile_new (Compiler *c,
              AwlExpr  *e)
 {
-  g_autofree char *type = awl_normalize_type (e->new_obj.type->name);
+  g_autofree char *type = e->new_obj.type ? awl_normalize_type (e->new_obj.type->name) : g_strdup ("?");
   int id = awl_builtin_ctor_lookup (type);
   AwlCallSite *site;
 
-  if (id < 0)
+  if (id < 0 || e->new_obj.type == NULL)
     {
-      error_at (c, e->new_obj.type->loc.line, e->new_obj.type->loc.col,
-                "type `%s` is not supported by Awaitlab's C# subset", e->new_obj.type->name);
+      AwlLoc at = e->new_obj.type ? e->new_obj.type->loc : e->loc;
+      error_extra (c, at.line, at.col,
+                "type `%s` is not supported by Awaitlab's C# subset", type);
       emit_const (c, awl_value_null ());
       return;
     }
@@ -1019,8 +1181,15 @@ compile_lambda (Compiler *c,
                 AwlExpr  *e)
 {
   AwlFunction *func = e->lambda.func;
-  AwlCode *code = g_new0 (AwlCode, 1);
-  g_autofree char *fallback = NULL;
+  AwlCode *code;
+
+  if (func == NULL)
+    {
+      error_at (c, e->loc.line, e->loc.col, "incomplete lambda");
+      emit_const (c, awl_value_null ());
+      return;
+    }
+  code = g_new0 (AwlCode, 1);
 
   c->lambda_counter++;
   if (func->name && *func->name)
@@ -1071,8 +1240,16 @@ compile_expr (Compiler *c,
         break;
       }
     case AWL_EXPR_NAME: compile_name (c, e); break;
-    case AWL_EXPR_MEMBER: compile_member (c, e); break;
-    case AWL_EXPR_CALL: compile_call (c, e); break;
+    case AWL_EXPR_MEMBER:
+      if (e->member.target == NULL || e->member.name == NULL)
+        goto incomplete;
+      compile_member (c, e);
+      break;
+    case AWL_EXPR_CALL:
+      if (e->call.callee == NULL)
+        goto incomplete;
+      compile_call (c, e);
+      break;
     case AWL_EXPR_INDEX:
       {
         guint skip = 0;
@@ -1152,6 +1329,7 @@ compile_expr (Compiler *c,
             emit_full (c, OP_BINARY, e->binary.op, 0, NULL, e->loc);
             break;
           }
+        check_binary (c, e);
         break;
       }
     case AWL_EXPR_ASSIGN:
@@ -1221,6 +1399,11 @@ compile_expr (Compiler *c,
       emit_const (c, awl_value_null ());
       break;
     }
+  return;
+
+incomplete:
+  error_at (c, e->loc.line, e->loc.col, "incomplete expression");
+  emit_const (c, awl_value_null ());
 }
 
 /* ----------------------------------------------------------------------------- */
@@ -1281,16 +1464,23 @@ compile_decl (Compiler *c,
   for (guint i = 0; i < s->decl.n_vars; i++)
     {
       AwlVar *v = s->decl.vars[i];
-      AwlTypeRef *t = v->type ? v->type : s->decl.type;
+      AwlTypeRef *t;
+
+      if (v == NULL)
+        continue;
+      t = v->type ? v->type : s->decl.type;
       gboolean dbl = type_is_double (t);
 
-      if (s->decl.inits[i])
+      StaticType ty = t ? type_ref_static (t) : expr_static_type (c, s->decl.inits[i]);
+
+      if (s->decl.inits[i] && !(s->decl.inits[i]->kind == AWL_EXPR_DEFAULT &&
+                                s->decl.inits[i]->default_value.type == NULL))
         compile_expr (c, s->decl.inits[i]);
       else
-        emit_default (c, t);
+        emit_default (c, t);   /* also `int x = default;` */
       if (dbl)
         emit (c, OP_TO_DOUBLE, 0);
-      emit_declare_store (c, declare (c, v->name, dbl));
+      emit_declare_store (c, declare_typed (c, v->name, dbl, ty));
     }
 }
 
@@ -1300,6 +1490,12 @@ compile_foreach (Compiler *c,
 {
   guint top, exit_jump;
   AwlVar *v = s->foreach.var;
+
+  if (v == NULL || s->foreach.collection == NULL)
+    {
+      error_at (c, s->loc.line, s->loc.col, "incomplete foreach statement");
+      return;
+    }
 
   scope_push (c);
   if (!s->foreach.is_await)
@@ -1409,7 +1605,7 @@ compile_try (Compiler *c,
             {
               g_autofree char *tn = awl_normalize_type (k->type->name);
               if (!awl_exception_type_is_known (tn))
-                error_at (c, k->type->loc.line, k->type->loc.col,
+                error_extra (c, k->type->loc.line, k->type->loc.col,
                           "`%s` is not an exception type known to Awaitlab", k->type->name);
               emit (c, OP_LOAD, exc);
               emit_full (c, OP_IS_EXC, 0, 0, (gpointer) own_string (c, tn), k->loc);
@@ -1704,6 +1900,8 @@ compile_function (Compiler    *c,
   code->n_params = func->n_params;
   code->insns = g_array_new (FALSE, FALSE, sizeof (AwlInsn));
   code->klass.name = code->name;
+  code->klass.step = awl_interp_step;
+  code->klass.free = awl_interp_free;
   if (code->is_async)
     code->klass.flags |= AWL_FRAME_ASYNC;
   if (code->is_async && func->return_kind == AWL_RETURN_VOID && !(func->flags & AWL_FUNC_LAMBDA))
@@ -1714,8 +1912,8 @@ compile_function (Compiler    *c,
     {
       if (func->return_kind == AWL_RETURN_ASYNC_ENUMERABLE || code->is_async)
         code->klass.flags = AWL_FRAME_ASYNC | AWL_FRAME_ASYNC_ITERATOR;
-      else
-        error_at (c, func->loc.line, func->loc.col,
+      else if (func->return_kind == AWL_RETURN_ENUMERABLE)
+        error_extra (c, func->loc.line, func->loc.col,
                   "synchronous iterators (IEnumerable<T> with yield) are not supported by Awaitlab; use IAsyncEnumerable<T>");
     }
   if (func->flags & AWL_FUNC_LAMBDA)
@@ -1733,7 +1931,7 @@ compile_function (Compiler    *c,
   for (guint i = 0; i < func->n_params; i++)
     {
       gboolean dbl = type_is_double (func->params[i]->type);
-      guint slot = declare (c, func->params[i]->name, dbl);
+      guint slot = declare_typed (c, func->params[i]->name, dbl, type_ref_static (func->params[i]->type));
       if (i < G_N_ELEMENTS (code->double_params))
         code->double_params[i] = dbl;
       if (code->boxed)
@@ -1803,6 +2001,8 @@ compile_fields (Compiler *c)
 
   code->name = g_strdup ("<static fields>");
   code->klass.name = code->name;
+  code->klass.step = awl_interp_step;
+  code->klass.free = awl_interp_free;
   code->insns = g_array_new (FALSE, FALSE, sizeof (AwlInsn));
   f.code = code;
   f.bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
@@ -1885,6 +2085,7 @@ awl_program_compile (AwlUnit *unit)
 
   c.prog = prog;
   c.unit = unit;
+  c.front_end_failed = awl_unit_has_errors (unit);
   c.methods = g_hash_table_new (g_str_hash, g_str_equal);
   c.fields = g_hash_table_new (g_str_hash, g_str_equal);
   c.knobs = g_hash_table_new (g_str_hash, g_str_equal);

@@ -15,8 +15,6 @@
 /* Instructions run per step before the frame yields, so that a busy loop lets the
  * runtime count events and honour cancellation. */
 #define STEP_BUDGET 4096
-/* Instructions per run before it is stopped as a runaway loop. */
-#define RUN_INSN_LIMIT G_GUINT64_CONSTANT (50000000)
 
 typedef struct
 {
@@ -70,8 +68,8 @@ peek (IFrame *f)
   return f->stack[f->sp - 1];
 }
 
-static void
-iframe_free (AwlFrame *frame)
+void
+awl_interp_free (AwlFrame *frame)
 {
   IFrame *f = (IFrame *) frame;
   g_free (f->slots);
@@ -81,7 +79,6 @@ iframe_free (AwlFrame *frame)
   g_free (f);
 }
 
-static void iframe_step (AwlFrame *frame, AwlStep *s);
 
 AwlFrame *
 awl_interp_frame_new (AwlRun         *run,
@@ -92,8 +89,7 @@ awl_interp_frame_new (AwlRun         *run,
 {
   IFrame *f = g_new0 (IFrame, 1);
 
-  code->klass.step = iframe_step;
-  code->klass.free = iframe_free;
+  g_assert (code->klass.step == awl_interp_step);
   awl_frame_init (&f->parent, &code->klass);
   f->run = run;
   f->code = code;
@@ -189,8 +185,8 @@ binary (IFrame     *f,
                                (!is_number (a) && !is_number (b) && a.kind != AWL_VALUE_BOOL)))
     {
       g_autoptr(GString) str = g_string_new (NULL);
-      awl_value_format (a, str);
-      awl_value_format (b, str);
+      awl_scn_value_format (a, str);
+      awl_scn_value_format (b, str);
       *out = awl_value_string (awl_sim_intern (sim, str->str));
       return TRUE;
     }
@@ -495,7 +491,7 @@ run (IFrame  *f,
       if (G_UNLIKELY (--budget == 0))
         {
           r->insns += STEP_BUDGET;
-          if (r->insns > RUN_INSN_LIMIT && r->cancellable)
+          if (r->insns > r->insn_limit && r->cancellable)
             {
               /* A runaway loop: the runtime checks cancellation between events, so
                * burn a slice of CPU to get back to its event loop. */
@@ -1008,9 +1004,9 @@ run (IFrame  *f,
     }
 }
 
-static void
-iframe_step (AwlFrame *frame,
-             AwlStep  *s)
+void
+awl_interp_step (AwlFrame *frame,
+                 AwlStep  *s)
 {
   IFrame *f = (IFrame *) frame;
 

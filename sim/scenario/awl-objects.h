@@ -126,6 +126,8 @@ AwlFrame   *awl_closure_frame       (AwlRun *run, AwlClosure *closure, const Awl
 AwlFrame   *awl_materialize_frame   (AwlRun *run, AwlLazy *lazy);
 AwlObject  *awl_value_to_task       (AwlValue v);
 AwlValue    awl_when_all_result     (AwlSim *sim, AwlObject *task);
+/* awl_value_format with doubles printed as .NET does (see awl-builtins.c). */
+void        awl_scn_value_format    (AwlValue v, GString *out);
 void        awl_format_with         (AwlValue v, const char *format, int alignment, gboolean has_alignment, GString *out);
 const char *awl_value_describe_type (AwlValue v);
 

@@ -151,6 +151,7 @@ typedef struct
   gboolean     fields_done;
   GHashTable  *failures;        /* url → calls so far (for failures: N) */
   guint64      insns;           /* instructions executed (runaway loop guard) */
+  guint64      insn_limit;
   GCancellable *cancellable;    /* cancelled to stop a runaway run */
   gboolean    *lines_seen;      /* line → reached (for @note checks) */
   guint        n_lines_seen;
@@ -174,6 +175,11 @@ int         awl_builtin_ctor_lookup   (const char *type);
 gboolean    awl_builtin_type_exists   (const char *type);
 /* "System.Threading.Tasks.Task" → "Task" (a newly allocated string). */
 char       *awl_normalize_type        (const char *dotted);
+
+/* The frame class functions of every compiled function (set by the compiler so that
+ * the program is never written to while runs use it). */
+void        awl_interp_step           (AwlFrame *frame, AwlStep *step);
+void        awl_interp_free           (AwlFrame *frame);
 
 /* Interpreter entry points used by builtins. */
 AwlFrame   *awl_interp_frame_new      (AwlRun *run, AwlCode *code, const AwlValue *args,

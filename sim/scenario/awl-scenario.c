@@ -208,8 +208,8 @@ scenario_new (const char *display_name,
   g_autoptr(AwlUnit) unit = awl_parse (display_name, text, length, AWL_PARSE_DEFAULT);
   AwlProgram *program = NULL;
 
-  if (!awl_unit_has_errors (unit))
-    program = awl_program_compile (unit);
+  /* Compiled even after front-end errors, so that every error is reported at once. */
+  program = awl_program_compile (unit);
   if (program == NULL || awl_unit_has_errors (unit))
     {
       g_autofree char *report = awl_diagnostics_format (unit->diagnostics);
@@ -294,8 +294,7 @@ awl_scenario_check_text (const char *display_name,
   if (display_name == NULL)
     display_name = "scenario.csx";
   unit = awl_parse (display_name, text ? text : "", text ? length : 0, AWL_PARSE_DEFAULT);
-  if (!awl_unit_has_errors (unit))
-    awl_program_free (awl_program_compile (unit));
+  awl_program_free (awl_program_compile (unit));
   out = awl_diagnostics_new (display_name, unit->text, unit->length);
   for (guint i = 0; i < awl_diagnostics_get_n_items (unit->diagnostics); i++)
     {
@@ -492,6 +491,27 @@ apply_config_key (AwlConfig  *config,
       config->seed = (guint32) v;
       return TRUE;
     }
+  if (g_str_equal (key, "limit-events") || g_str_equal (key, "limit-threads") || g_str_equal (key, "limit-tasks"))
+    {
+      guint64 v;
+      if (!g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT32, &v, NULL))
+        return FALSE;
+      if (key[6] == 'e')
+        config->limit_events = v;
+      else if (key[6] == 't' && key[7] == 'h')
+        config->limit_threads = (guint) v;
+      else
+        config->limit_tasks = (guint) v;
+      return TRUE;
+    }
+  if (g_str_equal (key, "limit-time"))
+    {
+      gint64 ns;
+      if (!awl_parse_time (value, &ns) || ns <= 0)
+        return FALSE;
+      config->limit_time = ns;
+      return TRUE;
+    }
   if (g_str_equal (key, "timer-resolution"))
     {
       gint64 ns;
@@ -565,7 +585,8 @@ resolve_overrides (AwlScenario         *self,
               g_string_append_printf (known, "%s%s", i ? ", " : "", ((AwlKnob *) g_ptr_array_index (d->knobs, i))->name);
             g_set_error (error, AWL_SCENARIO_ERROR, AWL_SCENARIO_ERROR_KNOB,
                          "'%s' is not a knob of this scenario (knobs: %s; settings: cores, min-threads, "
-                         "max-threads, environment, runtime, seed, timer-resolution)",
+                         "max-threads, environment, runtime, seed, timer-resolution, limit-events, "
+                         "limit-time, limit-threads, limit-tasks)",
                          *name, known->len ? known->str : "none");
             return FALSE;
           }
@@ -620,6 +641,9 @@ awl_scenario_run (AwlScenario         *self,
 
   run = awl_run_new (self->program, knobs, self->unit->directives->knobs->len);
   run->cancellable = child;
+  /* A loop that never yields to the runtime is stopped after about 12 instructions
+   * per allowed event (48 million with the default limit). */
+  run->insn_limit = MAX (G_GUINT64_CONSTANT (1000000), (config.limit_events ? config.limit_events : 4000000) * 12);
   sim = awl_sim_new (&config, awl_run_entry, run, awl_run_free);
   awl_run_attach (run, sim);
   awl_sim_run (sim, child);

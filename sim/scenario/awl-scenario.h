@@ -44,7 +44,9 @@ typedef struct _AwlKnobValues AwlKnobValues;
  *
  * Besides @knob names, these keys override the configuration (as `--set` and
  * `@expect-when` allow): cores, min-threads, max-threads, environment, runtime, seed,
- * timer-resolution.
+ * timer-resolution, and the run's limits limit-events, limit-time (TIME), limit-threads,
+ * limit-tasks (a loop that never yields is stopped after ~12 instructions per allowed
+ * event).
  * ------------------------------------------------------------------------------ */
 
 AwlKnobValues *awl_knob_values_new      (void);

@@ -5,7 +5,10 @@
  * least 15 scenarios ask a quiz. For each scenario: it loads, its explanation is
  * 80–250 words, every @note points at a line that runs in the default run, and every
  * @expect / @expect-when passes (awl_scenario_test re-runs the scenario once per
- * distinct @expect-when condition set, which is how each flipped knob is checked).
+ * distinct @expect-when condition set, which is how each flipped knob is checked),
+ * and again as the app checks a flipped run (plain @expect lines included, so they must
+ * hold for every value the scenario flips to); and every @knob is flipped by at least
+ * one @expect-when, so no lesson goes unchecked.
  *
  * The scenarios come from the same GResource bundle the app and `awaitlab list` use,
  * so a file that is not in resources/scenarios/ cannot satisfy these tests.
@@ -199,6 +202,53 @@ test_notes_execute (gconstpointer data)
       }
 }
 
+/* Every knob has an @expect-when that sets it to a value other than its default. */
+static void
+test_knobs_flipped (gconstpointer data)
+{
+  g_autoptr(AwlScenario) sc = load_entry (data);
+  guint n_knobs = 0, n_expects = 0;
+  const AwlScenarioKnob *knobs = awl_scenario_get_knobs (sc, &n_knobs);
+  const AwlScenarioExpect *expects = awl_scenario_get_expectations (sc, &n_expects);
+
+  for (guint k = 0; k < n_knobs; k++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s=", knobs[k].name);
+      g_autofree char *same = g_strdup_printf ("%s=%s", knobs[k].name, knobs[k].default_value);
+      gboolean flipped = FALSE;
+
+      for (guint e = 0; e < n_expects && !flipped; e++)
+        for (const char * const *w = expects[e].when; w != NULL && *w != NULL; w++)
+          if (g_str_has_prefix (*w, prefix) && strcmp (*w, same) != 0)
+            flipped = TRUE;
+      if (!flipped)
+        {
+          g_test_message ("knob %s is never flipped by an @expect-when", knobs[k].name);
+          g_test_fail ();
+        }
+    }
+}
+
+static guint
+report_failures (GPtrArray  *results,
+                 const char *run)
+{
+  guint failed = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const AwlExpectResult *r = g_ptr_array_index (results, i);
+
+      if (!r->passed)
+        {
+          g_test_message ("%sline %d: %s: %s", run, r->line, r->text, r->detail);
+          failed++;
+        }
+    }
+  return failed;
+}
+
+/* What `awaitlab test` does: the defaults, then one re-run per @expect-when set. */
 static void
 test_expectations (gconstpointer data)
 {
@@ -213,16 +263,48 @@ test_expectations (gconstpointer data)
   /* A scenario that asserts nothing would pass whatever the simulator does. */
   g_assert_cmpuint (n_expects, >=, 2);
   g_assert_cmpuint (results->len, >=, n_expects);
-  for (guint i = 0; i < results->len; i++)
-    {
-      const AwlExpectResult *r = g_ptr_array_index (results, i);
+  if (report_failures (results, "") > 0)
+    g_test_fail ();
+}
 
-      if (!r->passed)
-        {
-          g_test_message ("line %d: %s: %s", r->line, r->text, r->detail);
-          g_test_fail ();
-        }
+/* What the app shows after a knob is flipped: every expectation that applies to that
+ * run, plain @expect lines included, so those must hold for every flipped value. */
+static void
+test_expectations_per_flip (gconstpointer data)
+{
+  g_autoptr(AwlScenario) sc = load_entry (data);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_expects = 0;
+  const AwlScenarioExpect *expects = awl_scenario_get_expectations (sc, &n_expects);
+  guint failed = 0;
+
+  for (guint e = 0; e < n_expects; e++)
+    {
+      g_autoptr(AwlKnobValues) values = awl_knob_values_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwlTrace) trace = NULL;
+      g_autoptr(GPtrArray) results = NULL;
+      g_autofree char *key = NULL;
+
+      if (expects[e].when == NULL || expects[e].when[0] == NULL)
+        continue;
+      key = g_strjoinv (",", (char **) expects[e].when);
+      if (g_hash_table_contains (done, key))
+        continue;
+      g_hash_table_add (done, g_strdup (key));
+      for (const char * const *w = expects[e].when; *w != NULL; w++)
+        g_assert_true (awl_knob_values_set_assignment (values, *w));
+      trace = awl_scenario_run (sc, values, NULL, &error);
+      g_assert_no_error (error);
+      results = awl_scenario_check_expectations (sc, trace, values);
+      {
+        g_autofree char *run = g_strdup_printf ("[%s] ", key);
+
+        failed += report_failures (results, run);
+      }
     }
+  if (failed > 0)
+    g_test_fail ();
 }
 
 static char *
@@ -257,10 +339,14 @@ main (int   argc,
       g_autofree char *explain = case_name ("explanation", entry);
       g_autofree char *notes = case_name ("notes-execute", entry);
       g_autofree char *expect = case_name ("expectations", entry);
+      g_autofree char *knobs = case_name ("knobs-flipped", entry);
+      g_autofree char *flips = case_name ("expectations-per-flip", entry);
 
       g_test_add_data_func (explain, entry, test_explanation);
       g_test_add_data_func (notes, entry, test_notes_execute);
+      g_test_add_data_func (knobs, entry, test_knobs_flipped);
       g_test_add_data_func (expect, entry, test_expectations);
+      g_test_add_data_func (flips, entry, test_expectations_per_flip);
     }
 
   ret = g_test_run ();

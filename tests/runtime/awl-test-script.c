@@ -16,7 +16,9 @@ typedef enum
   OP_TCS_SET, OP_WHEN_ALL, OP_WHEN_ANY, OP_SEM_NEW, OP_SEM_WAIT, OP_SEM_WAIT_ASYNC,
   OP_SEM_RELEASE, OP_CTS_NEW, OP_CTS_CANCEL, OP_REGISTER, OP_OBJECT_NEW, OP_LOCK, OP_UNLOCK,
   OP_THREAD_NEW, OP_THREAD_START, OP_JOIN, OP_YIELD_RETURN, OP_FOREACH, OP_SET_MIN, OP_SET_INT,
-  OP_PRINT_EXC,
+  OP_PRINT_EXC, OP_QUWI, OP_POST, OP_SEND, OP_FROM_EXC, OP_FROM_CANCELED, OP_FROM_RESULT,
+  OP_THROW_IF_CANCELED, OP_MOVE_NEXT, OP_PRINT_CURRENT, OP_DISPOSE, OP_PRINT_WHEN_ALL,
+  OP_PRINT_THREAD_ID, OP_PRINT_STATUS,
 } OpKind;
 
 typedef struct
@@ -36,6 +38,7 @@ struct _AwlTestScript
   AwlFrameFlags flags;
   GArray       *ops;
   gboolean      catch_all;
+  int           finally_at;   /* -1 = none */
   GStringChunk *chunk;
 };
 
@@ -50,6 +53,7 @@ awl_test_script_new (const char    *name,
   s->name = g_strdup (name);
   s->flags = flags;
   s->ops = g_array_new (FALSE, TRUE, sizeof (Op));
+  s->finally_at = -1;
   s->chunk = g_string_chunk_new (256);
   if (registry == NULL)
     registry = g_ptr_array_new ();
@@ -131,6 +135,20 @@ void awl_test_script_await_foreach (AwlTestScript *s, int e) { add (s, OP_FOREAC
 void awl_test_script_set_min_threads (AwlTestScript *s, guint n) { add (s, OP_SET_MIN)->n = n; }
 void awl_test_script_set_int (AwlTestScript *s, int dest, gint64 v) { Op *o = add (s, OP_SET_INT); o->dest = dest; o->n = v; }
 void awl_test_script_print_exception_of (AwlTestScript *s, int reg) { add (s, OP_PRINT_EXC)->a = reg; }
+void awl_test_script_finally (AwlTestScript *s) { s->finally_at = s->ops->len; }
+void awl_test_script_quwi (AwlTestScript *s, AwlTestScript *b) { add (s, OP_QUWI)->script = b; }
+void awl_test_script_context_post (AwlTestScript *s, AwlTestScript *b) { add (s, OP_POST)->script = b; }
+void awl_test_script_send (AwlTestScript *s, AwlTestScript *b) { add (s, OP_SEND)->script = b; }
+void awl_test_script_from_exception (AwlTestScript *s, int dest, const char *t, const char *m) { Op *o = add (s, OP_FROM_EXC); o->dest = dest; o->text = keep (s, t); o->text2 = keep (s, m); }
+void awl_test_script_from_canceled (AwlTestScript *s, int dest) { add (s, OP_FROM_CANCELED)->dest = dest; }
+void awl_test_script_from_result (AwlTestScript *s, int dest, const char *v) { Op *o = add (s, OP_FROM_RESULT); o->dest = dest; o->text = keep (s, v); }
+void awl_test_script_throw_if_canceled (AwlTestScript *s, int cts) { add (s, OP_THROW_IF_CANCELED)->a = cts; }
+void awl_test_script_move_next (AwlTestScript *s, int dest, int e) { Op *o = add (s, OP_MOVE_NEXT); o->dest = dest; o->a = e; }
+void awl_test_script_print_current (AwlTestScript *s, int e) { add (s, OP_PRINT_CURRENT)->a = e; }
+void awl_test_script_dispose (AwlTestScript *s, int dest, int e) { Op *o = add (s, OP_DISPOSE); o->dest = dest; o->a = e; }
+void awl_test_script_print_when_all_results (AwlTestScript *s, int reg) { add (s, OP_PRINT_WHEN_ALL)->a = reg; }
+void awl_test_script_print_thread_id (AwlTestScript *s, int reg) { add (s, OP_PRINT_THREAD_ID)->a = reg; }
+void awl_test_script_print_status (AwlTestScript *s, int reg) { add (s, OP_PRINT_STATUS)->a = reg; }
 
 typedef struct
 {
@@ -140,6 +158,7 @@ typedef struct
   gboolean       pending;   /* the next resume answers op pc */
   int            phase;     /* for multi-step ops */
   AwlValue       r[N_REGS];
+  AwlObject     *in_flight; /* exception carried through the finally block */
 } ScriptFrame;
 
 static void script_step (AwlFrame *frame, AwlStep *s);
@@ -225,9 +244,16 @@ script_step (AwlFrame *frame,
       Op *op = &g_array_index (ops, Op, f->pc);
 
       f->pending = FALSE;
-      if (s->resume == AWL_RESUME_EXCEPTION)
+      if (s->resume == AWL_RESUME_EXCEPTION && f->script->finally_at >= 0
+          && (int) f->pc < f->script->finally_at)
         {
-          if (!f->script->catch_all)
+          f->in_flight = s->exception;
+          f->phase = 0;
+          f->pc = f->script->finally_at;
+        }
+      else if (s->resume == AWL_RESUME_EXCEPTION)
+        {
+          if (!f->script->catch_all || awl_exception_is_dispose (s->exception))
             {
               awl_step_throw (s, s->exception);
               return;
@@ -391,14 +417,15 @@ script_step (AwlFrame *frame,
           set_reg (f, op->dest, awl_value_object (awl_sim_cts_new (sim, op->ns ? op->ns : -1)));
           break;
         case OP_CTS_CANCEL:
+          /* Callbacks may throw out of Cancel(): resume at this op. */
           awl_sim_cts_cancel (sim, reg_obj (f, op->a));
-          f->pc++;
+          f->pending = TRUE;
           awl_step_continue (s);
           return;
         case OP_REGISTER:
           awl_sim_token_register (sim, awl_cts_get_token (reg_obj (f, op->a)),
                                   awl_test_script_instantiate (sim, op->script));
-          f->pc++;
+          f->pending = TRUE;
           awl_step_continue (s);
           return;
         case OP_OBJECT_NEW:
@@ -450,6 +477,83 @@ script_step (AwlFrame *frame,
         case OP_SET_INT:
           set_reg (f, op->dest, awl_value_int (op->n));
           break;
+        case OP_QUWI:
+          awl_sim_queue_user_work_item (sim, awl_test_script_instantiate (sim, op->script));
+          break;
+        case OP_POST:
+          awl_sim_context_post (sim, awl_test_script_instantiate (sim, op->script));
+          break;
+        case OP_SEND:
+          f->pending = TRUE;
+          awl_step_context_send (s, awl_test_script_instantiate (sim, op->script));
+          return;
+        case OP_FROM_EXC:
+          set_reg (f, op->dest, awl_value_object (awl_sim_task_from_exception (sim,
+                   awl_sim_exception_new (sim, op->text, op->text2))));
+          break;
+        case OP_FROM_CANCELED:
+          set_reg (f, op->dest, awl_value_object (awl_sim_task_from_canceled (sim)));
+          break;
+        case OP_FROM_RESULT:
+          set_reg (f, op->dest, awl_value_object (awl_sim_task_from_result (sim,
+                   awl_value_string (awl_sim_intern (sim, op->text)))));
+          break;
+        case OP_THROW_IF_CANCELED:
+          if (!awl_sim_token_throw_if_cancellation_requested (sim,
+                awl_cts_get_token (reg_obj (f, op->a)), &err))
+            {
+              if (f->script->catch_all)
+                {
+                  print_exception (sim, "caught ", err);
+                  break;
+                }
+              awl_step_throw (s, err);
+              return;
+            }
+          break;
+        case OP_MOVE_NEXT:
+          set_reg (f, op->dest, awl_value_object (awl_sim_enumerator_move_next_async (sim,
+                   reg_obj (f, op->a))));
+          f->pc++;
+          awl_step_continue (s);
+          return;
+        case OP_PRINT_CURRENT:
+          {
+            g_autoptr(GString) str = g_string_new ("item ");
+            awl_value_format (awl_enumerator_get_current (reg_obj (f, op->a)), str);
+            awl_sim_output (sim, str->str);
+          }
+          break;
+        case OP_DISPOSE:
+          set_reg (f, op->dest, awl_value_object (awl_sim_enumerator_dispose_async (sim,
+                   reg_obj (f, op->a))));
+          f->pc++;
+          awl_step_continue (s);
+          return;
+        case OP_PRINT_WHEN_ALL:
+          {
+            guint n = 0;
+            g_autofree AwlValue *v = awl_task_get_when_all_results (reg_obj (f, op->a), &n);
+            g_autoptr(GString) str = g_string_new ("results");
+            for (guint i = 0; i < n; i++)
+              {
+                g_string_append_c (str, ' ');
+                awl_value_format (v[i], str);
+              }
+            if (v == NULL)
+              g_string_append (str, " none");
+            awl_sim_output (sim, str->str);
+          }
+          break;
+        case OP_PRINT_THREAD_ID:
+          awl_sim_output (sim, awl_sim_intern_printf (sim, "id %u", op->a < 0
+                          ? awl_sim_current_thread_id (sim)
+                          : awl_thread_get_managed_id (reg_obj (f, op->a))));
+          break;
+        case OP_PRINT_STATUS:
+          awl_sim_output (sim, awl_sim_intern_printf (sim, "status %d",
+                          awl_task_get_status (reg_obj (f, op->a))));
+          break;
         case OP_PRINT_EXC:
           {
             AwlObject *e = awl_sim_task_get_exception (sim, reg_obj (f, op->a));
@@ -463,6 +567,14 @@ script_step (AwlFrame *frame,
           g_assert_not_reached ();
         }
       f->pc++;
+    }
+  if (f->in_flight != NULL)
+    {
+      AwlObject *e = f->in_flight;
+
+      f->in_flight = NULL;
+      awl_step_throw (s, e);
+      return;
     }
   awl_step_return (s, awl_value_null ());
 }

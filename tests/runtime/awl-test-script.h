@@ -58,6 +58,23 @@ void awl_test_script_set_min_threads      (AwlTestScript *s, guint n);
 void awl_test_script_set_int              (AwlTestScript *s, int dest, gint64 v);
 void awl_test_script_print_exception_of   (AwlTestScript *s, int task_reg);    /* Task.Exception */
 
+/* Ops after this call form a finally block: an exception in the ops before it jumps
+ * there, and is rethrown at the end (the DisposeAsync marker included). */
+void awl_test_script_finally              (AwlTestScript *s);
+void awl_test_script_quwi                 (AwlTestScript *s, AwlTestScript *body);
+void awl_test_script_context_post         (AwlTestScript *s, AwlTestScript *body);
+void awl_test_script_send                 (AwlTestScript *s, AwlTestScript *body);
+void awl_test_script_from_exception       (AwlTestScript *s, int dest, const char *type, const char *message);
+void awl_test_script_from_canceled        (AwlTestScript *s, int dest);
+void awl_test_script_from_result          (AwlTestScript *s, int dest, const char *value);
+void awl_test_script_throw_if_canceled    (AwlTestScript *s, int cts);
+void awl_test_script_move_next           (AwlTestScript *s, int dest, int enumerator);
+void awl_test_script_print_current        (AwlTestScript *s, int enumerator);
+void awl_test_script_dispose              (AwlTestScript *s, int dest, int enumerator);
+void awl_test_script_print_when_all_results (AwlTestScript *s, int task_reg);
+void awl_test_script_print_thread_id      (AwlTestScript *s, int thread_reg);  /* -1 = current */
+void awl_test_script_print_status         (AwlTestScript *s, int task_reg);
+
 /* A frame running @s. */
 AwlFrame *awl_test_script_instantiate     (AwlSim *sim, AwlTestScript *s);
 /* Frees every script created so far. */

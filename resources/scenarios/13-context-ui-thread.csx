@@ -25,7 +25,7 @@ posted back to the UI thread. Follow the arrows on the timeline:
 
 Every line of `Button_Click` therefore runs on the UI thread, which is what allows it to
 touch controls safely. A console app has no context at all: compare with
-`13-no-context-console`, where the same await resumes on a pool thread.
+`13-context-without-ui`, where the same await resumes on a pool thread.
 */
 
 static int uiThread;

@@ -18,8 +18,8 @@ Since .NET 6 the ThreadPool knows when one of its workers blocks in `Task.Wait` 
 `.Result`. It treats that as a hint that more threads are needed and raises its thread
 goal at once, up to minimum + processor count (8 here), and then keeps adding threads with
 short, growing delays instead of one per half second. On the timeline, four extra pool
-lanes appear immediately, and another one shortly after the timers fire to run the queued
-continuations. The run finishes in a few hundred milliseconds at most instead of 2.5 s.
+lanes appear immediately, then one more a few milliseconds later, which is free to run the
+queued continuations the moment the timers fire at 100 ms. The run finishes in a few hundred milliseconds at most instead of 2.5 s.
 
 This **compensation** makes starvation rarer, not harmless:
 

@@ -5,10 +5,10 @@
 // @expect end-at 150ms ± 2ms
 // @expect output-order "before the await: on Main" "after the await: on a pool thread"
 // @note L39: SynchronizationContext.Current is null here: nothing is captured.
-// @note L40: The continuation runs inline on the pool thread that completed the I/O.
+// @note L41: The continuation runs inline on the pool thread that completed the I/O.
 
 /* @explain
-This is the console twin of `13-synchronizationcontext-ui`. A console program (and
+This is the console twin of `13-context-ui-thread`. A console program (and
 ASP.NET Core) has **no** SynchronizationContext: `SynchronizationContext.Current` is
 null on every thread.
 

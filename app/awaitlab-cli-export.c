@@ -1,0 +1,294 @@
+/* awaitlab-cli-export.c
+ *
+ * Exit codes follow the rest of the command line: 0 = written, 1 = the scenario is
+ * invalid or the export failed (the reason on stderr), 2 = bad usage. Several
+ * outputs may be asked for at once; the scenario is simulated once. Ctrl+C
+ * cancels cleanly: the temporary file is removed and nothing is left behind.
+ */
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <gst/gst.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "awaitlab-cli-export.h"
+#include "awl-scenario.h"
+#include "export/awaitlab-export.h"
+
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GError       *error;
+  gboolean      tty;
+  gint64        started;
+  gint64        last_report;
+  int           last_percent;
+  const char   *label;
+} Run;
+
+static void
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("awaitlab export: %s\n", message);
+  g_printerr ("Usage: awaitlab export FILE [--set K=V]… --png|--svg|--pdf|--webm|--mp4|--gif|--trace OUT\n"
+              "       [--time T] [--from T --to T] [--size WxH|720p|1080p] [--scale S] [--fps N]\n"
+              "       [--speed MS_PER_SECOND] [--view timeline|full] [--narration|--no-narration] [--dark]\n"
+              "Try 'awaitlab export --help' for details.\n");
+  (void)context;
+}
+
+static void
+on_progress (double   fraction,
+             guint    frame,
+             guint    n_frames,
+             gpointer data)
+{
+  Run *run = data;
+  gint64 now = g_get_monotonic_time ();
+  int percent = (int)(fraction * 100);
+  double fps = frame / MAX (1e-6, (now - run->started) / 1e6);
+
+  /* A terminal gets one refreshing line; a log gets a line per 10 %. */
+  if (run->tty)
+    {
+      if (now - run->last_report < 100000 && frame != n_frames)
+        return;
+      g_printerr ("\r%s: frame %u/%u (%3d%%), %.1f fps ", run->label, frame, n_frames, percent, fps);
+      if (frame == n_frames)
+        g_printerr ("\n");
+    }
+  else
+    {
+      if (percent / 10 == run->last_percent / 10 && frame != n_frames)
+        return;
+      g_printerr ("%s: frame %u/%u (%d%%), %.1f fps\n", run->label, frame, n_frames, percent, fps);
+    }
+  run->last_report = now;
+  run->last_percent = percent;
+}
+
+static void
+on_done (GObject      *object,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Run *run = data;
+
+  awaitlab_export_to_file_finish (result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+on_interrupt (gpointer data)
+{
+  Run *run = data;
+
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+export_one (AwaitlabExportSource        *source,
+            const AwaitlabExportOptions *options,
+            const char                  *path)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *label = g_strdup_printf ("export %s", path);
+  gboolean video = awaitlab_export_format_is_video (options->format);
+  guint sigint, sigterm;
+  Run run = { loop, cancellable, NULL, isatty (STDERR_FILENO), g_get_monotonic_time (), 0, -100, label };
+
+  sigint = g_unix_signal_add (SIGINT, on_interrupt, &run);
+  sigterm = g_unix_signal_add (SIGTERM, on_interrupt, &run);
+  awaitlab_export_to_file_async (source, options, path, video ? on_progress : NULL, &run,
+                                 cancellable, on_done, &run);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+
+  if (run.error != NULL)
+    {
+      if (g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_printerr ("%s%s: cancelled, nothing written\n", run.tty && video ? "\n" : "", label);
+      else
+        g_printerr ("%s%s: %s\n", run.tty && video ? "\n" : "", label, run.error->message);
+      g_clear_error (&run.error);
+      return FALSE;
+    }
+  g_print ("%s\n", path);
+  return TRUE;
+}
+
+static gboolean
+parse_time_option (const char *name,
+                   const char *text,
+                   gint64     *ns,
+                   GError    **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!awaitlab_export_parse_time (text, ns))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--%s: “%s” is not a time (e.g. 150ms, 1.5s, end)", name, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+awaitlab_cli_export (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwlScenario) scenario = NULL;
+  g_autoptr(AwlKnobValues) knobs = NULL;
+  g_autoptr(AwaitlabExportSource) source = NULL;
+  g_auto(GStrv) sets = NULL;
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  char *outputs[AWAITLAB_EXPORT_TRACE + 1] = { NULL };
+  g_autofree char *time = NULL, *from = NULL, *to = NULL, *size = NULL, *view = NULL;
+  g_autofree char **args = NULL;
+  AwaitlabExportOptions base;
+  double scale = 1, speed = 0;
+  int fps = 0, n_outputs = 0, status = EXIT_OK;
+  gboolean narration = FALSE, no_narration = FALSE, dark = FALSE;
+  GOptionEntry entries[] = {
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Override a knob or setting", "K=V" },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_PNG], "Write a PNG picture", "OUT" },
+    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_SVG], "Write an SVG picture", "OUT" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_PDF], "Write a PDF page", "OUT" },
+    { "webm", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_WEBM], "Write a WebM (VP8) video", "OUT" },
+    { "mp4", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_MP4], "Write an MP4 (H.264) video", "OUT" },
+    { "gif", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_GIF], "Write an animated GIF", "OUT" },
+    { "trace", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_TRACE], "Write Chrome Trace Event JSON (Perfetto)", "OUT" },
+    { "time", 0, 0, G_OPTION_ARG_STRING, &time, "Pictures: the playhead (default: end, nothing veiled)", "T" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "Start of the time range (default 0)", "T" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "End of the time range (default: end of the run)", "T" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Size: 720p, 1080p or WxH (default 1280x720)", "SIZE" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixel scale for HiDPI (default 1)", "S" },
+    { "fps", 0, 0, G_OPTION_ARG_INT, &fps, "Video frame rate (default 30, GIF 15)", "N" },
+    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "Virtual milliseconds per second of video (default: range in 10 s)", "X" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "timeline (default) or full (code, timeline, explanation)", "VIEW" },
+    { "narration", 0, 0, G_OPTION_ARG_NONE, &narration, "Burn the narration line in (default for videos)", NULL },
+    { "no-narration", 0, 0, G_OPTION_ARG_NONE, &no_narration, "No narration line", NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { NULL }
+  };
+
+  /* argv[0] = "awaitlab", argv[1] = "export": parse the rest. */
+  args = g_new0 (char *, argc + 1);
+  args[0] = "awaitlab export";
+  for (int i = 2; i < argc; i++)
+    args[i - 1] = argv[i];
+  argc--;
+
+  context = g_option_context_new ("FILE - export pictures, videos and traces of a run");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, gst_init_get_option_group ());
+  {
+    char **parse_argv = args;
+    gboolean parsed = g_option_context_parse (context, &argc, &parse_argv, &error);
+
+    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+      if (outputs[i] != NULL)
+        g_ptr_array_add (owned, outputs[i]);
+    if (!parsed)
+      {
+        usage_error (context, error->message);
+        return EXIT_USAGE;
+      }
+  }
+
+  if (argc != 2)
+    {
+      usage_error (context, argc < 2 ? "no scenario FILE given" : "give exactly one scenario FILE");
+      return EXIT_USAGE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    n_outputs += outputs[i] != NULL;
+  if (n_outputs == 0)
+    {
+      usage_error (context, "no output: give --png, --svg, --pdf, --webm, --mp4, --gif or --trace OUT");
+      return EXIT_USAGE;
+    }
+
+  awaitlab_export_options_init (&base, AWAITLAB_EXPORT_PNG);
+  if (size != NULL && !awaitlab_export_parse_size (size, &base.width, &base.height))
+    {
+      usage_error (context, "--size: use 720p, 1080p or WxH (16 to 8192)");
+      return EXIT_USAGE;
+    }
+  if (!parse_time_option ("time", time, &base.time, &error) ||
+      !parse_time_option ("from", from, &base.from, &error) ||
+      !parse_time_option ("to", to, &base.to, &error))
+    {
+      usage_error (context, error->message);
+      return EXIT_USAGE;
+    }
+  if (base.from == AWAITLAB_EXPORT_TIME_END)
+    {
+      usage_error (context, "--from cannot be “end”");
+      return EXIT_USAGE;
+    }
+  if (view != NULL && !g_str_equal (view, "timeline") && !g_str_equal (view, "full"))
+    {
+      usage_error (context, "--view: timeline or full");
+      return EXIT_USAGE;
+    }
+  if (narration && no_narration)
+    {
+      usage_error (context, "--narration and --no-narration contradict each other");
+      return EXIT_USAGE;
+    }
+  base.view = view && g_str_equal (view, "full") ? AWAITLAB_EXPORT_VIEW_FULL : AWAITLAB_EXPORT_VIEW_TIMELINE;
+  base.scale = scale;
+  base.speed = speed;
+  base.dark = dark;
+
+  knobs = awl_knob_values_new ();
+  for (guint i = 0; sets && sets[i]; i++)
+    if (!awl_knob_values_set_assignment (knobs, sets[i]))
+      {
+        usage_error (context, "--set needs NAME=VALUE");
+        return EXIT_USAGE;
+      }
+
+  if (!(scenario = awl_scenario_new_from_file (args[1], &error)))
+    {
+      g_printerr ("%s", error->message);
+      if (!g_str_has_suffix (error->message, "\n"))
+        g_printerr ("\n");
+      return EXIT_FAILED;
+    }
+  if (!(source = awaitlab_export_source_new_from_scenario (scenario, knobs, NULL, &error)))
+    {
+      g_printerr ("awaitlab export: %s\n", error->message);
+      return error->domain == AWL_SCENARIO_ERROR && error->code == AWL_SCENARIO_ERROR_KNOB
+             ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  gst_init (NULL, NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (outputs); f++)
+    {
+      AwaitlabExportOptions options = base;
+
+      if (outputs[f] == NULL)
+        continue;
+      options.format = f;
+      options.fps = fps > 0 ? fps : f == AWAITLAB_EXPORT_GIF ? 15 : 30;
+      options.narration = no_narration ? FALSE : narration ? TRUE : awaitlab_export_format_is_video (f);
+      if (!export_one (source, &options, outputs[f]))
+        status = EXIT_FAILED;
+    }
+
+  return status;
+}

@@ -1,0 +1,7 @@
+// @title web2
+// @environment aspnet-classic
+// @entry Handle
+void Handle()
+{
+    Console.WriteLine("sync handler");
+}

@@ -1,0 +1,6 @@
+// @title infinite
+void Main()
+{
+    int i = 0;
+    while (true) { i++; }
+}

@@ -1,0 +1,3 @@
+// @title error case
+static object o = new object();
+async Task Main() { lock (o) { await Task.Delay(1); } }

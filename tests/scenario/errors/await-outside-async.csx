@@ -1,0 +1,2 @@
+// @title error case
+void Main() { int x = await Task.FromResult(1); }

@@ -1,0 +1,3 @@
+// @title error case
+// @environment mobile
+void Main() { }

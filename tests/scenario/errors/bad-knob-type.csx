@@ -1,0 +1,3 @@
+// @title error case
+// @knob X = maybe "x"
+void Main() { }

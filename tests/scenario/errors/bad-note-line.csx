@@ -1,0 +1,3 @@
+// @title error case
+// @note L99: nothing here
+void Main() { }

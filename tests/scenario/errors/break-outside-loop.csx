@@ -1,0 +1,2 @@
+// @title error case
+void Main() { break; }

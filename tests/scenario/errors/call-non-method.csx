@@ -1,0 +1,2 @@
+// @title error case
+void Main() { int x = 1; x(); }

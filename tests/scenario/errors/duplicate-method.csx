@@ -1,0 +1,3 @@
+// @title error case
+void Main() { }
+void Main() { }

@@ -1,0 +1,3 @@
+// @title error case
+// @entry Start
+void Main() { }

@@ -1,0 +1,3 @@
+// @title error case
+void Main() { Helper(); }
+void Helper(int a) { }

@@ -1,0 +1,2 @@
+// @title error case
+async Task Main() { throw; }

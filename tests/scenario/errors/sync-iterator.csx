@@ -1,0 +1,3 @@
+// @title error case
+IEnumerable<int> Gen() { yield return 1; }
+void Main() { }

@@ -1,0 +1,3 @@
+// @title error case
+void Main() { Helper(1, 2); }
+void Helper(int a) { }

@@ -1,0 +1,3 @@
+// @title error case
+// @environment ui
+void Main() { }

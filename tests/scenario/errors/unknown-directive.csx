@@ -1,0 +1,3 @@
+// @title error case
+// @colour blue
+void Main() { }

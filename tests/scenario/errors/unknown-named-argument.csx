@@ -1,0 +1,2 @@
+// @title error case
+void Main() { Http.GetAsync("u", 10, fial: true); }

@@ -1,0 +1,2 @@
+// @title error case
+void Main() { var t = Task.Delay(1); var r = t.Resultt; }

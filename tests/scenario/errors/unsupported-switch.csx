@@ -1,0 +1,2 @@
+// @title error case
+void Main() { switch (1) { case 1: break; } }

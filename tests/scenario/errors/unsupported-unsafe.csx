@@ -1,0 +1,2 @@
+// @title error case
+unsafe void Main() { }

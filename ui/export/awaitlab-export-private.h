@@ -1,0 +1,93 @@
+/* awaitlab-export-private.h — shared by the export back ends. */
+
+#pragma once
+
+#include "awaitlab-export.h"
+#include "awaitlab-timeline-renderer.h"
+
+G_BEGIN_DECLS
+
+/* A temporary file in the target folder ("dir/.name.XXXXXX.part"), renamed over
+ * the target by _commit(); _abort() (or freeing uncommitted) removes it. */
+typedef struct
+{
+  char *path;
+  char *temp_path;
+  gboolean committed;
+} AwaitlabExportFile;
+
+AwaitlabExportFile *awaitlab_export_file_new    (const char          *path,
+                                                 GError             **error);
+gboolean            awaitlab_export_file_commit (AwaitlabExportFile  *self,
+                                                 GError             **error);
+void                awaitlab_export_file_free   (AwaitlabExportFile  *self);
+/* Turns a failed write into the most precise error: disk full, unwritable. */
+void                awaitlab_export_file_set_write_error (AwaitlabExportFile *self,
+                                                 int                  saved_errno,
+                                                 const char          *what,
+                                                 GError             **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwaitlabExportFile, awaitlab_export_file_free)
+
+struct _AwaitlabExportSource
+{
+  gatomicrefcount   ref_count;
+  AwaitlabTimeline *timeline;
+  AwlTrace         *trace;
+  char             *title;
+  char             *source_text;
+  char             *explanation;
+  char            **lines;       /* the source split into lines */
+  guint             n_lines;
+};
+
+/* The frame painter reused across frames (one renderer, one layout cache). */
+typedef struct _AwaitlabExportPainter AwaitlabExportPainter;
+
+AwaitlabExportPainter *awaitlab_export_painter_new  (AwaitlabExportSource        *source,
+                                                     const AwaitlabExportOptions *options);
+void                   awaitlab_export_painter_draw (AwaitlabExportPainter       *self,
+                                                     cairo_t                     *cr,
+                                                     gint64                       playhead,
+                                                     double                       width,
+                                                     double                       height);
+void                   awaitlab_export_painter_free (AwaitlabExportPainter       *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwaitlabExportPainter, awaitlab_export_painter_free)
+
+/* The full view (awaitlab-export-full.c): code, explanation and output around the
+ * timeline drawn by @renderer. */
+void awaitlab_export_draw_full (AwaitlabExportSource     *source,
+                                AwaitlabTimelineRenderer *renderer,
+                                gboolean                  dark,
+                                cairo_t                  *cr,
+                                gint64                    playhead,
+                                gint64                    begin,
+                                gint64                    end,
+                                double                    width,
+                                double                    height);
+
+/* Draws the narration strip (the current event in one sentence) at the bottom;
+ * returns its height. */
+double awaitlab_export_draw_narration (AwaitlabExportSource *source,
+                                       gboolean              dark,
+                                       cairo_t              *cr,
+                                       gint64                playhead,
+                                       double                width,
+                                       double                height);
+double awaitlab_export_narration_height (double height);
+
+gboolean awaitlab_export_video (AwaitlabExportSource        *source,
+                                const AwaitlabExportOptions *options,
+                                const char                  *temp_path,
+                                AwaitlabExportProgress       progress,
+                                gpointer                     progress_data,
+                                GCancellable                *cancellable,
+                                GError                     **error);
+gboolean awaitlab_export_gif   (AwaitlabExportSource        *source,
+                                const AwaitlabExportOptions *options,
+                                const char                  *temp_path,
+                                AwaitlabExportProgress       progress,
+                                gpointer                     progress_data,
+                                GCancellable                *cancellable,
+                                GError                     **error);
+
+G_END_DECLS
