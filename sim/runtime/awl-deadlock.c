@@ -60,6 +60,37 @@ task_label (Chain   *c,
   return awl_sim_task_label (c->sim, t);
 }
 
+/* "Pool-1 (in Index)": the thread and the method it is in (none for the runtime's own
+ * hidden frames, such as the host of async Main). */
+static const char *
+thread_where (Chain     *c,
+              AwlThread *t)
+{
+  AwlFrame *f = t->top;
+
+  while (f != NULL && (f->flags & AWL_FRAME_HIDDEN))
+    f = f->below;
+  if (f == NULL || t->top != f)
+    return thread_label (t);
+  return awl_sim_intern_printf (c->sim, "%s (in %s)", thread_label (t), f->name);
+}
+
+/* The thread running the body of a started Task.Run / StartNew task. */
+static AwlThread *
+thread_running_task_body (AwlSim  *sim,
+                          AwlTask *task)
+{
+  for (guint i = 0; i < sim->threads->len; i++)
+    {
+      AwlThread *t = g_ptr_array_index (sim->threads, i);
+
+      for (AwlFrame *g = t->top; g != NULL; g = g->below)
+        if (g->rt != NULL && ((AwlFrameRt *) g->rt)->task == task)
+          return t;
+    }
+  return NULL;
+}
+
 /* .Result / .Wait() / .GetAwaiter().GetResult(): the waiter's continuation knows. */
 static const char *
 wait_kind_name (AwlThread *t)
@@ -203,6 +234,18 @@ describe_task (Chain   *c,
       break;
 
     case AWL_TASK_KIND_RUN:
+    case AWL_TASK_KIND_LONG_RUNNING:
+      if (task->item == NULL)
+        {
+          AwlThread *t = thread_running_task_body (sim, task);
+
+          if (t != NULL)
+            {
+              add (c, "%s runs on %s and has not finished", task_label (c, task), t->name);
+              describe_thread (c, t);
+              return;
+            }
+        }
       if (task->item != NULL)
         {
           add (c, "%s waits in the thread pool's %s queue and has not started", task_label (c, task),
@@ -224,7 +267,7 @@ describe_thread (Chain     *c,
                  AwlThread *t)
 {
   AwlSim *sim = c->sim;
-  const char *where = t->top ? t->top->name : "its code";
+  const char *who = thread_where (c, t);
 
   if (!first_visit (c, t))
     {
@@ -241,8 +284,7 @@ describe_thread (Chain     *c,
   switch (t->reason)
     {
     case AWL_BLOCK_TASK_WAIT:
-      add (c, "%s (in %s) blocks in %s on %s", thread_label (t), where,
-           wait_kind_name (t), task_label (c, t->blocked_task));
+      add (c, "%s blocks in %s on %s", who, wait_kind_name (t), task_label (c, t->blocked_task));
       describe_task (c, t->blocked_task);
       return;
 
@@ -250,8 +292,8 @@ describe_thread (Chain     *c,
       {
         AwlLockState *ls = t->blocked_on;
 
-        add (c, "%s waits for the lock on Object %u (in %s), held by %s", thread_label (t),
-             ls->object->id, where, ls->owner ? ls->owner->name : "nobody");
+        add (c, "%s waits for the lock on Object %u, held by %s", who,
+             ls->object->id, ls->owner ? ls->owner->name : "nobody");
         if (ls->owner)
           describe_thread (c, ls->owner);
         return;
@@ -260,19 +302,30 @@ describe_thread (Chain     *c,
     case AWL_BLOCK_SEMAPHORE:
       {
         AwlSemaphore *sem = t->blocked_on;
+        AwlThread *holder = sem->last_acquire_thread >= 1
+                            && sem->last_acquire_thread <= sim->threads->len
+                            ? g_ptr_array_index (sim->threads, sem->last_acquire_thread - 1)
+                            : NULL;
 
-        add (c, "%s waits on SemaphoreSlim %u (count %u, in %s), and no code that could release "
-             "it can run", thread_label (t), sem->parent.id, sem->count, where);
+        if (holder != NULL && holder != t && !holder->exited)
+          {
+            add (c, "%s waits on SemaphoreSlim %u (count %u); %s took it last and has not "
+                 "released it", who, sem->parent.id, sem->count, holder->name);
+            describe_thread (c, holder);
+          }
+        else
+          add (c, "%s waits on SemaphoreSlim %u (count %u), and no code that could release "
+               "it can run", who, sem->parent.id, sem->count);
         return;
       }
 
     case AWL_BLOCK_JOIN:
-      add (c, "%s waits in Join for %s", thread_label (t), ((AwlThread *) t->blocked_on)->name);
+      add (c, "%s waits in Join for %s", who, ((AwlThread *) t->blocked_on)->name);
       describe_thread (c, t->blocked_on);
       return;
 
     case AWL_BLOCK_SEND:
-      add (c, "%s waits in Send for the UI thread to run its delegate", thread_label (t));
+      add (c, "%s waits in Send for the UI thread to run its delegate", who);
       if (sim->ui_thread)
         describe_thread (c, sim->ui_thread);
       return;

@@ -480,7 +480,7 @@ void         awl_enumerator_finished (AwlSim *sim, AwlEnumerator *e, AwlFrameRt 
                                       AwlObject *exception, AwlValue value);
 void         awl_sim_free_objects    (AwlSim *sim);
 AwlObject   *awl_sim_dispose_marker  (AwlSim *sim);
-void         awl_cancel_batch_add    (AwlSim *sim, gpointer batch, AwlObject *exception);
+gboolean     awl_cancel_batch_add    (AwlSim *sim, gpointer batch, AwlObject *exception);
 
 /* awl-deadlock.c */
 void         awl_sim_report_deadlock (AwlSim *sim);

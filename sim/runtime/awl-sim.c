@@ -1369,11 +1369,9 @@ frame_finish (AwlSim     *sim,
       break;
 
     case ROLE_CTS_CALLBACK:
-      if (exception && rt->cancel_batch != NULL)
-        {
-          awl_cancel_batch_add (sim, rt->cancel_batch, exception);
-          break;
-        }
+      if (exception && rt->cancel_batch != NULL
+          && awl_cancel_batch_add (sim, rt->cancel_batch, exception))
+        break;
       G_GNUC_FALLTHROUGH;
     case ROLE_CALLBACK:
     case ROLE_THREAD:

@@ -334,7 +334,9 @@ typedef enum
 } AwlTaskOptions;
 
 /* Task.Run(frame): queued to the pool (local queue when called on a pool thread). An
- * ASYNC frame gives the unwrapped proxy task, like Task.Run(async () => …). */
+ * ASYNC frame gives the unwrapped proxy task, like Task.Run(async () => …). There is
+ * no CancellationToken parameter: a (non-async) delegate that throws
+ * OperationCanceledException ends Faulted, as in .NET without the matching token. */
 AwlObject  *awl_sim_task_run            (AwlSim          *sim,
                                          AwlFrame        *frame);
 /* Task.Factory.StartNew(frame, options): LONG_RUNNING runs on a new dedicated thread,

@@ -831,6 +831,7 @@ typedef struct
   GPtrArray  *exceptions;
   AwlFrame   *caller;                  /* frame that called Cancel/Register, or NULL */
   gboolean    aggregate;
+  gboolean    done;                    /* Cancel() has returned or thrown */
 } AwlCancelBatch;
 
 static void
@@ -853,12 +854,19 @@ cancel_batch_new (AwlSim   *sim,
   return b;
 }
 
-void
+/* FALSE when Cancel() already returned (a callback that suspended and threw later):
+ * then nothing catches the exception. */
+gboolean
 awl_cancel_batch_add (AwlSim    *sim,
                       gpointer   batch,
                       AwlObject *exception)
 {
-  g_ptr_array_add (((AwlCancelBatch *) batch)->exceptions, exception);
+  AwlCancelBatch *b = batch;
+
+  if (b->done)
+    return FALSE;
+  g_ptr_array_add (b->exceptions, exception);
+  return TRUE;
 }
 
 typedef struct
@@ -876,6 +884,7 @@ cancel_end_step (AwlFrame *frame,
   AwlCancelBatch *b = self->batch;
   AwlObject *exc;
 
+  b->done = TRUE;
   if (b->exceptions->len == 0)
     {
       awl_step_return (s, awl_value_null ());

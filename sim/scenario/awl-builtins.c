@@ -107,13 +107,40 @@ typedef struct
   AwlObject  *task;
   AwlObject  *cts;
   AwlClosure *fn;
+  GPtrArray  *tasks;
   int         phase;
 } HelperFrame;
 
 static void
 helper_free (AwlFrame *frame)
 {
+  HelperFrame *h = (HelperFrame *) frame;
+  g_clear_pointer (&h->tasks, g_ptr_array_unref);
   g_free (frame);
+}
+
+/* Task.WaitAny: blocks on the WhenAny task, then answers the winner's index. */
+static void
+wait_any_step (AwlFrame *frame,
+               AwlStep  *s)
+{
+  HelperFrame *h = (HelperFrame *) frame;
+  AwlObject *winner;
+  guint index = 0;
+
+  if (s->resume == AWL_RESUME_EXCEPTION)
+    {
+      awl_step_throw (s, s->exception);
+      return;
+    }
+  if (h->phase++ == 0)
+    {
+      awl_step_wait (s, h->task, AWL_WAIT_RESULT);
+      return;
+    }
+  winner = awl_value_get_object (s->value, AWL_OBJECT_TASK);
+  g_ptr_array_find (h->tasks, winner, &index);
+  awl_step_return (s, awl_value_int (index));
 }
 
 static void
@@ -193,6 +220,7 @@ linked_cancel_step (AwlFrame *frame,
 
 static const AwlFrameClass unwrap_class = { "Unwrap", AWL_FRAME_ASYNC, unwrap_step, helper_free };
 static const AwlFrameClass continue_with_class = { "ContinueWith", AWL_FRAME_ASYNC, continue_with_step, helper_free };
+static const AwlFrameClass wait_any_class = { "Task.WaitAny", 0, wait_any_step, helper_free };
 static const AwlFrameClass linked_cancel_class = { "CancellationTokenSource.Cancel (linked)", 0, linked_cancel_step, helper_free };
 
 static HelperFrame *
@@ -661,9 +689,39 @@ typedef struct
   AwlLazy  *lazy;
   AwlList  *source;
   AwlList  *result;
+  GArray   *keys;    /* OrderBy: the key of each source item */
   guint     index;
   int       phase;   /* 0 start, 1 waiting for the source, 2 calling fn */
 } MatFrame;
+
+typedef struct
+{
+  AwlValue key;
+  AwlValue item;
+  guint    index;
+} KeyedItem;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  const KeyedItem *x = a, *y = b;
+  int r = 0;
+
+  if ((x->key.kind == AWL_VALUE_INT || x->key.kind == AWL_VALUE_DOUBLE) &&
+      (y->key.kind == AWL_VALUE_INT || y->key.kind == AWL_VALUE_DOUBLE))
+    {
+      double p = x->key.kind == AWL_VALUE_INT ? (double) x->key.i : x->key.d;
+      double q = y->key.kind == AWL_VALUE_INT ? (double) y->key.i : y->key.d;
+      r = p < q ? -1 : p > q;
+    }
+  else if (x->key.kind == AWL_VALUE_STRING && y->key.kind == AWL_VALUE_STRING)
+    r = g_strcmp0 (x->key.s, y->key.s);
+  else if (x->key.kind == AWL_VALUE_BOOL && y->key.kind == AWL_VALUE_BOOL)
+    r = (int) !!x->key.b - (int) !!y->key.b;
+  /* OrderBy is a stable sort. */
+  return r != 0 ? r : (x->index < y->index ? -1 : 1);
+}
 
 static void
 mat_step (AwlFrame *frame,
@@ -705,6 +763,13 @@ mat_step (AwlFrame *frame,
       AwlValue item = g_array_index (m->source->items, AwlValue, m->index);
       if (m->lazy->kind == LAZY_SELECT)
         g_array_append_val (m->result->items, s->value);
+      else if (m->lazy->kind == LAZY_ORDER_BY)
+        {
+          KeyedItem k = { s->value, item, m->index };
+          if (m->keys == NULL)
+            m->keys = g_array_new (FALSE, FALSE, sizeof (KeyedItem));
+          g_array_append_val (m->keys, k);
+        }
       else if (s->value.kind == AWL_VALUE_BOOL && s->value.b)
         g_array_append_val (m->result->items, item);
       m->index++;
@@ -716,24 +781,35 @@ mat_step (AwlFrame *frame,
       awl_step_call (s, awl_closure_frame (m->run, m->lazy->fn, &item, 1));
       return;
     }
+  if (m->keys)
+    {
+      g_array_sort (m->keys, compare_keyed);
+      for (guint i = 0; i < m->keys->len; i++)
+        g_array_append_val (m->result->items, g_array_index (m->keys, KeyedItem, i).item);
+      g_clear_pointer (&m->keys, g_array_unref);
+    }
   awl_step_return (s, awl_value_object (m->result));
 }
 
 static void
 mat_free (AwlFrame *frame)
 {
+  MatFrame *m = (MatFrame *) frame;
+  g_clear_pointer (&m->keys, g_array_unref);
   g_free (frame);
 }
 
 static const AwlFrameClass select_class = { "Enumerable.Select", 0, mat_step, mat_free };
 static const AwlFrameClass where_class = { "Enumerable.Where", 0, mat_step, mat_free };
+static const AwlFrameClass order_by_class = { "Enumerable.OrderBy", 0, mat_step, mat_free };
 
 AwlFrame *
 awl_materialize_frame (AwlRun  *run,
                        AwlLazy *lazy)
 {
   MatFrame *m = g_new0 (MatFrame, 1);
-  awl_frame_init (&m->parent, lazy->kind == LAZY_SELECT ? &select_class : &where_class);
+  awl_frame_init (&m->parent, lazy->kind == LAZY_SELECT ? &select_class :
+                              lazy->kind == LAZY_WHERE ? &where_class : &order_by_class);
   m->run = run;
   m->lazy = lazy;
   m->parent.line = awl_sim_current_frame (run->sim) ? awl_sim_current_frame (run->sim)->line : 0;
@@ -858,7 +934,7 @@ enum
   S_VT_FROM_RESULT, S_VT_COMPLETED, S_SCHEDULER_CURRENT, S_LINKED_TOKEN, S_POOL_SET_MAX,
   S_CURRENT_THREAD_ID, S_TICK_COUNT, S_TIMESPAN_ZERO, S_STRING_CONCAT, S_STRING_EMPTY,
   S_INT_PARSE, S_INT_MAX, S_INT_MIN, S_MATH_SQRT, S_MATH_POW, S_ARRAY_EMPTY, S_REPEAT,
-  S_ENUM_EMPTY, S_WRITE, S_STOPWATCH_START_NEW,
+  S_ENUM_EMPTY, S_WRITE, S_STOPWATCH_START_NEW, S_TASK_WAIT_ANY, S_TCO_DENY_CHILD_ATTACH,
 };
 
 typedef struct
@@ -937,6 +1013,8 @@ static const StaticEntry statics[] = {
   { "Enumerable", "Empty", FALSE, S_ENUM_EMPTY },
   { "Console", "Write", FALSE, S_WRITE },
   { "Stopwatch", "StartNew", FALSE, S_STOPWATCH_START_NEW },
+  { "Task", "WaitAny", FALSE, S_TASK_WAIT_ANY },
+  { "TaskCreationOptions", "DenyChildAttach", TRUE, S_TCO_DENY_CHILD_ATTACH },
 };
 
 enum
@@ -1166,6 +1244,25 @@ awl_builtin_call_static (AwlBiCall *call)
         awl_step_wait (call->s, all, AWL_WAIT_WAIT);
         return bi_action (call);
       }
+    case S_TASK_WAIT_ANY:
+      {
+        g_autoptr(GPtrArray) tasks = collect_tasks (call, 0);
+        AwlObject *error = NULL, *any;
+        HelperFrame *h;
+        if (tasks == NULL)
+          return bi_throw (call, "ArgumentException", "The tasks argument included a null value.");
+        any = awl_sim_when_any (sim, (AwlObject **) tasks->pdata, tasks->len, &error);
+        if (any == NULL)
+          {
+            call->exception = error ? error : awl_scn_exception (sim, "ArgumentException", "The tasks argument contains no tasks.");
+            return BI_THROW;
+          }
+        h = helper_new (&wait_any_class, call->run);
+        h->task = any;
+        h->tasks = g_ptr_array_ref (tasks);
+        awl_step_call (call->s, &h->parent);
+        return bi_action (call);
+      }
     case S_TASK_WHEN_ANY:
       {
         g_autoptr(GPtrArray) tasks = collect_tasks (call, 0);
@@ -1373,6 +1470,7 @@ awl_builtin_get_static (AwlBiCall *call)
     case S_TIMEOUT_INFINITE: return bi_value (call, awl_value_int (-1));
     case S_VT_COMPLETED: return bi_value (call, awl_value_object (awl_sim_completed_task (sim)));
     case S_SCHEDULER_CURRENT: return bi_value (call, awl_value_null ());
+    case S_TCO_DENY_CHILD_ATTACH: return bi_value (call, awl_value_int (0));
     case S_CURRENT_THREAD_ID: return bi_value (call, awl_value_int (awl_sim_current_thread_id (sim)));
     case S_TICK_COUNT: return bi_value (call, awl_value_int (awl_sim_now (sim) / AWL_MS (1)));
     case S_TIMESPAN_ZERO: return bi_value (call, awl_value_double (0));
@@ -1504,7 +1602,7 @@ enum
   M_SUBSTRING, M_TRIM, M_REPLACE, M_EQUALS, M_IS_ALIVE, M_AS_TASK, M_UNWRAP,
   M_CONTINUE_WITH, M_ELAPSED, M_ELAPSED_MS, M_STOP, M_RESTART, M_INSERT, M_REMOVE_AT,
   M_SKIP, M_TAKE, M_PAD_LEFT, M_PAD_RIGHT, M_GET_HASH_CODE, M_WITH_CANCELLATION,
-  M_TOTAL_MILLISECONDS, M_N_MEMBERS
+  M_TOTAL_MILLISECONDS, M_ORDER_BY, M_N_MEMBERS
 };
 
 static const char * const member_names[M_N_MEMBERS] = {
@@ -1523,7 +1621,7 @@ static const char * const member_names[M_N_MEMBERS] = {
   "Substring", "Trim", "Replace", "Equals", "IsAlive", "AsTask", "Unwrap",
   "ContinueWith", "Elapsed", "ElapsedMilliseconds", "Stop", "Restart", "Insert", "RemoveAt",
   "Skip", "Take", "PadLeft", "PadRight", "GetHashCode", "WithCancellation",
-  "TotalMilliseconds",
+  "TotalMilliseconds", "OrderBy",
 };
 
 int
@@ -1974,6 +2072,8 @@ list_member (AwlBiCall *call,
       return make_lazy (call, LAZY_SELECT);
     case M_WHERE:
       return make_lazy (call, LAZY_WHERE);
+    case M_ORDER_BY:
+      return make_lazy (call, LAZY_ORDER_BY);
     case M_CONTAINS:
     case M_INDEX_OF:
       for (guint i = 0; i < n; i++)
@@ -2238,7 +2338,8 @@ member (AwlBiCall *call,
         r = stopwatch_member (call, fp);
       else if ((fp = awl_value_get_foreign (t, &awl_lazy_class)))
         r = call->site->id == M_SELECT ? make_lazy (call, LAZY_SELECT) :
-            call->site->id == M_WHERE ? make_lazy (call, LAZY_WHERE) : no_member (call);
+            call->site->id == M_WHERE ? make_lazy (call, LAZY_WHERE) :
+            call->site->id == M_ORDER_BY ? make_lazy (call, LAZY_ORDER_BY) : no_member (call);
       else if ((fp = awl_value_get_foreign (t, &awl_closure_class)) && call->site->id == M_INVOKE)
         {
           awl_step_call (call->s, awl_closure_frame (call->run, fp, call->args, call->n_args));

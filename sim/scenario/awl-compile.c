@@ -1601,7 +1601,15 @@ compile_try (Compiler *c,
           guint next1 = G_MAXUINT, next2 = G_MAXUINT;
 
           scope_push (c);
-          if (k->type)
+          if (k->type == NULL)
+            {
+              /* `catch { }` catches every exception, but not the runtime's marker that
+               * unwinds a disposed iterator (it matches no exception type). */
+              emit (c, OP_LOAD, exc);
+              emit_full (c, OP_IS_EXC, 0, 0, (gpointer) own_string (c, "Exception"), k->loc);
+              next1 = emit (c, OP_JUMP_IF_FALSE, 0);
+            }
+          else
             {
               g_autofree char *tn = awl_normalize_type (k->type->name);
               if (!awl_exception_type_is_known (tn))

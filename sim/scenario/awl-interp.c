@@ -978,8 +978,10 @@ run (IFrame  *f,
                 awl_step_continue (s);
                 return;
               }
+            /* DisposeAsync may resume the iterator inline to run its finally blocks. */
             push (f, awl_value_object (awl_sim_enumerator_dispose_async (sim, en)));
-            break;
+            awl_step_continue (s);
+            return;
           }
         case OP_AE_CURRENT:
           {

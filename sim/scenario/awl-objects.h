@@ -47,7 +47,7 @@ typedef struct
   guint       index;
 } AwlIter;
 
-typedef enum { LAZY_SELECT, LAZY_WHERE } AwlLazyKind;
+typedef enum { LAZY_SELECT, LAZY_WHERE, LAZY_ORDER_BY } AwlLazyKind;
 
 typedef struct
 {

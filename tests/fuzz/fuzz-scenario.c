@@ -7,11 +7,36 @@
  */
 
 #include "awl-language.h"
+#include "awl-scenario.h"
 
 #include <stdint.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+/* Compiles and runs the input with small limits, so that no input can hang and
+ * the runtime is fuzzed along with the front end. */
+static void
+run_with_small_limits (const uint8_t *data,
+                       size_t         size)
+{
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  g_autoptr(AwlScenario) sc = awl_scenario_new_from_text ("fuzz.csx", text, NULL);
+  g_autoptr(AwlKnobValues) limits = NULL;
+  AwlTrace *trace;
+
+  if (sc == NULL)
+    return;
+
+  limits = awl_knob_values_new ();
+  awl_knob_values_set (limits, "limit-events", "20000");
+  awl_knob_values_set (limits, "limit-time", "60s");
+  awl_knob_values_set (limits, "limit-threads", "64");
+  awl_knob_values_set (limits, "limit-tasks", "20000");
+  trace = awl_scenario_run (sc, limits, NULL, NULL);
+  if (trace != NULL)
+    awl_trace_unref (trace);
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -31,11 +56,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       char *dump = awl_ast_dump (unit->ast);
       g_free (dump);
 
-      /* === HOOK: compile + run ===============================================
-       * The scenario back end extends the target here: compile unit->ast with
-       * unit->directives and run it on the simulated runtime with small limits
-       * (events, virtual time) so that no input can hang. Keep the parse above.
-       * ======================================================================= */
+      run_with_small_limits (data, size);
     }
 
   awl_unit_free (unit);

@@ -730,7 +730,10 @@ test_chain_ui_result (void)
   awl_test_script_call (click, get, 0);
   awl_test_script_wait (click, 0, AWL_WAIT_RESULT, 1);
   t = awl_test_run (&c, click);
-  ASSERT_CHAIN (t, "CHAIN");
+  ASSERT_CHAIN (t, "the UI thread (in Button_Click) blocks in .Result on Task 1 (GetDataAsync) → "
+                 "Task 1 (GetDataAsync) completes when its continuation runs, and the continuation "
+                 "is posted to the UI context → "
+                 "only the UI thread runs it, and the UI thread is blocked: deadlock");
   teardown (t);
 }
 
@@ -746,7 +749,11 @@ test_chain_classic_result (void)
   awl_test_script_call (handler, get, 0);
   awl_test_script_wait (handler, 0, AWL_WAIT_RESULT, -1);
   t = awl_test_run (&c, handler);
-  ASSERT_CHAIN (t, "CHAIN");
+  ASSERT_CHAIN (t, "Pool-1 (in Index) blocks in .Result on Task 1 (GetDataAsync) → "
+                 "Task 1 (GetDataAsync) completes when its continuation runs, and the continuation "
+                 "is posted to the ASP.NET request context → "
+                 "only one thread at a time runs in that context, and Pool-1 holds it while it is "
+                 "blocked: deadlock");
   g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (100));
   teardown (t);
 }
@@ -765,7 +772,11 @@ test_chain_semaphore_never_released (void)
   awl_test_script_run (main, body, 0);
   awl_test_script_wait (main, 0, AWL_WAIT_WAIT, -1);
   t = awl_test_run (&c, main);
-  ASSERT_CHAIN (t, "CHAIN");
+  ASSERT_CHAIN (t, "Main (in Main) blocks in .Wait() on Task 1 (Worker) → "
+                 "Task 1 (Worker) runs on Pool-1 and has not finished → "
+                 "Pool-1 (in Worker) waits on SemaphoreSlim 1 (count 0); Main took it last and has "
+                 "not released it → "
+                 "which brings us back to Main: a cycle");
   teardown (t);
 }
 
@@ -782,7 +793,98 @@ test_chain_tcs_never_completed (void)
   awl_test_script_call (main, m, 0);
   awl_test_script_await (main, 0, TRUE, -1);
   t = awl_test_run (&c, main);
-  ASSERT_CHAIN (t, "CHAIN");
+  ASSERT_CHAIN (t, "Main blocks in .GetAwaiter().GetResult() on Task 1 (Main) → "
+                 "Task 1 (Main) is suspended at await state 0, waiting for Task 3 "
+                 "(WaitForSignalAsync) → "
+                 "Task 3 (WaitForSignalAsync) is suspended at await state 0, waiting for Task 2 "
+                 "(TaskCompletionSource) → "
+                 "Task 2 (TaskCompletionSource) is never completed: no remaining code calls "
+                 "SetResult, SetException or SetCanceled");
+  teardown (t);
+}
+
+/* ---------------------------------------------------------------------------------
+ * More facts: inline rules on a thread with a context, starved timers, defaults
+ * ------------------------------------------------------------------------------ */
+
+static void
+test_inline_rules_on_ui_thread (void)
+{
+  AwlConfig c = config (AWL_ENV_UI, 2);
+  AwlTestScript *click = S ("Button_Click"), *m = A ("NoContext"), *n = A ("WithContext");
+  const AwlFlow *flows;
+  guint nf;
+  AwlTrace *t;
+
+  awl_test_script_await (m, 9, FALSE, -1);      /* ConfigureAwait(false) */
+  awl_test_script_output (m, "NoContext resumed");
+  awl_test_script_await (n, 9, TRUE, -1);       /* captures the UI context */
+  awl_test_script_output (n, "WithContext resumed");
+  awl_test_script_tcs_new (click, 8, AWL_TASK_OPTION_NONE);
+  awl_test_script_tcs_task (click, 9, 8);
+  awl_test_script_call (click, m, -1);
+  awl_test_script_call (click, n, -1);
+  awl_test_script_output (click, "set");
+  awl_test_script_tcs_set (click, 8, "v");
+  awl_test_script_output (click, "after set");
+  t = awl_test_run (&c, click);
+  /* SetResult on the UI thread: the continuation without a context is not run inline
+   * (the completing thread has a non-default context) but queued; the one that captured
+   * the UI context runs inline because it is already on that context. */
+  ASSERT_OUTPUT (t, "0 UI set; 0 UI WithContext resumed; 0 UI after set; 0 Pool-1 NoContext resumed");
+  flows = awl_trace_get_flows (t, &nf);
+  g_assert_cmpuint (nf, ==, 2);
+  g_assert_cmpint (flows[0].how, ==, AWL_CONT_QUEUED_GLOBAL);
+  g_assert_cmpint (flows[1].how, ==, AWL_CONT_INLINE);
+  teardown (t);
+}
+
+static void
+test_delay_waits_for_starved_pool (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = A ("Main"), *w = S ("Blocker");
+  AwlTrace *t;
+
+  /* Both pool threads sleep for 2 s; the timer expires at 10 ms and queues its callback
+   * to the global queue, where it waits for the starvation injection at 500 ms. */
+  c.profile = AWL_PROFILE_NETFX;
+  awl_test_script_sleep (w, AWL_S (2));
+  awl_test_script_quwi (main, w);
+  awl_test_script_quwi (main, w);
+  awl_test_script_delay (main, 0, AWL_MS (10), -1);
+  awl_test_script_await (main, 0, TRUE, -1);
+  awl_test_script_output (main, "after delay");
+  t = awl_test_run (&c, main);
+  ASSERT_OUTPUT (t, "500 Pool-3 after delay");
+  g_assert_cmpfloat (AWL_TO_MS (outcome (t)->worst_queue_wait), ==, 490.0);
+  teardown (t);
+}
+
+static void
+test_pool_defaults (void)
+{
+  AwlConfig c;
+  AwlTestScript *main = S ("Main"), *w = S ("W");
+  g_autofree char *goals = NULL;
+  AwlTrace *t;
+
+  awl_config_init (&c);
+  g_assert_cmpuint (c.cores, ==, 4);
+  g_assert_cmpuint (c.max_threads, ==, 32767);
+  g_assert_cmpint (c.timer_resolution, ==, AWL_MS (1));
+  /* Minimum = processor count: 4 blocking items start at once, the fifth waits for the
+   * gate (netfx: no compensation). */
+  c.profile = AWL_PROFILE_NETFX;
+  awl_test_script_output (w, "start");
+  awl_test_script_sleep (w, AWL_S (1));
+  for (int i = 0; i < 5; i++)
+    awl_test_script_quwi (main, w);
+  awl_test_script_sleep (main, AWL_S (2));
+  t = awl_test_run (&c, main);
+  ASSERT_OUTPUT (t, "0 Pool-1 start; 0 Pool-2 start; 0 Pool-3 start; 0 Pool-4 start; 500 Pool-5 start");
+  goals = goal_changes (t, AWL_POOL_MIN);
+  g_assert_cmpstr (goals, ==, "0:4");
   teardown (t);
 }
 
@@ -818,6 +920,10 @@ main (int   argc,
   g_test_add_func ("/sim/deadlock/chain-classic-aspnet-result", test_chain_classic_result);
   g_test_add_func ("/sim/deadlock/chain-semaphore-never-released", test_chain_semaphore_never_released);
   g_test_add_func ("/sim/deadlock/chain-tcs-never-completed", test_chain_tcs_never_completed);
+
+  g_test_add_func ("/sim/await/inline-rules-on-ui-thread", test_inline_rules_on_ui_thread);
+  g_test_add_func ("/sim/timers/delay-waits-for-starved-pool", test_delay_waits_for_starved_pool);
+  g_test_add_func ("/sim/threadpool/defaults", test_pool_defaults);
 
   return g_test_run ();
 }

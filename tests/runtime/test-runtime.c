@@ -482,7 +482,7 @@ test_deadlock_ui_result (void)
   g_assert_cmpint (o->end_time, ==, AWL_MS (100));
   g_assert_cmpuint (o->n_chain, >=, 3);
   chain = g_strjoinv (" → ", (char **) o->chain);
-  g_assert_nonnull (strstr (o->chain[0], "the UI thread blocks"));
+  g_assert_nonnull (strstr (o->chain[0], "the UI thread (in Button_Click) blocks in .Result"));
   g_assert_nonnull (strstr (chain, "GetDataAsync"));
   g_assert_nonnull (strstr (chain, "posted to the UI context"));
   g_assert_nonnull (strstr (chain, "only the UI thread runs it"));
@@ -814,9 +814,9 @@ test_lock_order_cycle (void)
   g_assert_cmpint (outcome (t)->kind, ==, AWL_OUTCOME_DEADLOCK);
   g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (10));
   chain = g_strjoinv (" → ", (char **) outcome (t)->chain);
-  g_assert_cmpstr (chain, ==, "Main waits in Join for Thread-1 → "
-                   "Thread-1 waits for the lock on Object 2 (in TransferAB), held by Thread-2 → "
-                   "Thread-2 waits for the lock on Object 1 (in TransferBA), held by Thread-1 → "
+  g_assert_cmpstr (chain, ==, "Main (in Main) waits in Join for Thread-1 → "
+                   "Thread-1 (in TransferAB) waits for the lock on Object 2, held by Thread-2 → "
+                   "Thread-2 (in TransferBA) waits for the lock on Object 1, held by Thread-1 → "
                    "which brings us back to Thread-1: a cycle");
   teardown (t);
 }

@@ -223,7 +223,12 @@ markdown_to_markup (const char *md)
       else if (*p == '>')
         g_string_append (out, "&gt;");
       else if (*p == '\n' && p[1] != '\n' && p[1] != '\0' && !g_ascii_isdigit (p[1]) && p[1] != '-')
-        g_string_append_c (out, ' ');
+        {
+          /* A wrapped line joins its paragraph; its indentation goes. */
+          g_string_append_c (out, ' ');
+          while (p[1] == ' ')
+            p++;
+        }
       else
         g_string_append_c (out, *p);
     }

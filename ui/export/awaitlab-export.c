@@ -365,22 +365,22 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
 
   awaitlab_timeline_renderer_set_playhead (self->renderer, playhead);
 
-  cairo_save (cr);
   if (self->options.narration)
-    strip = awaitlab_export_draw_narration (self->source, self->options.dark, cr,
-                                            playhead, width, height);
+    strip = awaitlab_export_narration_height (height);
 
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height - strip);
+  cairo_clip (cr);
   if (self->options.view == AWAITLAB_EXPORT_VIEW_FULL)
     awaitlab_export_draw_full (self->source, self->renderer, self->options.dark, cr, playhead,
                                self->begin, self->end, width, height - strip);
   else
-    {
-      cairo_rectangle (cr, 0, 0, width, height - strip);
-      cairo_clip (cr);
-      awaitlab_timeline_renderer_draw (self->renderer, cr, self->source->timeline,
-                                       self->begin, self->end, width, height - strip);
-    }
+    awaitlab_timeline_renderer_draw (self->renderer, cr, self->source->timeline,
+                                     self->begin, self->end, width, height - strip);
   cairo_restore (cr);
+
+  if (self->options.narration)
+    awaitlab_export_draw_narration (self->source, self->options.dark, cr, playhead, width, height);
 }
 
 void
