@@ -462,6 +462,16 @@ namespace Awaitlab
     static void WarmUp ()
     {
       Json ("warm");
+      // The BCL's async machinery (builders, awaiters, continuations), without threads.
+      var tcs = new TaskCompletionSource<string> ();
+      Func<Task<string>> waiter = async () => await tcs.Task;
+      Task<string> waited = waiter ();
+      tcs.SetResult (string.Format (CultureInfo.InvariantCulture, "{0} {1}", 1, 2.5));
+      waited.GetAwaiter ().GetResult ();
+      Task.WhenAll (new Task[] { waited }).Wait ();
+      Task.WhenAny (new Task[] { waited }).Wait ();
+      // Starts Mono's timer scheduler thread; the timer never fires (no pool work).
+      new Timer (_ => { }, null, 3600 * 1000, Timeout.Infinite).Dispose ();
       Ms (1.0);
       ThreadCpuMs ();
       foreach (var type in typeof (SimWorld).Assembly.GetTypes ())

@@ -277,6 +277,26 @@ flow_how (AwlContinuationHow how)
 }
 
 static void
+zero_slice (Writer        *w,
+            const char    *what,
+            const char    *cat,
+            AwlTime        time,
+            guint          tid,
+            const AwlFlow *flow)
+{
+  g_autofree char *name = NULL;
+
+  if (flow->await_state >= 0)
+    name = g_strdup_printf ("%s %s · state %d", what, flow->method ? flow->method : "?", flow->await_state);
+  else
+    name = g_strdup_printf ("%s %s", what, flow->method ? flow->method : "?");
+  begin_event (w, "X", name, cat, time, tid);
+  json_builder_set_member_name (w->b, "dur");
+  json_builder_add_double_value (w->b, 0);
+  json_builder_end_object (w->b);
+}
+
+static void
 write_flows (Writer *w)
 {
   const AwlFlow *flows;
@@ -296,6 +316,11 @@ write_flows (Writer *w)
         from_tid = AWL_CHROME_TRACE_IO_TID;
 
       name = g_strdup_printf ("continuation: %s", flow->method ? flow->method : "?");
+
+      /* Flow events bind to the slice enclosing them, and a continuation that
+       * runs in no time has none: mark both ends with an instant-length slice. */
+      zero_slice (w, "schedule continuation", flow_how (flow->how), from_time, from_tid, flow);
+      zero_slice (w, "resume", flow_how (flow->how), flow->resumed, flow->to_thread, flow);
 
       begin_event (w, "s", name, flow_how (flow->how), from_time, from_tid);
       add_int (w, "id", (gint64)flow->id);

@@ -2787,8 +2787,9 @@ awl_sim_set_min_threads (AwlSim *sim,
 {
   g_return_val_if_fail (sim != NULL, FALSE);
 
-  if (worker == 0 || worker > sim->config.max_threads)
+  if (worker > sim->config.max_threads)
     return FALSE;
+  worker = MAX (worker, 1);
   sim->min_threads = worker;
   if (sim->goal < worker)
     {
@@ -2803,6 +2804,36 @@ awl_sim_set_min_threads (AwlSim *sim,
       awl_sim_schedule (sim, (sim->now / HILL_PERIOD + 1) * HILL_PERIOD, EV_HILL, 0, NULL, FALSE);
     }
   return TRUE;
+}
+
+gboolean
+awl_sim_current_thread_is_pool (AwlSim *sim)
+{
+  g_return_val_if_fail (sim != NULL, FALSE);
+  return sim->current != NULL && sim->current->kind == AWL_THREAD_POOL;
+}
+
+guint
+awl_sim_pool_thread_count (AwlSim *sim)
+{
+  g_return_val_if_fail (sim != NULL, 0);
+  return sim->pool_count;
+}
+
+guint
+awl_sim_pool_pending_work_items (AwlSim *sim)
+{
+  g_return_val_if_fail (sim != NULL, 0);
+  return sim->pending_items;
+}
+
+void
+awl_sim_stop (AwlSim     *sim,
+              const char *reason)
+{
+  g_return_if_fail (sim != NULL);
+  awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+                  awl_sim_intern_printf (sim, "limit: %s", reason ? reason : "stopped"));
 }
 
 void

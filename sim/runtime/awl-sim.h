@@ -525,13 +525,24 @@ gboolean    awl_sim_has_sync_context    (AwlSim          *sim);
 /* Console.WriteLine(text): an output line with time, thread and source line. */
 void        awl_sim_output              (AwlSim          *sim,
                                          const char      *text);
-/* ThreadPool.SetMinThreads(worker, io): FALSE (and no change) if worker > max or 0. */
+/* ThreadPool.SetMinThreads(worker, io): FALSE (and no change) if worker > max; 0 sets
+ * the minimum to 1 and returns TRUE, as .NET does. */
 gboolean    awl_sim_set_min_threads     (AwlSim          *sim,
                                          guint            worker);
 /* ThreadPool.GetMinThreads worker count. */
 guint       awl_sim_get_min_threads     (AwlSim          *sim);
 /* Environment.ProcessorCount. */
 guint       awl_sim_processor_count     (AwlSim          *sim);
+/* Thread.CurrentThread.IsThreadPoolThread. */
+gboolean    awl_sim_current_thread_is_pool (AwlSim       *sim);
+/* ThreadPool.ThreadCount: pool threads alive now. */
+guint       awl_sim_pool_thread_count   (AwlSim          *sim);
+/* ThreadPool.PendingWorkItemCount: items waiting in the global and local queues. */
+guint       awl_sim_pool_pending_work_items (AwlSim      *sim);
+/* Ends the run now with outcome LIMIT and the summary "limit: @reason" (e.g. an
+ * interpreter's instruction budget). The current step finishes; nothing runs after it. */
+void        awl_sim_stop                (AwlSim          *sim,
+                                         const char      *reason);
 
 /* ---------------------------------------------------------------------------------
  * Async iterators (IAsyncEnumerable<T>, await foreach)

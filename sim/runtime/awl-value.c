@@ -53,27 +53,55 @@ awl_format_double (double   d,
       return;
     }
 
-  /* Shortest representation that round-trips, as .NET Core 3.0+ prints doubles. */
+  /* Shortest digits that round-trip, as .NET Core 3.0+ prints doubles; positional
+   * notation unless the decimal exponent is >= 15 or <= -5 (1E+15, 1E-05, 0.0001). */
   for (int prec = 1; prec <= 17; prec++)
     {
-      g_snprintf (buf, sizeof buf, "%.*g", prec, d);
+      g_snprintf (buf, sizeof buf, "%.*e", prec - 1, d);
       if (g_ascii_strtod (buf, NULL) == d)
         break;
     }
+  {
+    char digits[32];
+    int n = 0, exp10;
+    const char *p = buf;
+    gboolean negative = *p == '-';
 
-  e = strchr (buf, 'e');
-  if (e != NULL)
-    {
-      /* 1e+20 → 1E+20, 1e-07 → 1E-07 (.NET pads the exponent to two digits). */
-      char mant[64];
-      int exp10 = atoi (e + 1);
+    if (negative)
+      p++;
+    for (; *p && *p != 'e'; p++)
+      if (g_ascii_isdigit (*p) && n < (int) sizeof digits - 1)
+        digits[n++] = *p;
+    while (n > 1 && digits[n - 1] == '0')
+      n--;
+    digits[n] = 0;
+    e = strchr (buf, 'e');
+    exp10 = e ? atoi (e + 1) : 0;
 
-      memcpy (mant, buf, e - buf);
-      mant[e - buf] = 0;
-      g_string_append_printf (out, "%sE%c%02d", mant, exp10 < 0 ? '-' : '+', ABS (exp10));
-      return;
-    }
-  g_string_append (out, buf);
+    if (negative)
+      g_string_append_c (out, '-');
+    if (exp10 >= 15 || exp10 <= -5)
+      {
+        g_string_append_c (out, digits[0]);
+        if (n > 1)
+          g_string_append_printf (out, ".%s", digits + 1);
+        g_string_append_printf (out, "E%c%02d", exp10 < 0 ? '-' : '+', ABS (exp10));
+      }
+    else if (exp10 >= 0)
+      {
+        for (int k = 0; k <= exp10; k++)
+          g_string_append_c (out, k < n ? digits[k] : '0');
+        if (n > exp10 + 1)
+          g_string_append_printf (out, ".%s", digits + exp10 + 1);
+      }
+    else
+      {
+        g_string_append (out, "0.");
+        for (int k = 0; k < -exp10 - 1; k++)
+          g_string_append_c (out, '0');
+        g_string_append (out, digits);
+      }
+  }
 }
 
 const char *

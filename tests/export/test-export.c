@@ -1,1 +1,758 @@
-int main(void){return 0;}
+/* test-export.c
+ *
+ * Every export format written headless and read back: PNG/SVG/PDF sizes and the
+ * deadlock's blocked UI lane, videos through GStreamer's discoverer, GIF frames
+ * through giflib, the Chrome trace through json-glib; cancellation and bad
+ * paths leave nothing behind.
+ */
+
+#define _GNU_SOURCE   /* memmem */
+
+#include <gif_lib.h>
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+#include <gst/pbutils/pbutils.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "export/awaitlab-export.h"
+#include "awaitlab-timeline-renderer.h"
+
+static char *out_dir;
+
+static char *
+scenario_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "export", "deadlock.csx", NULL);
+}
+
+static AwaitlabExportSource *
+load_source (const char *knob,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = scenario_path ();
+  g_autoptr(AwlScenario) scenario = awl_scenario_new_from_file (path, &error);
+  g_autoptr(AwlKnobValues) knobs = awl_knob_values_new ();
+  AwaitlabExportSource *source;
+
+  g_assert_no_error (error);
+  if (knob != NULL)
+    awl_knob_values_set (knobs, knob, value);
+  source = awaitlab_export_source_new_from_scenario (scenario, knobs, NULL, &error);
+  g_assert_no_error (error);
+  return source;
+}
+
+static char *
+out_path (const char *name)
+{
+  return g_build_filename (out_dir, name, NULL);
+}
+
+/* Nothing but @expected (may be NULL) is left in the output folder: no
+ * temporary file survives an export, failed or not. */
+static void
+assert_folder_holds_only (const char *expected)
+{
+  g_autoptr(GDir) dir = g_dir_open (out_dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (expected == NULL || !g_str_equal (name, expected))
+      g_error ("unexpected file left behind: %s", name);
+}
+
+static void
+remove_output (const char *path)
+{
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  assert_folder_holds_only (NULL);
+}
+
+static void
+export_ok (AwaitlabExportSource        *source,
+           const AwaitlabExportOptions *options,
+           const char                  *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_true (awaitlab_export_to_file (source, options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  assert_folder_holds_only (base);
+}
+
+/* Where the blocked span of the UI lane is, asked from a renderer laid out as
+ * the export lays out its pictures (whole run plus 1/30 of room). */
+static gboolean
+find_blocked_ui_pixel (AwaitlabExportSource *source,
+                       double                width,
+                       double                height,
+                       double               *px,
+                       double               *py)
+{
+  AwaitlabTimeline *timeline = awaitlab_export_source_get_timeline (source);
+  g_autoptr(AwaitlabTimelineRenderer) renderer = awaitlab_timeline_renderer_new ();
+  gint64 end = awaitlab_timeline_get_end_time (timeline);
+  gint64 view_end = end + MAX (1, end / 30);
+  double x = awaitlab_timeline_renderer_time_to_x (renderer, 0, view_end, width, end * 3 / 4);
+
+  for (double y = 0; y < height; y += 1)
+    {
+      AwaitlabTimelineHit hit;
+      const AwaitlabSpan *spans;
+      guint n_spans;
+
+      if (!awaitlab_timeline_renderer_hit_test (renderer, timeline, 0, view_end, width, height, x, y, &hit) ||
+          hit.lane < 0 || hit.span < 0)
+        continue;
+      if (g_strcmp0 (awaitlab_timeline_get_lane_name (timeline, hit.lane), "UI") != 0)
+        continue;
+      spans = awaitlab_timeline_get_spans (timeline, hit.lane, &n_spans);
+      if (spans[hit.span].state != AWAITLAB_SPAN_BLOCKED)
+        continue;
+      *px = x;
+      *py = y + 6;   /* inside the bar, clear of its edge */
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+read_pixel (cairo_surface_t *surface,
+            int              x,
+            int              y,
+            int             *r,
+            int             *g,
+            int             *b)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(const guint32 *)(data + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+  *r = (pixel >> 16) & 0xff;
+  *g = (pixel >> 8) & 0xff;
+  *b = pixel & 0xff;
+}
+
+/* Vermillion, plain or under the cross-hatch: red well above green above blue. */
+static gboolean
+is_blocked_colour (int r,
+                   int g,
+                   int b)
+{
+  return r > 100 && r > g + 40 && g >= b && b < 60;
+}
+
+static void
+test_png_blocked_lane (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autoptr(AwaitlabExportSource) fixed = load_source ("ConfigureAwaitFalse", "true");
+  g_autofree char *path = out_path ("deadlock.png");
+  AwaitlabExportOptions options;
+  cairo_surface_t *surface;
+  double x = 0, y = 0;
+  int r, g, b, blocked = 0;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
+  export_ok (source, &options, path);
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 720);
+
+  g_assert_true (find_blocked_ui_pixel (source, 1280, 720, &x, &y));
+  /* Sample a few pixels (the hatch has dark lines). */
+  for (int dx = 0; dx < 8; dx++)
+    {
+      read_pixel (surface, (int)x + dx, (int)y, &r, &g, &b);
+      blocked += is_blocked_colour (r, g, b);
+    }
+  g_assert_cmpint (blocked, >=, 4);
+  cairo_surface_destroy (surface);
+  remove_output (path);
+
+  /* The blocked lane is the deadlock's: with ConfigureAwait(false) the UI thread
+   * still blocks in .Result for 200 ms, but the run completes. */
+  g_assert_cmpint (awaitlab_timeline_get_outcome (awaitlab_export_source_get_timeline (source)), ==,
+                   AWAITLAB_OUTCOME_DEADLOCK);
+  g_assert_cmpint (awaitlab_timeline_get_outcome (awaitlab_export_source_get_timeline (fixed)), ==,
+                   AWAITLAB_OUTCOME_COMPLETED);
+}
+
+static void
+test_png_scale (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("scaled.png");
+  AwaitlabExportOptions options;
+  cairo_surface_t *surface;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
+  options.width = 640;
+  options.height = 360;
+  options.scale = 2;
+  options.time = 100 * G_GINT64_CONSTANT (1000000);
+  export_ok (source, &options, path);
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 720);
+  cairo_surface_destroy (surface);
+  remove_output (path);
+}
+
+static void
+test_png_full_view (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("full.png");
+  AwaitlabExportOptions options;
+  cairo_surface_t *surface;
+  int r, g, b, r2, g2, b2;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
+  options.view = AWAITLAB_EXPORT_VIEW_FULL;
+  options.width = 1000;
+  options.height = 600;
+  options.narration = TRUE;
+  options.time = 150 * G_GINT64_CONSTANT (1000000);
+  export_ok (source, &options, path);
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1000);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 600);
+  /* The narration strip is dark, the title bar light. */
+  read_pixel (surface, 2, 598, &r, &g, &b);
+  read_pixel (surface, 2, 2, &r2, &g2, &b2);
+  g_assert_cmpint (r, <, 80);
+  g_assert_cmpint (r2, >, 200);
+  cairo_surface_destroy (surface);
+  remove_output (path);
+}
+
+static void
+test_svg_blocked_lane (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("deadlock.svg");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  AwaitlabExportOptions options;
+  const char *fill, *d;
+  double minx = G_MAXDOUBLE, maxx = -G_MAXDOUBLE;
+  char *end;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_SVG);
+  options.width = 1200;
+  options.height = 500;
+  export_ok (source, &options, path);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "width=\"1200px\""));
+  g_assert_nonnull (strstr (text, "height=\"500px\""));
+
+  /* Vector: the blocked span is a path in the blocked colour,
+   * spanning most of the lane area (the UI thread is blocked for the whole run). */
+  g_assert_nonnull (strstr (text, "<symbol"));   /* text as glyph outlines */
+  fill = strstr (text, "fill:rgb(83.5%,36.9%,0%)");
+  g_assert_nonnull (fill);
+  d = strstr (fill, " d=\"");
+  g_assert_nonnull (d);
+  d += 4;
+  while (*d && *d != '"')
+    {
+      if (*d == 'M' || *d == 'L' || *d == 'Z' || *d == ' ' || *d == 'C')
+        {
+          d++;
+          continue;
+        }
+      {
+        double vx = g_ascii_strtod (d, &end);
+        g_assert_true (end != d);
+        minx = MIN (minx, vx);
+        maxx = MAX (maxx, vx);
+        d = end;
+        while (*d == ' ')
+          d++;
+        g_ascii_strtod (d, &end);   /* y */
+        g_assert_true (end != d);
+        d = end;
+      }
+    }
+  g_assert_cmpfloat (maxx - minx, >, 1200 * 0.6);
+  /* The deadlock's wait-for cycle in red. */
+  g_assert_nonnull (strstr (text, "rgb(87.8%,10.6%,14.1%)"));
+  remove_output (path);
+}
+
+static void
+test_pdf_size (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("deadlock.pdf");
+  g_autofree char *text = NULL;
+  gsize length;
+  AwaitlabExportOptions options;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PDF);
+  options.width = 842;
+  options.height = 595;
+  options.view = AWAITLAB_EXPORT_VIEW_FULL;
+  export_ok (source, &options, path);
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_nonnull (memmem (text, length, "/MediaBox [ 0 0 842 595 ]", 25));
+  remove_output (path);
+}
+
+static void
+check_video (const char *path,
+             int         width,
+             int         height,
+             int         fps,
+             double      seconds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstDiscoverer) discoverer = gst_discoverer_new (20 * GST_SECOND, &error);
+  g_autoptr(GstDiscovererInfo) info = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GList *streams;
+  GstDiscovererVideoInfo *video;
+  double duration;
+
+  g_assert_no_error (error);
+  info = gst_discoverer_discover_uri (discoverer, uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gst_discoverer_info_get_result (info), ==, GST_DISCOVERER_OK);
+
+  streams = gst_discoverer_info_get_video_streams (info);
+  g_assert_cmpuint (g_list_length (streams), ==, 1);
+  video = streams->data;
+  g_assert_cmpuint (gst_discoverer_video_info_get_width (video), ==, width);
+  g_assert_cmpuint (gst_discoverer_video_info_get_height (video), ==, height);
+  g_assert_cmpuint (gst_discoverer_video_info_get_framerate_num (video), ==, fps);
+  g_assert_cmpuint (gst_discoverer_video_info_get_framerate_denom (video), ==, 1);
+  duration = gst_discoverer_info_get_duration (info) / (double)GST_SECOND;
+  g_assert_cmpfloat_with_epsilon (duration, seconds, 1.5 / fps);
+  gst_discoverer_stream_info_list_free (streams);
+}
+
+static void
+test_video (gconstpointer data)
+{
+  AwaitlabExportFormat format = GPOINTER_TO_INT (data);
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *name = g_strdup_printf ("run.%s", awaitlab_export_format_extension (format));
+  g_autofree char *path = out_path (name);
+  AwaitlabExportOptions options;
+
+  awaitlab_export_options_init (&options, format);
+  options.width = 320;
+  options.height = 180;
+  options.fps = 10;
+  options.speed = 100;   /* 200 ms of run → 2 s, plus 1 s held */
+  g_assert_cmpuint (awaitlab_export_count_frames (source, &options), ==, 31);
+  export_ok (source, &options, path);
+  check_video (path, 320, 180, 10, 3.1);
+  remove_output (path);
+}
+
+static void
+test_video_range (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("range.mp4");
+  AwaitlabExportOptions options;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_MP4);
+  options.width = 256;
+  options.height = 144;
+  options.fps = 20;
+  options.speed = 50;
+  options.hold = 0;
+  options.from = 50 * G_GINT64_CONSTANT (1000000);
+  options.to = 150 * G_GINT64_CONSTANT (1000000);
+  options.view = AWAITLAB_EXPORT_VIEW_FULL;
+  /* 100 ms at 50 ms/s = 2 s = 40 frame intervals, 41 frames. */
+  g_assert_cmpuint (awaitlab_export_count_frames (source, &options), ==, 41);
+  g_assert_cmpint (awaitlab_export_frame_time (source, &options, 0), ==, options.from);
+  g_assert_cmpint (awaitlab_export_frame_time (source, &options, 40), ==, options.to);
+  export_ok (source, &options, path);
+  check_video (path, 256, 144, 20, 41 / 20.0);
+  remove_output (path);
+}
+
+static void
+test_gif_frames (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("run.gif");
+  AwaitlabExportOptions options;
+  GifFileType *gif;
+  int error = 0;
+  guint n_frames;
+  int total_delay = 0;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_GIF);
+  options.width = 400;
+  options.height = 240;
+  options.fps = 15;
+  options.speed = 200;   /* 1 s of run → 16 frames, plus 15 held */
+  n_frames = awaitlab_export_count_frames (source, &options);
+  g_assert_cmpuint (n_frames, ==, 31);
+  export_ok (source, &options, path);
+
+  gif = DGifOpenFileName (path, &error);
+  g_assert_nonnull (gif);
+  g_assert_cmpint (DGifSlurp (gif), ==, GIF_OK);
+  g_assert_cmpint (gif->SWidth, ==, 400);
+  g_assert_cmpint (gif->SHeight, ==, 240);
+  g_assert_cmpint (gif->ImageCount, ==, (int)n_frames);
+  for (int i = 0; i < gif->ImageCount; i++)
+    {
+      GraphicsControlBlock gcb;
+
+      g_assert_cmpint (DGifSavedExtensionToGCB (gif, i, &gcb), ==, GIF_OK);
+      total_delay += gcb.DelayTime;
+    }
+  /* 31 frames at 15 fps: 31/15 s in centiseconds, exactly. */
+  g_assert_cmpint (total_delay, ==, 31 * 100 / 15);
+  DGifCloseFile (gif, &error);
+  remove_output (path);
+}
+
+static JsonArray *
+trace_events (JsonParser *parser,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  return json_object_get_array_member (root, "traceEvents");
+}
+
+static guint
+count_events (JsonArray  *events,
+              const char *ph,
+              const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+
+      if (g_str_equal (json_object_get_string_member (e, "ph"), ph) &&
+          (name == NULL || g_str_equal (json_object_get_string_member (e, "name"), name)))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+has_thread (JsonArray  *events,
+            const char *thread)
+{
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+
+      if (g_str_equal (json_object_get_string_member (e, "ph"), "M") &&
+          g_str_equal (json_object_get_string_member (e, "name"), "thread_name") &&
+          g_str_equal (json_object_get_string_member (json_object_get_object_member (e, "args"), "name"), thread))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_trace_completed (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source ("ConfigureAwaitFalse", "true");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = out_path ("run.json");
+  AwaitlabExportOptions options;
+  JsonArray *events;
+  gint64 flow_id = -1;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_TRACE);
+  export_ok (source, &options, path);
+  events = trace_events (parser, path);
+
+  g_assert_true (has_thread (events, "UI"));
+  g_assert_true (has_thread (events, "Pool-1"));
+  g_assert_true (has_thread (events, "Timers & I/O"));
+  g_assert_cmpuint (count_events (events, "X", "blocked: task wait"), ==, 1);
+  g_assert_cmpuint (count_events (events, "X", "GET https://api.example/data"), ==, 1);
+  g_assert_cmpuint (count_events (events, "C", "Pool threads"), >=, 1);
+  g_assert_cmpuint (count_events (events, "C", "Busy cores"), >=, 1);
+  g_assert_cmpuint (count_events (events, "i", "Console.WriteLine"), ==, 1);
+  g_assert_cmpuint (count_events (events, "i", "deadlock"), ==, 0);
+
+  /* The continuation after the HTTP response resumes on Pool-1 at 200 ms: one
+   * start and one finish with the same id, each bound to a slice. */
+  g_assert_cmpuint (count_events (events, "s", NULL), >=, 1);
+  g_assert_cmpuint (count_events (events, "s", NULL), ==, count_events (events, "f", NULL));
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+
+      if (g_str_equal (json_object_get_string_member (e, "ph"), "f") &&
+          json_object_get_int_member (e, "tid") == 2 &&
+          json_object_get_double_member (e, "ts") == 200000.0)
+        flow_id = json_object_get_int_member (e, "id");
+    }
+  g_assert_cmpint (flow_id, >=, 0);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+
+      if (g_str_equal (json_object_get_string_member (e, "ph"), "s") &&
+          json_object_get_int_member (e, "id") == flow_id)
+        {
+          g_assert_cmpfloat (json_object_get_double_member (e, "ts"), ==, 200000.0);
+          flow_id = -2;
+        }
+    }
+  g_assert_cmpuint (count_events (events, "X", "resume GetDataAsync · state 0"), ==, 1);
+  g_assert_cmpint (flow_id, ==, -2);
+  remove_output (path);
+}
+
+static void
+test_trace_deadlock (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = out_path ("deadlock.json");
+  AwaitlabExportOptions options;
+  JsonArray *events;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_TRACE);
+  export_ok (source, &options, path);
+  events = trace_events (parser, path);
+
+  g_assert_cmpuint (count_events (events, "i", "deadlock"), ==, 1);
+  g_assert_cmpuint (count_events (events, "i", "lint: sync-over-async"), >=, 1);
+  g_assert_cmpuint (count_events (events, "i", "Console.WriteLine"), ==, 0);
+  g_assert_cmpuint (count_events (events, "C", "UI queue"), >=, 1);
+  remove_output (path);
+}
+
+static void
+cancel_at_frame_5 (double   fraction,
+                   guint    frame,
+                   guint    n_frames,
+                   gpointer data)
+{
+  if (frame == 5)
+    g_cancellable_cancel (data);
+}
+
+static void
+test_cancel (gconstpointer data)
+{
+  AwaitlabExportFormat format = GPOINTER_TO_INT (data);
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("cancelled.%s", awaitlab_export_format_extension (format));
+  g_autofree char *path = out_path (name);
+  AwaitlabExportOptions options;
+
+  awaitlab_export_options_init (&options, format);
+  options.width = 320;
+  options.height = 180;
+  options.speed = 10;
+  g_assert_false (awaitlab_export_to_file (source, &options, path, cancel_at_frame_5, cancellable,
+                                           cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_folder_holds_only (NULL);
+}
+
+/* A cancelled async export reports cancellation once the worker has removed
+ * its temporary file. */
+static void
+async_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (awaitlab_export_to_file_finish (result, error));
+}
+
+static void
+test_cancel_async (gconstpointer data)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = out_path ("async.webm");
+  AwaitlabExportOptions options;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_WEBM);
+  options.width = 320;
+  options.height = 180;
+  options.speed = 5;
+  awaitlab_export_to_file_async (source, &options, path, cancel_at_frame_5, cancellable,
+                                 cancellable, async_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_folder_holds_only (NULL);
+}
+
+static void
+test_unwritable (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (out_dir, "no-such-folder", "x.png", NULL);
+  AwaitlabExportOptions options;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
+  g_assert_false (awaitlab_export_to_file (source, &options, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_NOT_WRITABLE);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  g_clear_error (&error);
+
+  /* A folder as the target. */
+  g_assert_false (awaitlab_export_to_file (source, &options, out_dir, NULL, NULL, NULL, &error));
+  g_assert_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_NOT_WRITABLE);
+  assert_folder_holds_only (NULL);
+}
+
+static void
+test_bad_options (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("bad.mp4");
+  AwaitlabExportOptions options;
+  struct { int w, h, fps; double speed; gint64 from, to; } cases[] = {
+    { 321, 180, 30, 10, 0, -1 },     /* odd width for H.264 */
+    { 8, 8, 30, 10, 0, -1 },         /* too small */
+    { 320, 180, 0, 10, 0, -1 },      /* no frame rate */
+    { 320, 180, 30, -1, 0, -1 },     /* negative speed */
+    { 320, 180, 30, 10, 100, 50 },   /* range backwards */
+    { 320, 180, 30, 1e-9, 0, -1 },   /* far too many frames */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      awaitlab_export_options_init (&options, AWAITLAB_EXPORT_MP4);
+      options.width = cases[i].w;
+      options.height = cases[i].h;
+      options.fps = cases[i].fps;
+      options.speed = cases[i].speed;
+      options.from = cases[i].from;
+      options.to = cases[i].to;
+      g_assert_false (awaitlab_export_to_file (source, &options, path, NULL, NULL, NULL, &error));
+      g_assert_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_INVALID);
+    }
+  assert_folder_holds_only (NULL);
+}
+
+static void
+test_parse (void)
+{
+  int w = 0, h = 0;
+  gint64 t = 0;
+
+  g_assert_true (awaitlab_export_parse_size ("720p", &w, &h));
+  g_assert_cmpint (w, ==, 1280);
+  g_assert_cmpint (h, ==, 720);
+  g_assert_true (awaitlab_export_parse_size ("1080p", &w, &h));
+  g_assert_cmpint (w, ==, 1920);
+  g_assert_true (awaitlab_export_parse_size ("640x360", &w, &h));
+  g_assert_cmpint (h, ==, 360);
+  g_assert_false (awaitlab_export_parse_size ("640x", &w, &h));
+  g_assert_false (awaitlab_export_parse_size ("x360", &w, &h));
+  g_assert_false (awaitlab_export_parse_size ("99999x10", &w, &h));
+
+  g_assert_true (awaitlab_export_parse_time ("150ms", &t));
+  g_assert_cmpint (t, ==, 150000000);
+  g_assert_true (awaitlab_export_parse_time ("1.5s", &t));
+  g_assert_cmpint (t, ==, 1500000000);
+  g_assert_true (awaitlab_export_parse_time ("250us", &t));
+  g_assert_cmpint (t, ==, 250000);
+  g_assert_true (awaitlab_export_parse_time ("42", &t));
+  g_assert_cmpint (t, ==, 42000000);
+  g_assert_true (awaitlab_export_parse_time ("end", &t));
+  g_assert_cmpint (t, ==, AWAITLAB_EXPORT_TIME_END);
+  g_assert_false (awaitlab_export_parse_time ("-3ms", &t));
+  g_assert_false (awaitlab_export_parse_time ("3 parsecs", &t));
+}
+
+static gboolean
+have_element (const char *name)
+{
+  g_autoptr(GstElementFactory) factory = gst_element_factory_find (name);
+  return factory != NULL;
+}
+
+static void
+add_video_test (const char           *path,
+                AwaitlabExportFormat  format,
+                GTestDataFunc         func,
+                const char           *encoder)
+{
+  if (have_element (encoder))
+    g_test_add_data_func (path, GINT_TO_POINTER (format), func);
+  else
+    g_test_message ("%s: skipped, the GStreamer element %s is not installed", path, encoder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gst_init (&argc, &argv);
+
+  out_dir = g_dir_make_tmp ("awaitlab-test-export-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/export/options/parse", test_parse);
+  g_test_add_func ("/export/png/deadlock-blocked-lane", test_png_blocked_lane);
+  g_test_add_func ("/export/png/scale", test_png_scale);
+  g_test_add_func ("/export/png/full-view", test_png_full_view);
+  g_test_add_func ("/export/svg/deadlock-blocked-lane", test_svg_blocked_lane);
+  g_test_add_func ("/export/pdf/size", test_pdf_size);
+  add_video_test ("/export/video/mp4", AWAITLAB_EXPORT_MP4, test_video, "x264enc");
+  add_video_test ("/export/video/webm", AWAITLAB_EXPORT_WEBM, test_video, "vp8enc");
+  if (have_element ("x264enc"))
+    g_test_add_func ("/export/video/range-full-view", test_video_range);
+  g_test_add_func ("/export/gif/frames", test_gif_frames);
+  g_test_add_func ("/export/trace/tracks-flows-counters", test_trace_completed);
+  g_test_add_func ("/export/trace/deadlock-and-lints", test_trace_deadlock);
+  add_video_test ("/export/cancel/mp4-leaves-no-file", AWAITLAB_EXPORT_MP4, test_cancel, "x264enc");
+  g_test_add_data_func ("/export/cancel/gif-leaves-no-file", GINT_TO_POINTER (AWAITLAB_EXPORT_GIF), test_cancel);
+  add_video_test ("/export/cancel/async-webm", AWAITLAB_EXPORT_WEBM, test_cancel_async, "vp8enc");
+  g_test_add_func ("/export/errors/unwritable", test_unwritable);
+  g_test_add_func ("/export/errors/bad-options", test_bad_options);
+
+  status = g_test_run ();
+
+  g_rmdir (out_dir);
+  g_free (out_dir);
+  gst_deinit ();
+  return status;
+}

@@ -888,6 +888,127 @@ test_pool_defaults (void)
   teardown (t);
 }
 
+static void
+test_task_run_operation_canceled (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = A ("Main"), *sync = S ("SyncBody"), *as = A ("AsyncBody");
+  AwlTrace *t;
+
+  awl_test_script_throw (sync, "OperationCanceledException", "stop");
+  awl_test_script_await_yield (as);
+  awl_test_script_throw (as, "OperationCanceledException", "stop");
+  awl_test_script_catch_all (main);
+  awl_test_script_run (main, sync, 0);
+  awl_test_script_run (main, as, 1);
+  awl_test_script_when_all (main, 2, 0, 2);
+  awl_test_script_wait (main, 2, AWL_WAIT_WAIT, -1);
+  awl_test_script_print_status (main, 0);
+  awl_test_script_print_status (main, 1);
+  t = awl_test_run (&c, main);
+  /* Task.Run has no token in the API: a synchronous delegate's OperationCanceledException
+   * faults the task (as in .NET without the matching token); an async delegate's task
+   * ends Canceled, and so does the unwrapped Task.Run task. */
+  ASSERT_OUTPUT (t, "0 Main caught AggregateException: One or more errors occurred. (stop) "
+                    "[OperationCanceledException]; 0 Main status 7; 0 Main status 6");
+  teardown (t);
+}
+
+static void
+test_format_double_like_dotnet (void)
+{
+  static const struct { double d; const char *s; } cases[] = {
+    { 20.0, "20" }, { 100.0, "100" }, { 3.5, "3.5" }, { 0.1, "0.1" }, { -42.25, "-42.25" },
+    { 0.0001, "0.0001" }, { 0.00001, "1E-05" }, { 1e14, "100000000000000" },
+    { 123456789012345.0, "123456789012345" }, { 1e15, "1E+15" }, { 1.5e20, "1.5E+20" },
+    { 1.0 / 3.0, "0.3333333333333333" }, { 2.5e-7, "2.5E-07" }, { 1234.5678, "1234.5678" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      awl_format_double (cases[i].d, s);
+      g_assert_cmpstr (s->str, ==, cases[i].s);
+    }
+}
+
+typedef struct
+{
+  AwlFrame       parent;
+  AwlTestScript *item;
+  int            phase;
+} ProbeFrame;
+
+static void
+probe_step (AwlFrame *frame,
+            AwlStep  *s)
+{
+  ProbeFrame *self = (ProbeFrame *) frame;
+  AwlSim *sim = s->sim;
+
+  switch (self->phase++)
+    {
+    case 0:
+      for (int i = 0; i < 3; i++)
+        awl_sim_queue_user_work_item (sim, awl_test_script_instantiate (sim, self->item));
+      awl_sim_output (sim, awl_sim_intern_printf (sim, "pool %d threads %u pending %u",
+                                                  awl_sim_current_thread_is_pool (sim),
+                                                  awl_sim_pool_thread_count (sim),
+                                                  awl_sim_pool_pending_work_items (sim)));
+      awl_step_sleep (s, AWL_MS (10));
+      return;
+    case 1:
+      awl_sim_output (sim, awl_sim_intern_printf (sim, "threads %u pending %u",
+                                                  awl_sim_pool_thread_count (sim),
+                                                  awl_sim_pool_pending_work_items (sim)));
+      awl_sim_stop (sim, "instruction budget exhausted");
+      awl_step_sleep (s, AWL_MS (10));
+      return;
+    default:
+      awl_sim_output (sim, "never");
+      awl_step_return (s, awl_value_null ());
+      return;
+    }
+}
+
+static const AwlFrameClass probe_class = { "Probe", 0, probe_step, (void (*) (AwlFrame *)) g_free };
+
+static AwlFrame *
+probe_entry (AwlSim   *sim,
+             guint     index,
+             gpointer  data)
+{
+  ProbeFrame *f = g_new0 (ProbeFrame, 1);
+
+  awl_frame_init (&f->parent, &probe_class);
+  f->item = data;
+  return &f->parent;
+}
+
+static void
+test_pool_counts_and_stop (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *w = S ("W");
+  AwlSim *sim;
+  AwlTrace *t;
+
+  awl_test_script_print_thread_id (w, -1);
+  awl_test_script_sleep (w, AWL_S (1));
+  sim = awl_sim_new (&c, probe_entry, w, NULL);
+  awl_sim_run (sim, NULL);
+  t = awl_sim_get_trace (sim);
+  awl_sim_free (sim);
+  /* Two workers (the minimum) took two items; one waits. awl_sim_stop ends the run. */
+  ASSERT_OUTPUT (t, "0 Main pool 0 threads 2 pending 3; 0 Pool-1 id 2; 0 Pool-2 id 3; "
+                    "10 Main threads 2 pending 1");
+  g_assert_cmpint (outcome (t)->kind, ==, AWL_OUTCOME_LIMIT);
+  g_assert_cmpstr (outcome (t)->summary, ==, "limit: instruction budget exhausted");
+  g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (10));
+  teardown (t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +1045,12 @@ main (int   argc,
   g_test_add_func ("/sim/await/inline-rules-on-ui-thread", test_inline_rules_on_ui_thread);
   g_test_add_func ("/sim/timers/delay-waits-for-starved-pool", test_delay_waits_for_starved_pool);
   g_test_add_func ("/sim/threadpool/defaults", test_pool_defaults);
+
+  g_test_add_func ("/sim/taskrun/operation-canceled", test_task_run_operation_canceled);
+
+  g_test_add_func ("/sim/value/format-double-like-dotnet", test_format_double_like_dotnet);
+
+  g_test_add_func ("/sim/threadpool/counts-and-stop", test_pool_counts_and_stop);
 
   return g_test_run ();
 }
