@@ -19,7 +19,7 @@ usage (const char *message)
 {
   if (message != NULL)
     g_printerr ("awaitlab csharp: %s\n", message);
-  g_printerr ("Usage: awaitlab csharp FILE [--set NAME=VALUE]… [-o OUT.cs]\n"
+  g_printerr ("Usage: awaitlab csharp FILE [--set NAME=VALUE]... [-o OUT.cs]\n"
               "Writes the scenario as a C# 7.2 program for Mono "
               "(mcs -langversion:7.2 -main:Awaitlab.Program OUT.cs && mono OUT.exe).\n");
   return EXIT_USAGE;

@@ -1,9 +1,8 @@
 /* awaitlab-document.c
  *
- * The only file in ui/ that talks to the scenario language. Until the
- * scenario API is in the tree (meson defines AWAITLAB_HAVE_SCENARIO_API when
- * sim/scenario/awl-scenario.h declares it), documents can still be listed and
- * their source shown, and loading reports clearly that running is unavailable.
+ * One scenario text, its parsed AwlScenario, the knob values of the run and the
+ * resulting trace and timeline. Documents are immutable: a re-run with other
+ * knobs or an edited text makes a new document, off the main thread.
  */
 
 #include <glib/gi18n.h>
@@ -11,12 +10,8 @@
 
 #include "awaitlab-document.h"
 
-#ifdef AWAITLAB_HAVE_SCENARIO_API
-# include "awl-scenario.h"
-# include "awaitlab-trace-timeline.h"
-#endif
-
-#define SCENARIO_PREFIX "/org/awaitlab/Awaitlab/scenarios"
+#include "awl-scenario.h"
+#include "awaitlab-trace-timeline.h"
 
 G_DEFINE_QUARK (awaitlab-document-error-quark, awaitlab_document_error)
 
@@ -28,8 +23,13 @@ struct _AwaitlabDocument
   char             *questions;
   char             *explanation;
   char             *source;
+  char             *resource_path;
+  char             *display_name;
   GFile            *file;
   AwaitlabTimeline *timeline;
+  AwlScenario      *scenario;
+  AwlTrace         *trace;
+  AwlKnobValues    *knobs;
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabDocument, awaitlab_document, G_TYPE_OBJECT)
@@ -44,8 +44,13 @@ awaitlab_document_finalize (GObject *object)
   g_free (self->questions);
   g_free (self->explanation);
   g_free (self->source);
+  g_free (self->resource_path);
+  g_free (self->display_name);
   g_clear_object (&self->file);
   g_clear_object (&self->timeline);
+  g_clear_pointer (&self->scenario, awl_scenario_unref);
+  g_clear_pointer (&self->trace, awl_trace_unref);
+  g_clear_pointer (&self->knobs, awl_knob_values_free);
 
   G_OBJECT_CLASS (awaitlab_document_parent_class)->finalize (object);
 }
@@ -61,42 +66,13 @@ awaitlab_document_init (AwaitlabDocument *self)
 {
 }
 
-/* The header directives (// @title …) are the catalogue's index; reading them
- * needs no parser, so the sidebar works even for files that do not compile. */
-static char *
-directive (const char *text,
-           const char *name)
-{
-  g_autofree char *needle = g_strdup_printf ("@%s", name);
-  const char *p = text;
-
-  while ((p = strstr (p, needle)) != NULL)
-    {
-      const char *q = p + strlen (needle);
-
-      if (*q == ' ' || *q == '\t')
-        {
-          const char *eol = strchr (q, '\n');
-          g_autofree char *value = g_strndup (q, eol ? eol - q : (gssize)strlen (q));
-          return g_strdup (g_strstrip (value));
-        }
-      p = q;
-    }
-
-  return NULL;
-}
-
 static void
 fill_from_source (AwaitlabDocument *self,
                   const char       *source,
                   const char       *fallback_title)
 {
   self->source = g_strdup (source);
-  self->title = directive (source, "title");
-  if (self->title == NULL)
-    self->title = g_strdup (fallback_title);
-  self->topic = directive (source, "topic");
-  self->questions = directive (source, "questions");
+  self->title = g_strdup (fallback_title);
 }
 
 static char *
@@ -132,50 +108,77 @@ read_source (GFile       *file,
   return text;
 }
 
-#ifdef AWAITLAB_HAVE_SCENARIO_API
 static gboolean
-simulate (AwaitlabDocument  *self,
-          const char        *display_name,
-          GCancellable      *cancellable,
-          GError           **error)
+simulate (AwaitlabDocument     *self,
+          AwlScenario          *parsed,
+          const AwlKnobValues  *knobs,
+          GCancellable         *cancellable,
+          GError              **error)
 {
-  g_autoptr(AwlScenario) scenario = NULL;
-  g_autoptr(AwlTrace) trace = NULL;
   g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (AwaitlabNoteSource));
   const AwlScenarioNote *scenario_notes;
-  guint n_notes;
+  const guint *numbers;
+  guint n_notes, n_numbers;
 
-  scenario = awl_scenario_new_from_text (display_name, self->source, error);
-  if (scenario == NULL)
+  if (parsed != NULL)
+    self->scenario = awl_scenario_ref (parsed);
+  else if (!(self->scenario = awl_scenario_new_from_text (self->display_name, self->source, error)))
     return FALSE;
 
-  trace = awl_scenario_run (scenario, NULL, cancellable, error);
-  if (trace == NULL)
+  self->knobs = knobs ? awl_knob_values_copy (knobs) : awl_knob_values_new ();
+  if (!(self->trace = awl_scenario_run (self->scenario, self->knobs, cancellable, error)))
     return FALSE;
 
-  /* The scenario's own reading of its directives wins over our quick scan. */
+  /* The scenario's directives are the one source of title, topic and questions. */
   g_free (self->title);
-  self->title = g_strdup (awl_scenario_get_title (scenario));
-  if (awl_scenario_get_topic (scenario) != NULL)
+  self->title = g_strdup (awl_scenario_get_title (self->scenario));
+  self->topic = g_strdup (awl_scenario_get_topic (self->scenario));
+  self->explanation = g_strdup (awl_scenario_get_explanation (self->scenario));
+  numbers = awl_scenario_get_questions (self->scenario, &n_numbers);
+  if (n_numbers > 0)
     {
-      g_free (self->topic);
-      self->topic = g_strdup (awl_scenario_get_topic (scenario));
-    }
-  g_free (self->explanation);
-  self->explanation = g_strdup (awl_scenario_get_explanation (scenario));
+      g_autoptr(GString) q = g_string_new (NULL);
 
-  scenario_notes = awl_scenario_get_notes (scenario, &n_notes);
+      for (guint i = 0; i < n_numbers; i++)
+        g_string_append_printf (q, "%s%u", i ? ", " : "", numbers[i]);
+      self->questions = g_string_free (g_steal_pointer (&q), FALSE);
+    }
+
+  scenario_notes = awl_scenario_get_notes (self->scenario, &n_notes);
   for (guint i = 0; i < n_notes; i++)
     {
       AwaitlabNoteSource note = { MAX (0, scenario_notes[i].line), scenario_notes[i].text };
       g_array_append_val (notes, note);
     }
 
-  self->timeline = awaitlab_timeline_new_from_trace (trace, (AwaitlabNoteSource *)(gpointer)notes->data,
+  self->timeline = awaitlab_timeline_new_from_trace (self->trace, (AwaitlabNoteSource *)(gpointer)notes->data,
                                                      notes->len);
   return TRUE;
 }
-#endif
+
+static AwaitlabDocument *
+document_run (const char           *source,
+              GFile                *file,
+              const char           *resource_path,
+              AwlScenario          *parsed,
+              const AwlKnobValues  *knobs,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  g_autoptr(AwaitlabDocument) self = g_object_new (AWAITLAB_TYPE_DOCUMENT, NULL);
+
+  self->display_name = file ? g_file_get_basename (file)
+                     : resource_path ? g_path_get_basename (resource_path)
+                     : g_strdup (_("Untitled.csx"));
+  g_set_object (&self->file, file);
+  self->resource_path = g_strdup (resource_path);
+  fill_from_source (self, source, self->display_name);
+
+  if (!simulate (self, parsed, knobs, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
 
 AwaitlabDocument *
 awaitlab_document_load (GFile         *file,
@@ -183,36 +186,23 @@ awaitlab_document_load (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(AwaitlabDocument) self = NULL;
   g_autofree char *source = NULL;
-  g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (file != NULL || resource_path != NULL, NULL);
 
   if (!(source = read_source (file, resource_path, error)))
     return NULL;
 
-  display_name = file ? g_file_get_basename (file) : g_path_get_basename (resource_path);
-  self = g_object_new (AWAITLAB_TYPE_DOCUMENT, NULL);
-  g_set_object (&self->file, file);
-  fill_from_source (self, source, display_name);
-
-#ifdef AWAITLAB_HAVE_SCENARIO_API
-  if (!simulate (self, display_name, cancellable, error))
-    return NULL;
-#else
-  g_set_error (error, AWAITLAB_DOCUMENT_ERROR, AWAITLAB_DOCUMENT_ERROR_UNAVAILABLE,
-               _("This build of Awaitlab cannot run scenarios yet: the scenario language is missing"));
-  return NULL;
-#endif
-
-  return g_steal_pointer (&self);
+  return document_run (source, file, resource_path, NULL, NULL, cancellable, error);
 }
 
 typedef struct
 {
-  GFile *file;
-  char  *resource_path;
+  GFile         *file;
+  char          *resource_path;
+  char          *source;
+  AwlScenario   *scenario;
+  AwlKnobValues *knobs;
 } LoadData;
 
 static void
@@ -222,6 +212,9 @@ load_data_free (gpointer data)
 
   g_clear_object (&ld->file);
   g_free (ld->resource_path);
+  g_free (ld->source);
+  g_clear_pointer (&ld->scenario, awl_scenario_unref);
+  g_clear_pointer (&ld->knobs, awl_knob_values_free);
   g_free (ld);
 }
 
@@ -235,12 +228,20 @@ load_worker (GTask        *task,
   GError *error = NULL;
   AwaitlabDocument *doc;
 
-  doc = awaitlab_document_load (ld->file, ld->resource_path, cancellable, &error);
+  if (ld->source != NULL)
+    doc = document_run (ld->source, ld->file, ld->resource_path, ld->scenario, ld->knobs, cancellable, &error);
+  else
+    doc = awaitlab_document_load (ld->file, ld->resource_path, cancellable, &error);
   if (doc == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, doc, g_object_unref);
 }
+
+static void start_worker (LoadData            *ld,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data);
 
 void
 awaitlab_document_load_async (GFile               *file,
@@ -249,7 +250,6 @@ awaitlab_document_load_async (GFile               *file,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *ld;
 
   g_return_if_fail (file != NULL || resource_path != NULL);
@@ -257,11 +257,66 @@ awaitlab_document_load_async (GFile               *file,
   ld = g_new0 (LoadData, 1);
   ld->file = file ? g_object_ref (file) : NULL;
   ld->resource_path = g_strdup (resource_path);
+  start_worker (ld, cancellable, callback, user_data);
+}
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+static void
+start_worker (LoadData            *ld,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
   g_task_set_source_tag (task, awaitlab_document_load_async);
   g_task_set_task_data (task, ld, load_data_free);
   g_task_run_in_thread (task, load_worker);
+}
+
+/* Parses and simulates @source (an edited text, a template); @file and
+ * @resource_path only say where it came from. Finish with
+ * awaitlab_document_load_finish(). */
+void
+awaitlab_document_run_text_async (const char          *source,
+                                  GFile               *file,
+                                  const char          *resource_path,
+                                  const AwlKnobValues *knobs,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  LoadData *ld;
+
+  g_return_if_fail (source != NULL);
+
+  ld = g_new0 (LoadData, 1);
+  ld->source = g_strdup (source);
+  ld->file = file ? g_object_ref (file) : NULL;
+  ld->resource_path = g_strdup (resource_path);
+  ld->knobs = knobs ? awl_knob_values_copy (knobs) : NULL;
+  start_worker (ld, cancellable, callback, user_data);
+}
+
+/* Simulates @self's scenario again with @knobs (no re-parse). */
+void
+awaitlab_document_rerun_async (AwaitlabDocument    *self,
+                               const AwlKnobValues *knobs,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  LoadData *ld;
+
+  g_return_if_fail (AWAITLAB_IS_DOCUMENT (self));
+  g_return_if_fail (self->scenario != NULL);
+
+  ld = g_new0 (LoadData, 1);
+  ld->source = g_strdup (self->source);
+  ld->file = self->file ? g_object_ref (self->file) : NULL;
+  ld->resource_path = g_strdup (self->resource_path);
+  ld->scenario = awl_scenario_ref (self->scenario);
+  ld->knobs = knobs ? awl_knob_values_copy (knobs) : NULL;
+  start_worker (ld, cancellable, callback, user_data);
 }
 
 AwaitlabDocument *
@@ -333,6 +388,34 @@ awaitlab_document_get_timeline (AwaitlabDocument *self)
   return self->timeline;
 }
 
+const char *
+awaitlab_document_get_resource_path (AwaitlabDocument *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_DOCUMENT (self), NULL);
+  return self->resource_path;
+}
+
+AwlScenario *
+awaitlab_document_get_scenario (AwaitlabDocument *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_DOCUMENT (self), NULL);
+  return self->scenario;
+}
+
+AwlTrace *
+awaitlab_document_get_trace (AwaitlabDocument *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_DOCUMENT (self), NULL);
+  return self->trace;
+}
+
+const AwlKnobValues *
+awaitlab_document_get_knobs (AwaitlabDocument *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_DOCUMENT (self), NULL);
+  return self->knobs;
+}
+
 /* ------------------------------------------------------------------------- */
 
 struct _AwaitlabCatalogueItem
@@ -399,66 +482,46 @@ compare_items (gconstpointer a,
   return g_strcmp0 (ia->title, ib->title);
 }
 
+/* The scenario layer reads the directives (awl_catalogue_load); here they only
+ * become list items with a search haystack and a topic order. */
 GListModel *
 awaitlab_catalogue_load (GError **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (AWAITLAB_TYPE_CATALOGUE_ITEM);
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) names = NULL;
 
-  names = g_resources_enumerate_children (SCENARIO_PREFIX, 0, error);
-  if (names == NULL)
+  if (!(entries = awl_catalogue_load (error)))
     return NULL;
 
-  for (guint i = 0; names[i]; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autofree char *path = g_strdup_printf (SCENARIO_PREFIX "/%s", names[i]);
-      g_autofree char *text = NULL;
-      AwaitlabCatalogueItem *item;
-      g_auto(GStrv) parts = NULL;
+      const AwlCatalogueEntry *entry = g_ptr_array_index (entries, i);
+      AwaitlabCatalogueItem *item = g_object_new (AWAITLAB_TYPE_CATALOGUE_ITEM, NULL);
+      g_autoptr(GString) questions = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      g_autofree char *topic = NULL;
+      guint first = entry->n_questions ? entry->questions[0] : 999;
+      guint rank;
 
-      if (!g_str_has_suffix (names[i], ".csx") || !(text = read_source (NULL, path, NULL)))
-        continue;
-
-      item = g_object_new (AWAITLAB_TYPE_CATALOGUE_ITEM, NULL);
-      item->resource = g_steal_pointer (&path);
-      item->title = directive (text, "title");
-      if (item->title == NULL)
-        item->title = g_strdup (names[i]);
-      item->topic = directive (text, "topic");
-      if (item->topic == NULL)
-        item->topic = g_strdup (_("Other"));
-      item->questions = directive (text, "questions");
-
-      parts = g_strsplit_set (item->questions ? item->questions : "", ", ", -1);
-      for (guint p = 0; parts[p]; p++)
+      item->resource = g_strdup (entry->resource_path);
+      item->title = g_strdup (entry->title ? entry->title : entry->file_name);
+      item->topic = g_strdup (entry->topic ? entry->topic : _("Other"));
+      for (guint q = 0; q < entry->n_questions; q++)
         {
-          guint64 n;
-
-          if (*parts[p] && g_ascii_string_to_unsigned (parts[p], 10, 1, 999, &n, NULL))
-            {
-              guint v = n;
-              g_array_append_val (item->numbers, v);
-            }
+          g_array_append_val (item->numbers, entry->questions[q]);
+          g_string_append_printf (questions, "%s%u", q ? ", " : "", entry->questions[q]);
         }
+      item->questions = entry->n_questions ? g_string_free (g_steal_pointer (&questions), FALSE) : NULL;
 
-      item->haystack = g_utf8_casefold (item->title, -1);
-      {
-        g_autofree char *topic = g_utf8_casefold (item->topic, -1);
-        char *joined = g_strconcat (item->haystack, " ", topic, NULL);
+      title = g_utf8_casefold (item->title, -1);
+      topic = g_utf8_casefold (item->topic, -1);
+      item->haystack = g_strconcat (title, " ", topic, NULL);
 
-        g_free (item->haystack);
-        item->haystack = joined;
-      }
-
-      {
-        guint first = item->numbers->len ? g_array_index (item->numbers, guint, 0) : 999;
-        guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, item->topic));
-
-        if (rank == 0 || first + 1 < rank)
-          g_hash_table_insert (ranks, item->topic, GUINT_TO_POINTER (first + 1));
-      }
+      rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, item->topic));
+      if (rank == 0 || first + 1 < rank)
+        g_hash_table_insert (ranks, item->topic, GUINT_TO_POINTER (first + 1));
       g_ptr_array_add (items, item);
     }
 

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "awaitlab-timeline.h"
+#include "awl-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,18 @@ AwaitlabDocument *awaitlab_document_load             (GFile               *file,
                                                       const char          *resource_path,
                                                       GCancellable        *cancellable,
                                                       GError             **error);
+void              awaitlab_document_run_text_async   (const char          *source,
+                                                      GFile               *file,
+                                                      const char          *resource_path,
+                                                      const AwlKnobValues *knobs,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+void              awaitlab_document_rerun_async      (AwaitlabDocument    *self,
+                                                      const AwlKnobValues *knobs,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
 AwaitlabDocument *awaitlab_document_new_for_timeline (const char          *title,
                                                       const char          *source,
                                                       AwaitlabTimeline    *timeline);
@@ -47,6 +60,12 @@ const char       *awaitlab_document_get_explanation  (AwaitlabDocument    *self)
 const char       *awaitlab_document_get_source       (AwaitlabDocument    *self);
 GFile            *awaitlab_document_get_file         (AwaitlabDocument    *self);
 AwaitlabTimeline *awaitlab_document_get_timeline     (AwaitlabDocument    *self);
+/* Built-in scenarios: their resource path (they open as unsaved copies). */
+const char       *awaitlab_document_get_resource_path (AwaitlabDocument   *self);
+/* NULL for documents made from a bare timeline (tests, bench). */
+AwlScenario      *awaitlab_document_get_scenario     (AwaitlabDocument    *self);
+AwlTrace         *awaitlab_document_get_trace        (AwaitlabDocument    *self);
+const AwlKnobValues *awaitlab_document_get_knobs     (AwaitlabDocument    *self);
 
 /* The built-in catalogue as a GListModel of AwaitlabCatalogueItem. */
 #define AWAITLAB_TYPE_CATALOGUE_ITEM (awaitlab_catalogue_item_get_type())

@@ -767,7 +767,7 @@ apply_overrides (Gen                *gen,
       if (eq == NULL || eq == overrides[i])
         {
           g_set_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE,
-                       "“%s” is not NAME=VALUE", overrides[i]);
+                       "\"%s\" is not NAME=VALUE", overrides[i]);
           return FALSE;
         }
       key = g_strndup (overrides[i], eq - overrides[i]);
@@ -802,7 +802,7 @@ apply_overrides (Gen                *gen,
           if (knob == NULL)
             {
               g_set_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE,
-                           "“%s” is neither a knob of this scenario nor one of cores, "
+                           "\"%s\" is neither a knob of this scenario nor one of cores, "
                            "min-threads, max-threads, environment, runtime, seed, "
                            "timer-resolution", key);
               return FALSE;
@@ -819,7 +819,7 @@ apply_overrides (Gen                *gen,
       if (!ok)
         {
           g_set_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE,
-                       "“%s” is not a valid value for %s", value, key);
+                       "\"%s\" is not a valid value for %s", value, key);
           return FALSE;
         }
     }

@@ -12,7 +12,38 @@ typedef struct
   AwlSim     *sim;
   GPtrArray  *chain;
   GHashTable *seen;
+  GArray     *threads;                 /* participants, in chain order */
+  GArray     *tasks;
+  int         cycle_start;             /* index in threads, -1 = dead end */
 } Chain;
+
+static void
+note_thread (Chain     *c,
+             AwlThread *t)
+{
+  guint id = t->parent.id;
+
+  for (guint i = 0; i < c->threads->len; i++)
+    if (g_array_index (c->threads, guint, i) == id)
+      return;
+  g_array_append_val (c->threads, id);
+}
+
+/* The cycle closes at @t (already in the chain, or added now). */
+static void
+cycle_at (Chain     *c,
+          AwlThread *t)
+{
+  if (t == NULL)
+    return;
+  note_thread (c, t);
+  for (guint i = 0; i < c->threads->len; i++)
+    if (g_array_index (c->threads, guint, i) == t->parent.id)
+      {
+        c->cycle_start = i;
+        return;
+      }
+}
 
 static void describe_thread (Chain *c, AwlThread *t);
 static void describe_task   (Chain *c, AwlTask *task);
@@ -137,6 +168,7 @@ describe_pending_continuation (Chain    *c,
         add (c, "%s completes when its continuation runs, and the continuation is posted to the "
              "UI context", task_label (c, task));
         add (c, "only the UI thread runs it, and the UI thread is blocked: deadlock");
+        cycle_at (c, sim->ui_thread);
         return TRUE;
       }
   for (guint i = 0; i < sim->contexts->len; i++)
@@ -150,6 +182,7 @@ describe_pending_continuation (Chain    *c,
                  "the ASP.NET request context", task_label (c, task));
             add (c, "only one thread at a time runs in that context, and %s holds it while it is "
                  "blocked: deadlock", ctx->holder ? ctx->holder->name : "nobody");
+            cycle_at (c, ctx->holder);
             return TRUE;
           }
     }
@@ -173,8 +206,11 @@ describe_task (Chain   *c,
   if (!first_visit (c, task))
     {
       add (c, "which brings us back to %s: a cycle", task_label (c, task));
+      if (c->cycle_start < 0 && c->threads->len > 0)
+        c->cycle_start = 0;
       return;
     }
+  g_array_append_val (c->tasks, task->parent.id);
 
   switch (task->kind)
     {
@@ -272,8 +308,10 @@ describe_thread (Chain     *c,
   if (!first_visit (c, t))
     {
       add (c, "which brings us back to %s: a cycle", thread_label (t));
+      cycle_at (c, t);
       return;
     }
+  note_thread (c, t);
 
   if (t->state != AWL_THREAD_STATE_BLOCKED)
     {
@@ -339,7 +377,9 @@ describe_thread (Chain     *c,
 void
 awl_sim_report_deadlock (AwlSim *sim)
 {
-  Chain c = { sim, g_ptr_array_new (), g_hash_table_new (NULL, NULL) };
+  Chain c = { sim, g_ptr_array_new (), g_hash_table_new (NULL, NULL),
+              g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (guint)),
+              -1 };
   AwlThread *root = NULL;
 
   if (sim->main_thread && !sim->main_thread->exited)
@@ -376,6 +416,11 @@ awl_sim_report_deadlock (AwlSim *sim)
   awl_sim_finish (sim, AWL_OUTCOME_DEADLOCK,
                   awl_sim_intern_printf (sim, "deadlock: %s", (char *) c.chain->pdata[0]));
   awl_trace_set_outcome (sim->trace, NULL, (const char * const *) c.chain->pdata, c.chain->len);
+  awl_trace_set_deadlock_participants (sim->trace, (const guint *) c.threads->data, c.threads->len,
+                                       (const guint *) c.tasks->data, c.tasks->len,
+                                       c.cycle_start);
   g_ptr_array_unref (c.chain);
+  g_array_unref (c.threads);
+  g_array_unref (c.tasks);
   g_hash_table_unref (c.seen);
 }

@@ -502,6 +502,9 @@ void         awl_trace_add_lint      (AwlTrace *trace, const AwlLint *lint);
 void         awl_trace_set_outcome   (AwlTrace *trace, const AwlOutcome *outcome,
                                       const char * const *chain, guint n_chain);
 void         awl_trace_set_stats     (AwlTrace *trace, const AwlStats *stats);
+void         awl_trace_set_deadlock_participants (AwlTrace *trace, const guint *threads,
+                                      guint n_threads, const guint *tasks, guint n_tasks,
+                                      int cycle_start);
 void         awl_trace_freeze        (AwlTrace *trace);
 
 G_END_DECLS

@@ -57,6 +57,9 @@ struct _AwlTrace
   GArray        *requests;
   AwlOutcome     outcome;
   GPtrArray     *chain;
+  GArray        *deadlock_threads;     /* guint */
+  GArray        *deadlock_tasks;       /* guint */
+  int            deadlock_cycle_start;
   AwlStats       stats;
   gboolean       frozen;
   GPtrArray     *spans;     /* GArray of AwlSpan per thread */
@@ -171,6 +174,9 @@ awl_trace_new_internal (const AwlConfig *config)
   trace->output = g_array_new (FALSE, TRUE, sizeof (AwlOutputLine));
   trace->requests = g_array_new (FALSE, TRUE, sizeof (AwlRequest));
   trace->chain = g_ptr_array_new ();
+  trace->deadlock_threads = g_array_new (FALSE, FALSE, sizeof (guint));
+  trace->deadlock_tasks = g_array_new (FALSE, FALSE, sizeof (guint));
+  trace->deadlock_cycle_start = -1;
   trace->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   trace->io_spans = g_array_new (FALSE, TRUE, sizeof (AwlIoSpan));
   for (guint i = 0; i < AWL_COUNTER_N_KINDS; i++)
@@ -282,6 +288,29 @@ awl_trace_set_outcome (AwlTrace           *trace,
     trace->outcome = *outcome;
   trace->outcome.chain = trace->chain->len ? (const char **) trace->chain->pdata : NULL;
   trace->outcome.n_chain = trace->chain->len ? trace->chain->len - 1 : 0;
+  trace->outcome.deadlock_threads = trace->deadlock_threads->len
+                                    ? (const guint *) trace->deadlock_threads->data : NULL;
+  trace->outcome.n_deadlock_threads = trace->deadlock_threads->len;
+  trace->outcome.deadlock_tasks = trace->deadlock_tasks->len
+                                  ? (const guint *) trace->deadlock_tasks->data : NULL;
+  trace->outcome.n_deadlock_tasks = trace->deadlock_tasks->len;
+  trace->outcome.deadlock_cycle_start = trace->deadlock_cycle_start;
+}
+
+void
+awl_trace_set_deadlock_participants (AwlTrace    *trace,
+                                     const guint *threads,
+                                     guint        n_threads,
+                                     const guint *tasks,
+                                     guint        n_tasks,
+                                     int          cycle_start)
+{
+  g_array_set_size (trace->deadlock_threads, 0);
+  g_array_append_vals (trace->deadlock_threads, threads, n_threads);
+  g_array_set_size (trace->deadlock_tasks, 0);
+  g_array_append_vals (trace->deadlock_tasks, tasks, n_tasks);
+  trace->deadlock_cycle_start = cycle_start;
+  awl_trace_set_outcome (trace, NULL, NULL, 0);
 }
 
 void
@@ -583,6 +612,8 @@ awl_trace_unref (AwlTrace *trace)
   g_array_unref (trace->output);
   g_array_unref (trace->requests);
   g_ptr_array_unref (trace->chain);
+  g_array_unref (trace->deadlock_threads);
+  g_array_unref (trace->deadlock_tasks);
   g_ptr_array_unref (trace->spans);
   g_array_unref (trace->io_spans);
   for (guint i = 0; i < AWL_COUNTER_N_KINDS; i++)

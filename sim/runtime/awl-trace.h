@@ -252,6 +252,17 @@ typedef struct
   /* Non-NULL when work waited for pool threads (starvation), with the worst wait. */
   const char     *starvation;
   AwlTime         worst_queue_wait;
+  /* Deadlock participants as data, in the order of the chain (each once; NULL / 0 when
+   * not a deadlock): the threads (trace thread ids) and the tasks (task ids) the chain
+   * goes through. deadlock_cycle_start is the index in deadlock_threads where the cycle
+   * begins — the threads from there on wait for each other (the UI thread waiting for
+   * its own queue is a cycle of one) — or -1 when the chain ends in a dead end (a
+   * TaskCompletionSource never completed, …); threads before it are blocked by it. */
+  const guint    *deadlock_threads;
+  guint           n_deadlock_threads;
+  const guint    *deadlock_tasks;
+  guint           n_deadlock_tasks;
+  int             deadlock_cycle_start;
 } AwlOutcome;
 
 typedef struct

@@ -37,6 +37,26 @@ config (AwlEnvironment env,
   g_assert_cmpint (awl_trace_get_outcome (trace)->kind, ==, AWL_OUTCOME_DEADLOCK); \
   g_assert_cmpstr (_chain, ==, expected); } G_STMT_END
 
+/* "Name Name | cycle from N | tasks 1 2": the deadlock participants as data. */
+#define ASSERT_PARTICIPANTS(trace, expected) G_STMT_START { \
+  g_autofree char *_p = participants (trace); \
+  g_assert_cmpstr (_p, ==, expected); } G_STMT_END
+
+static char *
+participants (AwlTrace *t)
+{
+  const AwlOutcome *o = awl_trace_get_outcome (t);
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < o->n_deadlock_threads; i++)
+    g_string_append_printf (str, "%s%s", i ? " " : "",
+                            awl_trace_get_thread (t, o->deadlock_threads[i])->name);
+  g_string_append_printf (str, " | cycle from %d | tasks", o->deadlock_cycle_start);
+  for (guint i = 0; i < o->n_deadlock_tasks; i++)
+    g_string_append_printf (str, " %u", o->deadlock_tasks[i]);
+  return g_string_free (str, FALSE);
+}
+
 static void
 teardown (AwlTrace *trace)
 {
@@ -108,6 +128,10 @@ test_dispose_runs_finally (void)
                     "10 Pool-1 cleaned; 10 Pool-1 status 5; 10 Pool-1 status 5; 10 Pool-1 False");
   g_assert_cmpint (outcome (t)->kind, ==, AWL_OUTCOME_COMPLETED);
   g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (10));
+  /* No deadlock: no participants. */
+  g_assert_cmpuint (outcome (t)->n_deadlock_threads, ==, 0);
+  g_assert_null (outcome (t)->deadlock_threads);
+  g_assert_cmpint (outcome (t)->deadlock_cycle_start, ==, -1);
   teardown (t);
 }
 
@@ -734,6 +758,7 @@ test_chain_ui_result (void)
                  "Task 1 (GetDataAsync) completes when its continuation runs, and the continuation "
                  "is posted to the UI context → "
                  "only the UI thread runs it, and the UI thread is blocked: deadlock");
+  ASSERT_PARTICIPANTS (t, "UI | cycle from 0 | tasks 1");
   teardown (t);
 }
 
@@ -755,6 +780,7 @@ test_chain_classic_result (void)
                  "only one thread at a time runs in that context, and Pool-1 holds it while it is "
                  "blocked: deadlock");
   g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (100));
+  ASSERT_PARTICIPANTS (t, "Pool-1 | cycle from 0 | tasks 1");
   teardown (t);
 }
 
@@ -777,6 +803,7 @@ test_chain_semaphore_never_released (void)
                  "Pool-1 (in Worker) waits on SemaphoreSlim 1 (count 0); Main took it last and has "
                  "not released it → "
                  "which brings us back to Main: a cycle");
+  ASSERT_PARTICIPANTS (t, "Main Pool-1 | cycle from 0 | tasks 1");
   teardown (t);
 }
 
@@ -800,6 +827,7 @@ test_chain_tcs_never_completed (void)
                  "(TaskCompletionSource) → "
                  "Task 2 (TaskCompletionSource) is never completed: no remaining code calls "
                  "SetResult, SetException or SetCanceled");
+  ASSERT_PARTICIPANTS (t, "Main | cycle from -1 | tasks 1 3 2");
   teardown (t);
 }
 
@@ -962,6 +990,16 @@ probe_step (AwlFrame *frame,
       awl_sim_output (sim, awl_sim_intern_printf (sim, "threads %u pending %u",
                                                   awl_sim_pool_thread_count (sim),
                                                   awl_sim_pool_pending_work_items (sim)));
+      /* SetMinThreads(0) succeeds and means 1; above the maximum it fails. */
+      {
+        gboolean ok0 = awl_sim_set_min_threads (sim, 0);
+        guint min0 = awl_sim_get_min_threads (sim);
+        gboolean ok_big = awl_sim_set_min_threads (sim, 40000);
+
+        awl_sim_output (sim, awl_sim_intern_printf (sim, "set0 %d min %u set40000 %d min %u",
+                                                    ok0, min0, ok_big,
+                                                    awl_sim_get_min_threads (sim)));
+      }
       awl_sim_stop (sim, "instruction budget exhausted");
       awl_step_sleep (s, AWL_MS (10));
       return;
@@ -1002,7 +1040,7 @@ test_pool_counts_and_stop (void)
   awl_sim_free (sim);
   /* Two workers (the minimum) took two items; one waits. awl_sim_stop ends the run. */
   ASSERT_OUTPUT (t, "0 Main pool 0 threads 2 pending 3; 0 Pool-1 id 2; 0 Pool-2 id 3; "
-                    "10 Main threads 2 pending 1");
+                    "10 Main threads 2 pending 1; 10 Main set0 1 min 1 set40000 0 min 1");
   g_assert_cmpint (outcome (t)->kind, ==, AWL_OUTCOME_LIMIT);
   g_assert_cmpstr (outcome (t)->summary, ==, "limit: instruction budget exhausted");
   g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (10));

@@ -818,6 +818,13 @@ test_lock_order_cycle (void)
                    "Thread-1 (in TransferAB) waits for the lock on Object 2, held by Thread-2 → "
                    "Thread-2 (in TransferBA) waits for the lock on Object 1, held by Thread-1 → "
                    "which brings us back to Thread-1: a cycle");
+  /* The participants as data: Main is blocked by the cycle Thread-1 ⇄ Thread-2. */
+  g_assert_cmpuint (outcome (t)->n_deadlock_threads, ==, 3);
+  g_assert_cmpstr (awl_trace_get_thread (t, outcome (t)->deadlock_threads[0])->name, ==, "Main");
+  g_assert_cmpstr (awl_trace_get_thread (t, outcome (t)->deadlock_threads[1])->name, ==, "Thread-1");
+  g_assert_cmpstr (awl_trace_get_thread (t, outcome (t)->deadlock_threads[2])->name, ==, "Thread-2");
+  g_assert_cmpint (outcome (t)->deadlock_cycle_start, ==, 1);
+  g_assert_cmpuint (outcome (t)->n_deadlock_tasks, ==, 0);
   teardown (t);
 }
 

@@ -211,7 +211,6 @@ test_malformed_file (void)
 static void
 test_question_result_deadlock (void)
 {
-#ifdef AWAITLAB_HAVE_SCENARIO_API
   AwaitlabWindow *window = new_window ();
 
   g_assert_true (awaitlab_window_open_question (window, 32));
@@ -225,9 +224,6 @@ test_question_result_deadlock (void)
   assert_deadlock_at_end (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
-#else
-  g_test_skip ("the scenario language is not in this build yet");
-#endif
 }
 
 int

@@ -15,6 +15,7 @@ struct _AwaitlabExportDialog
   gint64                playhead;
   AdwToastOverlay      *toasts;         /* weak */
   GCancellable         *cancellable;
+  gboolean              disposed;       /* the worker may finish after the widgets are gone */
 
   GtkWidget            *preview;
   AdwComboRow          *format_row;
@@ -201,8 +202,17 @@ export_done (GObject      *object,
   g_autoptr(AwaitlabExportDialog) self = data;
   g_autoptr(GError) error = NULL;
   GFile *file = g_object_get_data (G_OBJECT (result), "file");
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (self->disposed)
+    {
+      g_clear_object (&self->cancellable);
+      if (ok)
+        toast_done (self, file);
+      return;
+    }
+
+  if (!ok)
     {
       set_busy (self, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -243,7 +253,7 @@ progress_idle (gpointer data)
   AwaitlabExportDialog *self = args[0];
   double *values = args[1];
 
-  if (self->cancellable != NULL)
+  if (self->cancellable != NULL && !self->disposed)
     on_progress (values[0], values[1], values[2], self);
   g_object_unref (self);
   g_free (values);
@@ -335,6 +345,24 @@ awaitlab_export_dialog_export_to (AwaitlabExportDialog *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+void
+awaitlab_export_dialog_set_format (AwaitlabExportDialog *self,
+                                   AwaitlabExportFormat  format)
+{
+  g_return_if_fail (AWAITLAB_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (format <= AWAITLAB_EXPORT_TRACE);
+
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+void
+awaitlab_export_dialog_set_speed (AwaitlabExportDialog *self,
+                                  double                ms_per_second)
+{
+  g_return_if_fail (AWAITLAB_IS_EXPORT_DIALOG (self));
+  gtk_spin_button_set_value (self->speed_spin, ms_per_second);
+}
+
 gboolean
 awaitlab_export_dialog_get_busy (AwaitlabExportDialog *self)
 {
@@ -417,6 +445,7 @@ awaitlab_export_dialog_dispose (GObject *object)
 {
   AwaitlabExportDialog *self = AWAITLAB_EXPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWAITLAB_TYPE_EXPORT_DIALOG);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "awaitlab-document.h"
+#include "awaitlab-export.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,10 @@ void                  awaitlab_export_dialog_present (GtkWindow        *parent,
  * does after asking for a file; also for tests). */
 void                  awaitlab_export_dialog_export_to (AwaitlabExportDialog *self,
                                                       GFile                *file);
+void                  awaitlab_export_dialog_set_format (AwaitlabExportDialog *self,
+                                                      AwaitlabExportFormat  format);
+void                  awaitlab_export_dialog_set_speed (AwaitlabExportDialog *self,
+                                                      double                ms_per_second);
 gboolean              awaitlab_export_dialog_get_busy (AwaitlabExportDialog *self);
 
 G_END_DECLS
