@@ -31,15 +31,13 @@ typedef struct
 } Run;
 
 static void
-usage_error (GOptionContext *context,
-             const char     *message)
+usage_error (const char *message)
 {
   g_printerr ("awaitlab export: %s\n", message);
   g_printerr ("Usage: awaitlab export FILE [--set K=V]… --png|--svg|--pdf|--webm|--mp4|--gif|--trace OUT\n"
               "       [--time T] [--from T --to T] [--size WxH|720p|1080p] [--scale S] [--fps N]\n"
               "       [--speed MS_PER_SECOND] [--view timeline|full] [--narration|--no-narration] [--dark]\n"
               "Try 'awaitlab export --help' for details.\n");
-  (void)context;
 }
 
 static void
@@ -142,151 +140,208 @@ parse_time_option (const char *name,
   return TRUE;
 }
 
-int
-awaitlab_cli_export (int    argc,
-                     char **argv)
+typedef struct
+{
+  char     **sets;
+  char      *outputs[AWAITLAB_EXPORT_TRACE + 1];
+  char      *time;
+  char      *from;
+  char      *to;
+  char      *size;
+  char      *view;
+  char      *file;
+  double     scale;
+  double     speed;
+  int        fps;
+  gboolean   narration;
+  gboolean   no_narration;
+  gboolean   dark;
+} Args;
+
+static void
+args_clear (Args *a)
+{
+  g_strfreev (a->sets);
+  for (guint i = 0; i < G_N_ELEMENTS (a->outputs); i++)
+    g_free (a->outputs[i]);
+  g_free (a->time);
+  g_free (a->from);
+  g_free (a->to);
+  g_free (a->size);
+  g_free (a->view);
+  g_free (a->file);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
+
+static gboolean
+parse_args (Args    *a,
+            int      argc,
+            char   **argv,
+            GError **error)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AwlScenario) scenario = NULL;
-  g_autoptr(AwlKnobValues) knobs = NULL;
-  g_autoptr(AwaitlabExportSource) source = NULL;
-  g_auto(GStrv) sets = NULL;
-  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  char *outputs[AWAITLAB_EXPORT_TRACE + 1] = { NULL };
-  g_autofree char *time = NULL, *from = NULL, *to = NULL, *size = NULL, *view = NULL;
   g_autofree char **args = NULL;
-  AwaitlabExportOptions base;
-  double scale = 1, speed = 0;
-  int fps = 0, n_outputs = 0, status = EXIT_OK;
-  gboolean narration = FALSE, no_narration = FALSE, dark = FALSE;
+  char **parse_argv;
+  guint n_outputs = 0;
   GOptionEntry entries[] = {
-    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Override a knob or setting", "K=V" },
-    { "png", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_PNG], "Write a PNG picture", "OUT" },
-    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_SVG], "Write an SVG picture", "OUT" },
-    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_PDF], "Write a PDF page", "OUT" },
-    { "webm", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_WEBM], "Write a WebM (VP8) video", "OUT" },
-    { "mp4", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_MP4], "Write an MP4 (H.264) video", "OUT" },
-    { "gif", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_GIF], "Write an animated GIF", "OUT" },
-    { "trace", 0, 0, G_OPTION_ARG_FILENAME, &outputs[AWAITLAB_EXPORT_TRACE], "Write Chrome Trace Event JSON (Perfetto)", "OUT" },
-    { "time", 0, 0, G_OPTION_ARG_STRING, &time, "Pictures: the playhead (default: end, nothing veiled)", "T" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "Start of the time range (default 0)", "T" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "End of the time range (default: end of the run)", "T" },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Size: 720p, 1080p or WxH (default 1280x720)", "SIZE" },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixel scale for HiDPI (default 1)", "S" },
-    { "fps", 0, 0, G_OPTION_ARG_INT, &fps, "Video frame rate (default 30, GIF 15)", "N" },
-    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &speed, "Virtual milliseconds per second of video (default: range in 10 s)", "X" },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "timeline (default) or full (code, timeline, explanation)", "VIEW" },
-    { "narration", 0, 0, G_OPTION_ARG_NONE, &narration, "Burn the narration line in (default for videos)", NULL },
-    { "no-narration", 0, 0, G_OPTION_ARG_NONE, &no_narration, "No narration line", NULL },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->sets, "Override a knob or setting", "K=V" },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_PNG], "Write a PNG picture", "OUT" },
+    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_SVG], "Write an SVG picture", "OUT" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_PDF], "Write a PDF page", "OUT" },
+    { "webm", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_WEBM], "Write a WebM (VP8) video", "OUT" },
+    { "mp4", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_MP4], "Write an MP4 (H.264) video", "OUT" },
+    { "gif", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_GIF], "Write an animated GIF", "OUT" },
+    { "trace", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_TRACE], "Write Chrome Trace Event JSON (Perfetto)", "OUT" },
+    { "time", 0, 0, G_OPTION_ARG_STRING, &a->time, "Pictures: the playhead (default: end, nothing veiled)", "T" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &a->from, "Start of the time range (default 0)", "T" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &a->to, "End of the time range (default: end of the run)", "T" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &a->size, "Size: 720p, 1080p or WxH (default 1280x720)", "SIZE" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &a->scale, "PNG pixel scale for HiDPI (default 1)", "S" },
+    { "fps", 0, 0, G_OPTION_ARG_INT, &a->fps, "Video frame rate (default 30, GIF 15)", "N" },
+    { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &a->speed, "Virtual milliseconds per second of video (default: range in 10 s)", "X" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &a->view, "timeline (default) or full (code, timeline, explanation)", "VIEW" },
+    { "narration", 0, 0, G_OPTION_ARG_NONE, &a->narration, "Burn the narration line in (default for videos)", NULL },
+    { "no-narration", 0, 0, G_OPTION_ARG_NONE, &a->no_narration, "No narration line", NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &a->dark, "Dark style", NULL },
     { NULL }
   };
 
   /* argv[0] = "awaitlab", argv[1] = "export": parse the rest. */
   args = g_new0 (char *, argc + 1);
-  args[0] = "awaitlab export";
+  args[0] = (char *)"awaitlab export";
   for (int i = 2; i < argc; i++)
     args[i - 1] = argv[i];
   argc--;
+  parse_argv = args;
 
   context = g_option_context_new ("FILE - export pictures, videos and traces of a run");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, gst_init_get_option_group ());
-  {
-    char **parse_argv = args;
-    gboolean parsed = g_option_context_parse (context, &argc, &parse_argv, &error);
-
-    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-      if (outputs[i] != NULL)
-        g_ptr_array_add (owned, outputs[i]);
-    if (!parsed)
-      {
-        usage_error (context, error->message);
-        return EXIT_USAGE;
-      }
-  }
+  if (!g_option_context_parse (context, &argc, &parse_argv, error))
+    return FALSE;
 
   if (argc != 2)
     {
-      usage_error (context, argc < 2 ? "no scenario FILE given" : "give exactly one scenario FILE");
-      return EXIT_USAGE;
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           argc < 2 ? "no scenario FILE given" : "give exactly one scenario FILE");
+      return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-    n_outputs += outputs[i] != NULL;
+  a->file = g_strdup (parse_argv[1]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (a->outputs); i++)
+    n_outputs += a->outputs[i] != NULL;
   if (n_outputs == 0)
     {
-      usage_error (context, "no output: give --png, --svg, --pdf, --webm, --mp4, --gif or --trace OUT");
-      return EXIT_USAGE;
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "no output: give --png, --svg, --pdf, --webm, --mp4, --gif or --trace OUT");
+      return FALSE;
     }
+  return TRUE;
+}
 
-  awaitlab_export_options_init (&base, AWAITLAB_EXPORT_PNG);
-  if (size != NULL && !awaitlab_export_parse_size (size, &base.width, &base.height))
-    {
-      usage_error (context, "--size: use 720p, 1080p or WxH (16 to 8192)");
-      return EXIT_USAGE;
-    }
-  if (!parse_time_option ("time", time, &base.time, &error) ||
-      !parse_time_option ("from", from, &base.from, &error) ||
-      !parse_time_option ("to", to, &base.to, &error))
-    {
-      usage_error (context, error->message);
-      return EXIT_USAGE;
-    }
-  if (base.from == AWAITLAB_EXPORT_TIME_END)
-    {
-      usage_error (context, "--from cannot be “end”");
-      return EXIT_USAGE;
-    }
-  if (view != NULL && !g_str_equal (view, "timeline") && !g_str_equal (view, "full"))
-    {
-      usage_error (context, "--view: timeline or full");
-      return EXIT_USAGE;
-    }
-  if (narration && no_narration)
-    {
-      usage_error (context, "--narration and --no-narration contradict each other");
-      return EXIT_USAGE;
-    }
-  base.view = view && g_str_equal (view, "full") ? AWAITLAB_EXPORT_VIEW_FULL : AWAITLAB_EXPORT_VIEW_TIMELINE;
-  base.scale = scale;
-  base.speed = speed;
-  base.dark = dark;
+static gboolean
+usage_fail (GError     **error,
+            const char  *message)
+{
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
+  return FALSE;
+}
 
-  knobs = awl_knob_values_new ();
-  for (guint i = 0; sets && sets[i]; i++)
-    if (!awl_knob_values_set_assignment (knobs, sets[i]))
+/* The options every output shares; the format, frame rate and narration
+ * default are set per output. */
+static gboolean
+base_options (const Args             *a,
+              AwaitlabExportOptions  *base,
+              GError                **error)
+{
+  awaitlab_export_options_init (base, AWAITLAB_EXPORT_PNG);
+
+  if (a->size != NULL && !awaitlab_export_parse_size (a->size, &base->width, &base->height))
+    return usage_fail (error, "--size: use 720p, 1080p or WxH (16 to 8192)");
+  if (!parse_time_option ("time", a->time, &base->time, error) ||
+      !parse_time_option ("from", a->from, &base->from, error) ||
+      !parse_time_option ("to", a->to, &base->to, error))
+    return FALSE;
+  if (base->from == AWAITLAB_EXPORT_TIME_END)
+    return usage_fail (error, "--from cannot be “end”");
+  if (a->view != NULL && !g_str_equal (a->view, "timeline") && !g_str_equal (a->view, "full"))
+    return usage_fail (error, "--view: timeline or full");
+  if (a->narration && a->no_narration)
+    return usage_fail (error, "--narration and --no-narration contradict each other");
+
+  base->view = a->view && g_str_equal (a->view, "full") ? AWAITLAB_EXPORT_VIEW_FULL
+                                                        : AWAITLAB_EXPORT_VIEW_TIMELINE;
+  base->scale = a->scale;
+  base->speed = a->speed;
+  base->dark = a->dark;
+  return TRUE;
+}
+
+/* Loads and simulates the scenario; NULL with *status set on failure. */
+static AwaitlabExportSource *
+load_source (const Args *a,
+             int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwlScenario) scenario = NULL;
+  g_autoptr(AwlKnobValues) knobs = awl_knob_values_new ();
+  AwaitlabExportSource *source;
+
+  for (guint i = 0; a->sets && a->sets[i]; i++)
+    if (!awl_knob_values_set_assignment (knobs, a->sets[i]))
       {
-        usage_error (context, "--set needs NAME=VALUE");
-        return EXIT_USAGE;
+        usage_error ("--set needs NAME=VALUE");
+        *status = EXIT_USAGE;
+        return NULL;
       }
 
-  if (!(scenario = awl_scenario_new_from_file (args[1], &error)))
+  if (!(scenario = awl_scenario_new_from_file (a->file, &error)))
     {
-      g_printerr ("%s", error->message);
-      if (!g_str_has_suffix (error->message, "\n"))
-        g_printerr ("\n");
-      return EXIT_FAILED;
+      g_printerr ("%s%s", error->message, g_str_has_suffix (error->message, "\n") ? "" : "\n");
+      *status = EXIT_FAILED;
+      return NULL;
     }
   if (!(source = awaitlab_export_source_new_from_scenario (scenario, knobs, NULL, &error)))
     {
       g_printerr ("awaitlab export: %s\n", error->message);
-      return error->domain == AWL_SCENARIO_ERROR && error->code == AWL_SCENARIO_ERROR_KNOB
-             ? EXIT_USAGE : EXIT_FAILED;
+      *status = g_error_matches (error, AWL_SCENARIO_ERROR, AWL_SCENARIO_ERROR_KNOB) ? EXIT_USAGE
+                                                                                  : EXIT_FAILED;
+      return NULL;
     }
+  return source;
+}
+
+int
+awaitlab_cli_export (int    argc,
+                     char **argv)
+{
+  g_auto(Args) a = { .scale = 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwaitlabExportSource) source = NULL;
+  AwaitlabExportOptions base;
+  int status = EXIT_OK;
+
+  if (!parse_args (&a, argc, argv, &error) || !base_options (&a, &base, &error))
+    {
+      usage_error (error->message);
+      return EXIT_USAGE;
+    }
+  if (!(source = load_source (&a, &status)))
+    return status;
 
   gst_init (NULL, NULL);
 
-  for (guint f = 0; f < G_N_ELEMENTS (outputs); f++)
+  for (guint f = 0; f < G_N_ELEMENTS (a.outputs); f++)
     {
       AwaitlabExportOptions options = base;
 
-      if (outputs[f] == NULL)
+      if (a.outputs[f] == NULL)
         continue;
       options.format = f;
-      options.fps = fps > 0 ? fps : f == AWAITLAB_EXPORT_GIF ? 15 : 30;
-      options.narration = no_narration ? FALSE : narration ? TRUE : awaitlab_export_format_is_video (f);
-      if (!export_one (source, &options, outputs[f]))
+      options.fps = a.fps > 0 ? a.fps : f == AWAITLAB_EXPORT_GIF ? 15 : 30;
+      options.narration = a.no_narration ? FALSE : a.narration ? TRUE : awaitlab_export_format_is_video (f);
+      if (!export_one (source, &options, a.outputs[f]))
         status = EXIT_FAILED;
     }
 

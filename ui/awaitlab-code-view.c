@@ -109,6 +109,9 @@ struct _AwaitlabCodeView
   guint                 scrolled_line;
   GtkCssProvider       *font_css;
   guint                 highlight_line;
+  GtkTextTag           *error_tag;
+  GtkTextTag           *warning_tag;
+  GArray               *problems;   /* AwaitlabCodeProblem, messages owned */
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabCodeView, awaitlab_code_view, GTK_TYPE_WIDGET)
@@ -136,6 +139,12 @@ awaitlab_code_view_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
       self->scroller = NULL;
     }
+  if (self->problems != NULL)
+    {
+      for (guint i = 0; i < self->problems->len; i++)
+        g_free (g_array_index (self->problems, AwaitlabCodeProblem, i).message);
+      g_clear_pointer (&self->problems, g_array_unref);
+    }
   g_clear_object (&self->buffer);
   g_clear_object (&self->font_css);
 
@@ -159,6 +168,41 @@ on_view_map (AwaitlabCodeView *self)
                    g_object_ref (self), g_object_unref);
 }
 
+/* The message of a problem under the pointer, as a tooltip. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  AwaitlabCodeView *self = user_data;
+  GtkTextIter iter;
+  int bx, by;
+  guint line, col;
+
+  if (self->problems->len == 0)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
+    return FALSE;
+  line = gtk_text_iter_get_line (&iter) + 1;
+  col = gtk_text_iter_get_line_offset (&iter) + 1;
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const AwaitlabCodeProblem *p = &g_array_index (self->problems, AwaitlabCodeProblem, i);
+
+      if (p->line == line && col >= p->col && col < p->col + MAX (1, p->length) + 1)
+        {
+          gtk_tooltip_set_text (tooltip, p->message);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 awaitlab_code_view_init (AwaitlabCodeView *self)
 {
@@ -169,6 +213,13 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "c-sharp"));
   gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
   self->highlight_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "playhead-line", NULL);
+  self->error_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "problem-error",
+                                                "underline", PANGO_UNDERLINE_ERROR,
+                                                "underline-rgba", &(GdkRGBA) { 0.86, 0.15, 0.15, 1 }, NULL);
+  self->warning_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "problem-warning",
+                                                  "underline", PANGO_UNDERLINE_ERROR,
+                                                  "underline-rgba", &(GdkRGBA) { 0.85, 0.55, 0.0, 1 }, NULL);
+  self->problems = g_array_new (FALSE, FALSE, sizeof (AwaitlabCodeProblem));
   {
     GtkTextIter start;
 
@@ -192,6 +243,8 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   gtk_source_gutter_insert (gutter, GTK_SOURCE_GUTTER_RENDERER (self->gutter), -10);
 
   g_signal_connect_swapped (self->view, "map", G_CALLBACK (on_view_map), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
+  g_signal_connect (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
@@ -220,7 +273,11 @@ awaitlab_code_view_set_text (AwaitlabCodeView *self,
 {
   g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
 
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), text ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
+  awaitlab_code_view_set_problems (self, NULL, 0);
   self->scrolled_line = 0;
   awaitlab_code_view_set_marks (self, NULL, 0);
   awaitlab_code_view_set_highlight (self, 0, 0);
@@ -359,4 +416,78 @@ awaitlab_code_view_rescroll_once (gpointer data)
 {
   awaitlab_code_view_rescroll (data);
   return G_SOURCE_REMOVE;
+}
+
+void
+awaitlab_code_view_set_editable (AwaitlabCodeView *self,
+                                 gboolean          editable)
+{
+  g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editable);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->view), editable);
+}
+
+GtkTextBuffer *
+awaitlab_code_view_get_buffer (AwaitlabCodeView *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_CODE_VIEW (self), NULL);
+  return GTK_TEXT_BUFFER (self->buffer);
+}
+
+/* Underlines each problem (from col, length characters; the whole rest of the
+ * line if the range is empty). */
+void
+awaitlab_code_view_set_problems (AwaitlabCodeView          *self,
+                                 const AwaitlabCodeProblem *problems,
+                                 guint                      n_problems)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter begin, end;
+
+  g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
+
+  for (guint i = 0; i < self->problems->len; i++)
+    g_free (g_array_index (self->problems, AwaitlabCodeProblem, i).message);
+  g_array_set_size (self->problems, 0);
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  gtk_text_buffer_remove_tag (buffer, self->error_tag, &begin, &end);
+  gtk_text_buffer_remove_tag (buffer, self->warning_tag, &begin, &end);
+
+  for (guint i = 0; i < n_problems; i++)
+    {
+      AwaitlabCodeProblem copy = problems[i];
+
+      copy.message = g_strdup (problems[i].message);
+      g_array_append_val (self->problems, copy);
+      if (copy.line == 0 || copy.line > (guint)gtk_text_buffer_get_line_count (buffer))
+        continue;
+
+      gtk_text_buffer_get_iter_at_line_offset (buffer, &begin, copy.line - 1, 0);
+      end = begin;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      if (copy.col > 1 && copy.col - 1 < (guint)gtk_text_iter_get_line_offset (&end))
+        gtk_text_iter_set_line_offset (&begin, copy.col - 1);
+      if (copy.length > 0)
+        {
+          GtkTextIter e = begin;
+
+          gtk_text_iter_forward_chars (&e, copy.length);
+          if (gtk_text_iter_compare (&e, &end) < 0)
+            end = e;
+        }
+      if (gtk_text_iter_equal (&begin, &end) && !gtk_text_iter_starts_line (&begin))
+        gtk_text_iter_backward_char (&begin);
+      gtk_text_buffer_apply_tag (buffer, copy.error ? self->error_tag : self->warning_tag, &begin, &end);
+    }
+}
+
+guint
+awaitlab_code_view_get_n_problems (AwaitlabCodeView *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_CODE_VIEW (self), 0);
+  return self->problems->len;
 }

@@ -17,6 +17,15 @@ typedef struct
   guint color_index;   /* awaitlab_thread_color() index (the lane) */
 } AwaitlabLineMark;
 
+typedef struct
+{
+  guint     line;        /* 1-based */
+  guint     col;         /* 1-based, characters */
+  guint     length;      /* characters, 0 = to the end of the line */
+  gboolean  error;       /* FALSE = warning */
+  char     *message;
+} AwaitlabCodeProblem;
+
 #define AWAITLAB_TYPE_CODE_VIEW (awaitlab_code_view_get_type())
 
 G_DECLARE_FINAL_TYPE (AwaitlabCodeView, awaitlab_code_view, AWAITLAB, CODE_VIEW, GtkWidget)
@@ -38,5 +47,12 @@ void        awaitlab_code_view_scroll_to_line (AwaitlabCodeView       *self,
 void        awaitlab_code_view_rescroll       (AwaitlabCodeView       *self);
 void        awaitlab_code_view_set_font_scale (AwaitlabCodeView       *self,
                                                double                  scale);
+void        awaitlab_code_view_set_editable   (AwaitlabCodeView       *self,
+                                               gboolean                editable);
+GtkTextBuffer *awaitlab_code_view_get_buffer  (AwaitlabCodeView       *self);
+void        awaitlab_code_view_set_problems   (AwaitlabCodeView          *self,
+                                               const AwaitlabCodeProblem *problems,
+                                               guint                      n_problems);
+guint       awaitlab_code_view_get_n_problems (AwaitlabCodeView       *self);
 
 G_END_DECLS

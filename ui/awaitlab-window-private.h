@@ -10,6 +10,8 @@
 #include "awaitlab-timeline-view.h"
 #include "awaitlab-code-view.h"
 #include "awaitlab-window.h"
+#include "awaitlab-inspector.h"
+#include "awaitlab-knobs.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +32,31 @@ void                  awaitlab_window_set_search         (AwaitlabWindow   *self
 guint                 awaitlab_window_count_catalogue_rows (AwaitlabWindow *self);
 void                  awaitlab_window_set_presentation   (AwaitlabWindow   *self,
                                                           gboolean          presentation);
+
+AwaitlabKnobs        *awaitlab_window_get_knobs          (AwaitlabWindow   *self);
+AwaitlabInspector    *awaitlab_window_get_inspector      (AwaitlabWindow   *self);
+AwaitlabDocument     *awaitlab_window_get_document_b     (AwaitlabWindow   *self);
+/* TRUE while A or B is being simulated. */
+gboolean              awaitlab_window_get_busy           (AwaitlabWindow   *self);
+void                  awaitlab_window_set_compare        (AwaitlabWindow   *self,
+                                                          gboolean          compare);
+const char           *awaitlab_window_get_compare_summary (AwaitlabWindow  *self);
+void                  awaitlab_window_select_knob_side   (AwaitlabWindow   *self,
+                                                          gboolean          b);
+guint                 awaitlab_window_get_n_problems     (AwaitlabWindow   *self);
+guint                 awaitlab_window_get_n_lints        (AwaitlabWindow   *self);
+void                  awaitlab_window_activate_lint      (AwaitlabWindow   *self,
+                                                          guint             index);
+GtkWidget            *awaitlab_window_get_confirm_dialog (AwaitlabWindow   *self);
+GFile                *awaitlab_window_get_file           (AwaitlabWindow   *self);
+gboolean              awaitlab_window_save_to            (AwaitlabWindow   *self,
+                                                          GFile            *file);
+gboolean              awaitlab_window_is_modified        (AwaitlabWindow   *self);
+guint                 awaitlab_window_get_n_quizzes      (AwaitlabWindow   *self);
+void                  awaitlab_window_answer_quiz        (AwaitlabWindow   *self,
+                                                          guint             quiz,
+                                                          guint             choice);
+const char           *awaitlab_window_get_quiz_result    (AwaitlabWindow   *self,
+                                                          guint             quiz);
 
 G_END_DECLS

@@ -7,10 +7,38 @@
  */
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "awaitlab-window-private.h"
 #include "awaitlab-timeline-renderer.h"
+#include "awaitlab-inspector.h"
+#include "awaitlab-knobs.h"
+#include "awl-compare.h"
+#include "awl-diagnostic.h"
+
+/* What File → New starts from: small, runnable, and showing every directive. */
+static const char new_template[] =
+  "// @title     My scenario\n"
+  "// @topic     Experiments\n"
+  "// @knob      UseConfigureAwait = false \"Add ConfigureAwait(false) to the await\"\n"
+  "// @quiz      Which thread prints \"after the await\"?\n"
+  "// @answer    A ThreadPool thread\n"
+  "// @choice    Main\n"
+  "// @why       A console app has no SynchronizationContext, so the continuation runs on the pool.\n"
+  "\n"
+  "async Task<string> LoadAsync()\n"
+  "{\n"
+  "    Console.WriteLine(\"before the await\");\n"
+  "    string data = await Http.GetAsync(\"https://example.org\", 100).ConfigureAwait(!UseConfigureAwait);\n"
+  "    Console.WriteLine(\"after the await\");\n"
+  "    return data;\n"
+  "}\n"
+  "\n"
+  "void Main()\n"
+  "{\n"
+  "    LoadAsync().GetAwaiter().GetResult();\n"
+  "}\n";
 
 #define APP_ID "org.awaitlab.Awaitlab"
 
@@ -50,6 +78,46 @@ struct _AwaitlabWindow
   GtkLabel             *time_label;
   GtkDropDown          *speed_dropdown;
   GtkLabel             *status_label;
+  GtkRevealer          *quiz_revealer;
+  GtkBox               *quiz_box;
+  GtkRevealer          *problems_revealer;
+  GtkListBox           *problems_list;
+  AwaitlabKnobs        *knobs;
+  GtkWidget            *knob_side_box;
+  GtkToggleButton      *knob_a_button;
+  GtkToggleButton      *knob_b_button;
+  GtkListBox           *lints_list;
+  GtkWidget            *no_lints;
+  AwaitlabInspector    *inspector;
+  GtkLabel             *compare_summary;
+  GtkLabel             *compare_label_a;
+  GtkLabel             *compare_label_b;
+  GtkWidget            *compare_box;
+  AwaitlabTimelineView *timeline_view_b;
+  GtkToggleButton      *inspector_button;
+  GtkToggleButton      *compare_button;
+
+  /* Editing */
+  GFile                *file;           /* where Save writes; NULL = ask (new, built-in copy) */
+  GtkWidget            *confirm_dialog;
+  void                (*pending) (AwaitlabWindow *self, gpointer data);
+  gpointer              pending_data;
+  GDestroyNotify        pending_destroy;
+  guint                 n_errors;
+  guint                 close_confirmed : 1;
+  guint                 save_then_pending : 1;
+
+  /* Knobs, re-runs and compare mode */
+  AwlKnobValues        *knobs_b;
+  AwaitlabDocument     *document_b;
+  GCancellable         *loading_b;
+  AwlComparison        *comparison;
+  gint64                keep_time;      /* playhead to restore after a re-run, -1 = none */
+  guint                 compare : 1;
+
+  /* Predict, then reveal */
+  GArray               *quiz_answers;   /* int per quiz, -1 = no prediction */
+  guint                 quiz_revealed : 1;
 
   /* State */
   GSettings            *settings;
@@ -68,6 +136,13 @@ struct _AwaitlabWindow
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabWindow, awaitlab_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_quiz_results (AwaitlabWindow *self);
+static void run_compare_b       (AwaitlabWindow *self);
+static void update_title        (AwaitlabWindow *self);
+static void show_error          (AwaitlabWindow *self,
+                                 const char     *heading,
+                                 const char     *message);
 
 /* ------------------------------------------------------------------------- */
 /* Explanation: the scenario's Markdown, reduced to Pango markup.            */
@@ -227,6 +302,7 @@ update_actions (AwaitlabWindow *self)
 {
   static const char *actions[] = {
     "win.play", "win.step-forward", "win.step-back", "win.seek-start", "win.seek-end", "win.zoom-fit",
+    "win.run", "win.save", "win.save-as", "win.compare",
   };
   gboolean have = awaitlab_playback_get_timeline (self->playback) != NULL;
 
@@ -258,6 +334,12 @@ on_playhead_moved (AwaitlabWindow *self)
   update_code_marks (self, timeline, time);
   update_revealed (self, timeline, time);
   update_outcome (self, timeline);
+
+  /* Compare mode: B follows A's virtual time. */
+  if (self->compare)
+    awaitlab_timeline_view_set_playhead (self->timeline_view_b, time);
+  awaitlab_inspector_set_event (self->inspector, awaitlab_playback_get_event_index (self->playback));
+  update_quiz_results (self);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -499,31 +581,275 @@ fill_notes (AwaitlabWindow   *self,
     }
 }
 
+/* ------------------------------------------------------------------------- */
+/* Lints                                                                     */
+
+static void
+fill_lints (AwaitlabWindow   *self,
+            AwaitlabDocument *document)
+{
+  AwlTrace *trace = awaitlab_document_get_trace (document);
+  const AwlLint *lints = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lints_list))))
+    gtk_list_box_remove (self->lints_list, child);
+
+  if (trace != NULL)
+    lints = awl_trace_get_lints (trace, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *time = awaitlab_format_time (lints[i].time);
+      g_autofree char *message = g_markup_escape_text (lints[i].message ? lints[i].message : "", -1);
+      g_autofree char *markup = g_strdup_printf ("<b>%s</b>  <span alpha=\"70%%\">%s · line %d</span>\n%s",
+                                                 awl_lint_kind_to_string (lints[i].kind), time,
+                                                 lints[i].line, message);
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 4);
+      gtk_widget_set_margin_bottom (label, 4);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "lint", GUINT_TO_POINTER (i + 1));
+      gtk_list_box_append (self->lints_list, row);
+    }
+  gtk_widget_set_visible (self->no_lints, n == 0);
+}
+
+static int
+lane_of_thread (AwaitlabTimeline *timeline,
+                guint             thread)
+{
+  for (guint lane = 0; timeline && lane < awaitlab_timeline_get_n_lanes (timeline); lane++)
+    if (awaitlab_timeline_get_lane_kind (timeline, lane) == AWAITLAB_LANE_THREAD &&
+        awaitlab_timeline_get_lane_thread (timeline, lane) == (int)thread)
+      return lane;
+  return -1;
+}
+
+/* Jumps both views: the playhead to the lint's time, the code to its line. */
+static void
+on_lint_activated (AwaitlabWindow *self,
+                   GtkListBoxRow  *row)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "lint"));
+  AwlTrace *trace = self->document ? awaitlab_document_get_trace (self->document) : NULL;
+  const AwlLint *lints;
+  guint n;
+  int lane;
+
+  if (trace == NULL || i == 0)
+    return;
+  lints = awl_trace_get_lints (trace, &n);
+  if (i > n)
+    return;
+  i--;
+
+  awaitlab_playback_set_playing (self->playback, FALSE);
+  awaitlab_playback_seek_time (self->playback, lints[i].time);
+  awaitlab_time_range_ensure (awaitlab_timeline_view_get_time_range (self->timeline_view), lints[i].time);
+  lane = lane_of_thread (awaitlab_document_get_timeline (self->document), lints[i].thread);
+  if (lane >= 0)
+    awaitlab_timeline_view_set_selected_lane (self->timeline_view, lane);
+  if (lints[i].line > 0)
+    {
+      awaitlab_code_view_set_highlight (self->code_view, lints[i].line, MAX (lane, 0));
+      awaitlab_code_view_scroll_to_line (self->code_view, lints[i].line);
+    }
+}
+
+static void
+on_inspector_select (AwaitlabWindow *self,
+                     int             lane,
+                     guint           line)
+{
+  if (lane >= 0)
+    awaitlab_timeline_view_set_selected_lane (self->timeline_view, lane);
+  if (line > 0)
+    {
+      awaitlab_code_view_set_highlight (self->code_view, line, MAX (lane, 0));
+      awaitlab_code_view_scroll_to_line (self->code_view, line);
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Predict, then reveal                                                      */
+
+static const AwlScenarioQuiz *
+get_quizzes (AwaitlabWindow *self,
+             guint          *n)
+{
+  AwlScenario *scenario = self->document ? awaitlab_document_get_scenario (self->document) : NULL;
+
+  *n = 0;
+  return scenario ? awl_scenario_get_quizzes (scenario, n) : NULL;
+}
+
+static void
+on_choice_toggled (GtkCheckButton *button,
+                   AwaitlabWindow *self)
+{
+  guint quiz = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "quiz"));
+  guint choice = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "choice"));
+
+  if (gtk_check_button_get_active (button) && quiz < self->quiz_answers->len)
+    g_array_index (self->quiz_answers, int, quiz) = choice;
+}
+
+static void
+fill_quiz (AwaitlabWindow *self)
+{
+  const AwlScenarioQuiz *quizzes;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quiz_box))))
+    gtk_box_remove (self->quiz_box, child);
+  g_array_set_size (self->quiz_answers, 0);
+  self->quiz_revealed = FALSE;
+
+  quizzes = get_quizzes (self, &n);
+  for (guint q = 0; q < n; q++)
+    {
+      GtkWidget *question = gtk_label_new (NULL);
+      GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *result = gtk_label_new (NULL);
+      GtkWidget *group = NULL;
+      g_autofree char *text = g_strdup_printf (_("Predict: %s"), quizzes[q].question);
+      int none = -1;
+
+      g_array_append_val (self->quiz_answers, none);
+      gtk_label_set_text (GTK_LABEL (question), text);
+      gtk_label_set_xalign (GTK_LABEL (question), 0);
+      gtk_label_set_wrap (GTK_LABEL (question), TRUE);
+      gtk_widget_add_css_class (question, "quiz-question");
+      gtk_box_append (self->quiz_box, question);
+
+      gtk_widget_set_name (choices, "quiz-choices");
+      for (guint c = 0; c < quizzes[q].n_choices; c++)
+        {
+          GtkWidget *button = gtk_check_button_new_with_label (quizzes[q].choices[c]);
+
+          if (group != NULL)
+            gtk_check_button_set_group (GTK_CHECK_BUTTON (button), GTK_CHECK_BUTTON (group));
+          else
+            group = button;
+          g_object_set_data (G_OBJECT (button), "quiz", GUINT_TO_POINTER (q));
+          g_object_set_data (G_OBJECT (button), "choice", GUINT_TO_POINTER (c));
+          g_signal_connect (button, "toggled", G_CALLBACK (on_choice_toggled), self);
+          gtk_box_append (GTK_BOX (choices), button);
+        }
+      gtk_box_append (self->quiz_box, choices);
+
+      gtk_label_set_xalign (GTK_LABEL (result), 0);
+      gtk_label_set_wrap (GTK_LABEL (result), TRUE);
+      gtk_widget_set_visible (result, FALSE);
+      gtk_widget_add_css_class (result, "quiz-result");
+      g_object_set_data (G_OBJECT (question), "result", result);
+      gtk_box_append (self->quiz_box, result);
+    }
+
+  if (n > 0)
+    {
+      GtkWidget *hint = gtk_label_new (_("Pick your prediction, then press Play: the answer is revealed when the run ends."));
+
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_widget_set_name (hint, "quiz-hint");
+      gtk_box_append (self->quiz_box, hint);
+    }
+  gtk_revealer_set_reveal_child (self->quiz_revealer, n > 0);
+}
+
+/* At the end of the run each quiz says whether the prediction held, and why. */
+static void
+update_quiz_results (AwaitlabWindow *self)
+{
+  const AwlScenarioQuiz *quizzes;
+  gboolean at_end = awaitlab_playback_get_timeline (self->playback) != NULL &&
+                    awaitlab_playback_is_at_end (self->playback);
+  guint n, q = 0;
+
+  quizzes = get_quizzes (self, &n);
+  if (n == 0 || self->quiz_revealed == at_end)
+    return;
+  self->quiz_revealed = at_end;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->quiz_box));
+       child != NULL && q < n;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *result = g_object_get_data (G_OBJECT (child), "result");
+      int answer = q < self->quiz_answers->len ? g_array_index (self->quiz_answers, int, q) : -1;
+      g_autofree char *text = NULL;
+      const char *why = quizzes[q].why && *quizzes[q].why ? quizzes[q].why : "";
+      const char *right = quizzes[q].choices[quizzes[q].answer];
+
+      if (result == NULL)
+        continue;
+
+      gtk_widget_remove_css_class (result, "success");
+      gtk_widget_remove_css_class (result, "error");
+      if (answer < 0)
+        text = g_strdup_printf (_("The answer: %s. %s"), right, why);
+      else if ((guint)answer == quizzes[q].answer)
+        {
+          text = g_strdup_printf (_("✓ Your prediction held: %s. %s"), right, why);
+          gtk_widget_add_css_class (result, "success");
+        }
+      else
+        {
+          text = g_strdup_printf (_("✗ You predicted “%s”, but the answer is: %s. %s"),
+                                  quizzes[q].choices[answer], right, why);
+          gtk_widget_add_css_class (result, "error");
+        }
+      gtk_label_set_text (GTK_LABEL (result), text);
+      gtk_widget_set_visible (result, at_end);
+      q++;
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+
+static void
+refresh_knobs (AwaitlabWindow *self)
+{
+  gboolean b = self->compare && gtk_toggle_button_get_active (self->knob_b_button);
+  AwlScenario *scenario = self->document ? awaitlab_document_get_scenario (self->document) : NULL;
+
+  awaitlab_knobs_set_scenario (self->knobs, scenario,
+                               b ? self->knobs_b
+                                 : self->document ? awaitlab_document_get_knobs (self->document) : NULL);
+}
+
 void
 awaitlab_window_set_document (AwaitlabWindow   *self,
                               AwaitlabDocument *document)
 {
   AwaitlabTimeline *timeline;
-  g_autofree char *subtitle = NULL;
   g_autofree char *explanation = NULL;
-  const char *questions;
+  g_autofree char *current = NULL;
+  gboolean same_source;
 
   g_return_if_fail (AWAITLAB_IS_WINDOW (self));
   g_return_if_fail (AWAITLAB_IS_DOCUMENT (document));
 
+  /* A re-run (other knobs, the same text after Ctrl+Enter) keeps the editor,
+   * its undo history and the predictions. */
+  current = awaitlab_code_view_dup_text (self->code_view);
+  same_source = self->document != NULL &&
+                g_strcmp0 (current, awaitlab_document_get_source (document)) == 0;
+
   g_set_object (&self->document, document);
   timeline = awaitlab_document_get_timeline (document);
-  questions = awaitlab_document_get_questions (document);
 
-  if (questions != NULL)
-    subtitle = g_strdup_printf (_("Question %s · %s"), questions,
-                                awaitlab_document_get_topic (document) ?: "");
-  else if (awaitlab_document_get_file (document) != NULL)
-    subtitle = g_file_get_basename (awaitlab_document_get_file (document));
-  adw_window_title_set_title (self->window_title, awaitlab_document_get_title (document));
-  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
-
-  awaitlab_code_view_set_text (self->code_view, awaitlab_document_get_source (document));
+  if (!same_source)
+    awaitlab_code_view_set_text (self->code_view, awaitlab_document_get_source (document));
+  update_title (self);
   gtk_label_set_text (self->question_label, awaitlab_document_get_title (document));
   explanation = markdown_to_markup (awaitlab_document_get_explanation (document));
   gtk_label_set_markup (self->explanation_label, explanation);
@@ -539,12 +865,30 @@ awaitlab_window_set_document (AwaitlabWindow   *self,
                                 MAX (1, awaitlab_timeline_get_end_time (timeline) / 20), 0);
     }
 
+  fill_lints (self, document);
+  refresh_knobs (self);
+  awaitlab_inspector_set_run (self->inspector, awaitlab_document_get_scenario (document),
+                              awaitlab_document_get_trace (document), timeline);
+  if (!same_source)
+    fill_quiz (self);
+
   awaitlab_timeline_view_set_timeline (self->timeline_view, timeline);
   awaitlab_playback_set_timeline (self->playback, timeline);
+  if (self->keep_time >= 0 && timeline != NULL)
+    {
+      /* Same virtual time as before the re-run, clamped to the new run. */
+      awaitlab_playback_seek_time (self->playback, MIN (self->keep_time, awaitlab_timeline_get_end_time (timeline)));
+      self->keep_time = -1;
+    }
+  self->quiz_revealed = !awaitlab_playback_is_at_end (self->playback);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   on_playhead_moved (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+  if (!same_source)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+
+  if (self->compare)
+    run_compare_b (self);
 }
 
 static void
@@ -596,6 +940,7 @@ load_done (GObject      *object,
 
   if (document == NULL)
     {
+      self->keep_time = -1;
       show_error (self, _("Could Not Open the Scenario"), error->message);
       return;
     }
@@ -603,42 +948,171 @@ load_done (GObject      *object,
   awaitlab_window_set_document (self, document);
 }
 
-static void
-start_load (AwaitlabWindow *self,
-            GFile          *file,
-            const char     *resource)
+static GCancellable *
+begin_loading (AwaitlabWindow *self)
 {
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
-
-  awaitlab_playback_set_playing (self->playback, FALSE);
   set_loading (self, TRUE);
+  return self->loading;
+}
+
+static void
+start_load (AwaitlabWindow *self,
+            GFile          *file,
+            const char     *resource)
+{
+  awaitlab_playback_set_playing (self->playback, FALSE);
+  self->keep_time = -1;
+  begin_loading (self);
   awaitlab_document_load_async (file, resource, self->loading, load_done, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------------- */
+/* Unsaved changes                                                           */
+
+typedef void (*PendingFunc) (AwaitlabWindow *self, gpointer data);
+
+static gboolean
+is_modified (AwaitlabWindow *self)
+{
+  return gtk_text_buffer_get_modified (awaitlab_code_view_get_buffer (self->code_view));
+}
+
+static void
+clear_pending (AwaitlabWindow *self)
+{
+  if (self->pending_destroy != NULL && self->pending_data != NULL)
+    self->pending_destroy (self->pending_data);
+  self->pending = NULL;
+  self->pending_data = NULL;
+  self->pending_destroy = NULL;
+  self->save_then_pending = FALSE;
+}
+
+static void
+run_pending (AwaitlabWindow *self)
+{
+  PendingFunc func = self->pending;
+  gpointer data = self->pending_data;
+  GDestroyNotify destroy = self->pending_destroy;
+
+  self->pending = NULL;
+  self->pending_data = NULL;
+  self->pending_destroy = NULL;
+  self->save_then_pending = FALSE;
+  if (func != NULL)
+    func (self, data);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+}
+
+static gboolean save_document (AwaitlabWindow *self, GFile *file);
+static void     save_as       (AwaitlabWindow *self);
+
+static void
+on_confirm_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AwaitlabWindow   *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      gtk_text_buffer_set_modified (awaitlab_code_view_get_buffer (self->code_view), FALSE);
+      run_pending (self);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (self->file != NULL)
+        {
+          if (save_document (self, self->file))
+            run_pending (self);
+          else
+            clear_pending (self);
+        }
+      else
+        {
+          /* Continue once the file chooser has saved. */
+          self->save_then_pending = TRUE;
+          save_as (self);
+        }
+    }
+  else
+    clear_pending (self);
+}
+
+/* Runs @func now, or after the user agreed to save or discard the edits. */
+static void
+confirm_then (AwaitlabWindow *self,
+              PendingFunc     func,
+              gpointer        data,
+              GDestroyNotify  destroy)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (!is_modified (self))
+    {
+      func (self, data);
+      if (destroy != NULL && data != NULL)
+        destroy (data);
+      return;
+    }
+
+  clear_pending (self);
+  self->pending = func;
+  self->pending_data = data;
+  self->pending_destroy = destroy;
+
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
+                          self->document ? awaitlab_document_get_title (self->document) : _("The scenario"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), self);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->confirm_dialog);
+  self->confirm_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+do_open_file (AwaitlabWindow *self,
+              gpointer        data)
+{
+  GFile *file = data;
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_list_box_unselect_all (self->catalogue_list);
+  g_set_object (&self->file, file);
+  start_load (self, file, NULL);
 }
 
 void
 awaitlab_window_open_file (AwaitlabWindow *self,
                            GFile          *file)
 {
-  g_autofree char *uri = NULL;
-
   g_return_if_fail (AWAITLAB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  gtk_list_box_unselect_all (self->catalogue_list);
-  start_load (self, file, NULL);
+  confirm_then (self, do_open_file, g_object_ref (file), g_object_unref);
 }
 
-void
-awaitlab_window_open_resource (AwaitlabWindow *self,
-                               const char     *resource_path)
+static void
+do_open_resource (AwaitlabWindow *self,
+                  gpointer        data)
 {
-  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
-  g_return_if_fail (resource_path != NULL);
+  const char *resource_path = data;
 
   /* Show which question is open, however it was opened. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->catalogue_list));
@@ -651,7 +1125,19 @@ awaitlab_window_open_resource (AwaitlabWindow *self,
         gtk_list_box_select_row (self->catalogue_list, GTK_LIST_BOX_ROW (row));
     }
 
+  /* Built-in scenarios open as copies: Save asks where to write. */
+  g_clear_object (&self->file);
   start_load (self, NULL, resource_path);
+}
+
+void
+awaitlab_window_open_resource (AwaitlabWindow *self,
+                               const char     *resource_path)
+{
+  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
+  g_return_if_fail (resource_path != NULL);
+
+  confirm_then (self, do_open_resource, g_strdup (resource_path), g_free);
 }
 
 gboolean
@@ -668,6 +1154,462 @@ awaitlab_window_open_question (AwaitlabWindow *self,
 
   awaitlab_window_open_resource (self, awaitlab_catalogue_item_get_resource (item));
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Editing: diagnostics, Ctrl+Enter, New, Save, Save As                      */
+
+static void
+update_title (AwaitlabWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *questions;
+
+  if (self->document == NULL)
+    return;
+
+  questions = awaitlab_document_get_questions (self->document);
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else if (questions != NULL)
+    subtitle = g_strdup_printf (_("Question %s · %s · built-in (edits go to a copy)"), questions,
+                                awaitlab_document_get_topic (self->document) ?: "");
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  title = g_strdup_printf ("%s%s", is_modified (self) ? "• " : "", awaitlab_document_get_title (self->document));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+}
+
+static void
+on_problem_activated (AwaitlabWindow *self,
+                      GtkListBoxRow  *row)
+{
+  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
+
+  if (line > 0)
+    {
+      awaitlab_code_view_scroll_to_line (self->code_view, line);
+      awaitlab_code_view_set_highlight (self->code_view, line, 0);
+    }
+}
+
+/* Underlines and lists every diagnostic of @text; returns the error count. */
+static guint
+check_text (AwaitlabWindow *self,
+            const char     *text)
+{
+  g_autoptr(AwlDiagnostics) diags = NULL;
+  g_autoptr(GArray) problems = g_array_new (FALSE, FALSE, sizeof (AwaitlabCodeProblem));
+  g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup ("scenario.csx");
+  GtkWidget *child;
+  guint n;
+
+  diags = awl_scenario_check_text (name, text, -1);
+  awl_diagnostics_sort (diags);
+  n = awl_diagnostics_get_n_items (diags);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))))
+    gtk_list_box_remove (self->problems_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AwlDiagnostic *d = awl_diagnostics_get_item (diags, i);
+      AwaitlabCodeProblem p = { d->line, d->col, d->length, d->severity == AWL_SEVERITY_ERROR, d->message };
+      g_autofree char *message = g_markup_escape_text (d->message, -1);
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\"><b>%s</b></span>  line %u, column %u: %s",
+                                                 p.error ? "#c01c28" : "#9c6e03",
+                                                 awl_severity_to_string (d->severity), d->line, d->col, message);
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      if (d->severity == AWL_SEVERITY_NOTE)
+        continue;
+      g_array_append_val (problems, p);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (d->line));
+      gtk_list_box_append (self->problems_list, row);
+    }
+
+  awaitlab_code_view_set_problems (self->code_view, (AwaitlabCodeProblem *)(gpointer)problems->data, problems->len);
+  gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
+  self->n_errors = awl_diagnostics_get_n_errors (diags);
+  return self->n_errors;
+}
+
+static void
+run_text (AwaitlabWindow *self)
+{
+  g_autofree char *text = awaitlab_code_view_dup_text (self->code_view);
+  g_autoptr(AwlKnobValues) knobs = NULL;
+
+  if (check_text (self, text) > 0)
+    {
+      g_autofree char *msg = g_strdup_printf (ngettext ("The scenario has %u error: see the list under the code",
+                                                        "The scenario has %u errors: see the list under the code",
+                                                        self->n_errors), self->n_errors);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (msg));
+      return;
+    }
+
+  /* Same knobs as now, same virtual time: only the code changed. */
+  knobs = awaitlab_knobs_dup_values (self->knobs);
+  if (self->compare && gtk_toggle_button_get_active (self->knob_b_button) && self->document != NULL)
+    {
+      g_clear_pointer (&knobs, awl_knob_values_free);
+      knobs = awl_knob_values_copy (awaitlab_document_get_knobs (self->document));
+    }
+  self->keep_time = self->document ? awaitlab_playback_get_time (self->playback) : -1;
+  awaitlab_playback_set_playing (self->playback, FALSE);
+  begin_loading (self);
+  awaitlab_document_run_text_async (text, self->file,
+                                    self->document ? awaitlab_document_get_resource_path (self->document) : NULL,
+                                    knobs, self->loading, load_done, g_object_ref (self));
+}
+
+static void
+do_new (AwaitlabWindow *self,
+        gpointer        data)
+{
+  g_clear_object (&self->file);
+  gtk_list_box_unselect_all (self->catalogue_list);
+  self->keep_time = -1;
+  begin_loading (self);
+  awaitlab_document_run_text_async (new_template, NULL, NULL, NULL, self->loading, load_done, g_object_ref (self));
+}
+
+/* g_file_replace_contents() writes a temporary file and renames it over the
+ * target, so a failed save leaves the old file and the editor untouched. */
+static gboolean
+save_document (AwaitlabWindow *self,
+               GFile          *file)
+{
+  g_autofree char *text = awaitlab_code_view_dup_text (self->code_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("%s could not be written: %s. Your edits are still in the editor."),
+                                                  name, error->message);
+      show_error (self, _("Could Not Save"), message);
+      return FALSE;
+    }
+
+  g_set_object (&self->file, file);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_text_buffer_set_modified (awaitlab_code_view_get_buffer (self->code_view), FALSE);
+  update_title (self);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Saved")));
+  return TRUE;
+}
+
+static void
+on_save_response (GtkNativeDialog *dialog,
+                  int              response,
+                  AwaitlabWindow  *self)
+{
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *base = file ? g_file_get_basename (file) : NULL;
+
+      /* Scenarios are .csx files. */
+      if (file != NULL && !g_str_has_suffix (base, ".csx"))
+        {
+          g_autofree char *name = g_strconcat (base, ".csx", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autoptr(GFile) fixed = g_file_get_child (parent, name);
+
+          g_set_object (&file, fixed);
+        }
+      if (file != NULL)
+        saved = save_document (self, file);
+    }
+
+  if (self->save_then_pending)
+    {
+      if (saved)
+        run_pending (self);
+      else
+        clear_pending (self);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as (AwaitlabWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+
+  native = gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("C# scenarios (*.csx)"));
+  gtk_file_filter_add_pattern (filter, "*.csx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
+  else
+    {
+      const char *res = self->document ? awaitlab_document_get_resource_path (self->document) : NULL;
+
+      name = res ? g_path_get_basename (res) : g_strdup ("scenario.csx");
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+do_close (AwaitlabWindow *self,
+          gpointer        data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AwaitlabWindow *self = AWAITLAB_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.run"))
+    run_text (self);
+  else if (g_str_equal (action_name, "win.new"))
+    confirm_then (self, do_new, NULL, NULL);
+  else if (g_str_equal (action_name, "win.save"))
+    {
+      if (self->file != NULL)
+        save_document (self, self->file);
+      else
+        save_as (self);
+    }
+  else if (g_str_equal (action_name, "win.save-as"))
+    save_as (self);
+}
+
+static void
+on_buffer_modified (AwaitlabWindow *self)
+{
+  update_title (self);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Knobs and compare mode                                                    */
+
+static void
+on_knobs_changed (AwaitlabWindow *self)
+{
+  g_autoptr(AwlKnobValues) values = awaitlab_knobs_dup_values (self->knobs);
+
+  if (self->document == NULL || awaitlab_document_get_scenario (self->document) == NULL)
+    return;
+
+  if (self->compare && gtk_toggle_button_get_active (self->knob_b_button))
+    {
+      g_clear_pointer (&self->knobs_b, awl_knob_values_free);
+      self->knobs_b = g_steal_pointer (&values);
+      run_compare_b (self);
+      return;
+    }
+
+  /* Re-simulate at once, off the main thread, at the same virtual time. */
+  self->keep_time = awaitlab_playback_get_time (self->playback);
+  begin_loading (self);
+  awaitlab_document_rerun_async (self->document, values, self->loading, load_done, g_object_ref (self));
+}
+
+static void
+update_compare_summary (AwaitlabWindow *self)
+{
+  g_autoptr(GString) m = g_string_new (NULL);
+  g_autofree char *label_a = NULL;
+  g_autofree char *label_b = NULL;
+  g_autofree char *la = NULL;
+  g_autofree char *lb = NULL;
+
+  if (self->document == NULL || self->document_b == NULL)
+    return;
+
+  g_clear_pointer (&self->comparison, awl_comparison_free);
+  self->comparison = awl_compare_traces (awaitlab_document_get_trace (self->document),
+                                         awaitlab_document_get_trace (self->document_b));
+  label_a = awl_knob_values_describe (awaitlab_document_get_knobs (self->document));
+  label_b = awl_knob_values_describe (self->knobs_b);
+  la = g_strdup_printf (_("A · %s · %s"), label_a, awl_outcome_kind_to_string (self->comparison->outcome_a));
+  lb = g_strdup_printf (_("B · %s · %s"), label_b, awl_outcome_kind_to_string (self->comparison->outcome_b));
+  gtk_label_set_text (self->compare_label_a, la);
+  gtk_label_set_text (self->compare_label_b, lb);
+
+  if (self->comparison->n_differences == 0)
+    g_string_append (m, _("<b>No difference</b> between A and B."));
+  for (guint i = 0; i < self->comparison->rows->len; i++)
+    {
+      const AwlCompareRow *row = g_ptr_array_index (self->comparison->rows, i);
+      g_autofree char *what = NULL, *a = NULL, *b = NULL;
+
+      if (!row->differs)
+        continue;
+      what = g_markup_escape_text (row->what, -1);
+      a = g_markup_escape_text (row->a, -1);
+      b = g_markup_escape_text (row->b, -1);
+      g_string_append_printf (m, "%s<b>%s</b>: A %s  ·  B %s", m->len ? "\n" : "", what, a, b);
+    }
+  gtk_label_set_markup (self->compare_summary, m->str);
+}
+
+static void
+compare_b_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AwaitlabWindow) self = user_data;
+  g_autoptr(AwaitlabDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = awaitlab_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading_b);
+  set_loading (self, self->loading != NULL);
+
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Run B"), error->message);
+      return;
+    }
+
+  g_set_object (&self->document_b, document);
+  awaitlab_timeline_view_set_timeline (self->timeline_view_b, awaitlab_document_get_timeline (document));
+  awaitlab_timeline_view_set_playhead (self->timeline_view_b, awaitlab_playback_get_time (self->playback));
+  update_compare_summary (self);
+}
+
+static void
+run_compare_b (AwaitlabWindow *self)
+{
+  if (self->document == NULL || awaitlab_document_get_scenario (self->document) == NULL)
+    return;
+  if (self->loading_b != NULL)
+    g_cancellable_cancel (self->loading_b);
+  g_clear_object (&self->loading_b);
+  self->loading_b = g_cancellable_new ();
+  set_loading (self, TRUE);
+  awaitlab_document_rerun_async (self->document, self->knobs_b, self->loading_b, compare_b_done, g_object_ref (self));
+}
+
+/* B starts as A with the first switch flipped (ConfigureAwait off/on, …). */
+static AwlKnobValues *
+default_b_knobs (AwaitlabWindow *self)
+{
+  AwlScenario *scenario = awaitlab_document_get_scenario (self->document);
+  AwlKnobValues *b = awl_knob_values_copy (awaitlab_document_get_knobs (self->document));
+  const AwlScenarioKnob *knobs;
+  guint n;
+
+  knobs = awl_scenario_get_knobs (scenario, &n);
+  for (guint i = 0; i < n; i++)
+    if (knobs[i].type == AWL_SCENARIO_KNOB_BOOL)
+      {
+        const char *v = awl_knob_values_get (b, knobs[i].name);
+
+        if (v == NULL)
+          v = knobs[i].default_value;
+        awl_knob_values_set (b, knobs[i].name, g_strcmp0 (v, "true") == 0 ? "false" : "true");
+        return b;
+      }
+  if (n > 0 && knobs[0].type == AWL_SCENARIO_KNOB_INT)
+    {
+      const char *v = awl_knob_values_get (b, knobs[0].name);
+      g_autofree char *next = g_strdup_printf ("%d", atoi (v ? v : knobs[0].default_value) + 1);
+
+      awl_knob_values_set (b, knobs[0].name, next);
+      return b;
+    }
+  awl_knob_values_set (b, "cores", awl_scenario_get_config (scenario)->cores == 1 ? "4" : "1");
+  return b;
+}
+
+void
+awaitlab_window_set_compare (AwaitlabWindow *self,
+                             gboolean        compare)
+{
+  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
+
+  compare = !!compare && self->document != NULL && awaitlab_document_get_scenario (self->document) != NULL;
+  self->compare = compare;
+  gtk_widget_set_visible (self->compare_box, compare);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_summary), compare);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_label_a), compare);
+  gtk_widget_set_visible (self->knob_side_box, compare);
+  gtk_toggle_button_set_active (self->compare_button, compare);
+
+  if (compare)
+    {
+      g_clear_pointer (&self->knobs_b, awl_knob_values_free);
+      self->knobs_b = default_b_knobs (self);
+      run_compare_b (self);
+    }
+  else
+    {
+      if (self->loading_b != NULL)
+        g_cancellable_cancel (self->loading_b);
+      g_clear_object (&self->loading_b);
+      g_clear_object (&self->document_b);
+      g_clear_pointer (&self->comparison, awl_comparison_free);
+      awaitlab_timeline_view_set_timeline (self->timeline_view_b, NULL);
+      gtk_toggle_button_set_active (self->knob_a_button, TRUE);
+    }
+  refresh_knobs (self);
+}
+
+static void
+on_knob_side_toggled (AwaitlabWindow *self)
+{
+  refresh_knobs (self);
+}
+
+/* Both timelines show the same visible time range. */
+static void
+on_range_changed (AwaitlabWindow *self)
+{
+  AwaitlabTimeRange *a = awaitlab_timeline_view_get_time_range (self->timeline_view);
+  AwaitlabTimeRange *b = awaitlab_timeline_view_get_time_range (self->timeline_view_b);
+
+  if (self->compare)
+    awaitlab_time_range_set_visible (b, awaitlab_time_range_get_begin (a), awaitlab_time_range_get_end (a));
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AwaitlabWindow *self = AWAITLAB_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.compare"))
+    awaitlab_window_set_compare (self, !self->compare);
+  else if (g_str_equal (action_name, "win.inspector"))
+    {
+      gboolean show = !gtk_widget_get_visible (GTK_WIDGET (self->inspector));
+
+      gtk_widget_set_visible (GTK_WIDGET (self->inspector), show);
+      gtk_toggle_button_set_active (self->inspector_button, show);
+    }
 }
 
 static void
@@ -875,6 +1817,14 @@ save_window_state (AwaitlabWindow *self)
 static gboolean
 awaitlab_window_close_request (GtkWindow *window)
 {
+  AwaitlabWindow *self = AWAITLAB_WINDOW (window);
+
+  /* Unsaved edits: ask first; do_close() closes again once settled. */
+  if (!self->close_confirmed && is_modified (self))
+    {
+      confirm_then (self, do_close, NULL, NULL);
+      return TRUE;
+    }
   save_window_state (AWAITLAB_WINDOW (window));
   return GTK_WINDOW_CLASS (awaitlab_window_parent_class)->close_request (window);
 }
@@ -914,6 +1864,17 @@ awaitlab_window_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  if (self->loading_b != NULL)
+    g_cancellable_cancel (self->loading_b);
+  g_clear_object (&self->loading_b);
+  clear_pending (self);
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
+  g_clear_object (&self->file);
+  g_clear_object (&self->document_b);
+  g_clear_pointer (&self->knobs_b, awl_knob_values_free);
+  g_clear_pointer (&self->comparison, awl_comparison_free);
+  g_clear_pointer (&self->quiz_answers, g_array_unref);
   if (self->playback != NULL)
     g_signal_handlers_disconnect_by_data (self->playback, self);
   g_clear_object (&self->playback);
@@ -940,6 +1901,8 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
 
   g_type_ensure (AWAITLAB_TYPE_CODE_VIEW);
   g_type_ensure (AWAITLAB_TYPE_TIMELINE_VIEW);
+  g_type_ensure (AWAITLAB_TYPE_INSPECTOR);
+  g_type_ensure (AWAITLAB_TYPE_KNOBS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, toasts);
@@ -971,6 +1934,38 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, time_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, speed_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, quiz_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, quiz_box);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, knobs);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, knob_side_box);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, knob_a_button);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, knob_b_button);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, lints_list);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, no_lints);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, compare_summary);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, compare_label_a);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, compare_label_b);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, compare_box);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, timeline_view_b);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, compare_button);
+
+  gtk_widget_class_install_action (widget_class, "win.run", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.inspector", NULL, view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.inspector", NULL);
 
 
   gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
@@ -1042,6 +2037,20 @@ awaitlab_window_init (AwaitlabWindow *self)
   g_signal_connect_swapped (self->recent_list, "row-activated", G_CALLBACK (on_recent_row_activated), self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (fill_recent),
                            self, G_CONNECT_SWAPPED);
+
+  self->keep_time = -1;
+  self->quiz_answers = g_array_new (FALSE, FALSE, sizeof (int));
+  g_signal_connect_swapped (awaitlab_code_view_get_buffer (self->code_view), "modified-changed",
+                            G_CALLBACK (on_buffer_modified), self);
+  awaitlab_code_view_set_editable (self->code_view, TRUE);
+  g_signal_connect_swapped (self->knobs, "changed", G_CALLBACK (on_knobs_changed), self);
+  g_signal_connect_swapped (self->knob_b_button, "toggled", G_CALLBACK (on_knob_side_toggled), self);
+  g_signal_connect_swapped (self->lints_list, "row-activated", G_CALLBACK (on_lint_activated), self);
+  g_signal_connect_swapped (self->problems_list, "row-activated", G_CALLBACK (on_problem_activated), self);
+  g_signal_connect_swapped (self->inspector, "select", G_CALLBACK (on_inspector_select), self);
+  g_signal_connect_swapped (awaitlab_timeline_view_get_time_range (self->timeline_view), "notify",
+                            G_CALLBACK (on_range_changed), self);
+  g_signal_connect_swapped (self->timeline_view_b, "seek", G_CALLBACK (on_timeline_seek), self);
 
   set_loading (self, FALSE);
   update_actions (self);
@@ -1145,4 +2154,158 @@ awaitlab_window_count_catalogue_rows (AwaitlabWindow *self)
 {
   g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+/* ------------------------------------------------------------------------- */
+
+AwaitlabKnobs *
+awaitlab_window_get_knobs (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->knobs;
+}
+
+AwaitlabInspector *
+awaitlab_window_get_inspector (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->inspector;
+}
+
+AwaitlabDocument *
+awaitlab_window_get_document_b (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->document_b;
+}
+
+gboolean
+awaitlab_window_get_busy (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), FALSE);
+  return self->loading != NULL || self->loading_b != NULL;
+}
+
+const char *
+awaitlab_window_get_compare_summary (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->compare_summary);
+}
+
+void
+awaitlab_window_select_knob_side (AwaitlabWindow *self,
+                                  gboolean        b)
+{
+  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
+  gtk_toggle_button_set_active (b ? self->knob_b_button : self->knob_a_button, TRUE);
+}
+
+guint
+awaitlab_window_get_n_problems (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), 0);
+  return awaitlab_code_view_get_n_problems (self->code_view);
+}
+
+guint
+awaitlab_window_get_n_lints (AwaitlabWindow *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), 0);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->lints_list)); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+void
+awaitlab_window_activate_lint (AwaitlabWindow *self,
+                               guint           index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
+  if ((row = gtk_list_box_get_row_at_index (self->lints_list, index)))
+    on_lint_activated (self, row);
+}
+
+GtkWidget *
+awaitlab_window_get_confirm_dialog (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->confirm_dialog;
+}
+
+GFile *
+awaitlab_window_get_file (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+awaitlab_window_save_to (AwaitlabWindow *self,
+                         GFile          *file)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), FALSE);
+  return save_document (self, file);
+}
+
+gboolean
+awaitlab_window_is_modified (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), FALSE);
+  return is_modified (self);
+}
+
+guint
+awaitlab_window_get_n_quizzes (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), 0);
+  return self->quiz_answers->len;
+}
+
+void
+awaitlab_window_answer_quiz (AwaitlabWindow *self,
+                             guint           quiz,
+                             guint           choice)
+{
+  guint q = 0;
+
+  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
+
+  /* Click the radio button, as a user would. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->quiz_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (child), "quiz-choices") != 0)
+        continue;
+      if (q++ != quiz)
+        continue;
+      for (GtkWidget *b = gtk_widget_get_first_child (child); b; b = gtk_widget_get_next_sibling (b))
+        if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "choice")) == choice)
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (b), TRUE);
+    }
+}
+
+/* The revealed result of quiz @quiz, or NULL while the run has not ended. */
+const char *
+awaitlab_window_get_quiz_result (AwaitlabWindow *self,
+                                 guint           quiz)
+{
+  guint q = 0;
+
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->quiz_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *result = g_object_get_data (G_OBJECT (child), "result");
+
+      if (result == NULL || q++ != quiz)
+        continue;
+      return gtk_widget_get_visible (result) ? gtk_label_get_text (GTK_LABEL (result)) : NULL;
+    }
+  return NULL;
 }

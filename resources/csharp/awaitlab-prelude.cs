@@ -12,7 +12,7 @@
 //    holds its thread for its share of @cores cores (see BurnCpu).
 //  - Console / Environment shadows (the scenario class lives in namespace Awaitlab, so
 //    these win over System.Console): every output line becomes one JSON object
-//    {"t_ms": …, "thread_kind": "main|ui|pool|dedicated", "text": …}.
+//    {"t_ms": …, "thread_kind": "main|ui|pool|dedicated", "text": …, "thread_id": N}.
 //  - The environments: console (Main on the main thread), ui (a UI thread running a
 //    single-threaded SynchronizationContext message loop; the entry is its first
 //    message), aspnet-classic (a one-at-a-time context per request, on pool threads),
@@ -157,7 +157,8 @@ namespace Awaitlab
             return;
           Progress ();
           stdout.WriteLine ("{\"t_ms\": " + Ms (NowMs) + ", \"thread_kind\": \"" + kind +
-                            "\", \"text\": " + Json (text ?? "") + "}");
+                            "\", \"text\": " + Json (text ?? "") +
+                            ", \"thread_id\": " + Thread.CurrentThread.ManagedThreadId + "}");
           stdout.Flush ();
         }
     }

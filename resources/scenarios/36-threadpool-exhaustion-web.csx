@@ -28,7 +28,7 @@ half a second; each handler needs a 100 ms remote call.
   call's continuation needs *another* pool thread to complete the task the request is
   blocked on. The pool starts with four threads. .NET 8 notices threads blocked in task
   waits and keeps adding threads, so the counter climbs well past eight: the requests
-  finish on time, but only by pinning a dozen threads that do nothing.
+  finish on time, but only by pinning more than a dozen threads that do nothing.
 - Switch the runtime to **netfx** (no blocking compensation): only the starvation detector
   and hill climbing add threads, each new thread grabs another blocking request, and the
   backlog takes about 20 s to drain — the exhaustion spiral.

@@ -15,6 +15,9 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "export/awaitlab-export.h"
 #include "awaitlab-timeline-renderer.h"
@@ -667,6 +670,222 @@ test_bad_options (void)
   assert_folder_holds_only (NULL);
 }
 
+/* Without an H.264 encoder the error names both candidates and their packages,
+ * and nothing is written. The child sees a plugin folder holding only what the
+ * rest of the pipeline needs (links to the installed plugins). */
+static void
+test_missing_encoder (void)
+{
+  static const char * const keep[] = { "app", "videoconvertscale", "videoconvert", "coreelements", "isomp4", NULL };
+  g_autofree char *gst_dir = NULL;
+  g_autofree char *plugins = NULL;
+  g_autofree char *registry = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = out_path ("missing.mp4");
+      AwaitlabExportOptions options;
+
+      awaitlab_export_options_init (&options, AWAITLAB_EXPORT_MP4);
+      options.width = 320;
+      options.height = 180;
+      g_assert_false (awaitlab_export_to_file (source, &options, path, NULL, NULL, NULL, &error));
+      g_assert_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_MISSING_PLUGIN);
+      g_printerr ("%s\n", error->message);
+      assert_folder_holds_only (NULL);
+      return;
+    }
+
+  gst_dir = g_dir_make_tmp ("awaitlab-test-gst-XXXXXX", NULL);
+  g_assert_nonnull (gst_dir);
+  plugins = g_build_filename (gst_dir, "plugins", NULL);
+  registry = g_build_filename (gst_dir, "registry.bin", NULL);
+  g_assert_cmpint (g_mkdir (plugins, 0755), ==, 0);
+  for (guint i = 0; keep[i]; i++)
+    {
+      g_autoptr(GstPlugin) plugin = gst_registry_find_plugin (gst_registry_get (), keep[i]);
+      g_autofree char *base = NULL;
+      g_autofree char *link = NULL;
+
+      if (plugin == NULL || gst_plugin_get_filename (plugin) == NULL)
+        continue;
+      base = g_path_get_basename (gst_plugin_get_filename (plugin));
+      link = g_build_filename (plugins, base, NULL);
+      g_assert_cmpint (symlink (gst_plugin_get_filename (plugin), link), ==, 0);
+    }
+
+  g_setenv ("GST_PLUGIN_SYSTEM_PATH_1_0", plugins, TRUE);
+  g_setenv ("GST_PLUGIN_PATH_1_0", "", TRUE);
+  g_setenv ("GST_REGISTRY_1_0", registry, TRUE);
+  g_setenv ("AWAITLAB_TEST_OUT_DIR", out_dir, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, 0);
+  g_unsetenv ("GST_PLUGIN_SYSTEM_PATH_1_0");
+  g_unsetenv ("GST_PLUGIN_PATH_1_0");
+  g_unsetenv ("GST_REGISTRY_1_0");
+  g_unsetenv ("AWAITLAB_TEST_OUT_DIR");
+
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*x264enc*gstreamer1.0-plugins-ugly*openh264enc*gstreamer1.0-plugins-bad*");
+
+  /* Clean the fake plugin folder. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (plugins, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (plugins, name, NULL);
+        g_unlink (file);
+      }
+  }
+  g_rmdir (plugins);
+  g_unlink (registry);
+  g_assert_cmpint (g_rmdir (gst_dir), ==, 0);
+  assert_folder_holds_only (NULL);
+}
+
+/* ----------------------------------------------------------------------------
+ * The command line, run with no display at all (AWAITLAB_BIN is set by meson).
+ * ------------------------------------------------------------------------- */
+
+static gboolean
+run_cli (const char * const *args,
+         int                *status,
+         char              **err)
+{
+  const char *bin = g_getenv ("AWAITLAB_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = scenario_path ();
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_ptr_array_add (argv, (char *)bin);
+  g_ptr_array_add (argv, "export");
+  g_ptr_array_add (argv, script);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (out_dir, (char **)argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, err, status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (*status, NULL);
+}
+
+static gboolean
+have_cli (void)
+{
+  const char *bin = g_getenv ("AWAITLAB_BIN");
+
+  if (bin == NULL || !g_file_test (bin, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the awaitlab binary is not built (AWAITLAB_BIN)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_cli_headless (void)
+{
+  const char * const args[] = { "--set", "ConfigureAwaitFalse=true", "--png", "cli.png", "--svg", "cli.svg",
+                                "--trace", "cli.json", "--gif", "cli.gif", "--size", "320x180",
+                                "--speed", "100", "--fps", "5", "--view", "full", NULL };
+  const char * const names[] = { "cli.png", "cli.svg", "cli.json", "cli.gif" };
+  g_autofree char *err = NULL;
+  int status;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_true (run_cli (args, &status, &err));
+  /* Videos report progress on stderr. */
+  g_assert_nonnull (strstr (err, "cli.gif: frame "));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = out_path (names[i]);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  assert_folder_holds_only (NULL);
+}
+
+static void
+test_cli_errors (void)
+{
+  const char * const usage[] = { "--png", NULL };
+  const char * const no_output[] = { "--size", "720p", NULL };
+  const char * const bad_size[] = { "--png", "x.png", "--size", "huge", NULL };
+  const char * const bad_knob[] = { "--png", "x.png", "--set", "NoSuchKnob=1", NULL };
+  const char * const unwritable[] = { "--png", "no-such-folder/x.png", NULL };
+  struct { const char * const *args; int code; const char *says; } cases[] = {
+    { usage, 2, "Missing argument" },
+    { no_output, 2, "no output" },
+    { bad_size, 2, "--size" },
+    { bad_knob, 2, "NoSuchKnob" },
+    { unwritable, 1, "no-such-folder" },
+  };
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      int status;
+
+      g_assert_false (run_cli (cases[i].args, &status, &err));
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].code);
+      if (strstr (err, cases[i].says) == NULL)
+        g_error ("case %u: “%s” not in: %s", i, cases[i].says, err);
+    }
+  assert_folder_holds_only (NULL);
+}
+
+/* Ctrl+C in the middle of a video: the export says it was cancelled, exits 1
+ * and leaves nothing, not even the temporary file. */
+static void
+test_cli_interrupt (void)
+{
+  const char *bin = g_getenv ("AWAITLAB_BIN");
+  g_autofree char *script = scenario_path ();
+  const char *argv[] = { bin, "export", script, "--webm", "long.webm", "--size", "320x180",
+                         "--speed", "0.5", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) err = g_string_new (NULL);
+  GPid pid;
+  int err_fd, status = 0;
+  char buffer[512];
+  gssize n;
+
+  if (!have_cli ())
+    return;
+
+  g_spawn_async_with_pipes (out_dir, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, NULL, &err_fd, &error);
+  g_assert_no_error (error);
+
+  /* Wait for the first progress line, then interrupt. */
+  while (strstr (err->str, "frame ") == NULL && (n = read (err_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (err, buffer, n);
+  kill (pid, SIGINT);
+  while ((n = read (err_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (err, buffer, n);
+  close (err_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err->str, "cancelled, nothing written"));
+  assert_folder_holds_only (NULL);
+}
+
 static void
 test_parse (void)
 {
@@ -727,7 +946,11 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   gst_init (&argc, &argv);
 
-  out_dir = g_dir_make_tmp ("awaitlab-test-export-XXXXXX", &error);
+  /* A subprocess test shares its parent's folder. */
+  if (g_getenv ("AWAITLAB_TEST_OUT_DIR") != NULL)
+    out_dir = g_strdup (g_getenv ("AWAITLAB_TEST_OUT_DIR"));
+  else
+    out_dir = g_dir_make_tmp ("awaitlab-test-export-XXXXXX", &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/export/options/parse", test_parse);
@@ -748,10 +971,15 @@ main (int    argc,
   add_video_test ("/export/cancel/async-webm", AWAITLAB_EXPORT_WEBM, test_cancel_async, "vp8enc");
   g_test_add_func ("/export/errors/unwritable", test_unwritable);
   g_test_add_func ("/export/errors/bad-options", test_bad_options);
+  g_test_add_func ("/export/errors/missing-h264-encoder", test_missing_encoder);
+  g_test_add_func ("/export/cli/headless-several-outputs", test_cli_headless);
+  g_test_add_func ("/export/cli/errors-and-exit-codes", test_cli_errors);
+  g_test_add_func ("/export/cli/interrupt-leaves-nothing", test_cli_interrupt);
 
   status = g_test_run ();
 
-  g_rmdir (out_dir);
+  if (!g_test_subprocess ())
+    g_rmdir (out_dir);
   g_free (out_dir);
   gst_deinit ();
   return status;

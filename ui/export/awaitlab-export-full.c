@@ -222,7 +222,8 @@ markdown_to_markup (const char *md)
         g_string_append (out, "&lt;");
       else if (*p == '>')
         g_string_append (out, "&gt;");
-      else if (*p == '\n' && p[1] != '\n' && p[1] != '\0' && !g_ascii_isdigit (p[1]) && p[1] != '-')
+      else if (*p == '\n' && p > md && p[-1] != '\n' && p[1] != '\n' && p[1] != '\0' &&
+               !g_ascii_isdigit (p[1]) && p[1] != '-')
         {
           /* A wrapped line joins its paragraph; its indentation goes. */
           g_string_append_c (out, ' ');

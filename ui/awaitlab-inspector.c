@@ -1,0 +1,817 @@
+/* awaitlab-inspector.c
+ *
+ * Rebuilt from awl_trace_state_at() whenever the playhead crosses an event. The
+ * state has threads, queues, tasks and suspended frames; semaphores, locks and
+ * cancellation sources are not in it (yet), so they are folded from the events
+ * up to the playhead here.
+ */
+
+#include <glib/gi18n.h>
+
+#include "awaitlab-inspector.h"
+#include "awaitlab-timeline-renderer.h"
+
+struct _AwaitlabInspector
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *scroller;
+  GtkWidget        *box;
+  GtkWidget        *state_box;     /* rebuilt per event */
+  GtkWidget        *method_dropdown;
+  GtkStringList    *methods;
+  GtkWidget        *machine_box;   /* rebuilt per event */
+
+  AwlScenario      *scenario;
+  AwlTrace         *trace;
+  AwaitlabTimeline *timeline;
+  guint             event_index;
+  guint             built_index;
+};
+
+enum { SELECT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AwaitlabInspector, awaitlab_inspector, GTK_TYPE_WIDGET)
+
+static void rebuild (AwaitlabInspector *self);
+
+static void
+awaitlab_inspector_dispose (GObject *object)
+{
+  AwaitlabInspector *self = (AwaitlabInspector *)object;
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->scenario, awl_scenario_unref);
+  g_clear_pointer (&self->trace, awl_trace_unref);
+  g_clear_object (&self->timeline);
+
+  G_OBJECT_CLASS (awaitlab_inspector_parent_class)->dispose (object);
+}
+
+static void
+awaitlab_inspector_class_init (AwaitlabInspectorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = awaitlab_inspector_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "inspector");
+
+  /* ::select (lane or -1, line or 0): show this in the timeline and the code. */
+  signals[SELECT] = g_signal_new ("select", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_UINT);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "inspector-heading");
+  return label;
+}
+
+static void
+on_method_selected (AwaitlabInspector *self)
+{
+  self->built_index = G_MAXUINT;
+  rebuild (self);
+}
+
+static void
+on_map (GtkWidget *widget)
+{
+  rebuild (AWAITLAB_INSPECTOR (widget));
+}
+
+static void
+awaitlab_inspector_init (AwaitlabInspector *self)
+{
+  GtkWidget *row;
+
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+
+  self->built_index = G_MAXUINT;
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (self->box, 10);
+  gtk_widget_set_margin_end (self->box, 10);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
+
+  self->state_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->box), self->state_box);
+
+  gtk_box_append (GTK_BOX (self->box), heading (_("State machine")));
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->methods = gtk_string_list_new (NULL);
+  self->method_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->methods)), NULL);
+  gtk_widget_set_hexpand (self->method_dropdown, TRUE);
+  gtk_widget_set_tooltip_text (self->method_dropdown, _("Async method"));
+  gtk_box_append (GTK_BOX (row), self->method_dropdown);
+  gtk_box_append (GTK_BOX (self->box), row);
+  g_signal_connect_swapped (self->method_dropdown, "notify::selected", G_CALLBACK (on_method_selected), self);
+  g_object_unref (self->methods);
+
+  self->machine_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->box), self->machine_box);
+}
+
+GtkWidget *
+awaitlab_inspector_new (void)
+{
+  return g_object_new (AWAITLAB_TYPE_INSPECTOR, NULL);
+}
+
+/* ------------------------------------------------------------------------- */
+
+static int
+lane_of_thread (AwaitlabInspector *self,
+                guint              thread)
+{
+  if (self->timeline == NULL || thread == 0)
+    return -1;
+  for (guint lane = 0; lane < awaitlab_timeline_get_n_lanes (self->timeline); lane++)
+    if (awaitlab_timeline_get_lane_kind (self->timeline, lane) == AWAITLAB_LANE_THREAD &&
+        awaitlab_timeline_get_lane_thread (self->timeline, lane) == (int)thread)
+      return lane;
+  return -1;
+}
+
+static void
+on_row_activated (GtkListBox        *list,
+                  GtkListBoxRow     *row,
+                  AwaitlabInspector *self)
+{
+  int lane = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lane")) - 1;
+  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
+
+  g_signal_emit (self, signals[SELECT], 0, lane, line);
+}
+
+static GtkWidget *
+new_list (GtkWidget         *parent,
+          AwaitlabInspector *self)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_row_activated), self);
+  gtk_box_append (GTK_BOX (parent), list);
+  return list;
+}
+
+/* A row: a label (Pango markup), an optional badge; thread → lane, line → code. */
+static void
+add_item (GtkWidget   *list,
+          const char  *markup,
+          const char  *badge,
+          const char  *badge_class,
+          int          lane,
+          guint        line)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (badge != NULL)
+    {
+      GtkWidget *b = gtk_label_new (badge);
+
+      gtk_widget_add_css_class (b, "state-badge");
+      if (badge_class != NULL)
+        gtk_widget_add_css_class (b, badge_class);
+      gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), b);
+    }
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), lane >= 0 || line > 0);
+  g_object_set_data (G_OBJECT (row), "lane", GINT_TO_POINTER (lane + 1));
+  g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (line));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+}
+
+static void
+add_empty (GtkWidget  *parent,
+           const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_start (label, 4);
+  gtk_box_append (GTK_BOX (parent), label);
+}
+
+static const char *
+thread_name (AwaitlabInspector *self,
+             guint              id)
+{
+  const AwlThreadInfo *t = awl_trace_get_thread (self->trace, id);
+  return t && t->name ? t->name : "?";
+}
+
+static char *
+task_markup (AwaitlabInspector *self,
+             guint              id)
+{
+  g_autofree char *text = awl_trace_describe_task (self->trace, id);
+  return g_markup_escape_text (text, -1);
+}
+
+static const char *
+status_badge (AwlTaskStatus status,
+              const char  **css)
+{
+  switch (status)
+    {
+    case AWL_TASK_RAN_TO_COMPLETION: *css = "success"; return _("done");
+    case AWL_TASK_FAULTED: *css = "error"; return _("faulted");
+    case AWL_TASK_CANCELED: *css = "warning"; return _("canceled");
+    case AWL_TASK_RUNNING: *css = "accent"; return _("running");
+    case AWL_TASK_WAITING_TO_RUN: *css = "accent"; return _("queued");
+    case AWL_TASK_CREATED: *css = NULL; return _("created");
+    case AWL_TASK_WAITING_FOR_ACTIVATION:
+    case AWL_TASK_WAITING_FOR_CHILDREN:
+    default:
+      *css = NULL; return _("pending");
+    }
+}
+
+static void
+build_threads (AwaitlabInspector *self,
+               const AwlState    *state)
+{
+  GtkWidget *list;
+
+  gtk_box_append (GTK_BOX (self->state_box), heading (_("Threads")));
+  list = new_list (self->state_box, self);
+
+  for (guint i = 0; i < state->threads->len; i++)
+    {
+      const AwlStateThread *t = g_ptr_array_index (state->threads, i);
+      g_autoptr(GString) m = g_string_new (NULL);
+      int lane = lane_of_thread (self, t->id);
+      AwaitlabColor c = { 0.5, 0.5, 0.5 };
+      const char *css = NULL;
+      const char *badge = awl_thread_state_to_string (t->state);
+      guint line = 0;
+
+      if (lane >= 0)
+        awaitlab_thread_color (lane, &c);
+      g_string_append_printf (m, "<span foreground=\"#%02x%02x%02x\">●</span> <b>%s</b>",
+                              (int)(c.red * 255), (int)(c.green * 255), (int)(c.blue * 255),
+                              thread_name (self, t->id));
+      if (t->state == AWL_THREAD_STATE_BLOCKED)
+        {
+          g_string_append_printf (m, "\n<small>blocked: %s", awl_block_reason_to_string (t->reason));
+          if (t->task != 0)
+            {
+              g_autofree char *task = task_markup (self, t->task);
+              g_string_append_printf (m, " on %s", task);
+            }
+          g_string_append (m, "</small>");
+          css = "error";
+        }
+      else if (t->state == AWL_THREAD_STATE_RUNNING)
+        css = "success";
+
+      /* Top frame first, like a debugger's call stack. */
+      for (guint f = t->stack->len; f-- > 0; )
+        {
+          const AwlStateFrame *frame = &g_array_index (t->stack, AwlStateFrame, f);
+          g_autofree char *method = g_markup_escape_text (frame->method ? frame->method : "?", -1);
+
+          g_string_append_printf (m, "\n<tt>  %s</tt> <small>line %d%s</small>", method, frame->line,
+                                  frame->task ? " · async" : "");
+          if (frame->task && frame->await_state >= 0)
+            g_string_append_printf (m, "<small>, state %d</small>", frame->await_state);
+          if (line == 0 && frame->line > 0)
+            line = frame->line;
+        }
+      add_item (list, m->str, badge, css, lane, line);
+    }
+}
+
+/* Which method awaits which task: chains of suspended async frames, outermost
+ * first (the frame whose task nobody awaits is the root). */
+static void
+build_chains (AwaitlabInspector *self,
+              const AwlState    *state)
+{
+  g_autoptr(GHashTable) by_task = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) awaited = g_hash_table_new (NULL, NULL);
+  GtkWidget *list = NULL;
+
+  gtk_box_append (GTK_BOX (self->state_box), heading (_("Async chains (suspended)")));
+  for (guint i = 0; i < state->suspended->len; i++)
+    {
+      const AwlStateSuspended *s = &g_array_index (state->suspended, AwlStateSuspended, i);
+
+      if (s->task)
+        g_hash_table_insert (by_task, GUINT_TO_POINTER (s->task), (gpointer)s);
+      g_hash_table_add (awaited, GUINT_TO_POINTER (s->awaited_task));
+    }
+
+  for (guint i = 0; i < state->suspended->len; i++)
+    {
+      const AwlStateSuspended *s = &g_array_index (state->suspended, AwlStateSuspended, i);
+      g_autoptr(GString) m = g_string_new (NULL);
+      guint depth = 0;
+
+      if (s->task && g_hash_table_contains (awaited, GUINT_TO_POINTER (s->task)))
+        continue;   /* not a root */
+
+      for (const AwlStateSuspended *cur = s; cur != NULL && depth < 32; depth++)
+        {
+          g_autofree char *method = g_markup_escape_text (cur->method ? cur->method : "?", -1);
+          g_autofree char *task = task_markup (self, cur->awaited_task);
+
+          g_string_append_printf (m, "%s<b>%s</b> <small>(state %d, line %d)</small>\n%*s⤷ awaits %s",
+                                  depth ? "\n" : "", method, cur->await_state, cur->line,
+                                  (int)(depth * 2), "", task);
+          cur = g_hash_table_lookup (by_task, GUINT_TO_POINTER (cur->awaited_task));
+        }
+      if (list == NULL)
+        list = new_list (self->state_box, self);
+      add_item (list, m->str, NULL, NULL, -1, s->line);
+    }
+
+  if (list == NULL)
+    add_empty (self->state_box, _("No method is suspended at an await."));
+}
+
+static void
+build_queues (AwaitlabInspector *self,
+              const AwlState    *state)
+{
+  GtkWidget *list = NULL;
+
+  gtk_box_append (GTK_BOX (self->state_box), heading (_("Queues")));
+  for (guint i = 0; i < state->queues->len; i++)
+    {
+      const AwlStateQueue *q = g_ptr_array_index (state->queues, i);
+      g_autoptr(GString) m = g_string_new (NULL);
+      int lane = -1;
+
+      switch (q->kind)
+        {
+        case AWL_QUEUE_GLOBAL: g_string_append (m, _("<b>Pool global queue</b>")); break;
+        case AWL_QUEUE_LOCAL:
+          g_string_append_printf (m, _("<b>%s local queue</b>"), thread_name (self, q->owner));
+          lane = lane_of_thread (self, q->owner);
+          break;
+        case AWL_QUEUE_UI:
+          g_string_append (m, _("<b>UI message queue</b>"));
+          lane = lane_of_thread (self, q->owner);
+          break;
+        case AWL_QUEUE_REQUEST:
+          g_string_append_printf (m, _("<b>Request %" G_GINT64_FORMAT " context</b>"), q->owner);
+          break;
+        case AWL_QUEUE_TIMER: g_string_append (m, _("<b>Timers</b>")); break;
+        case AWL_QUEUE_IO: g_string_append (m, _("<b>I/O in flight</b>")); break;
+        default: g_string_append (m, "<b>?</b>"); break;
+        }
+
+      for (guint k = 0; k < q->items->len && k < 12; k++)
+        {
+          const char *d = g_ptr_array_index (q->descriptions, k);
+          g_autofree char *desc = g_markup_escape_text (d ? d : "work item", -1);
+
+          g_string_append_printf (m, "\n<small>%u. %s</small>", k + 1, desc);
+        }
+      if (q->items->len > 12)
+        g_string_append_printf (m, "\n<small>… %u more</small>", q->items->len - 12);
+
+      if (list == NULL)
+        list = new_list (self->state_box, self);
+      {
+        g_autofree char *count = g_strdup_printf ("%u", q->items->len);
+        add_item (list, m->str, count, "accent", lane, 0);
+      }
+    }
+  if (list == NULL)
+    add_empty (self->state_box, _("All queues are empty."));
+}
+
+static void
+build_tasks (AwaitlabInspector *self,
+             const AwlState    *state)
+{
+  GtkWidget *list;
+  guint shown = 0;
+
+  gtk_box_append (GTK_BOX (self->state_box), heading (_("Tasks")));
+  if (state->tasks->len == 0)
+    {
+      add_empty (self->state_box, _("No task yet."));
+      return;
+    }
+  list = new_list (self->state_box, self);
+
+  /* Unfinished tasks first: they are what the run waits on. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < state->tasks->len && shown < 60; i++)
+      {
+        const AwlStateTask *t = &g_array_index (state->tasks, AwlStateTask, i);
+        gboolean finished = t->status >= AWL_TASK_RAN_TO_COMPLETION;
+        const AwlTaskInfo *info = awl_trace_get_task (self->trace, t->id);
+        g_autofree char *text = NULL;
+        const char *css, *badge;
+
+        if (finished != (pass == 1))
+          continue;
+        text = task_markup (self, t->id);
+        badge = status_badge (t->status, &css);
+        add_item (list, text, badge, css, -1, info ? MAX (0, info->line) : 0);
+        shown++;
+      }
+  if (state->tasks->len > shown)
+    {
+      g_autofree char *more = g_strdup_printf (_("… and %u more tasks"), state->tasks->len - shown);
+      add_empty (self->state_box, more);
+    }
+}
+
+typedef struct
+{
+  gint64  id;
+  gint64  count;      /* semaphores: current count */
+  guint   owner;      /* locks: owning thread (0 = free) */
+  AwlTime time;       /* cancellation: when */
+  gint64  callbacks;
+} Sync;
+
+static Sync *
+sync_get (GArray *array,
+          gint64  id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_array_index (array, Sync, i).id == id)
+      return &g_array_index (array, Sync, i);
+  g_array_append_vals (array, &(Sync) { .id = id }, 1);
+  return &g_array_index (array, Sync, array->len - 1);
+}
+
+static guint
+count_blocked (const AwlState *state,
+               AwlBlockReason  reason,
+               gint64          object)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < state->threads->len; i++)
+    {
+      const AwlStateThread *t = g_ptr_array_index (state->threads, i);
+
+      if (t->state == AWL_THREAD_STATE_BLOCKED && t->reason == reason && t->object == object)
+        n++;
+    }
+  return n;
+}
+
+static void
+build_sync (AwaitlabInspector *self,
+            const AwlState    *state)
+{
+  g_autoptr(GArray) sems = g_array_new (FALSE, TRUE, sizeof (Sync));
+  g_autoptr(GArray) locks = g_array_new (FALSE, TRUE, sizeof (Sync));
+  g_autoptr(GArray) cancels = g_array_new (FALSE, TRUE, sizeof (Sync));
+  const AwlEvent *events;
+  guint n_events;
+  GtkWidget *list = NULL;
+
+  events = awl_trace_get_events (self->trace, &n_events);
+  for (guint i = 0; i <= self->event_index && i < n_events; i++)
+    {
+      const AwlEvent *ev = &events[i];
+
+      if (ev->kind == AWL_EVENT_SEMAPHORE)
+        sync_get (sems, ev->a)->count = ev->b;
+      else if (ev->kind == AWL_EVENT_LOCK && ev->sub == 0)
+        sync_get (locks, ev->a)->owner = ev->thread;
+      else if (ev->kind == AWL_EVENT_LOCK && ev->sub == 1)
+        sync_get (locks, ev->a)->owner = 0;
+      else if (ev->kind == AWL_EVENT_LOCK)
+        sync_get (locks, ev->a);
+      else if (ev->kind == AWL_EVENT_CANCEL)
+        {
+          Sync *s = sync_get (cancels, ev->a);
+          s->time = ev->time;
+          s->callbacks = ev->b;
+        }
+    }
+
+  gtk_box_append (GTK_BOX (self->state_box), heading (_("Semaphores, locks, cancellation")));
+  for (guint i = 0; i < sems->len; i++)
+    {
+      const Sync *s = &g_array_index (sems, Sync, i);
+      guint waiting = count_blocked (state, AWL_BLOCK_SEMAPHORE, s->id);
+      g_autofree char *m = g_strdup_printf (_("<b>SemaphoreSlim #%" G_GINT64_FORMAT "</b>\n<small>CurrentCount %" G_GINT64_FORMAT ", %u thread(s) blocked in Wait()</small>"),
+                                            s->id, s->count, waiting);
+      if (list == NULL)
+        list = new_list (self->state_box, self);
+      add_item (list, m, s->count > 0 ? _("free") : _("full"), s->count > 0 ? "success" : "warning", -1, 0);
+    }
+  for (guint i = 0; i < locks->len; i++)
+    {
+      const Sync *s = &g_array_index (locks, Sync, i);
+      guint waiting = count_blocked (state, AWL_BLOCK_LOCK, s->id);
+      g_autofree char *m = s->owner
+        ? g_strdup_printf (_("<b>lock #%" G_GINT64_FORMAT "</b>\n<small>held by %s, %u waiting</small>"),
+                           s->id, thread_name (self, s->owner), waiting)
+        : g_strdup_printf (_("<b>lock #%" G_GINT64_FORMAT "</b>\n<small>free</small>"), s->id);
+      if (list == NULL)
+        list = new_list (self->state_box, self);
+      add_item (list, m, s->owner ? _("held") : _("free"), s->owner ? "warning" : "success",
+                lane_of_thread (self, s->owner), 0);
+    }
+  for (guint i = 0; i < cancels->len; i++)
+    {
+      const Sync *s = &g_array_index (cancels, Sync, i);
+      g_autofree char *at = awaitlab_format_time (s->time);
+      g_autofree char *m = g_strdup_printf (_("<b>CancellationTokenSource #%" G_GINT64_FORMAT "</b>\n<small>canceled at %s, %" G_GINT64_FORMAT " callback(s) ran</small>"),
+                                            s->id, at, s->callbacks);
+      if (list == NULL)
+        list = new_list (self->state_box, self);
+      add_item (list, m, _("canceled"), "warning", -1, 0);
+    }
+  if (list == NULL)
+    add_empty (self->state_box, _("None in use so far."));
+}
+
+/* ------------------------------------------------------------------------- */
+/* The state machine view                                                    */
+
+static const char *
+selected_method (AwaitlabInspector *self)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->method_dropdown));
+
+  if (i == GTK_INVALID_LIST_POSITION || i >= g_list_model_get_n_items (G_LIST_MODEL (self->methods)))
+    return NULL;
+  return gtk_string_list_get_string (self->methods, i);
+}
+
+static void
+build_machine (AwaitlabInspector *self,
+               const AwlState    *state)
+{
+  const char *method = selected_method (self);
+  const AwlScenarioAwait *points;
+  const AwlFlow *flows;
+  guint n_points, n_flows, resumptions = 0;
+  g_autoptr(GHashTable) live_states = g_hash_table_new (NULL, NULL);
+  GtkWidget *list;
+
+  if (method == NULL || self->scenario == NULL)
+    {
+      add_empty (self->machine_box, _("This scenario has no await."));
+      return;
+    }
+
+  /* Live instances: running on a stack, or suspended at an await. */
+  list = new_list (self->machine_box, self);
+  for (guint i = 0; i < state->threads->len; i++)
+    {
+      const AwlStateThread *t = g_ptr_array_index (state->threads, i);
+
+      for (guint f = 0; f < t->stack->len; f++)
+        {
+          const AwlStateFrame *frame = &g_array_index (t->stack, AwlStateFrame, f);
+          g_autofree char *m = NULL;
+
+          if (g_strcmp0 (frame->method, method) != 0)
+            continue;
+          m = g_strdup_printf (_("Instance of Task %u: <b>running</b> on %s, line %d (after state %d)"),
+                               frame->task, thread_name (self, t->id), frame->line, frame->await_state);
+          g_hash_table_add (live_states, GINT_TO_POINTER (frame->await_state + 2));
+          add_item (list, m, _("running"), "success", lane_of_thread (self, t->id), frame->line);
+        }
+    }
+  for (guint i = 0; i < state->suspended->len; i++)
+    {
+      const AwlStateSuspended *s = &g_array_index (state->suspended, AwlStateSuspended, i);
+      g_autofree char *task = NULL;
+      g_autofree char *m = NULL;
+
+      if (g_strcmp0 (s->method, method) != 0)
+        continue;
+      task = task_markup (self, s->awaited_task);
+      m = g_strdup_printf (_("Instance of Task %u: <b>suspended in state %d</b>, waiting for %s"),
+                           s->task, s->await_state, task);
+      g_hash_table_add (live_states, GINT_TO_POINTER (s->await_state + 2));
+      add_item (list, m, _("suspended"), "accent", -1, s->line);
+    }
+  if (gtk_widget_get_first_child (list) == NULL)
+    {
+      gtk_box_remove (GTK_BOX (self->machine_box), list);
+      add_empty (self->machine_box, _("No live instance at the playhead."));
+    }
+
+  /* The states, as the compiler numbers them. */
+  list = new_list (self->machine_box, self);
+  add_item (list, g_hash_table_contains (live_states, GINT_TO_POINTER (1))
+                    ? _("<b>State −1 · start</b> ◀ now\n<small>runs synchronously until the first await that is not complete</small>")
+                    : _("State −1 · start\n<small>runs synchronously until the first await that is not complete</small>"),
+            NULL, NULL, -1, 0);
+  points = awl_scenario_get_await_points (self->scenario, &n_points);
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autofree char *m = NULL;
+      gboolean now;
+
+      if (g_strcmp0 (points[i].method, method) != 0)
+        continue;
+      now = g_hash_table_contains (live_states, GINT_TO_POINTER (points[i].state + 2));
+      m = g_strdup_printf (now ? _("<b>State %d · await at line %d</b> ◀ now") : _("State %d · await at line %d"),
+                           points[i].state, points[i].line);
+      add_item (list, m, NULL, NULL, -1, points[i].line);
+    }
+
+  /* Where each resumption ran, up to the playhead. */
+  gtk_box_append (GTK_BOX (self->machine_box), heading (_("Resumptions so far")));
+  list = new_list (self->machine_box, self);
+  flows = awl_trace_get_flows (self->trace, &n_flows);
+  for (guint i = 0; i < n_flows; i++)
+    {
+      g_autofree char *m = NULL;
+      g_autofree char *at = NULL;
+      static const char *how[] = { N_("inline"), N_("posted to the context"), N_("local queue"), N_("global queue") };
+
+      if (g_strcmp0 (flows[i].method, method) != 0 || flows[i].resume_event == G_MAXUINT ||
+          flows[i].resume_event > self->event_index)
+        continue;
+      at = awaitlab_format_time (flows[i].resumed);
+      m = g_strdup_printf (_("state %d resumed on <b>%s</b> at %s <small>(%s)</small>"),
+                           flows[i].await_state, thread_name (self, flows[i].to_thread), at,
+                           _(how[MIN ((guint)flows[i].how, G_N_ELEMENTS (how) - 1)]));
+      add_item (list, m, NULL, NULL, lane_of_thread (self, flows[i].to_thread), 0);
+      resumptions++;
+    }
+  if (resumptions == 0)
+    {
+      gtk_box_remove (GTK_BOX (self->machine_box), list);
+      add_empty (self->machine_box, _("Not resumed yet."));
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)))
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static void
+rebuild (AwaitlabInspector *self)
+{
+  g_autoptr(AwlState) state = NULL;
+  guint n_events;
+
+  if (self->built_index == self->event_index)
+    return;
+  self->built_index = self->event_index;
+
+  clear_box (self->state_box);
+  clear_box (self->machine_box);
+
+  if (self->trace == NULL)
+    {
+      add_empty (self->state_box, _("Nothing to inspect."));
+      return;
+    }
+
+  awl_trace_get_events (self->trace, &n_events);
+  if (n_events == 0)
+    return;
+  state = awl_trace_state_at (self->trace, MIN (self->event_index, n_events - 1));
+  if (state == NULL)
+    return;
+
+  build_threads (self, state);
+  build_chains (self, state);
+  build_queues (self, state);
+  build_tasks (self, state);
+  build_sync (self, state);
+  build_machine (self, state);
+}
+
+void
+awaitlab_inspector_set_run (AwaitlabInspector *self,
+                            AwlScenario       *scenario,
+                            AwlTrace          *trace,
+                            AwaitlabTimeline  *timeline)
+{
+  g_autofree char *previous = NULL;
+  guint n_points, keep = 0;
+  const AwlScenarioAwait *points;
+
+  g_return_if_fail (AWAITLAB_IS_INSPECTOR (self));
+
+  previous = g_strdup (selected_method (self));
+  g_clear_pointer (&self->scenario, awl_scenario_unref);
+  g_clear_pointer (&self->trace, awl_trace_unref);
+  g_set_object (&self->timeline, timeline);
+  self->scenario = scenario ? awl_scenario_ref (scenario) : NULL;
+  self->trace = trace ? awl_trace_ref (trace) : NULL;
+
+  /* The async methods, in source order; keep the selection across re-runs. */
+  g_signal_handlers_block_by_func (self->method_dropdown, on_method_selected, self);
+  gtk_string_list_splice (self->methods, 0, g_list_model_get_n_items (G_LIST_MODEL (self->methods)), NULL);
+  points = scenario ? awl_scenario_get_await_points (scenario, &n_points) : NULL;
+  for (guint i = 0; points != NULL && i < n_points; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->methods)) && !seen; k++)
+        seen = g_strcmp0 (gtk_string_list_get_string (self->methods, k), points[i].method) == 0;
+      if (seen)
+        continue;
+      if (g_strcmp0 (points[i].method, previous) == 0)
+        keep = g_list_model_get_n_items (G_LIST_MODEL (self->methods));
+      gtk_string_list_append (self->methods, points[i].method);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->method_dropdown), keep);
+  g_signal_handlers_unblock_by_func (self->method_dropdown, on_method_selected, self);
+
+  self->built_index = G_MAXUINT;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+}
+
+void
+awaitlab_inspector_set_event (AwaitlabInspector *self,
+                              guint              event_index)
+{
+  g_return_if_fail (AWAITLAB_IS_INSPECTOR (self));
+
+  self->event_index = event_index;
+  /* Hidden panels cost nothing: rebuild when shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+}
+
+const char *
+awaitlab_inspector_get_method (AwaitlabInspector *self)
+{
+  const char *m;
+
+  g_return_val_if_fail (AWAITLAB_IS_INSPECTOR (self), NULL);
+  m = selected_method (self);
+  return m ? m : "";
+}
+
+void
+awaitlab_inspector_set_method (AwaitlabInspector *self,
+                               const char        *method)
+{
+  g_return_if_fail (AWAITLAB_IS_INSPECTOR (self));
+
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (self->methods)); k++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->methods, k), method) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->method_dropdown), k);
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+char *
+awaitlab_inspector_dup_text (AwaitlabInspector *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (AWAITLAB_IS_INSPECTOR (self), NULL);
+
+  self->built_index = G_MAXUINT;
+  rebuild (self);
+  collect_text (self->box, out);
+  return g_string_free (out, FALSE);
+}
