@@ -23,6 +23,10 @@ struct _AwaitlabApplication
   guint           question;
   char           *screenshot;
   char           *time;
+  char           *panel;
+  gboolean        inspector;
+  gboolean        compare;
+  guint           compare_started : 1;
   int             width;
   int             height;
 
@@ -119,10 +123,22 @@ screenshot_poll (gpointer user_data)
   AwaitlabPlayback *playback;
   gint64 time = -1;
 
-  if (awaitlab_window_get_loading (window))
+  if (awaitlab_window_get_busy (window))
     return G_SOURCE_CONTINUE;
 
+  /* Compare mode runs B once A is there. */
+  if (self->compare && !self->compare_started && awaitlab_window_get_document (window) != NULL)
+    {
+      self->compare_started = TRUE;
+      awaitlab_window_set_compare (window, TRUE);
+      return G_SOURCE_CONTINUE;
+    }
+
   self->shot_source = 0;
+  if (self->panel != NULL)
+    awaitlab_window_show_panel (window, self->panel);
+  if (self->inspector)
+    awaitlab_window_set_inspector_visible (window, TRUE);
 
   if (awaitlab_window_get_error_text (window) != NULL)
     {
@@ -229,6 +245,9 @@ awaitlab_application_handle_local_options (GApplication *app,
     }
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
   g_variant_dict_lookup (options, "time", "s", &self->time);
+  g_variant_dict_lookup (options, "panel", "s", &self->panel);
+  g_variant_dict_lookup (options, "inspector", "b", &self->inspector);
+  g_variant_dict_lookup (options, "compare", "b", &self->compare);
 
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
       (sscanf (size, "%dx%d", &self->width, &self->height) != 2 ||
@@ -257,6 +276,7 @@ awaitlab_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_free (self->screenshot);
+  g_free (self->panel);
   g_free (self->time);
 
   G_OBJECT_CLASS (awaitlab_application_parent_class)->finalize (object);
@@ -302,10 +322,16 @@ awaitlab_application_startup (GApplication *app)
 
 static void
 quit_activated (GSimpleAction *action,
-                GVariant      *param,
+                GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Close each window as its close button would, so unsaved edits are asked
+   * about; the application ends when the last window is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static void
@@ -418,6 +444,9 @@ awaitlab_application_init (AwaitlabApplication *self)
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Render the window to a PNG file and quit"), "OUT.png" },
     { "time", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Playhead for --screenshot: “end” or a time like 250ms"), "T" },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Window size for --screenshot"), "WxH" },
+    { "panel", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Side panel to show: explanation, output, knobs or lints"), "NAME" },
+    { "inspector", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the Inspector"), NULL },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start in compare mode (B flips the first switch)"), NULL },
     { NULL }
   };
 

@@ -142,6 +142,7 @@ on_query_tooltip (AwaitlabTimelineView *self,
   g_autofree char *dur = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *lane = NULL;
   guint n;
 
   if (self->timeline == NULL || !hit_test (self, x, y, &hit) || hit.lane < 0 || hit.span < 0)
@@ -152,9 +153,11 @@ on_query_tooltip (AwaitlabTimelineView *self,
   begin = awaitlab_format_time (span->begin);
   dur = awaitlab_format_time (span->end - span->begin);
   label = g_markup_escape_text (span->detail ? span->detail : (span->label ? span->label : ""), -1);
+  /* "Timers & I/O" is a lane name too: escape it like any text. */
+  lane = g_markup_escape_text (awaitlab_timeline_get_lane_name (self->timeline, hit.lane), -1);
 
   markup = g_strdup_printf ("<b>%s</b> — %s\n%s\n%s %s, %s %s%s%s",
-                            awaitlab_timeline_get_lane_name (self->timeline, hit.lane),
+                            lane,
                             awaitlab_span_state_name (span->state),
                             label,
                             _("from"), begin, _("for"), dur,

@@ -35,6 +35,7 @@ void                  awaitlab_window_set_presentation   (AwaitlabWindow   *self
 
 AwaitlabKnobs        *awaitlab_window_get_knobs          (AwaitlabWindow   *self);
 AwaitlabInspector    *awaitlab_window_get_inspector      (AwaitlabWindow   *self);
+AwaitlabTimelineView *awaitlab_window_get_timeline_view_b (AwaitlabWindow *self);
 AwaitlabDocument     *awaitlab_window_get_document_b     (AwaitlabWindow   *self);
 /* TRUE while A or B is being simulated. */
 gboolean              awaitlab_window_get_busy           (AwaitlabWindow   *self);
@@ -52,6 +53,11 @@ GFile                *awaitlab_window_get_file           (AwaitlabWindow   *self
 gboolean              awaitlab_window_save_to            (AwaitlabWindow   *self,
                                                           GFile            *file);
 gboolean              awaitlab_window_is_modified        (AwaitlabWindow   *self);
+void                  awaitlab_window_set_inspector_visible (AwaitlabWindow *self,
+                                                          gboolean          visible);
+/* "explanation", "output", "knobs", "lints". */
+void                  awaitlab_window_show_panel         (AwaitlabWindow   *self,
+                                                          const char       *name);
 guint                 awaitlab_window_get_n_quizzes      (AwaitlabWindow   *self);
 void                  awaitlab_window_answer_quiz        (AwaitlabWindow   *self,
                                                           guint             quiz,

@@ -14,13 +14,14 @@
 #include "awaitlab-timeline-renderer.h"
 #include "awaitlab-inspector.h"
 #include "awaitlab-knobs.h"
+#include "export/awaitlab-export-dialog.h"
 #include "awl-compare.h"
 #include "awl-diagnostic.h"
 
 /* What File → New starts from: small, runnable, and showing every directive. */
 static const char new_template[] =
   "// @title     My scenario\n"
-  "// @topic     Experiments\n"
+  "// @topic     Context and ConfigureAwait\n"
   "// @knob      UseConfigureAwait = false \"Add ConfigureAwait(false) to the await\"\n"
   "// @quiz      Which thread prints \"after the await\"?\n"
   "// @answer    A ThreadPool thread\n"
@@ -308,6 +309,7 @@ update_actions (AwaitlabWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scrubber), have);
   gtk_widget_set_sensitive (GTK_WIDGET (self->speed_dropdown), have);
 }
@@ -701,6 +703,12 @@ on_choice_toggled (GtkCheckButton *button,
 }
 
 static void
+hide_quiz (AwaitlabWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->quiz_revealer, FALSE);
+}
+
+static void
 fill_quiz (AwaitlabWindow *self)
 {
   const AwlScenarioQuiz *quizzes;
@@ -755,12 +763,22 @@ fill_quiz (AwaitlabWindow *self)
 
   if (n > 0)
     {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *hint = gtk_label_new (_("Pick your prediction, then press Play: the answer is revealed when the run ends."));
+      GtkWidget *hide = gtk_button_new_with_mnemonic (_("_Hide"));
 
       gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_widget_set_hexpand (hint, TRUE);
       gtk_widget_add_css_class (hint, "dim-label");
       gtk_widget_set_name (hint, "quiz-hint");
-      gtk_box_append (self->quiz_box, hint);
+      gtk_widget_add_css_class (hide, "flat");
+      gtk_widget_set_tooltip_text (hide, _("Hide the prediction card"));
+      g_signal_connect_swapped (hide, "clicked", G_CALLBACK (hide_quiz), self);
+      gtk_box_append (GTK_BOX (row), hint);
+      gtk_box_append (GTK_BOX (row), hide);
+      gtk_box_append (self->quiz_box, row);
+      g_object_set_data (G_OBJECT (self->quiz_box), "hint", hint);
     }
   gtk_revealer_set_reveal_child (self->quiz_revealer, n > 0);
 }
@@ -778,6 +796,7 @@ update_quiz_results (AwaitlabWindow *self)
   if (n == 0 || self->quiz_revealed == at_end)
     return;
   self->quiz_revealed = at_end;
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (self->quiz_box), "hint"), !at_end);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->quiz_box));
        child != NULL && q < n;
@@ -848,7 +867,14 @@ awaitlab_window_set_document (AwaitlabWindow   *self,
   timeline = awaitlab_document_get_timeline (document);
 
   if (!same_source)
-    awaitlab_code_view_set_text (self->code_view, awaitlab_document_get_source (document));
+    {
+      GtkWidget *child;
+
+      awaitlab_code_view_set_text (self->code_view, awaitlab_document_get_source (document));
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))))
+        gtk_list_box_remove (self->problems_list, child);
+      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+    }
   update_title (self);
   gtk_label_set_text (self->question_label, awaitlab_document_get_title (document));
   explanation = markdown_to_markup (awaitlab_document_get_explanation (document));
@@ -1250,6 +1276,10 @@ run_text (AwaitlabWindow *self)
 
   if (check_text (self, text) > 0)
     {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->problems_list, 0);
+
+      if (first != NULL)
+        on_problem_activated (self, first);
       g_autofree char *msg = g_strdup_printf (ngettext ("The scenario has %u error: see the list under the code",
                                                         "The scenario has %u errors: see the list under the code",
                                                         self->n_errors), self->n_errors);
@@ -1594,6 +1624,26 @@ on_range_changed (AwaitlabWindow *self)
     awaitlab_time_range_set_visible (b, awaitlab_time_range_get_begin (a), awaitlab_time_range_get_end (a));
 }
 
+void
+awaitlab_window_set_inspector_visible (AwaitlabWindow *self,
+                                       gboolean        visible)
+{
+  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), visible);
+  gtk_toggle_button_set_active (self->inspector_button, visible);
+}
+
+void
+awaitlab_window_show_panel (AwaitlabWindow *self,
+                            const char     *name)
+{
+  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->side_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->side_stack, name);
+}
+
 static void
 view_action (GtkWidget  *widget,
              const char *action_name,
@@ -1605,10 +1655,7 @@ view_action (GtkWidget  *widget,
     awaitlab_window_set_compare (self, !self->compare);
   else if (g_str_equal (action_name, "win.inspector"))
     {
-      gboolean show = !gtk_widget_get_visible (GTK_WIDGET (self->inspector));
-
-      gtk_widget_set_visible (GTK_WIDGET (self->inspector), show);
-      gtk_toggle_button_set_active (self->inspector_button, show);
+      awaitlab_window_set_inspector_visible (self, !gtk_widget_get_visible (GTK_WIDGET (self->inspector)));
     }
 }
 
@@ -1625,6 +1672,19 @@ on_open_response (GtkNativeDialog *dialog,
         awaitlab_window_open_file (self, file);
     }
   g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AwaitlabWindow *self = AWAITLAB_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  awaitlab_export_dialog_present (GTK_WINDOW (self), self->toasts, self->document,
+                                  awaitlab_playback_get_time (self->playback));
 }
 
 static void
@@ -1953,6 +2013,8 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, compare_button);
 
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.run", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, edit_action);
@@ -2308,4 +2370,11 @@ awaitlab_window_get_quiz_result (AwaitlabWindow *self,
       return gtk_widget_get_visible (result) ? gtk_label_get_text (GTK_LABEL (result)) : NULL;
     }
   return NULL;
+}
+
+AwaitlabTimelineView *
+awaitlab_window_get_timeline_view_b (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->timeline_view_b;
 }

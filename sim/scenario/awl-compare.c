@@ -173,7 +173,7 @@ join_places (GPtrArray *list)
         g_string_append (s, ", ");
       g_string_append (s, p);
       if (same > 1)
-        g_string_append_printf (s, " ×%u", same);
+        g_string_append_printf (s, " x%u", same);
       i += same;
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -280,7 +280,7 @@ awl_comparison_format (const AwlComparison *comparison,
       const AwlCompareRow *row = g_ptr_array_index (comparison->rows, i);
       guint pad = width - g_utf8_strlen (row->what, -1);
 
-      g_string_append_printf (s, "%s %s:%*s  A %s | B %s\n", row->differs ? "≠" : " ",
+      g_string_append_printf (s, "%s %s:%*s  A %s | B %s\n", row->differs ? "*" : " ",
                               row->what, (int)pad, "", row->a, row->b);
     }
 

@@ -51,7 +51,7 @@ AwlComparison *awl_compare_run       (AwlScenario         *scenario,
                                       GError             **error);
 /* "ConfigureAwait=true, cores=1" or "defaults". Free with g_free. */
 char          *awl_knob_values_describe (const AwlKnobValues *values);
-/* The summary as text, one row a line, differing rows marked with "≠". */
+/* The summary as text, one row a line, differing rows marked with "*" (ASCII: it goes to any terminal). */
 char          *awl_comparison_format (const AwlComparison *comparison,
                                       const char          *label_a,
                                       const char          *label_b);

@@ -152,9 +152,10 @@ make_encoder (GstElement            *pipeline,
   return chain[0];
 
 fail:
+  /* Not yet in the bin: sink the floating references before dropping them. */
   for (guint i = 0; i < n; i++)
     if (chain[i] != NULL)
-      gst_object_unref (chain[i]);
+      gst_object_unref (gst_object_ref_sink (chain[i]));
   return NULL;
 }
 
