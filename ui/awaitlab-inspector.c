@@ -150,7 +150,11 @@ on_row_activated (GtkListBox        *list,
 {
   int lane = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lane")) - 1;
   guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
+  const char *method = g_object_get_data (G_OBJECT (row), "method");
 
+  /* A thread or chain names an async method: show its state machine. */
+  if (method != NULL)
+    awaitlab_inspector_set_method (self, method);
   g_signal_emit (self, signals[SELECT], 0, lane, line);
 }
 
@@ -168,7 +172,7 @@ new_list (GtkWidget         *parent,
 }
 
 /* A row: a label (Pango markup), an optional badge; thread → lane, line → code. */
-static void
+static GtkWidget *
 add_item (GtkWidget   *list,
           const char  *markup,
           const char  *badge,
@@ -205,6 +209,7 @@ add_item (GtkWidget   *list,
   g_object_set_data (G_OBJECT (row), "lane", GINT_TO_POINTER (lane + 1));
   g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (line));
   gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
 }
 
 static void
@@ -272,6 +277,8 @@ build_threads (AwaitlabInspector *self,
       const char *css = NULL;
       const char *badge = awl_thread_state_to_string (t->state);
       guint line = 0;
+      const char *async_method = NULL;
+      GtkWidget *row;
 
       if (lane >= 0)
         awaitlab_thread_color (lane, &c);
@@ -304,8 +311,11 @@ build_threads (AwaitlabInspector *self,
             g_string_append_printf (m, "<small>, state %d</small>", frame->await_state);
           if (line == 0 && frame->line > 0)
             line = frame->line;
+          if (async_method == NULL && frame->task != 0)
+            async_method = frame->method;
         }
-      add_item (list, m->str, badge, css, lane, line);
+      row = add_item (list, m->str, badge, css, lane, line);
+      g_object_set_data (G_OBJECT (row), "method", (gpointer)async_method);
     }
 }
 
@@ -350,7 +360,7 @@ build_chains (AwaitlabInspector *self,
         }
       if (list == NULL)
         list = new_list (self->state_box, self);
-      add_item (list, m->str, NULL, NULL, -1, s->line);
+      g_object_set_data (G_OBJECT (add_item (list, m->str, NULL, NULL, -1, s->line)), "method", (gpointer)s->method);
     }
 
   if (list == NULL)
@@ -410,6 +420,22 @@ build_queues (AwaitlabInspector *self,
     add_empty (self->state_box, _("All queues are empty."));
 }
 
+/* The lane of a thread blocked waiting for @task (.Result, Wait), or -1. */
+static int
+lane_waiting_on (AwaitlabInspector *self,
+                 const AwlState    *state,
+                 guint              task)
+{
+  for (guint i = 0; i < state->threads->len; i++)
+    {
+      const AwlStateThread *t = g_ptr_array_index (state->threads, i);
+
+      if (t->state == AWL_THREAD_STATE_BLOCKED && t->task == task)
+        return lane_of_thread (self, t->id);
+    }
+  return -1;
+}
+
 static void
 build_tasks (AwaitlabInspector *self,
              const AwlState    *state)
@@ -439,7 +465,7 @@ build_tasks (AwaitlabInspector *self,
           continue;
         text = task_markup (self, t->id);
         badge = status_badge (t->status, &css);
-        add_item (list, text, badge, css, -1, info ? MAX (0, info->line) : 0);
+        add_item (list, text, badge, css, lane_waiting_on (self, state, t->id), info ? MAX (0, info->line) : 0);
         shown++;
       }
   if (state->tasks->len > shown)
@@ -755,7 +781,10 @@ awaitlab_inspector_set_run (AwaitlabInspector *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->method_dropdown), keep);
   g_signal_handlers_unblock_by_func (self->method_dropdown, on_method_selected, self);
 
+  /* Rows point into the old trace: never keep them past it. */
   self->built_index = G_MAXUINT;
+  clear_box (self->state_box);
+  clear_box (self->machine_box);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
 }
