@@ -475,111 +475,160 @@ build_tasks (AwaitlabInspector *self,
     }
 }
 
-typedef struct
+/* "Main, Pool-2" or "Task 7, Task 9 and 4 more" from an array of thread or task ids. */
+static char *
+id_list (AwaitlabInspector *self,
+         const GArray      *ids,
+         gboolean           threads)
 {
-  gint64  id;
-  gint64  count;      /* semaphores: current count */
-  guint   owner;      /* locks: owning thread (0 = free) */
-  AwlTime time;       /* cancellation: when */
-  gint64  callbacks;
-} Sync;
+  GString *str = g_string_new (NULL);
+  guint shown = MIN (ids->len, 4);
 
-static Sync *
-sync_get (GArray *array,
-          gint64  id)
-{
-  for (guint i = 0; i < array->len; i++)
-    if (g_array_index (array, Sync, i).id == id)
-      return &g_array_index (array, Sync, i);
-  g_array_append_vals (array, &(Sync) { .id = id }, 1);
-  return &g_array_index (array, Sync, array->len - 1);
+  for (guint i = 0; i < shown; i++)
+    {
+      guint id = g_array_index (ids, guint, i);
+
+      if (i > 0)
+        g_string_append (str, ", ");
+      if (threads)
+        g_string_append (str, thread_name (self, id));
+      else
+        g_string_append_printf (str, _("Task %u"), id);
+    }
+  if (ids->len > shown)
+    g_string_append_printf (str, _(" and %u more"), ids->len - shown);
+  return g_string_free (str, FALSE);
 }
 
-static guint
-count_blocked (const AwlState *state,
-               AwlBlockReason  reason,
-               gint64          object)
+static char *
+created_at_line (int line)
 {
-  guint n = 0;
+  return line > 0 ? g_strdup_printf (_(", line %d"), line) : g_strdup ("");
+}
 
-  for (guint i = 0; i < state->threads->len; i++)
+static void
+add_semaphore (AwaitlabInspector       *self,
+               GtkWidget               *list,
+               const AwlStateSemaphore *sem)
+{
+  g_autofree char *where = created_at_line (sem->line);
+  g_autofree char *max = sem->max_count == G_MAXINT
+    ? g_strdup (_("no maximum"))
+    : g_strdup_printf (_("max %" G_GINT64_FORMAT), sem->max_count);
+  g_autoptr(GString) m = g_string_new (NULL);
+  guint first_blocked = sem->blocked_threads->len ? g_array_index (sem->blocked_threads, guint, 0) : 0;
+
+  g_string_append_printf (m, _("<b>SemaphoreSlim #%" G_GINT64_FORMAT "</b>%s\n<small>CurrentCount %" G_GINT64_FORMAT " (%s)"),
+                          sem->id, where, sem->current_count, max);
+  if (sem->blocked_threads->len)
     {
-      const AwlStateThread *t = g_ptr_array_index (state->threads, i);
-
-      if (t->state == AWL_THREAD_STATE_BLOCKED && t->reason == reason && t->object == object)
-        n++;
+      g_autofree char *names = id_list (self, sem->blocked_threads, TRUE);
+      g_autofree char *esc = g_markup_escape_text (names, -1);
+      g_string_append_printf (m, _("; blocked in Wait(): %s"), esc);
     }
-  return n;
+  if (sem->async_waiters->len)
+    {
+      g_autofree char *tasks = id_list (self, sem->async_waiters, FALSE);
+      g_string_append_printf (m, _("; %u async waiter(s), no thread held: %s"),
+                              sem->async_waiters->len, tasks);
+    }
+  if (sem->blocked_threads->len == 0 && sem->async_waiters->len == 0)
+    g_string_append (m, _("; nobody waiting"));
+  g_string_append (m, "</small>");
+  add_item (list, m->str, sem->current_count > 0 ? _("free") : _("full"),
+            sem->current_count > 0 ? "success" : "warning",
+            lane_of_thread (self, first_blocked), MAX (0, sem->line));
+}
+
+static void
+add_lock (AwaitlabInspector  *self,
+          GtkWidget          *list,
+          const AwlStateLock *lock)
+{
+  g_autoptr(GString) m = g_string_new (NULL);
+
+  g_string_append_printf (m, _("<b>lock (Object #%" G_GINT64_FORMAT ")</b>\n<small>"), lock->object);
+  if (lock->owner != 0 && lock->recursion > 1)
+    g_string_append_printf (m, _("held by %s, entered %u times"), thread_name (self, lock->owner),
+                            lock->recursion);
+  else if (lock->owner != 0)
+    g_string_append_printf (m, _("held by %s"), thread_name (self, lock->owner));
+  else
+    g_string_append (m, _("free"));
+  if (lock->waiting_threads->len)
+    {
+      g_autofree char *names = id_list (self, lock->waiting_threads, TRUE);
+      g_autofree char *esc = g_markup_escape_text (names, -1);
+      g_string_append_printf (m, _("; waiting: %s"), esc);
+    }
+  g_string_append (m, "</small>");
+  add_item (list, m->str, lock->owner ? _("held") : _("free"), lock->owner ? "warning" : "success",
+            lane_of_thread (self, lock->owner), 0);
+}
+
+static void
+add_cts (AwaitlabInspector *self,
+         GtkWidget         *list,
+         const AwlStateCts *cts)
+{
+  g_autofree char *where = created_at_line (cts->line);
+  g_autoptr(GString) m = g_string_new (NULL);
+
+  g_string_append_printf (m, _("<b>CancellationTokenSource #%" G_GINT64_FORMAT "</b>%s\n<small>"), cts->id, where);
+  if (cts->canceled)
+    {
+      g_autofree char *at = awaitlab_format_time (cts->canceled_at);
+
+      if (cts->canceled_by_timer)
+        g_string_append_printf (m, _("canceled at %s by its CancelAfter timer (on %s)"), at,
+                                thread_name (self, cts->canceled_by));
+      else
+        g_string_append_printf (m, _("canceled at %s by %s"), at, thread_name (self, cts->canceled_by));
+      g_string_append_printf (m, _(", %u callback(s) ran"), cts->n_callbacks_run);
+    }
+  else
+    {
+      g_string_append (m, _("not canceled"));
+      if (cts->cancel_after_due != AWL_TIME_NONE)
+        {
+          g_autofree char *due = awaitlab_format_time (cts->cancel_after_due);
+          g_string_append_printf (m, _("; CancelAfter due at %s"), due);
+        }
+      g_string_append_printf (m, _("; %u registration(s) pending"), cts->n_registrations);
+    }
+  g_string_append (m, "</small>");
+  add_item (list, m->str, cts->canceled ? _("canceled") : _("active"),
+            cts->canceled ? "warning" : "accent",
+            cts->canceled ? lane_of_thread (self, cts->canceled_by) : -1, MAX (0, cts->line));
 }
 
 static void
 build_sync (AwaitlabInspector *self,
             const AwlState    *state)
 {
-  g_autoptr(GArray) sems = g_array_new (FALSE, TRUE, sizeof (Sync));
-  g_autoptr(GArray) locks = g_array_new (FALSE, TRUE, sizeof (Sync));
-  g_autoptr(GArray) cancels = g_array_new (FALSE, TRUE, sizeof (Sync));
-  const AwlEvent *events;
-  guint n_events;
-  GtkWidget *list = NULL;
-
-  events = awl_trace_get_events (self->trace, &n_events);
-  for (guint i = 0; i <= self->event_index && i < n_events; i++)
-    {
-      const AwlEvent *ev = &events[i];
-
-      if (ev->kind == AWL_EVENT_SEMAPHORE)
-        sync_get (sems, ev->a)->count = ev->b;
-      else if (ev->kind == AWL_EVENT_LOCK && ev->sub == 0)
-        sync_get (locks, ev->a)->owner = ev->thread;
-      else if (ev->kind == AWL_EVENT_LOCK && ev->sub == 1)
-        sync_get (locks, ev->a)->owner = 0;
-      else if (ev->kind == AWL_EVENT_LOCK)
-        sync_get (locks, ev->a);
-      else if (ev->kind == AWL_EVENT_CANCEL)
-        {
-          Sync *s = sync_get (cancels, ev->a);
-          s->time = ev->time;
-          s->callbacks = ev->b;
-        }
-    }
+  guint total = state->semaphores->len + state->locks->len + state->cancellation_sources->len;
+  guint shown = 0;
+  GtkWidget *list;
 
   gtk_box_append (GTK_BOX (self->state_box), heading (_("Semaphores, locks, cancellation")));
-  for (guint i = 0; i < sems->len; i++)
+  if (total == 0)
     {
-      const Sync *s = &g_array_index (sems, Sync, i);
-      guint waiting = count_blocked (state, AWL_BLOCK_SEMAPHORE, s->id);
-      g_autofree char *m = g_strdup_printf (_("<b>SemaphoreSlim #%" G_GINT64_FORMAT "</b>\n<small>CurrentCount %" G_GINT64_FORMAT ", %u thread(s) blocked in Wait()</small>"),
-                                            s->id, s->count, waiting);
-      if (list == NULL)
-        list = new_list (self->state_box, self);
-      add_item (list, m, s->count > 0 ? _("free") : _("full"), s->count > 0 ? "success" : "warning", -1, 0);
+      add_empty (self->state_box, _("None in use so far."));
+      return;
     }
-  for (guint i = 0; i < locks->len; i++)
+  /* A web run can create thousands (one CTS per request): list at most 60 rows. */
+  list = new_list (self->state_box, self);
+  for (guint i = 0; i < state->semaphores->len && shown < 60; i++, shown++)
+    add_semaphore (self, list, &g_array_index (state->semaphores, AwlStateSemaphore, i));
+  for (guint i = 0; i < state->locks->len && shown < 60; i++, shown++)
+    add_lock (self, list, &g_array_index (state->locks, AwlStateLock, i));
+  for (guint i = 0; i < state->cancellation_sources->len && shown < 60; i++, shown++)
+    add_cts (self, list, &g_array_index (state->cancellation_sources, AwlStateCts, i));
+  if (total > shown)
     {
-      const Sync *s = &g_array_index (locks, Sync, i);
-      guint waiting = count_blocked (state, AWL_BLOCK_LOCK, s->id);
-      g_autofree char *m = s->owner
-        ? g_strdup_printf (_("<b>lock #%" G_GINT64_FORMAT "</b>\n<small>held by %s, %u waiting</small>"),
-                           s->id, thread_name (self, s->owner), waiting)
-        : g_strdup_printf (_("<b>lock #%" G_GINT64_FORMAT "</b>\n<small>free</small>"), s->id);
-      if (list == NULL)
-        list = new_list (self->state_box, self);
-      add_item (list, m, s->owner ? _("held") : _("free"), s->owner ? "warning" : "success",
-                lane_of_thread (self, s->owner), 0);
+      g_autofree char *more = g_strdup_printf (_("… and %u more"), total - shown);
+      add_empty (self->state_box, more);
     }
-  for (guint i = 0; i < cancels->len; i++)
-    {
-      const Sync *s = &g_array_index (cancels, Sync, i);
-      g_autofree char *at = awaitlab_format_time (s->time);
-      g_autofree char *m = g_strdup_printf (_("<b>CancellationTokenSource #%" G_GINT64_FORMAT "</b>\n<small>canceled at %s, %" G_GINT64_FORMAT " callback(s) ran</small>"),
-                                            s->id, at, s->callbacks);
-      if (list == NULL)
-        list = new_list (self->state_box, self);
-      add_item (list, m, _("canceled"), "warning", -1, 0);
-    }
-  if (list == NULL)
-    add_empty (self->state_box, _("None in use so far."));
 }
 
 /* ------------------------------------------------------------------------- */

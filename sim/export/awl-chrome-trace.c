@@ -292,7 +292,9 @@ zero_slice (Writer        *w,
     name = g_strdup_printf ("%s %s", what, flow->method ? flow->method : "?");
   begin_event (w, "X", name, cat, time, tid);
   json_builder_set_member_name (w->b, "dur");
-  json_builder_add_double_value (w->b, 0);
+  /* One nanosecond, not zero: Perfetto binds a flow to the slice still open on
+   * the track, and a zero-length slice is closed by the next event at its time. */
+  json_builder_add_double_value (w->b, us (1));
   json_builder_end_object (w->b);
 }
 
@@ -318,7 +320,7 @@ write_flows (Writer *w)
       name = g_strdup_printf ("continuation: %s", flow->method ? flow->method : "?");
 
       /* Flow events bind to the slice enclosing them, and a continuation that
-       * runs in no time has none: mark both ends with an instant-length slice. */
+       * runs in no time has none: mark both ends with a 1 ns slice. */
       zero_slice (w, "schedule continuation", flow_how (flow->how), from_time, from_tid, flow);
       zero_slice (w, "resume", flow_how (flow->how), flow->resumed, flow->to_thread, flow);
 

@@ -189,6 +189,9 @@ struct _AwlTask
   gpointer       tcs;
   gboolean       is_tcs;
   gboolean       fired;
+  /* The runtime's own token registration for this task (Delay, I/O, WaitAsync with a
+   * token): disposed when the task completes, as .NET does. */
+  struct _AwlRegistration *cancel_reg;
 };
 
 struct _AwlTimer
@@ -237,9 +240,10 @@ typedef struct
   guint       cancel_thread;
 } AwlCts;
 
-typedef struct
+typedef struct _AwlRegistration
 {
   AwlObject   parent;
+  AwlCts     *cts;
   AwlFrame   *frame;                   /* user callback, or NULL */
   void      (*func) (AwlSim *sim, gpointer data);
   gpointer    data;

@@ -1578,7 +1578,7 @@ do_wait (AwlSim      *sim,
 
   if (!(f->flags & AWL_FRAME_HIDDEN))
     awl_sim_lint (sim, AWL_LINT_SYNC_OVER_ASYNC, f->line, t->parent.id,
-                  awl_sim_intern_printf (sim, "%s blocks %s in %s on %s: sync over async",
+                  awl_sim_intern_printf (sim, "%s blocks thread %s in %s on %s: sync over async",
                                          f->name, t->name, how[kind],
                                          awl_sim_task_label (sim, task)));
   cont = g_new0 (AwlCont, 1);
@@ -1639,8 +1639,9 @@ do_lock (AwlSim    *sim,
   if (ls->owner == NULL || ls->owner == t)
     {
       ls->owner = t;
-      if (ls->recursion++ == 0)
-        awl_sim_emit (sim, AWL_EVENT_LOCK, 0, t, 0, obj->id, 0, 0, NULL);
+      awl_sim_emit (sim, AWL_EVENT_LOCK, ls->recursion == 0 ? 0 : 3, t, 0, obj->id, 0,
+                    (gint32) ls->recursion + 1, NULL);
+      ls->recursion++;
       return TRUE;
     }
   awl_sim_emit (sim, AWL_EVENT_LOCK, 2, t, 0, obj->id, ls->owner->parent.id, 0, NULL);
@@ -1671,7 +1672,10 @@ awl_sim_lock_exit (AwlSim     *sim,
       return FALSE;
     }
   if (--ls->recursion > 0)
-    return TRUE;
+    {
+      awl_sim_emit (sim, AWL_EVENT_LOCK, 4, t, 0, obj->id, 0, (gint32) ls->recursion, NULL);
+      return TRUE;
+    }
   ls->owner = NULL;
   awl_sim_emit (sim, AWL_EVENT_LOCK, 1, t, 0, obj->id, 0, 0, NULL);
   next = g_queue_pop_head (&ls->waiters);
@@ -1679,7 +1683,7 @@ awl_sim_lock_exit (AwlSim     *sim,
     {
       ls->owner = next;
       ls->recursion = 1;
-      awl_sim_emit (sim, AWL_EVENT_LOCK, 0, next, 0, obj->id, 0, 0, NULL);
+      awl_sim_emit (sim, AWL_EVENT_LOCK, 0, next, 0, obj->id, 0, 1, NULL);
       awl_sim_unblock (sim, next, resume_value (awl_value_null ()));
     }
   return TRUE;
@@ -1863,8 +1867,6 @@ awl_sim_do_call (AwlSim    *sim,
         {
           crt->task = awl_task_new (sim, AWL_TASK_KIND_ASYNC_METHOD, callee->name);
           crt->task->frame = callee;
-          crt->task->status = AWL_TASK_WAITING_FOR_ACTIVATION;
-          awl_trace_task_status (sim->trace, crt->task->parent.id, crt->task->status, sim->now);
         }
     }
   else if (crt->role != ROLE_CALLBACK)

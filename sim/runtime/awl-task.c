@@ -13,6 +13,24 @@
  * Tasks
  * ------------------------------------------------------------------------------ */
 
+/* The status a task is born with, as .NET reports it: delegate tasks (Task.Run,
+ * StartNew) are Created until scheduled, which happens at once; every promise-style task
+ * (an async method's task, Delay, I/O, TaskCompletionSource, WhenAll/WhenAny, WaitAsync,
+ * MoveNextAsync, the Unwrap proxy) is WaitingForActivation from the start. */
+static AwlTaskStatus
+initial_status (AwlTaskKind kind)
+{
+  switch (kind)
+    {
+    case AWL_TASK_KIND_RUN:
+    case AWL_TASK_KIND_LONG_RUNNING:
+    case AWL_TASK_KIND_FROM_RESULT:   /* completed before anyone sees it */
+      return AWL_TASK_CREATED;
+    default:
+      return AWL_TASK_WAITING_FOR_ACTIVATION;
+    }
+}
+
 AwlTask *
 awl_task_new (AwlSim      *sim,
               AwlTaskKind  kind,
@@ -21,25 +39,18 @@ awl_task_new (AwlSim      *sim,
   AwlTask *task = awl_sim_alloc_object (sim, AWL_OBJECT_TASK, sizeof *task);
 
   task->kind = kind;
-  task->status = AWL_TASK_CREATED;
+  task->status = initial_status (kind);
   task->name = awl_sim_intern (sim, name ? name : "Task");
   task->line = awl_sim_current_line (sim);
   awl_trace_add_task (sim->trace, task->parent.id, kind, task->name, sim->now, task->line);
-  awl_sim_emit (sim, AWL_EVENT_TASK_CREATED, kind, sim->current, task->parent.id, 0, 0, 0,
-                task->name);
+  awl_trace_task_status (sim->trace, task->parent.id, task->status, sim->now);
+  awl_sim_emit (sim, AWL_EVENT_TASK_CREATED, kind, sim->current, task->parent.id,
+                task->status, 0, 0, task->name);
   if (task->parent.id > sim->config.limit_tasks)
     awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
                     awl_sim_intern_printf (sim, "limit: more than %u tasks",
                                            sim->config.limit_tasks));
   return task;
-}
-
-static void
-task_set_waiting (AwlSim  *sim,
-                  AwlTask *task)
-{
-  task->status = AWL_TASK_WAITING_FOR_ACTIVATION;
-  awl_trace_task_status (sim->trace, task->parent.id, task->status, sim->now);
 }
 
 const char *
@@ -117,6 +128,21 @@ awl_task_resume_with (AwlSim      *sim,
 static void run_cont (AwlSim *sim, AwlTask *task, AwlCont *c, gboolean *inline_used,
                       gboolean force_async);
 
+static void cts_emit_registered (AwlSim *sim, AwlCts *cts);
+
+static void
+task_dispose_registration (AwlSim  *sim,
+                           AwlTask *task)
+{
+  AwlRegistration *reg = g_steal_pointer (&task->cancel_reg);
+
+  if (reg != NULL && !reg->done)
+    {
+      reg->done = TRUE;
+      cts_emit_registered (sim, reg->cts);
+    }
+}
+
 static void
 task_complete_list (AwlSim        *sim,
                     AwlTask       *task,
@@ -130,6 +156,7 @@ task_complete_list (AwlSim        *sim,
   g_assert (!awl_task_is_completed (&task->parent));
 
   task->status = status;
+  task_dispose_registration (sim, task);
   task->result = result;
   if (exceptions && exceptions->len)
     task->exceptions = g_ptr_array_ref (exceptions);
@@ -554,7 +581,6 @@ queue_body (AwlSim        *sim,
   if (is_async && unwrap)
     {
       task = awl_task_new (sim, AWL_TASK_KIND_UNWRAP, frame->name);
-      task_set_waiting (sim, task);
       body = body_frame_new (sim, frame, task, BODY_UNWRAP);
       item = awl_work_item_new (sim, ITEM_FRAME, awl_sim_intern_printf (sim, "Task.Run %s", frame->name));
       item->frame = body;
@@ -653,7 +679,6 @@ awl_sim_when_all (AwlSim     *sim,
   g_return_val_if_fail (sim != NULL && (tasks != NULL || n_tasks == 0), NULL);
 
   all = awl_task_new (sim, AWL_TASK_KIND_WHEN_ALL, "WhenAll");
-  task_set_waiting (sim, all);
   all->children = g_new0 (AwlTask *, MAX (n_tasks, 1));
   all->n_children = n_tasks;
   /* One extra count held during registration, so completions seen while registering
@@ -704,7 +729,6 @@ awl_sim_when_any (AwlSim     *sim,
       return NULL;
     }
   any = awl_task_new (sim, AWL_TASK_KIND_WHEN_ANY, "WhenAny");
-  task_set_waiting (sim, any);
   for (guint i = 0; i < n_tasks; i++)
     if (awl_task_is_completed (tasks[i]))
       {
@@ -737,18 +761,36 @@ token_cts (AwlObject *token)
   return (AwlCts *) ((char *) token - G_STRUCT_OFFSET (AwlCts, token));
 }
 
+/* The number of callbacks Cancel() would run now, for the state at the playhead. */
+static void
+cts_emit_registered (AwlSim *sim,
+                     AwlCts *cts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cts->callbacks->len; i++)
+    if (!((AwlRegistration *) g_ptr_array_index (cts->callbacks, i))->done)
+      n++;
+  awl_sim_emit (sim, AWL_EVENT_CANCEL, 3, sim->current, 0, cts->parent.id, n, 0, NULL);
+}
+
+/* Registers @func for @task; the registration is disposed when @task completes. */
 static AwlRegistration *
 cts_register_func (AwlSim    *sim,
                    AwlCts    *cts,
+                   AwlTask   *task,
                    void     (*func) (AwlSim *sim, gpointer data),
                    gpointer   data)
 {
   AwlRegistration *reg = awl_sim_alloc_object (sim, AWL_OBJECT_REGISTRATION, sizeof *reg);
 
+  reg->cts = cts;
+  task->cancel_reg = reg;
   reg->func = func;
   reg->data = data;
   cts->observed = TRUE;
   g_ptr_array_add (cts->callbacks, reg);
+  cts_emit_registered (sim, cts);
   return reg;
 }
 
@@ -809,6 +851,7 @@ awl_sim_cts_new (AwlSim  *sim,
   cts->token.id = cts->parent.id;
   cts->callbacks = g_ptr_array_new ();
   g_ptr_array_add (sim->ctses, cts);
+  awl_sim_emit (sim, AWL_EVENT_CANCEL, 1, sim->current, 0, cts->parent.id, 0, 0, NULL);
   if (delay >= 0)
     awl_sim_cts_cancel_after (sim, &cts->parent, delay);
   return &cts->parent;
@@ -929,9 +972,19 @@ cancel_batch_finish (AwlSim         *sim,
   awl_sim_run_inline (sim, &f->parent, ROLE_CALLBACK);
 }
 
+static void cts_cancel (AwlSim *sim, AwlObject *cts_obj, gboolean by_timer);
+
 void
 awl_sim_cts_cancel (AwlSim    *sim,
                     AwlObject *cts_obj)
+{
+  cts_cancel (sim, cts_obj, FALSE);
+}
+
+static void
+cts_cancel (AwlSim    *sim,
+            AwlObject *cts_obj,
+            gboolean   by_timer)
 {
   AwlCts *cts = token_cts (cts_obj);
   AwlCancelBatch *batch = NULL;
@@ -950,7 +1003,7 @@ awl_sim_cts_cancel (AwlSim    *sim,
   for (guint i = 0; i < cts->callbacks->len; i++)
     if (!((AwlRegistration *) g_ptr_array_index (cts->callbacks, i))->done)
       n++;
-  awl_sim_emit (sim, AWL_EVENT_CANCEL, 0, sim->current, 0, cts->parent.id, n, 0, NULL);
+  awl_sim_emit (sim, AWL_EVENT_CANCEL, 0, sim->current, 0, cts->parent.id, n, by_timer, NULL);
 
   /* Callbacks run synchronously on this thread, newest registration first; what they
    * throw is collected and thrown by Cancel() as one AggregateException at the end. */
@@ -983,7 +1036,7 @@ cts_timer_item (AwlSim    *sim,
                 AwlThread *t,
                 gpointer   data)
 {
-  awl_sim_cts_cancel (sim, data);
+  cts_cancel (sim, data, TRUE);
 }
 
 void
@@ -1000,6 +1053,8 @@ awl_sim_cts_cancel_after (AwlSim    *sim,
   cts->timer = timer_new (sim, MAX (delay, 0), NULL, &cts->parent,
                           awl_sim_intern_printf (sim, "CancelAfter %.0f ms (CTS %u)",
                                                  AWL_TO_MS (delay), cts->parent.id));
+  awl_sim_emit (sim, AWL_EVENT_CANCEL, 2, sim->current, 0, cts->parent.id, cts->timer->due, 0,
+                NULL);
 }
 
 gboolean
@@ -1057,7 +1112,9 @@ awl_sim_token_register (AwlSim    *sim,
       return &reg->parent;
     }
   reg->frame = callback;
+  reg->cts = cts;
   g_ptr_array_add (cts->callbacks, reg);
+  cts_emit_registered (sim, cts);
   return &reg->parent;
 }
 
@@ -1099,7 +1156,6 @@ awl_sim_delay (AwlSim    *sim,
 
   task = awl_task_new (sim, AWL_TASK_KIND_DELAY,
                        awl_sim_intern_printf (sim, "Delay %g ms", AWL_TO_MS (ns)));
-  task_set_waiting (sim, task);
   if (cts)
     cts->observed = TRUE;
   if (cts && cts->canceled)
@@ -1115,7 +1171,7 @@ awl_sim_delay (AwlSim    *sim,
     }
   timer = timer_new (sim, ns, task, NULL, task->name);
   if (cts)
-    cts_register_func (sim, cts, cancel_delay, timer);
+    cts_register_func (sim, cts, task, cancel_delay, timer);
   return &task->parent;
 }
 
@@ -1205,7 +1261,6 @@ awl_sim_io_async (AwlSim     *sim,
 
   label = awl_sim_intern (sim, label ? label : "I/O");
   task = awl_task_new (sim, AWL_TASK_KIND_IO, label);
-  task_set_waiting (sim, task);
 
   if (sim->current && sim->current->top)
     for (AwlFrame *g = sim->current->top; g != NULL; g = g->below)
@@ -1238,7 +1293,7 @@ awl_sim_io_async (AwlSim     *sim,
                 label);
   awl_sim_schedule (sim, sim->now + MAX (ns, 0), EV_IO, 0, io, TRUE);
   if (cts)
-    cts_register_func (sim, cts, cancel_io, io);
+    cts_register_func (sim, cts, task, cancel_io, io);
   return &task->parent;
 }
 
@@ -1274,7 +1329,6 @@ awl_sim_tcs_new (AwlSim         *sim,
   g_return_val_if_fail (sim != NULL, NULL);
   tcs = awl_sim_alloc_object (sim, AWL_OBJECT_TCS, sizeof *tcs);
   tcs->task = awl_task_new (sim, AWL_TASK_KIND_PROMISE, "TaskCompletionSource");
-  task_set_waiting (sim, tcs->task);
   tcs->task->options = options & AWL_TASK_OPTION_RUN_CONT_ASYNC;
   tcs->task->is_tcs = TRUE;
   g_ptr_array_add (sim->tcses, tcs);
@@ -1360,6 +1414,8 @@ awl_sim_semaphore_new (AwlSim *sim,
   g_queue_init (&sem->sync_waiters);
   g_queue_init (&sem->async_waiters);
   g_ptr_array_add (sim->semaphores, sem);
+  awl_sim_emit (sim, AWL_EVENT_SEMAPHORE, 3, sim->current, 0, sem->parent.id, sem->count,
+                (gint32) MIN (sem->max, (guint) G_MAXINT), NULL);
   return &sem->parent;
 }
 
@@ -1413,8 +1469,12 @@ cancel_sem_wait (AwlSim   *sim,
   SemCancel *sc = data;
 
   if (g_queue_remove (&sc->sem->async_waiters, sc->task))
-    awl_task_complete (sim, sc->task, AWL_TASK_CANCELED, awl_value_null (),
-                       awl_sim_canceled_exception (sim));
+    {
+      awl_sim_emit (sim, AWL_EVENT_SEMAPHORE, 4, sim->current, sc->task->parent.id,
+                    sc->sem->parent.id, sc->sem->count, 0, NULL);
+      awl_task_complete (sim, sc->task, AWL_TASK_CANCELED, awl_value_null (),
+                         awl_sim_canceled_exception (sim));
+    }
 }
 
 AwlObject *
@@ -1431,7 +1491,6 @@ awl_sim_semaphore_wait_async (AwlSim    *sim,
   task = awl_task_new (sim, AWL_TASK_KIND_SEMAPHORE_WAIT,
                        awl_sim_intern_printf (sim, "SemaphoreSlim %u WaitAsync", sem->parent.id));
   task->options = AWL_TASK_OPTION_RUN_CONT_ASYNC;
-  task_set_waiting (sim, task);
   if (cts && cts->canceled)
     {
       cts->observed = TRUE;
@@ -1460,7 +1519,7 @@ awl_sim_semaphore_wait_async (AwlSim    *sim,
 
       data->sem = sem;
       data->task = task;
-      cts_register_func (sim, cts, cancel_sem_wait, data);
+      cts_register_func (sim, cts, task, cancel_sem_wait, data);
     }
   return &task->parent;
 }
@@ -1505,6 +1564,8 @@ awl_sim_semaphore_release (AwlSim     *sim,
       else if ((task = g_queue_pop_head (&sem->async_waiters)) != NULL)
         {
           sem_acquired (sim, sem, 0, task->line);
+          awl_sim_emit (sim, AWL_EVENT_SEMAPHORE, 0, NULL, task->parent.id, sem->parent.id,
+                        sem->count, 0, NULL);
           awl_task_complete (sim, task, AWL_TASK_RAN_TO_COMPLETION, awl_value_bool (TRUE), NULL);
         }
       else
@@ -1536,7 +1597,6 @@ awl_sim_enumerator_move_next_async (AwlSim    *sim,
 
   task = awl_task_new (sim, AWL_TASK_KIND_MOVE_NEXT,
                        awl_sim_intern_printf (sim, "%s MoveNextAsync", e->frame->name));
-  task_set_waiting (sim, task);
   e->pending = task;
   rt = awl_frame_rt (sim, e->frame);
   rt->task = task;
@@ -1684,7 +1744,6 @@ awl_sim_enumerator_dispose_async (AwlSim    *sim,
    * finally blocks run (they may await); the task completes when the frame has left. */
   task = awl_task_new (sim, AWL_TASK_KIND_MOVE_NEXT,
                        awl_sim_intern_printf (sim, "%s DisposeAsync", f->name));
-  task_set_waiting (sim, task);
   e->disposing = TRUE;
   e->dispose_task = task;
   e->pending = task;

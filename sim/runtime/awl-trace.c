@@ -42,6 +42,9 @@ typedef struct
   GArray     *tasks;      /* AwlStateTask */
   GHashTable *suspended;  /* frame id → AwlStateSuspended * */
   gint64      goal;
+  GArray     *sems;       /* AwlStateSemaphore, id order (owns its arrays) */
+  GArray     *locks;      /* AwlStateLock, object id order (owns its arrays) */
+  GArray     *ctses;      /* AwlStateCts, id order */
 } RState;
 
 struct _AwlTrace
@@ -882,21 +885,57 @@ awl_trace_describe_event (AwlTrace *trace,
       return g_strdup_printf ("Request %" G_GINT64_FORMAT " %s after %.1f ms", e->a + 1,
                               e->sub ? "fails" : "completes", AWL_TO_MS (e->b));
     case AWL_EVENT_LOCK:
-      {
-        static const char * const n[] = { "acquires", "releases", "waits for" };
-        return g_strdup_printf ("%s %s the lock on Object %" G_GINT64_FORMAT, who,
-                                n[MIN (e->sub, 2)], e->a);
-      }
+      switch (e->sub)
+        {
+        case 0: case 1: case 2:
+          {
+            static const char * const n[] = { "acquires", "releases", "waits for" };
+            return g_strdup_printf ("%s %s the lock on Object %" G_GINT64_FORMAT, who,
+                                    n[e->sub], e->a);
+          }
+        case 3:
+          return g_strdup_printf ("%s enters the lock on Object %" G_GINT64_FORMAT
+                                  " again (recursion %d)", who, e->a, e->c);
+        default:
+          return g_strdup_printf ("%s exits the lock on Object %" G_GINT64_FORMAT
+                                  " once and still holds it (recursion %d)", who, e->a, e->c);
+        }
     case AWL_EVENT_SEMAPHORE:
-      {
-        static const char * const n[] = { "acquires", "releases", "waits on" };
-        return g_strdup_printf ("%s %s SemaphoreSlim %" G_GINT64_FORMAT " (count %" G_GINT64_FORMAT ")",
-                                e->thread ? who : "A waiter", n[MIN (e->sub, 2)], e->a, e->b);
-      }
+      switch (e->sub)
+        {
+        case 0: case 1: case 2:
+          {
+            static const char * const n[] = { "acquires", "releases", "waits on" };
+            return g_strdup_printf ("%s %s SemaphoreSlim %" G_GINT64_FORMAT " (count %" G_GINT64_FORMAT ")",
+                                    e->thread ? who : e->task ? task : "A waiter", n[e->sub], e->a, e->b);
+          }
+        case 3:
+          if (e->c == G_MAXINT)
+            return g_strdup_printf ("%s creates SemaphoreSlim %" G_GINT64_FORMAT " (count %" G_GINT64_FORMAT ")",
+                                    who, e->a, e->b);
+          return g_strdup_printf ("%s creates SemaphoreSlim %" G_GINT64_FORMAT " (count %" G_GINT64_FORMAT
+                                  ", max %d)", who, e->a, e->b, e->c);
+        default:
+          return g_strdup_printf ("%s stops waiting on SemaphoreSlim %" G_GINT64_FORMAT
+                                  ": its token was canceled", task, e->a);
+        }
     case AWL_EVENT_CANCEL:
-      return g_strdup_printf ("%s cancels CancellationTokenSource %" G_GINT64_FORMAT
-                              " (%" G_GINT64_FORMAT " callbacks run now, newest first)",
-                              e->thread ? who : "A timer", e->a, e->b);
+      switch (e->sub)
+        {
+        case 0:
+          return g_strdup_printf ("%s cancels CancellationTokenSource %" G_GINT64_FORMAT
+                                  "%s (%" G_GINT64_FORMAT " callbacks run now, newest first)",
+                                  e->thread ? who : "A timer", e->a,
+                                  e->c ? " when its CancelAfter time is due" : "", e->b);
+        case 1:
+          return g_strdup_printf ("%s creates CancellationTokenSource %" G_GINT64_FORMAT, who, e->a);
+        case 2:
+          return g_strdup_printf ("%s schedules CancellationTokenSource %" G_GINT64_FORMAT
+                                  " to cancel at %.1f ms", who, e->a, AWL_TO_MS (e->b));
+        default:
+          return g_strdup_printf ("%s registers a callback on the token of CancellationTokenSource %"
+                                  G_GINT64_FORMAT " (%" G_GINT64_FORMAT " pending)", who, e->a, e->b);
+        }
     case AWL_EVENT_EXCEPTION:
       {
         static const char * const n[] = { "throws", "has an unhandled exception", "posts the exception of an async void method" };
@@ -916,6 +955,133 @@ awl_trace_describe_event (AwlTrace *trace,
  * State at an event: snapshots + replay
  * ------------------------------------------------------------------------------ */
 
+/* Semaphores, locks and CTSs: small arrays kept sorted by id (objects are mostly
+ * created in id order, so this is an append), found by binary search. */
+
+static void
+sem_clear (gpointer p)
+{
+  AwlStateSemaphore *sem = p;
+
+  g_clear_pointer (&sem->blocked_threads, g_array_unref);
+  g_clear_pointer (&sem->async_waiters, g_array_unref);
+}
+
+static void
+lock_clear (gpointer p)
+{
+  g_clear_pointer (&((AwlStateLock *) p)->waiting_threads, g_array_unref);
+}
+
+static GArray *
+guint_array_copy (const GArray *src)
+{
+  GArray *a = g_array_sized_new (FALSE, TRUE, sizeof (guint), src->len);
+
+  g_array_append_vals (a, src->data, src->len);
+  return a;
+}
+
+static GArray *
+sems_new (guint reserve)
+{
+  GArray *a = g_array_sized_new (FALSE, TRUE, sizeof (AwlStateSemaphore), reserve);
+
+  g_array_set_clear_func (a, sem_clear);
+  return a;
+}
+
+static GArray *
+locks_new (guint reserve)
+{
+  GArray *a = g_array_sized_new (FALSE, TRUE, sizeof (AwlStateLock), reserve);
+
+  g_array_set_clear_func (a, lock_clear);
+  return a;
+}
+
+/* The index of the first element whose gint64 key (the struct's first member) is
+ * >= @id; *@found tells whether it equals @id. */
+static guint
+find_by_id (const GArray *a,
+            gint64        id,
+            gboolean     *found)
+{
+  guint lo = 0, hi = a->len;
+  guint elem = g_array_get_element_size ((GArray *) a);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 key = *(const gint64 *) (a->data + (gsize) mid * elem);
+
+      if (key < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *found = lo < a->len && *(const gint64 *) (a->data + (gsize) lo * elem) == id;
+  return lo;
+}
+
+static AwlStateSemaphore *
+rsem (RState *s,
+      gint64  id)
+{
+  gboolean found;
+  guint i = find_by_id (s->sems, id, &found);
+
+  if (!found)
+    {
+      AwlStateSemaphore sem = { id, 0, G_MAXINT, g_array_new (FALSE, FALSE, sizeof (guint)),
+                                g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+      g_array_insert_val (s->sems, i, sem);
+    }
+  return &g_array_index (s->sems, AwlStateSemaphore, i);
+}
+
+static AwlStateLock *
+rlock (RState *s,
+       gint64  object)
+{
+  gboolean found;
+  guint i = find_by_id (s->locks, object, &found);
+
+  if (!found)
+    {
+      AwlStateLock l = { object, 0, 0, g_array_new (FALSE, FALSE, sizeof (guint)) };
+      g_array_insert_val (s->locks, i, l);
+    }
+  return &g_array_index (s->locks, AwlStateLock, i);
+}
+
+static AwlStateCts *
+rcts (RState *s,
+      gint64  id)
+{
+  gboolean found;
+  guint i = find_by_id (s->ctses, id, &found);
+
+  if (!found)
+    {
+      AwlStateCts c = { id, FALSE, AWL_TIME_NONE, 0, FALSE, AWL_TIME_NONE, 0, 0, 0 };
+      g_array_insert_val (s->ctses, i, c);
+    }
+  return &g_array_index (s->ctses, AwlStateCts, i);
+}
+
+static void
+guint_array_remove (GArray *a,
+                    guint   v)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, guint, i) == v)
+      {
+        g_array_remove_index (a, i);
+        return;
+      }
+}
+
 static RState *
 rstate_new (void)
 {
@@ -925,6 +1091,9 @@ rstate_new (void)
   s->queues = g_ptr_array_new ();
   s->tasks = g_array_new (FALSE, TRUE, sizeof (AwlStateTask));
   s->suspended = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  s->sems = sems_new (0);
+  s->locks = locks_new (0);
+  s->ctses = g_array_new (FALSE, TRUE, sizeof (AwlStateCts));
   return s;
 }
 
@@ -943,6 +1112,9 @@ rstate_free (RState *s)
   g_ptr_array_unref (s->queues);
   g_array_unref (s->tasks);
   g_hash_table_unref (s->suspended);
+  g_clear_pointer (&s->sems, g_array_unref);
+  g_clear_pointer (&s->locks, g_array_unref);
+  g_clear_pointer (&s->ctses, g_array_unref);
   g_free (s);
 }
 
@@ -984,6 +1156,25 @@ rstate_copy (const RState *src)
   g_hash_table_iter_init (&iter, src->suspended);
   while (g_hash_table_iter_next (&iter, &k, &v))
     g_hash_table_insert (s->suspended, k, g_memdup2 (v, sizeof (AwlStateSuspended)));
+  s->sems = sems_new (src->sems->len);
+  for (guint i = 0; i < src->sems->len; i++)
+    {
+      AwlStateSemaphore sem = g_array_index (src->sems, AwlStateSemaphore, i);
+
+      sem.blocked_threads = guint_array_copy (sem.blocked_threads);
+      sem.async_waiters = guint_array_copy (sem.async_waiters);
+      g_array_append_val (s->sems, sem);
+    }
+  s->locks = locks_new (src->locks->len);
+  for (guint i = 0; i < src->locks->len; i++)
+    {
+      AwlStateLock l = g_array_index (src->locks, AwlStateLock, i);
+
+      l.waiting_threads = guint_array_copy (l.waiting_threads);
+      g_array_append_val (s->locks, l);
+    }
+  s->ctses = g_array_sized_new (FALSE, TRUE, sizeof (AwlStateCts), src->ctses->len);
+  g_array_append_vals (s->ctses, src->ctses->data, src->ctses->len);
   return s;
 }
 
@@ -1067,6 +1258,97 @@ rthread (RState *s,
 }
 
 static void
+rstate_apply_semaphore (RState         *s,
+                        const AwlEvent *e)
+{
+  AwlStateSemaphore *sem = rsem (s, e->a);
+
+  sem->current_count = e->b;
+  switch (e->sub)
+    {
+    case 0:   /* acquired: a waiter leaves its queue */
+    case 4:   /* an async waiter was canceled */
+      if (e->task)
+        guint_array_remove (sem->async_waiters, e->task);
+      else if (e->thread)
+        guint_array_remove (sem->blocked_threads, e->thread);
+      break;
+    case 2:
+      if (e->task)
+        g_array_append_val (sem->async_waiters, e->task);
+      else if (e->thread)
+        g_array_append_val (sem->blocked_threads, e->thread);
+      break;
+    case 3:
+      sem->max_count = e->c;
+      sem->line = e->line;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+rstate_apply_lock (RState         *s,
+                   const AwlEvent *e)
+{
+  AwlStateLock *l = rlock (s, e->a);
+
+  switch (e->sub)
+    {
+    case 0:
+      guint_array_remove (l->waiting_threads, e->thread);
+      l->owner = e->thread;
+      l->recursion = 1;
+      break;
+    case 1:
+      l->owner = 0;
+      l->recursion = 0;
+      break;
+    case 2:
+      g_array_append_val (l->waiting_threads, e->thread);
+      break;
+    case 3:
+    case 4:
+      l->recursion = e->c;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+rstate_apply_cancel (RState         *s,
+                     const AwlEvent *e)
+{
+  AwlStateCts *c = rcts (s, e->a);
+
+  switch (e->sub)
+    {
+    case 0:
+      c->canceled = TRUE;
+      c->canceled_at = e->time;
+      c->canceled_by = e->thread;
+      c->canceled_by_timer = e->c != 0;
+      c->cancel_after_due = AWL_TIME_NONE;
+      c->n_callbacks_run = e->b;
+      c->n_registrations = 0;
+      break;
+    case 1:
+      c->line = e->line;
+      break;
+    case 2:
+      c->cancel_after_due = e->b;
+      break;
+    case 3:
+      c->n_registrations = e->b;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
 rstate_apply (RState         *s,
               const AwlEvent *e)
 {
@@ -1141,9 +1423,19 @@ rstate_apply (RState         *s,
       break;
     case AWL_EVENT_TASK_CREATED:
       {
-        AwlStateTask st = { e->task, AWL_TASK_CREATED };
+        /* a = the initial status (WaitingForActivation for promise-style tasks). */
+        AwlStateTask st = { e->task, (AwlTaskStatus) e->a };
         g_array_append_val (s->tasks, st);
       }
+      break;
+    case AWL_EVENT_SEMAPHORE:
+      rstate_apply_semaphore (s, e);
+      break;
+    case AWL_EVENT_LOCK:
+      rstate_apply_lock (s, e);
+      break;
+    case AWL_EVENT_CANCEL:
+      rstate_apply_cancel (s, e);
       break;
     case AWL_EVENT_TASK_STATUS:
       if (e->task >= 1 && e->task <= s->tasks->len)
@@ -1265,6 +1557,10 @@ rstate_publish (RState   *s,
   while (g_hash_table_iter_next (&iter, NULL, &v))
     g_array_append_vals (out->suspended, v, 1);
   g_array_sort (out->suspended, cmp_suspended);
+  /* The replay state is freed right after publishing: hand its arrays over. */
+  out->semaphores = g_steal_pointer (&s->sems);
+  out->locks = g_steal_pointer (&s->locks);
+  out->cancellation_sources = g_steal_pointer (&s->ctses);
   return out;
 }
 
@@ -1345,6 +1641,9 @@ awl_state_free (AwlState *state)
   g_ptr_array_unref (state->queues);
   g_array_unref (state->tasks);
   g_array_unref (state->suspended);
+  g_clear_pointer (&state->semaphores, g_array_unref);
+  g_clear_pointer (&state->locks, g_array_unref);
+  g_clear_pointer (&state->cancellation_sources, g_array_unref);
   g_free (state);
 }
 
@@ -1393,6 +1692,65 @@ suspended_equal (const GArray *a,
   return TRUE;
 }
 
+static gboolean
+sems_equal (const GArray *a,
+            const GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const AwlStateSemaphore *x = &g_array_index (a, AwlStateSemaphore, i);
+      const AwlStateSemaphore *y = &g_array_index (b, AwlStateSemaphore, i);
+
+      if (x->id != y->id || x->current_count != y->current_count || x->max_count != y->max_count
+          || x->line != y->line
+          || !arrays_equal (x->blocked_threads, y->blocked_threads, sizeof (guint))
+          || !arrays_equal (x->async_waiters, y->async_waiters, sizeof (guint)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+locks_equal (const GArray *a,
+             const GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const AwlStateLock *x = &g_array_index (a, AwlStateLock, i);
+      const AwlStateLock *y = &g_array_index (b, AwlStateLock, i);
+
+      if (x->object != y->object || x->owner != y->owner || x->recursion != y->recursion
+          || !arrays_equal (x->waiting_threads, y->waiting_threads, sizeof (guint)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+ctses_equal (const GArray *a,
+             const GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const AwlStateCts *x = &g_array_index (a, AwlStateCts, i);
+      const AwlStateCts *y = &g_array_index (b, AwlStateCts, i);
+
+      if (x->id != y->id || x->canceled != y->canceled || x->canceled_at != y->canceled_at
+          || x->canceled_by != y->canceled_by || x->canceled_by_timer != y->canceled_by_timer
+          || x->cancel_after_due != y->cancel_after_due
+          || x->n_registrations != y->n_registrations
+          || x->n_callbacks_run != y->n_callbacks_run || x->line != y->line)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 awl_state_equal (const AwlState *a,
                  const AwlState *b)
@@ -1402,7 +1760,10 @@ awl_state_equal (const AwlState *a,
   if (a->event_index != b->event_index || a->time != b->time || a->pool_goal != b->pool_goal
       || a->threads->len != b->threads->len || a->queues->len != b->queues->len
       || !arrays_equal (a->tasks, b->tasks, sizeof (AwlStateTask))
-      || !suspended_equal (a->suspended, b->suspended))
+      || !suspended_equal (a->suspended, b->suspended)
+      || !sems_equal (a->semaphores, b->semaphores)
+      || !locks_equal (a->locks, b->locks)
+      || !ctses_equal (a->cancellation_sources, b->cancellation_sources))
     return FALSE;
   for (guint i = 0; i < a->threads->len; i++)
     {

@@ -131,9 +131,17 @@ typedef enum
   AWL_EVENT_POOL_GOAL,        /* sub = AwlPoolReason, a = new thread goal, b = pool threads */
   AWL_EVENT_REQUEST_START,    /* a = request index */
   AWL_EVENT_REQUEST_END,      /* a = request index, b = latency ns, sub = 1 if it failed */
-  AWL_EVENT_LOCK,             /* sub = 0 acquired / 1 released / 2 contended, a = object id */
-  AWL_EVENT_SEMAPHORE,        /* sub = 0 acquired / 1 released / 2 waits, a = id, b = count */
-  AWL_EVENT_CANCEL,           /* a = CTS id, b = callbacks run */
+  AWL_EVENT_LOCK,             /* sub = 0 acquired (c = 1) / 1 released / 2 contended
+                               * (b = owner thread) / 3 re-entered by its owner / 4 exited
+                               * one level, still held (c = recursion after), a = object id */
+  AWL_EVENT_SEMAPHORE,        /* sub = 0 acquired / 1 released / 2 waits / 3 created /
+                               * 4 async waiter canceled; a = id, b = count after; waits and
+                               * acquisitions: task = the WaitAsync task (0 = Wait() by the
+                               * thread); created: b = initial count, c = max count */
+  AWL_EVENT_CANCEL,           /* a = CTS id; sub = 0 canceled (b = callbacks run, c = 1
+                               * when by its CancelAfter timer) /
+                               * 1 created / 2 CancelAfter (b = due time) / 3 registered
+                               * (b = registrations now pending) */
   AWL_EVENT_EXCEPTION,        /* sub = 0 thrown / 1 unhandled / 2 posted (async void),
                                * a = exception id, text = "Type: message" */
   AWL_EVENT_CONTEXT,          /* classic ASP.NET: sub = 0 enter / 1 leave, a = request */
@@ -402,6 +410,38 @@ typedef struct
 
 typedef struct
 {
+  gint64       id;            /* object id */
+  gint64       current_count;
+  gint64       max_count;     /* G_MAXINT when none was given */
+  GArray      *blocked_threads; /* guint thread ids blocked in Wait(), FIFO */
+  GArray      *async_waiters; /* guint task ids of pending WaitAsync calls, FIFO */
+  int          line;          /* where it was created (0 = unknown) */
+} AwlStateSemaphore;
+
+typedef struct
+{
+  gint64       object;        /* the locked object's id */
+  guint        owner;         /* thread id, 0 = free */
+  guint        recursion;     /* how many times the owner entered it */
+  GArray      *waiting_threads; /* guint thread ids, FIFO */
+} AwlStateLock;
+
+typedef struct
+{
+  gint64       id;            /* object id */
+  gboolean     canceled;
+  AwlTime      canceled_at;   /* AWL_TIME_NONE until canceled */
+  guint        canceled_by;   /* the thread that ran Cancel (for a CancelAfter timer: the
+                               * pool thread that ran the timer's callback) */
+  gboolean     canceled_by_timer; /* by its CancelAfter timer */
+  AwlTime      cancel_after_due; /* pending CancelAfter due time, or AWL_TIME_NONE */
+  guint        n_registrations; /* callbacks registered and not yet run */
+  guint        n_callbacks_run; /* callbacks run by the cancellation */
+  int          line;          /* where it was created (0 = unknown) */
+} AwlStateCts;
+
+typedef struct
+{
   guint      event_index;     /* the state after this event */
   AwlTime    time;
   GPtrArray *threads;         /* AwlStateThread *, in thread id order (created so far) */
@@ -409,6 +449,9 @@ typedef struct
   GArray    *tasks;           /* AwlStateTask, every task created so far, id order */
   GArray    *suspended;       /* AwlStateSuspended: async frames waiting on awaits */
   gint64     pool_goal;
+  GArray    *semaphores;      /* AwlStateSemaphore, every semaphore created so far, id order */
+  GArray    *locks;           /* AwlStateLock, every object locked so far, id order */
+  GArray    *cancellation_sources; /* AwlStateCts, every CTS created so far, id order */
 } AwlState;
 
 /* Frees a state from awl_trace_state_at(). */
@@ -483,7 +526,8 @@ char       *awl_trace_describe_task    (AwlTrace *trace,
 /* The index of the first event at or after @time (n_events if none). */
 guint       awl_trace_find_event_at    (AwlTrace *trace,
                                         AwlTime   time);
-/* The full state after event @index (every thread's stack, every queue, every task).
+/* The full state after event @index (every thread's stack, every queue, every task,
+ * semaphore, lock and CancellationTokenSource).
  * Fast: replays from the nearest snapshot. Free with awl_state_free. */
 AwlState   *awl_trace_state_at         (AwlTrace *trace,
                                         guint     index);

@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <gio/gunixsocketaddress.h>
 #include <gst/gst.h>
+#include <json-glib/json-glib.h>
 
 #include "awaitlab-screenshot.h"
 #include "export/awaitlab-export-dialog.h"
@@ -98,6 +100,46 @@ test_png (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Chrome trace comes from the document's own run (its trace). */
+static void
+test_trace (void)
+{
+  g_autoptr(AwaitlabDocument) document = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (out_dir, "dialog.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AwaitlabExportDialog *dialog;
+  gpointer weak;
+  JsonObject *root;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  document = load_document ();
+  g_assert_nonnull (awaitlab_document_get_trace (document));
+  dialog = awaitlab_export_dialog_new (NULL, NULL, document, -1);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  awaitlab_export_dialog_set_format (dialog, AWAITLAB_EXPORT_TRACE);
+  awaitlab_export_dialog_export_to (dialog, file);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "otherData"), "outcome"),
+                   ==, "deadlock");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "traceEvents")), >, 5);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpuint (count_files (), ==, 0);
+}
+
 static void
 test_close_cancels (void)
 {
@@ -128,15 +170,52 @@ test_close_cancels (void)
   g_assert_cmpuint (count_files (), ==, 0);
 }
 
+/* Xvfb resets when its last client leaves (xvfb-run does not pass -noreset), so
+ * a test starting just then can find no server for a moment. GTK cannot retry a
+ * failed init, so wait (at most 2 s) until the local X socket accepts us, and
+ * keep that connection until GTK has its own: closing it first would make us
+ * the last client and reset the server again. */
+static GSocketConnection *
+wait_for_x_server (void)
+{
+  const char *display = g_getenv ("DISPLAY");
+  g_autofree char *path = NULL;
+  guint64 number;
+  char *end;
+
+  if (display == NULL || display[0] != ':')
+    return NULL;
+  number = g_ascii_strtoull (display + 1, &end, 10);
+  if (end == display + 1)
+    return NULL;
+  path = g_strdup_printf ("/tmp/.X11-unix/X%" G_GUINT64_FORMAT, number);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GSocketClient) client = g_socket_client_new ();
+      g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+      GSocketConnection *connection;
+
+      connection = g_socket_client_connect (client, G_SOCKET_CONNECTABLE (address), NULL, NULL);
+      if (connection != NULL)
+        return connection;
+      g_usleep (100 * 1000);
+    }
+  return NULL;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  GSocketConnection *probe;
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  probe = wait_for_x_server ();
   have_display = gtk_init_check ();
+  g_clear_object (&probe);
   if (have_display)
     adw_init ();
   gst_init (&argc, &argv);
@@ -145,6 +224,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/export/dialog/png-closes-with-file", test_png);
+  g_test_add_func ("/export/dialog/trace-of-the-run", test_trace);
   g_test_add_func ("/export/dialog/close-cancels-video", test_close_cancels);
   status = g_test_run ();
 

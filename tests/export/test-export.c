@@ -479,6 +479,32 @@ has_thread (JsonArray  *events,
   return FALSE;
 }
 
+/* Perfetto binds a flow event to the slice open on its track at its time: each
+ * start and finish needs a slice of non-zero length beginning there. */
+static void
+assert_flows_bound (JsonArray *events)
+{
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *flow = json_array_get_object_element (events, i);
+      const char *ph = json_object_get_string_member (flow, "ph");
+      gboolean bound = FALSE;
+
+      if (!g_str_equal (ph, "s") && !g_str_equal (ph, "f"))
+        continue;
+      for (guint j = 0; j < json_array_get_length (events) && !bound; j++)
+        {
+          JsonObject *x = json_array_get_object_element (events, j);
+
+          bound = g_str_equal (json_object_get_string_member (x, "ph"), "X") &&
+                  json_object_get_int_member (x, "tid") == json_object_get_int_member (flow, "tid") &&
+                  json_object_get_double_member (x, "ts") == json_object_get_double_member (flow, "ts") &&
+                  json_object_get_double_member (x, "dur") > 0;
+        }
+      g_assert_true (bound);
+    }
+}
+
 static void
 test_trace_completed (void)
 {
@@ -529,6 +555,7 @@ test_trace_completed (void)
         }
     }
   g_assert_cmpuint (count_events (events, "X", "resume GetDataAsync · state 0"), ==, 1);
+  assert_flows_bound (events);
   g_assert_cmpint (flow_id, ==, -2);
   remove_output (path);
 }

@@ -18,7 +18,7 @@ typedef enum
   OP_THREAD_NEW, OP_THREAD_START, OP_JOIN, OP_YIELD_RETURN, OP_FOREACH, OP_SET_MIN, OP_SET_INT,
   OP_PRINT_EXC, OP_QUWI, OP_POST, OP_SEND, OP_FROM_EXC, OP_FROM_CANCELED, OP_FROM_RESULT,
   OP_THROW_IF_CANCELED, OP_MOVE_NEXT, OP_PRINT_CURRENT, OP_DISPOSE, OP_PRINT_WHEN_ALL,
-  OP_PRINT_THREAD_ID, OP_PRINT_STATUS,
+  OP_PRINT_THREAD_ID, OP_PRINT_STATUS, OP_CTS_CANCEL_AFTER,
 } OpKind;
 
 typedef struct
@@ -118,6 +118,9 @@ void awl_test_script_tcs_set (AwlTestScript *s, int tcs, const char *v) { Op *o 
 void awl_test_script_when_all (AwlTestScript *s, int dest, int first, int n) { Op *o = add (s, OP_WHEN_ALL); o->dest = dest; o->a = first; o->b = n; }
 void awl_test_script_when_any (AwlTestScript *s, int dest, int first, int n) { Op *o = add (s, OP_WHEN_ANY); o->dest = dest; o->a = first; o->b = n; }
 void awl_test_script_sem_new (AwlTestScript *s, int dest, guint init) { Op *o = add (s, OP_SEM_NEW); o->dest = dest; o->n = init; }
+void awl_test_script_sem_new_max (AwlTestScript *s, int dest, guint init, guint max) { Op *o = add (s, OP_SEM_NEW); o->dest = dest; o->n = init; o->ns = max; }
+void awl_test_script_sem_wait_async_token (AwlTestScript *s, int dest, int sem, int cts) { Op *o = add (s, OP_SEM_WAIT_ASYNC); o->dest = dest; o->a = sem; o->b = cts; }
+void awl_test_script_cts_cancel_after (AwlTestScript *s, int cts, AwlTime delay) { Op *o = add (s, OP_CTS_CANCEL_AFTER); o->a = cts; o->ns = delay; }
 void awl_test_script_sem_wait (AwlTestScript *s, int sem) { add (s, OP_SEM_WAIT)->a = sem; }
 void awl_test_script_sem_wait_async (AwlTestScript *s, int dest, int sem) { Op *o = add (s, OP_SEM_WAIT_ASYNC); o->dest = dest; o->a = sem; }
 void awl_test_script_sem_release (AwlTestScript *s, int sem) { add (s, OP_SEM_RELEASE)->a = sem; }
@@ -399,14 +402,15 @@ script_step (AwlFrame *frame,
           }
           break;
         case OP_SEM_NEW:
-          set_reg (f, op->dest, awl_value_object (awl_sim_semaphore_new (sim, op->n, 0)));
+          set_reg (f, op->dest, awl_value_object (awl_sim_semaphore_new (sim, op->n, (guint) op->ns)));
           break;
         case OP_SEM_WAIT:
           f->pending = TRUE;
           awl_step_semaphore_wait (s, reg_obj (f, op->a));
           return;
         case OP_SEM_WAIT_ASYNC:
-          set_reg (f, op->dest, awl_value_object (awl_sim_semaphore_wait_async (sim, reg_obj (f, op->a), NULL)));
+          set_reg (f, op->dest, awl_value_object (awl_sim_semaphore_wait_async (sim, reg_obj (f, op->a),
+                                                                                op->b >= 0 ? awl_cts_get_token (reg_obj (f, op->b)) : NULL)));
           break;
         case OP_SEM_RELEASE:
           awl_sim_semaphore_release (sim, reg_obj (f, op->a), 1, NULL);
@@ -415,6 +419,9 @@ script_step (AwlFrame *frame,
           return;
         case OP_CTS_NEW:
           set_reg (f, op->dest, awl_value_object (awl_sim_cts_new (sim, op->ns ? op->ns : -1)));
+          break;
+        case OP_CTS_CANCEL_AFTER:
+          awl_sim_cts_cancel_after (sim, reg_obj (f, op->a), op->ns);
           break;
         case OP_CTS_CANCEL:
           /* Callbacks may throw out of Cancel(): resume at this op. */

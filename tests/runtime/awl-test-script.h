@@ -40,11 +40,16 @@ void awl_test_script_tcs_set              (AwlTestScript *s, int tcs_reg, const 
 void awl_test_script_when_all             (AwlTestScript *s, int dest, int first, int n);
 void awl_test_script_when_any             (AwlTestScript *s, int dest, int first, int n);
 void awl_test_script_sem_new              (AwlTestScript *s, int dest, guint initial);
+/* new SemaphoreSlim(initial, max). */
+void awl_test_script_sem_new_max          (AwlTestScript *s, int dest, guint initial, guint max);
 void awl_test_script_sem_wait             (AwlTestScript *s, int sem);
+/* WaitAsync(cts.Token). */
+void awl_test_script_sem_wait_async_token (AwlTestScript *s, int dest, int sem, int cts);
 void awl_test_script_sem_wait_async       (AwlTestScript *s, int dest, int sem);
 void awl_test_script_sem_release          (AwlTestScript *s, int sem);
 void awl_test_script_cts_new              (AwlTestScript *s, int dest, AwlTime delay);
 void awl_test_script_cts_cancel           (AwlTestScript *s, int cts);
+void awl_test_script_cts_cancel_after     (AwlTestScript *s, int cts, AwlTime delay);
 void awl_test_script_register             (AwlTestScript *s, int cts, AwlTestScript *callback);
 void awl_test_script_object_new           (AwlTestScript *s, int dest);
 void awl_test_script_lock                 (AwlTestScript *s, int obj);

@@ -1180,12 +1180,22 @@ big_run (void)
   AwlConfig c = config (AWL_ENV_CONSOLE, 4);
   AwlTestScript *main = A ("Main"), *w = A ("Worker");
 
-  awl_test_script_delay (w, 0, AWL_MS (5), -1);
+  /* Semaphore waiters, lock owners and waiters, CTS registrations: replayed too. */
+  awl_test_script_sem_wait_async (w, 0, 8);
   awl_test_script_await (w, 0, TRUE, -1);
+  awl_test_script_delay (w, 0, AWL_MS (5), 10);
+  awl_test_script_await (w, 0, TRUE, -1);
+  awl_test_script_lock (w, 9);
   awl_test_script_cpu (w, AWL_MS (3));
+  awl_test_script_unlock (w, 9);
+  awl_test_script_sem_release (w, 8);
   awl_test_script_await_yield (w);
   awl_test_script_io (w, 0, AWL_MS (7), FALSE, "x");
   awl_test_script_await (w, 0, TRUE, -1);
+  awl_test_script_sem_new_max (main, 8, 3, 3);
+  awl_test_script_object_new (main, 9);
+  awl_test_script_cts_new (main, 10, 0);
+  awl_test_script_cts_cancel_after (main, 10, AWL_S (100));
   for (int round = 0; round < 60; round++)
     {
       for (int i = 0; i < 6; i++)
@@ -1221,6 +1231,16 @@ test_state_at_matches_full_replay (void)
     g_assert_cmpint (main_thread->state, ==, AWL_THREAD_STATE_RUNNING);
     g_assert_cmpuint (last->tasks->len, ==, awl_trace_get_stats (t)->tasks);
     g_assert_false (awl_state_equal (last, mid));
+    g_assert_cmpuint (last->semaphores->len, ==, 1);
+    g_assert_cmpint (g_array_index (last->semaphores, AwlStateSemaphore, 0).current_count, ==, 3);
+    g_assert_cmpuint (last->locks->len, ==, 1);
+    g_assert_cmpuint (g_array_index (last->locks, AwlStateLock, 0).owner, ==, 0);
+    g_assert_cmpuint (last->cancellation_sources->len, ==, 1);
+    g_assert_false (g_array_index (last->cancellation_sources, AwlStateCts, 0).canceled);
+    g_assert_cmpint (g_array_index (last->cancellation_sources, AwlStateCts, 0).cancel_after_due,
+                     ==, AWL_S (100));
+    g_assert_cmpuint (g_array_index (last->cancellation_sources, AwlStateCts, 0).n_registrations,
+                      ==, 0);
   }
   teardown (t);
 }

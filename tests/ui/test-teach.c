@@ -363,6 +363,66 @@ test_inspector_and_lints (void)
   close_window (window);
 }
 
+static AwaitlabWindow *
+open_scenario (const char *path)
+{
+  AwaitlabWindow *window = awaitlab_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  awaitlab_window_open_resource (window, path);
+  settle (window);
+  g_assert_nonnull (awaitlab_window_get_document (window));
+  g_assert_null (awaitlab_window_get_error_text (window));
+  awaitlab_window_set_inspector_visible (window, TRUE);
+  return window;
+}
+
+static void
+test_inspector_sync_objects (void)
+{
+  AwaitlabWindow *window;
+  AwaitlabPlayback *playback;
+  AwaitlabInspector *inspector;
+  g_autofree char *text = NULL;
+
+  /* Question 44: two photos hold the slots, four wait asynchronously (no thread held). */
+  window = open_scenario ("/org/awaitlab/Awaitlab/scenarios/44-semaphore-throttle.csx");
+  playback = awaitlab_window_get_playback (window);
+  inspector = awaitlab_window_get_inspector (window);
+  awaitlab_playback_seek_time (playback, MS (50));
+  text = awaitlab_inspector_dup_text (inspector);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "SemaphoreSlim #"));
+  g_assert_nonnull (strstr (text, ", line 55"));
+  g_assert_nonnull (strstr (text, "CurrentCount 0 (no maximum); 4 async waiter(s), no thread held: Task "));
+  g_assert_null (strstr (text, "blocked in Wait()"));
+  g_clear_pointer (&text, g_free);
+  /* At the end every slot is back. */
+  awaitlab_playback_seek_end (playback);
+  text = awaitlab_inspector_dup_text (inspector);
+  g_assert_nonnull (strstr (text, "CurrentCount 2 (no maximum); nobody waiting"));
+  g_clear_pointer (&text, g_free);
+  close_window (window);
+
+  /* Question 21: the CancellationTokenSource is listed before it is canceled. */
+  window = open_scenario ("/org/awaitlab/Awaitlab/scenarios/21-cancellation-token-basics.csx");
+  playback = awaitlab_window_get_playback (window);
+  inspector = awaitlab_window_get_inspector (window);
+  awaitlab_playback_seek_time (playback, MS (100));
+  text = awaitlab_inspector_dup_text (inspector);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "CancellationTokenSource #"));
+  g_assert_nonnull (strstr (text, ", line 50"));
+  g_assert_nonnull (strstr (text, "not canceled; CancelAfter due at 250 ms"));
+  g_clear_pointer (&text, g_free);
+  awaitlab_playback_seek_end (playback);
+  text = awaitlab_inspector_dup_text (inspector);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "canceled at 250 ms by its CancelAfter timer (on Pool-"));
+  close_window (window);
+}
+
 static void
 test_new_from_template (void)
 {
@@ -418,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/ui/teach/unsaved-prompt-and-save", test_unsaved_prompt);
   g_test_add_func ("/ui/teach/quiz-right-and-wrong", test_quiz_right_and_wrong);
   g_test_add_func ("/ui/teach/inspector-and-lints", test_inspector_and_lints);
+  g_test_add_func ("/ui/teach/inspector-sync-objects", test_inspector_sync_objects);
   g_test_add_func ("/ui/teach/new-from-template", test_new_from_template);
 
   return g_test_run ();

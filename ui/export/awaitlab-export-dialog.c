@@ -10,8 +10,8 @@ struct _AwaitlabExportDialog
   AdwWindow             parent_instance;
 
   AwaitlabExportSource *source;
-  AwlScenario          *scenario;       /* for the Chrome trace, NULL if unavailable */
-  char                 *source_text;
+  AwlScenario          *scenario;       /* re-runs for a trace when the document has none */
+  AwlKnobValues        *knobs;
   gint64                playhead;
   AdwToastOverlay      *toasts;         /* weak */
   GCancellable         *cancellable;
@@ -78,8 +78,20 @@ update_rows (AwaitlabExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->view_row), !trace);
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), !trace);
   gtk_widget_set_visible (self->narration_row, !trace);
-  gtk_widget_set_sensitive (self->export_button, !busy && (!trace || self->scenario != NULL));
+  gtk_widget_set_sensitive (self->export_button,
+                            !busy && (!trace || self->scenario != NULL ||
+                                      awaitlab_export_source_get_trace (self->source) != NULL));
   gtk_widget_queue_draw (self->preview);
+}
+
+/* As on the command line, videos get the narration line by default, pictures not. */
+static void
+format_changed (AwaitlabExportDialog *self)
+{
+  AwaitlabExportFormat format = adw_combo_row_get_selected (self->format_row);
+
+  gtk_switch_set_active (self->narration_switch, awaitlab_export_format_is_video (format));
+  update_rows (self);
 }
 
 static void
@@ -232,6 +244,7 @@ typedef struct
 {
   AwaitlabExportSource  *source;
   AwlScenario           *scenario;
+  AwlKnobValues         *knobs;
   AwaitlabExportOptions  options;
   char                  *path;
   AwaitlabExportDialog  *dialog;
@@ -242,6 +255,7 @@ job_free (Job *job)
 {
   g_clear_pointer (&job->source, awaitlab_export_source_unref);
   g_clear_pointer (&job->scenario, awl_scenario_unref);
+  g_clear_pointer (&job->knobs, awl_knob_values_free);
   g_free (job->path);
   g_free (job);
 }
@@ -285,8 +299,9 @@ worker_progress (double   fraction,
   g_idle_add (progress_idle, args);
 }
 
-/* On the worker thread: a trace export re-simulates the scenario (deterministic,
- * so the same run) because the document keeps only the drawable timeline. */
+/* On the worker thread. A document made without a trace (from a bare timeline)
+ * can still export one by re-simulating its scenario with the same knobs: runs
+ * are deterministic, so it is the same run. */
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -297,8 +312,9 @@ export_thread (GTask        *task,
   g_autoptr(AwaitlabExportSource) source = NULL;
   GError *error = NULL;
 
-  if (job->options.format == AWAITLAB_EXPORT_TRACE)
-    source = awaitlab_export_source_new_from_scenario (job->scenario, NULL, cancellable, &error);
+  if (job->options.format == AWAITLAB_EXPORT_TRACE &&
+      awaitlab_export_source_get_trace (job->source) == NULL && job->scenario != NULL)
+    source = awaitlab_export_source_new_from_scenario (job->scenario, job->knobs, cancellable, &error);
   else
     source = awaitlab_export_source_ref (job->source);
 
@@ -323,6 +339,7 @@ awaitlab_export_dialog_export_to (AwaitlabExportDialog *self,
   job = g_new0 (Job, 1);
   job->source = awaitlab_export_source_ref (self->source);
   job->scenario = self->scenario ? awl_scenario_ref (self->scenario) : NULL;
+  job->knobs = self->knobs ? awl_knob_values_copy (self->knobs) : NULL;
   job->path = g_file_get_path (file);
   job->dialog = self;
   get_options (self, &job->options);
@@ -459,8 +476,8 @@ awaitlab_export_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->source, awaitlab_export_source_unref);
   g_clear_pointer (&self->scenario, awl_scenario_unref);
+  g_clear_pointer (&self->knobs, awl_knob_values_free);
   g_clear_object (&self->cancellable);
-  g_free (self->source_text);
   if (self->toasts != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->toasts), (gpointer *)&self->toasts);
   G_OBJECT_CLASS (awaitlab_export_dialog_parent_class)->finalize (object);
@@ -508,7 +525,7 @@ awaitlab_export_dialog_init (AwaitlabExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->preview), draw_preview, self, NULL);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed), self);
   g_signal_connect_swapped (self->view_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->playhead_switch, "notify::active", G_CALLBACK (update_rows), self);
@@ -529,15 +546,16 @@ awaitlab_export_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (AWAITLAB_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   timeline = awaitlab_document_get_timeline (document);
-  self->source = awaitlab_export_source_new (timeline, NULL,
+  /* The run on screen, knobs included: its trace for the Chrome trace export. */
+  self->source = awaitlab_export_source_new (timeline, awaitlab_document_get_trace (document),
                                              awaitlab_document_get_title (document),
                                              awaitlab_document_get_source (document),
                                              awaitlab_document_get_explanation (document));
-  self->source_text = g_strdup (awaitlab_document_get_source (document));
   self->playhead = playhead;
-  if (self->source_text != NULL && self->source_text[0] != '\0')
-    self->scenario = awl_scenario_new_from_text (awaitlab_document_get_title (document),
-                                                 self->source_text, NULL);
+  if (awaitlab_document_get_scenario (document) != NULL)
+    self->scenario = awl_scenario_ref (awaitlab_document_get_scenario (document));
+  if (awaitlab_document_get_knobs (document) != NULL)
+    self->knobs = awl_knob_values_copy (awaitlab_document_get_knobs (document));
   if (toasts != NULL)
     {
       self->toasts = toasts;

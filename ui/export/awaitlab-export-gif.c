@@ -108,17 +108,15 @@ gif_error_text (int code)
 }
 
 static void
-set_gif_error (const char  *temp_path,
-               const char  *target,
-               int          code,
-               GError     **error)
+set_gif_error (AwaitlabExportFile  *file,
+               int                  code,
+               GError             **error)
 {
   int e = code == E_GIF_ERR_WRITE_FAILED || code == E_GIF_ERR_DISK_IS_FULL ? errno : 0;
-  AwaitlabExportFile file = { (char *)target, (char *)temp_path, TRUE };
 
   if (code == E_GIF_ERR_DISK_IS_FULL)
     e = ENOSPC;
-  awaitlab_export_file_set_write_error (&file, e, gif_error_text (code), error);
+  awaitlab_export_file_set_write_error (file, e, gif_error_text (code), error);
 }
 
 static gboolean
@@ -199,7 +197,7 @@ write_header (GifFileType *gif,
 gboolean
 awaitlab_export_gif (AwaitlabExportSource        *source,
                      const AwaitlabExportOptions *options,
-                     const char                  *temp_path,
+                     AwaitlabExportFile          *file,
                      AwaitlabExportProgress       progress,
                      gpointer                     progress_data,
                      GCancellable                *cancellable,
@@ -216,10 +214,10 @@ awaitlab_export_gif (AwaitlabExportSource        *source,
   gboolean ok = TRUE;
   int code = 0, close_code = 0;
 
-  gif = EGifOpenFileName (temp_path, false, &code);
+  gif = EGifOpenFileName (file->temp_path, false, &code);
   if (gif == NULL)
     {
-      set_gif_error (temp_path, temp_path, code, error);
+      set_gif_error (file, code, error);
       return FALSE;
     }
 
@@ -274,6 +272,6 @@ awaitlab_export_gif (AwaitlabExportSource        *source,
       code = close_code;
     }
   if (!ok && code != 0 && (error == NULL || *error == NULL))
-    set_gif_error (temp_path, temp_path, code, error);
+    set_gif_error (file, code, error);
   return ok;
 }

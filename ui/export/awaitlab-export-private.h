@@ -84,7 +84,7 @@ gboolean awaitlab_export_video (AwaitlabExportSource        *source,
                                 GError                     **error);
 gboolean awaitlab_export_gif   (AwaitlabExportSource        *source,
                                 const AwaitlabExportOptions *options,
-                                const char                  *temp_path,
+                                AwaitlabExportFile          *file,
                                 AwaitlabExportProgress       progress,
                                 gpointer                     progress_data,
                                 GCancellable                *cancellable,

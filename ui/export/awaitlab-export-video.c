@@ -77,13 +77,14 @@ have (const char *element)
 }
 
 /* The encoder and muxer chain for @format, already added to @pipeline and
- * linked in order; returns the first element. */
+ * linked in order; returns the first element and sets @last to the muxer. */
 static GstElement *
 make_encoder (GstElement            *pipeline,
               AwaitlabExportFormat   format,
               int                    fps,
               int                    width,
               int                    height,
+              GstElement           **last,
               GError               **error)
 {
   GstElement *chain[3] = { NULL };
@@ -149,6 +150,7 @@ make_encoder (GstElement            *pipeline,
                      GST_ELEMENT_NAME (chain[i]), GST_ELEMENT_NAME (chain[i + 1]));
         return NULL;
       }
+  *last = chain[n - 1];
   return chain[0];
 
 fail:
@@ -163,13 +165,12 @@ static GstElement *
 build_pipeline (const AwaitlabExportOptions  *options,
                 const char                   *temp_path,
                 GstElement                  **out_src,
-                GstElement                  **out_mux,
                 GError                      **error)
 {
   g_autoptr(GstElement) pipeline = gst_pipeline_new ("awaitlab-export");
   g_autoptr(GstCaps) src_caps = NULL;
   g_autoptr(GstCaps) yuv_caps = NULL;
-  GstElement *src, *convert, *filter, *encoder, *sink;
+  GstElement *src, *convert, *filter, *encoder, *mux = NULL, *sink;
   guint frame_bytes = options->width * options->height * 4;
 
   if (!(src = make ("appsrc", error)))
@@ -185,7 +186,7 @@ build_pipeline (const AwaitlabExportOptions  *options,
     return NULL;
   gst_bin_add (GST_BIN (pipeline), sink);
   if (!(encoder = make_encoder (pipeline, options->format, options->fps,
-                                options->width, options->height, error)))
+                                options->width, options->height, &mux, error)))
     return NULL;
 
   /* Cairo's ARGB32 is BGRA in memory on little-endian machines; the frames are
@@ -197,47 +198,22 @@ build_pipeline (const AwaitlabExportOptions  *options,
                                   "framerate", GST_TYPE_FRACTION, options->fps, 1,
                                   "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
                                   NULL);
-  g_object_set (src, "caps", src_caps, "format", GST_FORMAT_TIME, "block", TRUE,
+  /* Not blocking: push_frames() waits for room itself, watching the bus, so a
+   * failed sink (disk full) or a cancel never leaves us stuck in a push. */
+  g_object_set (src, "caps", src_caps, "format", GST_FORMAT_TIME, "block", FALSE,
                 "max-bytes", (guint64)frame_bytes * 3, "is-live", FALSE, NULL);
   g_object_set (convert, "n-threads", 2, NULL);
   yuv_caps = gst_caps_from_string ("video/x-raw,format=I420");
   g_object_set (filter, "caps", yuv_caps, NULL);
   g_object_set (sink, "location", temp_path, "sync", FALSE, NULL);
 
-  if (!gst_element_link_many (src, convert, filter, encoder, NULL))
+  if (!gst_element_link_many (src, convert, filter, encoder, NULL) ||
+      !gst_element_link (mux, sink))
     {
       g_set_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_FAILED,
-                   _("Cannot link the video converter to the encoder"));
+                   _("Cannot link the video pipeline (%s)"), GST_ELEMENT_NAME (encoder));
       return NULL;
     }
-  /* The muxer is the element just before the sink: find it as the last one
-   * without a downstream peer. */
-  {
-    GstIterator *it = gst_bin_iterate_elements (GST_BIN (pipeline));
-    GValue item = G_VALUE_INIT;
-    GstElement *mux = NULL;
-
-    while (gst_iterator_next (it, &item) == GST_ITERATOR_OK)
-      {
-        GstElement *e = g_value_get_object (&item);
-        GstPad *pad = gst_element_get_static_pad (e, "src");
-
-        if (pad != NULL && !gst_pad_is_linked (pad) && e != src)
-          mux = e;
-        g_clear_object (&pad);
-        g_value_reset (&item);
-      }
-    g_value_unset (&item);
-    gst_iterator_free (it);
-
-    if (mux == NULL || !gst_element_link (mux, sink))
-      {
-        g_set_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_FAILED,
-                     _("Cannot link the muxer to the file"));
-        return NULL;
-      }
-    *out_mux = mux;
-  }
 
   *out_src = src;
   return g_steal_pointer (&pipeline);
@@ -282,6 +258,34 @@ bus_failed (GstBus      *bus,
   return TRUE;
 }
 
+/* Back-pressure: at most @max_bytes queued in appsrc. While waiting, errors
+ * from the encoder or the file and cancellation end the export. */
+static gboolean
+wait_for_room (GstElement    *src,
+               GstBus        *bus,
+               guint64        max_bytes,
+               const char    *temp_path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  for (;;)
+    {
+      g_autoptr(GstMessage) message = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (gst_app_src_get_current_level_bytes (GST_APP_SRC (src)) < max_bytes)
+        return !bus_failed (bus, temp_path, error);
+
+      message = gst_bus_timed_pop_filtered (bus, 2 * GST_MSECOND, GST_MESSAGE_ERROR);
+      if (message != NULL)
+        {
+          set_gst_error (message, temp_path, error);
+          return FALSE;
+        }
+    }
+}
+
 static gboolean
 push_frames (AwaitlabExportSource        *source,
              const AwaitlabExportOptions *options,
@@ -306,9 +310,7 @@ push_frames (AwaitlabExportSource        *source,
       cairo_t *cr;
       GstFlowReturn ret;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (bus_failed (bus, temp_path, error))
+      if (!wait_for_room (src, bus, size * 3, temp_path, cancellable, error))
         return FALSE;
 
       buffer = gst_buffer_new_allocate (NULL, size, NULL);
@@ -377,13 +379,13 @@ awaitlab_export_video (AwaitlabExportSource        *source,
 {
   g_autoptr(GstElement) pipeline = NULL;
   g_autoptr(GstBus) bus = NULL;
-  GstElement *src = NULL, *mux = NULL;
+  GstElement *src = NULL;
   gboolean ok;
 
   if (!gst_is_initialized ())
     gst_init (NULL, NULL);
 
-  pipeline = build_pipeline (options, temp_path, &src, &mux, error);
+  pipeline = build_pipeline (options, temp_path, &src, error);
   if (pipeline == NULL)
     return FALSE;
 

@@ -554,7 +554,7 @@ awaitlab_export_to_file (AwaitlabExportSource        *source,
                                   cancellable, error);
       break;
     case AWAITLAB_EXPORT_GIF:
-      ok = awaitlab_export_gif (source, options, file->temp_path, progress, progress_data,
+      ok = awaitlab_export_gif (source, options, file, progress, progress_data,
                                 cancellable, error);
       break;
     case AWAITLAB_EXPORT_TRACE:

@@ -30,8 +30,8 @@ typedef enum
   AWAITLAB_EXPORT_ERROR_MISSING_PLUGIN,  /* a GStreamer element is not installed */
   AWAITLAB_EXPORT_ERROR_NOT_WRITABLE,    /* the folder cannot be written */
   AWAITLAB_EXPORT_ERROR_NO_SPACE,        /* the disk is full */
-  AWAITLAB_EXPORT_ERROR_CANCELLED,
 } AwaitlabExportError;
+/* A cancelled export fails with G_IO_ERROR_CANCELLED, like any GIO operation. */
 
 typedef enum
 {
