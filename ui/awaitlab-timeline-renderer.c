@@ -124,6 +124,8 @@ awaitlab_span_state_name (AwaitlabSpanState state)
     }
 }
 
+/* Four significant digits: enough to tell events apart on a projected slide,
+ * short enough that a playhead between two events does not read 53.3333 ms. */
 char *
 awaitlab_format_time (gint64 ns)
 {
@@ -135,10 +137,10 @@ awaitlab_format_time (gint64 ns)
   if (a < 1000)
     return g_strdup_printf ("%s%" G_GINT64_FORMAT " ns", sign, a);
   if (a < 1000000)
-    return g_strdup_printf ("%s%g µs", sign, a / 1e3);
+    return g_strdup_printf ("%s%.4g µs", sign, a / 1e3);
   if (a < G_GINT64_CONSTANT (1000000000))
-    return g_strdup_printf ("%s%g ms", sign, a / 1e6);
-  return g_strdup_printf ("%s%g s", sign, a / 1e9);
+    return g_strdup_printf ("%s%.4g ms", sign, a / 1e6);
+  return g_strdup_printf ("%s%.4g s", sign, a / 1e9);
 }
 
 /* A tile repeated over a span: stripes for ready, cross-hatch for blocked, dots

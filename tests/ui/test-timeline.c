@@ -266,11 +266,16 @@ test_format_time (void)
   g_autofree char *b = awaitlab_format_time (MS (250));
   g_autofree char *c = awaitlab_format_time (1500000000);
   g_autofree char *d = awaitlab_format_time (40000);
+  g_autofree char *e = awaitlab_format_time (53333333);
+  g_autofree char *f = awaitlab_format_time (2037500000);
 
   g_assert_cmpstr (a, ==, "0");
   g_assert_cmpstr (b, ==, "250 ms");
   g_assert_cmpstr (c, ==, "1.5 s");
   g_assert_cmpstr (d, ==, "40 µs");
+  /* A playhead between events must not print six digits. */
+  g_assert_cmpstr (e, ==, "53.33 ms");
+  g_assert_cmpstr (f, ==, "2.038 s");
 }
 
 int
