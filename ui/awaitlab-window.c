@@ -65,6 +65,7 @@ struct _AwaitlabWindow
   GtkLabel             *outcome_label;
   GtkStack             *main_stack;
   GtkPaned             *vpaned;
+  GtkPaned             *hpaned;
   AwaitlabCodeView     *code_view;
   GtkStack             *side_stack;
   GtkLabel             *question_label;
@@ -1914,6 +1915,26 @@ restore_settings (AwaitlabWindow *self)
 
   if (g_settings_get_boolean (self->settings, "presentation-mode"))
     awaitlab_window_set_presentation (self, TRUE);
+
+  /* The layout as it was left. The sidebar has no handle, so its width is
+   * only read; the dividers are saved as they move. */
+  g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-width", adw_flap_get_flap (self->flap), "width-request",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "code-timeline-position", self->vpaned, "position", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* Tearing the widgets down must not write their last moments to the settings. */
+static void
+unbind_settings (AwaitlabWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  g_settings_unbind (self->flap, "reveal-flap");
+  g_settings_unbind (adw_flap_get_flap (self->flap), "width-request");
+  g_settings_unbind (self->hpaned, "position");
+  g_settings_unbind (self->vpaned, "position");
 }
 
 static void
@@ -1939,6 +1960,7 @@ awaitlab_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->playback, self);
   g_clear_object (&self->playback);
   g_clear_object (&self->document);
+  unbind_settings (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1980,6 +2002,7 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, vpaned);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, hpaned);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, code_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, question_label);

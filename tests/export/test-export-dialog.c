@@ -8,8 +8,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gio/gunixsocketaddress.h>
+#include <gif_lib.h>
 #include <gst/gst.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "awaitlab-screenshot.h"
 #include "export/awaitlab-export-dialog.h"
@@ -170,6 +172,113 @@ test_close_cancels (void)
   g_assert_cmpuint (count_files (), ==, 0);
 }
 
+static gpointer
+child (AwaitlabExportDialog *dialog,
+       const char           *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), AWAITLAB_TYPE_EXPORT_DIALOG, name);
+}
+
+static int
+gif_frames (const char *path)
+{
+  GifFileType *gif;
+  int error = 0;
+  int n;
+
+  gif = DGifOpenFileName (path, &error);
+  g_assert_nonnull (gif);
+  g_assert_cmpint (DGifSlurp (gif), ==, GIF_OK);
+  n = gif->ImageCount;
+  DGifCloseFile (gif, &error);
+  return n;
+}
+
+/* From/To: an empty range or one past the run is refused inline; a sub-range
+ * gives a shorter GIF, frame for frame. */
+static void
+test_gif_range (void)
+{
+  g_autoptr(AwaitlabDocument) document = NULL;
+  g_autoptr(AwaitlabExportSource) source = NULL;
+  g_autofree char *path = g_build_filename (out_dir, "range.gif", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AwaitlabExportOptions whole;
+  AwaitlabExportDialog *dialog;
+  GtkWidget *range_error;
+  gint64 end;
+  gpointer weak;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  document = load_document ();
+  end = awaitlab_timeline_get_end_time (awaitlab_document_get_timeline (document));
+  g_assert_cmpint (end, >, 150 * G_GINT64_CONSTANT (1000000));
+  dialog = awaitlab_export_dialog_new (NULL, NULL, document, -1);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  range_error = child (dialog, "range_error");
+
+  /* Pictures have no range; videos start with the whole run. */
+  awaitlab_export_dialog_set_format (dialog, AWAITLAB_EXPORT_PNG);
+  g_assert_false (gtk_widget_get_visible (child (dialog, "from_row")));
+  awaitlab_export_dialog_set_format (dialog, AWAITLAB_EXPORT_GIF);
+  g_assert_true (gtk_widget_get_visible (child (dialog, "from_row")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "to_row")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (child (dialog, "from_spin")), ==, 0);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (child (dialog, "to_spin")), end / 1e6, 1e-9);
+  g_assert_false (gtk_widget_get_visible (range_error));
+
+  adw_combo_row_set_selected (child (dialog, "size_row"), 2);   /* 960 × 540: quicker */
+  awaitlab_export_dialog_set_speed (dialog, 100);               /* 100 virtual ms a second */
+
+  /* Past the end of the run. */
+  gtk_spin_button_set_value (child (dialog, "to_spin"), end / 1e6 + 5);
+  g_assert_true (gtk_widget_get_visible (range_error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (range_error)), "within the run"));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "export_button")));
+  awaitlab_export_dialog_export_to (dialog, file);
+  g_assert_false (awaitlab_export_dialog_get_busy (dialog));
+
+  /* Empty. */
+  gtk_spin_button_set_value (child (dialog, "from_spin"), 120);
+  gtk_spin_button_set_value (child (dialog, "to_spin"), 120);
+  g_assert_true (gtk_widget_get_visible (range_error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (range_error)), "before it ends"));
+  awaitlab_export_dialog_export_to (dialog, file);
+  g_assert_false (awaitlab_export_dialog_get_busy (dialog));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* 50–150 ms at 100 ms a second: 1 s at 30 fps, 30 + 1 frames, and 1 s held. */
+  gtk_spin_button_set_value (child (dialog, "from_spin"), 50);
+  gtk_spin_button_set_value (child (dialog, "to_spin"), 150);
+  g_assert_false (gtk_widget_get_visible (range_error));
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "export_button")));
+  awaitlab_export_dialog_export_to (dialog, file);
+  g_assert_true (awaitlab_export_dialog_get_busy (dialog));
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (gif_frames (path), ==, 61);
+
+  /* The whole run would have been longer by the frames of the rest. */
+  source = awaitlab_export_source_new (awaitlab_document_get_timeline (document), NULL, "", "", "");
+  awaitlab_export_options_init (&whole, AWAITLAB_EXPORT_GIF);
+  whole.fps = 30;
+  whole.speed = 100;
+  g_assert_cmpuint (awaitlab_export_count_frames (source, &whole), ==,
+                    (guint)ceil ((end / 1e8) * 30 - 1e-9) + 1 + 30);
+  g_assert_cmpuint (awaitlab_export_count_frames (source, &whole), >, 61);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpuint (count_files (), ==, 0);
+}
+
 /* Xvfb resets when its last client leaves (xvfb-run does not pass -noreset), so
  * a test starting just then can find no server for a moment. GTK cannot retry a
  * failed init, so wait (at most 2 s) until the local X socket accepts us, and
@@ -226,6 +335,7 @@ main (int    argc,
   g_test_add_func ("/export/dialog/png-closes-with-file", test_png);
   g_test_add_func ("/export/dialog/trace-of-the-run", test_trace);
   g_test_add_func ("/export/dialog/close-cancels-video", test_close_cancels);
+  g_test_add_func ("/export/dialog/gif-range", test_gif_range);
   status = g_test_run ();
 
   g_rmdir (out_dir);

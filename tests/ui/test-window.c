@@ -226,6 +226,64 @@ test_question_result_deadlock (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkPaned *
+get_paned (AwaitlabWindow *window,
+           const char     *name)
+{
+  return GTK_PANED (gtk_widget_get_template_child (GTK_WIDGET (window), AWAITLAB_TYPE_WINDOW, name));
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The dividers and the sidebar come back as they were left (GSETTINGS_BACKEND
+ * is the in-memory one, shared by every GSettings of this process). */
+static void
+test_layout_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.awaitlab.Awaitlab");
+  AwaitlabWindow *window = new_window ();
+  AdwFlap *flap;
+
+  show_fake (window);
+  settle ();
+  flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (window), AWAITLAB_TYPE_WINDOW, "flap"));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpint (gtk_paned_get_position (get_paned (window, "hpaned")), !=, 517);
+  g_assert_cmpint (gtk_paned_get_position (get_paned (window, "vpaned")), !=, 293);
+
+  gtk_paned_set_position (get_paned (window, "hpaned"), 517);
+  gtk_paned_set_position (get_paned (window, "vpaned"), 293);
+  adw_flap_set_reveal_flap (flap, FALSE);
+  settle ();
+  g_assert_cmpint (g_settings_get_int (settings, "code-side-position"), ==, 517);
+  g_assert_cmpint (g_settings_get_int (settings, "code-timeline-position"), ==, 293);
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  /* Tearing the window down did not overwrite them. */
+  g_assert_cmpint (g_settings_get_int (settings, "code-side-position"), ==, 517);
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+
+  window = new_window ();
+  show_fake (window);
+  settle ();
+  flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (window), AWAITLAB_TYPE_WINDOW, "flap"));
+  g_assert_cmpint (gtk_paned_get_position (get_paned (window, "hpaned")), ==, 517);
+  g_assert_cmpint (gtk_paned_get_position (get_paned (window, "vpaned")), ==, 293);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The other tests start from the defaults. */
+  g_settings_reset (settings, "code-side-position");
+  g_settings_reset (settings, "code-timeline-position");
+  g_settings_reset (settings, "sidebar-visible");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/malformed-file", test_malformed_file);
   g_test_add_func ("/ui/window/question-32-result-deadlock", test_question_result_deadlock);
+  g_test_add_func ("/ui/window/layout-restored", test_layout_restored);
 
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* awaitlab-export-dialog.c */
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
 
 #include "awaitlab-export-dialog.h"
 #include "awaitlab-export.h"
@@ -13,6 +15,7 @@ struct _AwaitlabExportDialog
   AwlScenario          *scenario;       /* re-runs for a trace when the document has none */
   AwlKnobValues        *knobs;
   gint64                playhead;
+  gint64                end;            /* of the run */
   AdwToastOverlay      *toasts;         /* weak */
   GCancellable         *cancellable;
   gboolean              disposed;       /* the worker may finish after the widgets are gone */
@@ -29,6 +32,11 @@ struct _AwaitlabExportDialog
   GtkSpinButton        *fps_spin;
   GtkWidget            *speed_row;
   GtkSpinButton        *speed_spin;
+  GtkWidget            *from_row;
+  GtkSpinButton        *from_spin;
+  GtkWidget            *to_row;
+  GtkSpinButton        *to_spin;
+  GtkWidget            *range_error;
   GtkWidget            *narration_row;
   GtkSwitch            *narration_switch;
   GtkWidget            *progress_box;
@@ -42,10 +50,43 @@ G_DEFINE_FINAL_TYPE (AwaitlabExportDialog, awaitlab_export_dialog, ADW_TYPE_WIND
 
 static const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 }, { 960, 540 }, { 3840, 2160 } };
 
+/* The video range in virtual ns; FALSE and @message (for the user) when it is
+ * empty or leaves the run. */
+static gboolean
+get_range (AwaitlabExportDialog  *self,
+           gint64                *from,
+           gint64                *to,
+           char                 **message)
+{
+  *from = llround (gtk_spin_button_get_value (self->from_spin) * 1e6);
+  *to = llround (gtk_spin_button_get_value (self->to_spin) * 1e6);
+  /* The spin buttons show whole microseconds: the end of the run, rounded, is
+   * still the end of the run. */
+  if (*to != self->end && llabs (*to - self->end) < 1000)
+    *to = self->end;
+
+  if (*from < 0 || *from >= *to)
+    {
+      *message = g_strdup (_("The range must start before it ends"));
+      return FALSE;
+    }
+  if (*to > self->end)
+    {
+      *message = g_strdup_printf (_("The range must end within the run, at %.3f ms at most"),
+                                  self->end / 1e6);
+      return FALSE;
+    }
+  *message = NULL;
+  return TRUE;
+}
+
 static void
 get_options (AwaitlabExportDialog  *self,
              AwaitlabExportOptions *options)
 {
+  g_autofree char *message = NULL;
+  gint64 from, to;
+
   AwaitlabExportFormat format = adw_combo_row_get_selected (self->format_row);
   guint size = MIN (adw_combo_row_get_selected (self->size_row), G_N_ELEMENTS (sizes) - 1);
 
@@ -59,6 +100,11 @@ get_options (AwaitlabExportDialog  *self,
                 ? self->playhead : AWAITLAB_EXPORT_TIME_END;
   options->fps = gtk_spin_button_get_value_as_int (self->fps_spin);
   options->speed = gtk_spin_button_get_value (self->speed_spin);
+  if (get_range (self, &from, &to, &message))
+    {
+      options->from = from;
+      options->to = to == self->end ? AWAITLAB_EXPORT_TIME_END : to;
+    }
   options->narration = gtk_switch_get_active (self->narration_switch);
   options->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
@@ -70,7 +116,14 @@ update_rows (AwaitlabExportDialog *self)
   gboolean video = awaitlab_export_format_is_video (format);
   gboolean trace = format == AWAITLAB_EXPORT_TRACE;
   gboolean busy = self->cancellable != NULL;
+  g_autofree char *message = NULL;
+  gint64 from, to;
+  gboolean range_ok = !video || get_range (self, &from, &to, &message);
 
+  gtk_label_set_text (GTK_LABEL (self->range_error), message ? message : "");
+  gtk_widget_set_visible (self->range_error, !range_ok);
+  gtk_widget_set_visible (self->from_row, video);
+  gtk_widget_set_visible (self->to_row, video);
   gtk_widget_set_visible (self->scale_row, format == AWAITLAB_EXPORT_PNG);
   gtk_widget_set_visible (self->playhead_row, !video && !trace);
   gtk_widget_set_visible (self->fps_row, video);
@@ -79,7 +132,7 @@ update_rows (AwaitlabExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), !trace);
   gtk_widget_set_visible (self->narration_row, !trace);
   gtk_widget_set_sensitive (self->export_button,
-                            !busy && (!trace || self->scenario != NULL ||
+                            !busy && range_ok && (!trace || self->scenario != NULL ||
                                       awaitlab_export_source_get_trace (self->source) != NULL));
   gtk_widget_queue_draw (self->preview);
 }
@@ -103,18 +156,27 @@ draw_preview (GtkDrawingArea *area,
 {
   AwaitlabExportDialog *self = data;
   AwaitlabExportOptions options;
+  gint64 playhead;
   double scale;
 
   if (self->source == NULL)
     return;
   get_options (self, &options);
+  /* Videos: the playhead, kept inside the range exported. */
+  playhead = options.time;
+  if (awaitlab_export_format_is_video (options.format))
+    {
+      playhead = self->playhead;
+      if (playhead < 0 || (options.to != AWAITLAB_EXPORT_TIME_END && playhead > options.to))
+        playhead = options.to;
+      else
+        playhead = MAX (playhead, options.from);
+    }
   /* The picture as it will be, shrunk to fit, letterboxed. */
   scale = MIN (width / (double)options.width, height / (double)options.height);
   cairo_translate (cr, (width - options.width * scale) / 2, (height - options.height * scale) / 2);
   cairo_scale (cr, scale, scale);
-  awaitlab_export_draw (self->source, &options, cr,
-                        awaitlab_export_format_is_video (options.format) ? self->playhead : options.time,
-                        options.width, options.height);
+  awaitlab_export_draw (self->source, &options, cr, playhead, options.width, options.height);
 }
 
 static void
@@ -336,6 +398,11 @@ awaitlab_export_dialog_export_to (AwaitlabExportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->cancellable == NULL);
 
+  /* An empty range or one outside the run: the message is already inline. */
+  update_rows (self);
+  if (gtk_widget_get_visible (self->range_error))
+    return;
+
   job = g_new0 (Job, 1);
   job->source = awaitlab_export_source_ref (self->source);
   job->scenario = self->scenario ? awl_scenario_ref (self->scenario) : NULL;
@@ -508,6 +575,11 @@ awaitlab_export_dialog_class_init (AwaitlabExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, fps_spin);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, speed_row);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, speed_spin);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, to_spin);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, range_error);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, narration_row);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, narration_switch);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, progress_box);
@@ -530,6 +602,8 @@ awaitlab_export_dialog_init (AwaitlabExportDialog *self)
   g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->playhead_switch, "notify::active", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->narration_switch, "notify::active", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->from_spin, "value-changed", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->to_spin, "value-changed", G_CALLBACK (update_rows), self);
 }
 
 AwaitlabExportDialog *
@@ -565,6 +639,10 @@ awaitlab_export_dialog_new (GtkWindow        *parent,
   /* A speed that plays the run in about ten seconds. */
   end = awaitlab_timeline_get_end_time (timeline);
   gtk_spin_button_set_value (self->speed_spin, MAX (0.1, end / 1e6 / 10.0));
+  /* Videos play the whole run unless narrowed. */
+  self->end = end;
+  gtk_spin_button_set_value (self->from_spin, 0);
+  gtk_spin_button_set_value (self->to_spin, end / 1e6);
   gtk_switch_set_active (self->playhead_switch, playhead >= 0 && playhead < end);
   update_rows (self);
 
