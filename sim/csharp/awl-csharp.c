@@ -382,14 +382,18 @@ walk_function (Gen               *gen,
 }
 
 static void
-walk_args (Gen          *gen,
-           const AwlArg *args,
-           guint         n)
+walk_child (AwlExpr  *expr,
+            AwlStmt  *stmt,
+            gpointer  user_data)
 {
-  for (guint i = 0; i < n; i++)
-    walk_expr (gen, args[i].value);
+  if (expr != NULL)
+    walk_expr (user_data, expr);
+  else
+    walk_stmt (user_data, stmt);
 }
 
+/* Looks at each expression for what C# 7.2 lacks and for durations, then at what
+ * is inside it. */
 static void
 walk_expr (Gen           *gen,
            const AwlExpr *expr)
@@ -399,34 +403,11 @@ walk_expr (Gen           *gen,
 
   switch (expr->kind)
     {
-    case AWL_EXPR_NULL:
-    case AWL_EXPR_BOOL:
-    case AWL_EXPR_INT:
-    case AWL_EXPR_DOUBLE:
-    case AWL_EXPR_CHAR:
-    case AWL_EXPR_STRING:
-    case AWL_EXPR_NAME:
-    case AWL_EXPR_TYPEOF:
-    case AWL_EXPR_NAMEOF:
-      break;
     case AWL_EXPR_DEFAULT:
       check_type (gen, expr->default_value.type);
       break;
-    case AWL_EXPR_INTERPOLATED:
-      for (guint i = 0; i < expr->interp.n_parts; i++)
-        walk_expr (gen, expr->interp.parts[i].expr);
-      break;
-    case AWL_EXPR_MEMBER:
-      walk_expr (gen, expr->member.target);
-      break;
     case AWL_EXPR_CALL:
       walk_call (gen, expr);
-      walk_expr (gen, expr->call.callee);
-      walk_args (gen, expr->call.args, expr->call.n_args);
-      break;
-    case AWL_EXPR_INDEX:
-      walk_expr (gen, expr->index.target);
-      walk_expr (gen, expr->index.index);
       break;
     case AWL_EXPR_NEW:
       check_type (gen, expr->new_obj.type);
@@ -434,58 +415,29 @@ walk_expr (Gen           *gen,
           g_strcmp0 (expr->new_obj.type->name, "CancellationTokenSource") == 0 &&
           expr->new_obj.n_args >= 1)
         note_duration (gen, expr->new_obj.args[0].value);
-      walk_args (gen, expr->new_obj.args, expr->new_obj.n_args);
-      for (guint i = 0; i < expr->new_obj.n_init; i++)
-        walk_expr (gen, expr->new_obj.init[i]);
-      break;
-    case AWL_EXPR_NEW_ARRAY:
-      walk_expr (gen, expr->new_array.size);
-      for (guint i = 0; i < expr->new_array.n_elements; i++)
-        walk_expr (gen, expr->new_array.elements[i]);
-      break;
-    case AWL_EXPR_INIT_LIST:
-      for (guint i = 0; i < expr->init_list.n_elements; i++)
-        walk_expr (gen, expr->init_list.elements[i]);
-      break;
-    case AWL_EXPR_UNARY:
-      walk_expr (gen, expr->unary.operand);
-      break;
-    case AWL_EXPR_BINARY:
-      walk_expr (gen, expr->binary.left);
-      walk_expr (gen, expr->binary.right);
       break;
     case AWL_EXPR_ASSIGN:
       if (expr->assign.op == AWL_ASSIGN_COALESCE)
         not_exportable (gen, expr->loc.line, "`?\?=` needs C# 8");
-      walk_expr (gen, expr->assign.target);
-      walk_expr (gen, expr->assign.value);
-      break;
-    case AWL_EXPR_CONDITIONAL:
-      walk_expr (gen, expr->conditional.cond);
-      walk_expr (gen, expr->conditional.then_expr);
-      walk_expr (gen, expr->conditional.else_expr);
-      break;
-    case AWL_EXPR_AWAIT:
-      walk_expr (gen, expr->await.operand);
       break;
     case AWL_EXPR_LAMBDA:
+      /* Its parameters' types matter too, in order with their defaults. */
       walk_function (gen, expr->lambda.func);
-      break;
+      return;
     case AWL_EXPR_IS:
       if (expr->is.negated)
         not_exportable (gen, expr->loc.line, "`is not` patterns need C# 9");
-      walk_expr (gen, expr->is.operand);
       break;
     case AWL_EXPR_CAST:
       check_type (gen, expr->cast.type);
-      walk_expr (gen, expr->cast.operand);
       break;
-    case AWL_EXPR_THROW:
-      walk_expr (gen, expr->throw_expr.operand);
-      break;
+    case AWL_EXPR_NAMEOF:
+      /* Folded to a string: nothing in it runs or reaches the output. */
+      return;
     default:
       break;
     }
+  awl_expr_foreach_child (expr, walk_child, gen);
 }
 
 static void
@@ -495,70 +447,11 @@ walk_stmt (Gen           *gen,
   if (stmt == NULL)
     return;
 
-  switch (stmt->kind)
-    {
-    case AWL_STMT_BLOCK:
-      for (guint i = 0; i < stmt->block.n_stmts; i++)
-        walk_stmt (gen, stmt->block.stmts[i]);
-      break;
-    case AWL_STMT_EMPTY:
-    case AWL_STMT_BREAK:
-    case AWL_STMT_CONTINUE:
-    case AWL_STMT_YIELD_BREAK:
-      break;
-    case AWL_STMT_EXPR:
-      walk_expr (gen, stmt->expr.expr);
-      break;
-    case AWL_STMT_DECL:
-      check_type (gen, stmt->decl.type);
-      for (guint i = 0; i < stmt->decl.n_vars; i++)
-        walk_expr (gen, stmt->decl.inits[i]);
-      break;
-    case AWL_STMT_IF:
-      walk_expr (gen, stmt->if_.cond);
-      walk_stmt (gen, stmt->if_.then_stmt);
-      walk_stmt (gen, stmt->if_.else_stmt);
-      break;
-    case AWL_STMT_WHILE:
-    case AWL_STMT_DO:
-      walk_expr (gen, stmt->while_.cond);
-      walk_stmt (gen, stmt->while_.body);
-      break;
-    case AWL_STMT_FOR:
-      for (guint i = 0; i < stmt->for_.n_init; i++)
-        walk_stmt (gen, stmt->for_.init[i]);
-      walk_expr (gen, stmt->for_.cond);
-      for (guint i = 0; i < stmt->for_.n_iter; i++)
-        walk_expr (gen, stmt->for_.iter[i]);
-      walk_stmt (gen, stmt->for_.body);
-      break;
-    case AWL_STMT_FOREACH:
-      if (stmt->foreach.is_await)
-        not_exportable (gen, stmt->loc.line, "`await foreach` (async streams) needs C# 8");
-      walk_expr (gen, stmt->foreach.collection);
-      walk_stmt (gen, stmt->foreach.body);
-      break;
-    case AWL_STMT_RETURN:
-    case AWL_STMT_THROW:
-    case AWL_STMT_YIELD_RETURN:
-      walk_expr (gen, stmt->ret.value);
-      break;
-    case AWL_STMT_TRY:
-      walk_stmt (gen, stmt->try_.body);
-      for (guint i = 0; i < stmt->try_.n_catches; i++)
-        {
-          walk_expr (gen, stmt->try_.catches[i].filter);
-          walk_stmt (gen, stmt->try_.catches[i].body);
-        }
-      walk_stmt (gen, stmt->try_.finally_block);
-      break;
-    case AWL_STMT_LOCK:
-      walk_expr (gen, stmt->lock.target);
-      walk_stmt (gen, stmt->lock.body);
-      break;
-    default:
-      break;
-    }
+  if (stmt->kind == AWL_STMT_DECL)
+    check_type (gen, stmt->decl.type);
+  else if (stmt->kind == AWL_STMT_FOREACH && stmt->foreach.is_await)
+    not_exportable (gen, stmt->loc.line, "`await foreach` (async streams) needs C# 8");
+  awl_stmt_foreach_child (stmt, walk_child, gen);
 }
 
 static void

@@ -183,6 +183,213 @@ awl_ast_find_field (const AwlAst *ast,
 }
 
 /* ---------------------------------------------------------------------------- */
+/* Children                                                                     */
+
+static inline void
+visit_expr (AwlExpr         *expr,
+            AwlAstChildFunc  func,
+            gpointer         user_data)
+{
+  if (expr != NULL)
+    func (expr, NULL, user_data);
+}
+
+static inline void
+visit_stmt (AwlStmt         *stmt,
+            AwlAstChildFunc  func,
+            gpointer         user_data)
+{
+  if (stmt != NULL)
+    func (NULL, stmt, user_data);
+}
+
+static void
+visit_exprs (AwlExpr * const *exprs,
+             guint            n,
+             AwlAstChildFunc  func,
+             gpointer         user_data)
+{
+  for (guint i = 0; i < n; i++)
+    visit_expr (exprs[i], func, user_data);
+}
+
+static void
+visit_args (const AwlArg    *args,
+            guint            n,
+            AwlAstChildFunc  func,
+            gpointer         user_data)
+{
+  for (guint i = 0; i < n; i++)
+    visit_expr (args[i].value, func, user_data);
+}
+
+void
+awl_function_foreach_child (const AwlFunction *function,
+                            AwlAstChildFunc    func,
+                            gpointer           user_data)
+{
+  g_return_if_fail (function != NULL);
+  g_return_if_fail (func != NULL);
+
+  for (guint i = 0; i < function->n_params; i++)
+    visit_expr (function->params[i]->default_value, func, user_data);
+  visit_stmt (function->body, func, user_data);
+  visit_expr (function->body_expr, func, user_data);
+}
+
+void
+awl_expr_foreach_child (const AwlExpr   *expr,
+                        AwlAstChildFunc  func,
+                        gpointer         user_data)
+{
+  g_return_if_fail (expr != NULL);
+  g_return_if_fail (func != NULL);
+
+  switch (expr->kind)
+    {
+    case AWL_EXPR_INTERPOLATED:
+      for (guint i = 0; i < expr->interp.n_parts; i++)
+        visit_expr (expr->interp.parts[i].expr, func, user_data);
+      break;
+    case AWL_EXPR_MEMBER:
+      visit_expr (expr->member.target, func, user_data);
+      break;
+    case AWL_EXPR_CALL:
+      visit_expr (expr->call.callee, func, user_data);
+      visit_args (expr->call.args, expr->call.n_args, func, user_data);
+      break;
+    case AWL_EXPR_INDEX:
+      visit_expr (expr->index.target, func, user_data);
+      visit_expr (expr->index.index, func, user_data);
+      break;
+    case AWL_EXPR_NEW:
+      visit_args (expr->new_obj.args, expr->new_obj.n_args, func, user_data);
+      visit_exprs (expr->new_obj.init, expr->new_obj.n_init, func, user_data);
+      break;
+    case AWL_EXPR_NEW_ARRAY:
+      visit_expr (expr->new_array.size, func, user_data);
+      visit_exprs (expr->new_array.elements, expr->new_array.n_elements, func, user_data);
+      break;
+    case AWL_EXPR_INIT_LIST:
+      visit_exprs (expr->init_list.elements, expr->init_list.n_elements, func, user_data);
+      break;
+    case AWL_EXPR_UNARY:
+      visit_expr (expr->unary.operand, func, user_data);
+      break;
+    case AWL_EXPR_BINARY:
+      visit_expr (expr->binary.left, func, user_data);
+      visit_expr (expr->binary.right, func, user_data);
+      break;
+    case AWL_EXPR_ASSIGN:
+      visit_expr (expr->assign.target, func, user_data);
+      visit_expr (expr->assign.value, func, user_data);
+      break;
+    case AWL_EXPR_CONDITIONAL:
+      visit_expr (expr->conditional.cond, func, user_data);
+      visit_expr (expr->conditional.then_expr, func, user_data);
+      visit_expr (expr->conditional.else_expr, func, user_data);
+      break;
+    case AWL_EXPR_AWAIT:
+      visit_expr (expr->await.operand, func, user_data);
+      break;
+    case AWL_EXPR_LAMBDA:
+      awl_function_foreach_child (expr->lambda.func, func, user_data);
+      break;
+    case AWL_EXPR_IS:
+      visit_expr (expr->is.operand, func, user_data);
+      break;
+    case AWL_EXPR_CAST:
+      visit_expr (expr->cast.operand, func, user_data);
+      break;
+    case AWL_EXPR_NAMEOF:
+      visit_expr (expr->name_of.operand, func, user_data);
+      break;
+    case AWL_EXPR_THROW:
+      visit_expr (expr->throw_expr.operand, func, user_data);
+      break;
+    case AWL_EXPR_NULL:
+    case AWL_EXPR_BOOL:
+    case AWL_EXPR_INT:
+    case AWL_EXPR_DOUBLE:
+    case AWL_EXPR_CHAR:
+    case AWL_EXPR_STRING:
+    case AWL_EXPR_NAME:
+    case AWL_EXPR_DEFAULT:
+    case AWL_EXPR_TYPEOF:
+    default:
+      break;
+    }
+}
+
+void
+awl_stmt_foreach_child (const AwlStmt   *stmt,
+                        AwlAstChildFunc  func,
+                        gpointer         user_data)
+{
+  g_return_if_fail (stmt != NULL);
+  g_return_if_fail (func != NULL);
+
+  switch (stmt->kind)
+    {
+    case AWL_STMT_BLOCK:
+      for (guint i = 0; i < stmt->block.n_stmts; i++)
+        visit_stmt (stmt->block.stmts[i], func, user_data);
+      break;
+    case AWL_STMT_EXPR:
+      visit_expr (stmt->expr.expr, func, user_data);
+      break;
+    case AWL_STMT_DECL:
+      visit_exprs (stmt->decl.inits, stmt->decl.n_vars, func, user_data);
+      break;
+    case AWL_STMT_IF:
+      visit_expr (stmt->if_.cond, func, user_data);
+      visit_stmt (stmt->if_.then_stmt, func, user_data);
+      visit_stmt (stmt->if_.else_stmt, func, user_data);
+      break;
+    case AWL_STMT_WHILE:
+    case AWL_STMT_DO:
+      visit_expr (stmt->while_.cond, func, user_data);
+      visit_stmt (stmt->while_.body, func, user_data);
+      break;
+    case AWL_STMT_FOR:
+      for (guint i = 0; i < stmt->for_.n_init; i++)
+        visit_stmt (stmt->for_.init[i], func, user_data);
+      visit_expr (stmt->for_.cond, func, user_data);
+      visit_exprs (stmt->for_.iter, stmt->for_.n_iter, func, user_data);
+      visit_stmt (stmt->for_.body, func, user_data);
+      break;
+    case AWL_STMT_FOREACH:
+      visit_expr (stmt->foreach.collection, func, user_data);
+      visit_stmt (stmt->foreach.body, func, user_data);
+      break;
+    case AWL_STMT_RETURN:
+    case AWL_STMT_THROW:
+    case AWL_STMT_YIELD_RETURN:
+      visit_expr (stmt->ret.value, func, user_data);
+      break;
+    case AWL_STMT_TRY:
+      visit_stmt (stmt->try_.body, func, user_data);
+      for (guint i = 0; i < stmt->try_.n_catches; i++)
+        {
+          visit_expr (stmt->try_.catches[i].filter, func, user_data);
+          visit_stmt (stmt->try_.catches[i].body, func, user_data);
+        }
+      visit_stmt (stmt->try_.finally_block, func, user_data);
+      break;
+    case AWL_STMT_LOCK:
+      visit_expr (stmt->lock.target, func, user_data);
+      visit_stmt (stmt->lock.body, func, user_data);
+      break;
+    case AWL_STMT_EMPTY:
+    case AWL_STMT_BREAK:
+    case AWL_STMT_CONTINUE:
+    case AWL_STMT_YIELD_BREAK:
+    default:
+      break;
+    }
+}
+
+/* ---------------------------------------------------------------------------- */
 /* Names of things                                                              */
 
 const char *
@@ -411,6 +618,27 @@ dump_body (GString           *out,
     dump_stmt (out, f->body);
 }
 
+/* "(HEAD A B C)" with the first @n of @a, @b, @c (a NULL one dumps as <null>). */
+static void
+dump_form (GString       *out,
+           const char    *head,
+           guint          n,
+           const AwlExpr *a,
+           const AwlExpr *b,
+           const AwlExpr *c)
+{
+  const AwlExpr *parts[] = { a, b, c };
+
+  g_assert (n <= G_N_ELEMENTS (parts));
+  g_string_append_printf (out, "(%s", head);
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (out, ' ');
+      dump_expr (out, parts[i]);
+    }
+  g_string_append_c (out, ')');
+}
+
 static void
 dump_expr (GString       *out,
            const AwlExpr *e)
@@ -493,11 +721,8 @@ dump_expr (GString       *out,
       g_string_append_c (out, ')');
       break;
     case AWL_EXPR_INDEX:
-      g_string_append (out, e->index.null_conditional ? "(?index " : "(index ");
-      dump_expr (out, e->index.target);
-      g_string_append_c (out, ' ');
-      dump_expr (out, e->index.index);
-      g_string_append_c (out, ')');
+      dump_form (out, e->index.null_conditional ? "?index" : "index", 2,
+                 e->index.target, e->index.index, NULL);
       break;
     case AWL_EXPR_NEW:
       g_string_append (out, "(new ");
@@ -539,37 +764,22 @@ dump_expr (GString       *out,
       g_string_append_c (out, '}');
       break;
     case AWL_EXPR_UNARY:
-      g_string_append_printf (out, "(%s ", awl_unary_op_to_string (e->unary.op));
-      dump_expr (out, e->unary.operand);
-      g_string_append_c (out, ')');
+      dump_form (out, awl_unary_op_to_string (e->unary.op), 1, e->unary.operand, NULL, NULL);
       break;
     case AWL_EXPR_BINARY:
-      g_string_append_printf (out, "(%s ", awl_binary_op_to_string (e->binary.op));
-      dump_expr (out, e->binary.left);
-      g_string_append_c (out, ' ');
-      dump_expr (out, e->binary.right);
-      g_string_append_c (out, ')');
+      dump_form (out, awl_binary_op_to_string (e->binary.op), 2,
+                 e->binary.left, e->binary.right, NULL);
       break;
     case AWL_EXPR_ASSIGN:
-      g_string_append_printf (out, "(%s ", awl_assign_op_to_string (e->assign.op));
-      dump_expr (out, e->assign.target);
-      g_string_append_c (out, ' ');
-      dump_expr (out, e->assign.value);
-      g_string_append_c (out, ')');
+      dump_form (out, awl_assign_op_to_string (e->assign.op), 2,
+                 e->assign.target, e->assign.value, NULL);
       break;
     case AWL_EXPR_CONDITIONAL:
-      g_string_append (out, "(? ");
-      dump_expr (out, e->conditional.cond);
-      g_string_append_c (out, ' ');
-      dump_expr (out, e->conditional.then_expr);
-      g_string_append_c (out, ' ');
-      dump_expr (out, e->conditional.else_expr);
-      g_string_append_c (out, ')');
+      dump_form (out, "?", 3, e->conditional.cond, e->conditional.then_expr,
+                 e->conditional.else_expr);
       break;
     case AWL_EXPR_AWAIT:
-      g_string_append (out, "(await ");
-      dump_expr (out, e->await.operand);
-      g_string_append_c (out, ')');
+      dump_form (out, "await", 1, e->await.operand, NULL, NULL);
       break;
     case AWL_EXPR_LAMBDA:
       g_string_append (out, (e->lambda.func->flags & AWL_FUNC_ASYNC) ? "(async-lambda " : "(lambda ");
@@ -615,9 +825,7 @@ dump_expr (GString       *out,
       g_string_append_printf (out, "(nameof \"%s\")", e->name_of.value);
       break;
     case AWL_EXPR_THROW:
-      g_string_append (out, "(throw ");
-      dump_expr (out, e->throw_expr.operand);
-      g_string_append_c (out, ')');
+      dump_form (out, "throw", 1, e->throw_expr.operand, NULL, NULL);
       break;
     default:
       g_string_append (out, "<?>");

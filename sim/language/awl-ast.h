@@ -424,6 +424,32 @@ const char   *awl_binary_op_to_string  (AwlBinaryOp  op);   /* "+", "&&", … */
 const char   *awl_unary_op_to_string   (AwlUnaryOp   op);
 const char   *awl_assign_op_to_string  (AwlAssignOp  op);
 
+/* Visiting children, for passes that only traverse the tree.
+ *
+ * Calls @func once per non-NULL direct child of a node, with exactly one of
+ * @expr and @stmt set. The order is the order of the node's fields, which is the
+ * order the checker numbers await states in: a `do` loop's condition before its
+ * body, a `for` loop's iterators before its body, a `try` body before each
+ * catch's filter and body, then `finally`. A lambda's children are its
+ * parameters' default values and its body (block or expression); a `nameof`'s is
+ * its operand. Types, declared variables and catch variables are not children.
+ * The walk does not recurse: @func decides whether to descend (usually by
+ * calling its own walker on the child). */
+typedef void (*AwlAstChildFunc) (AwlExpr  *expr,
+                                 AwlStmt  *stmt,
+                                 gpointer  user_data);
+
+void          awl_expr_foreach_child    (const AwlExpr      *expr,
+                                         AwlAstChildFunc     func,
+                                         gpointer            user_data);
+void          awl_stmt_foreach_child    (const AwlStmt      *stmt,
+                                         AwlAstChildFunc     func,
+                                         gpointer            user_data);
+/* A function's children: its parameters' default values, then its body. */
+void          awl_function_foreach_child (const AwlFunction *function,
+                                          AwlAstChildFunc    func,
+                                          gpointer           user_data);
+
 /* Formats a type as C# writes it: "Task<int>", "int[]", "List<string>". */
 char         *awl_type_ref_to_string   (const AwlTypeRef *type);
 

@@ -444,6 +444,17 @@ check_new (Checker *c,
 }
 
 static void
+check_child (AwlExpr  *e,
+             AwlStmt  *s,
+             gpointer  user_data)
+{
+  if (e != NULL)
+    check_expr (user_data, e);
+  else
+    check_stmt (user_data, s);
+}
+
+static void
 check_expr (Checker *c,
             AwlExpr *e)
 {
@@ -452,17 +463,6 @@ check_expr (Checker *c,
 
   switch (e->kind)
     {
-    case AWL_EXPR_NULL:
-    case AWL_EXPR_BOOL:
-    case AWL_EXPR_INT:
-    case AWL_EXPR_DOUBLE:
-    case AWL_EXPR_CHAR:
-    case AWL_EXPR_STRING:
-      break;
-    case AWL_EXPR_INTERPOLATED:
-      for (guint i = 0; i < e->interp.n_parts; i++)
-        check_expr (c, e->interp.parts[i].expr);
-      break;
     case AWL_EXPR_NAME:
       resolve_name (c, e, FALSE);
       if (e->name.kind == AWL_NAME_BUILTIN && awl_known_api_is_type_name (e->name.name) &&
@@ -477,10 +477,6 @@ check_expr (Checker *c,
     case AWL_EXPR_CALL:
       check_call (c, e);
       break;
-    case AWL_EXPR_INDEX:
-      check_expr (c, e->index.target);
-      check_expr (c, e->index.index);
-      break;
     case AWL_EXPR_NEW:
       check_new (c, e);
       break;
@@ -490,28 +486,15 @@ check_expr (Checker *c,
       for (guint i = 0; i < e->new_array.n_elements; i++)
         check_expr (c, e->new_array.elements[i]);
       break;
-    case AWL_EXPR_INIT_LIST:
-      for (guint i = 0; i < e->init_list.n_elements; i++)
-        check_expr (c, e->init_list.elements[i]);
-      break;
     case AWL_EXPR_UNARY:
       check_expr (c, e->unary.operand);
       if (e->unary.op >= AWL_UNARY_PRE_INC)
         check_assignable (c, e->unary.operand, e->loc);
       break;
-    case AWL_EXPR_BINARY:
-      check_expr (c, e->binary.left);
-      check_expr (c, e->binary.right);
-      break;
     case AWL_EXPR_ASSIGN:
       check_expr (c, e->assign.target);
       check_expr (c, e->assign.value);
       check_assignable (c, e->assign.target, e->loc);
-      break;
-    case AWL_EXPR_CONDITIONAL:
-      check_expr (c, e->conditional.cond);
-      check_expr (c, e->conditional.then_expr);
-      check_expr (c, e->conditional.else_expr);
       break;
     case AWL_EXPR_AWAIT:
       check_expr (c, e->await.operand);
@@ -554,14 +537,10 @@ check_expr (Checker *c,
     case AWL_EXPR_TYPEOF:
       check_type (c, e->type_of.type);
       break;
-    case AWL_EXPR_NAMEOF:
-      /* nameof(x) only needs x to exist. */
-      check_expr (c, e->name_of.operand);
-      break;
-    case AWL_EXPR_THROW:
-      check_expr (c, e->throw_expr.operand);
-      break;
     default:
+      /* Literals, and nodes with nothing to check but what is inside them
+       * (`nameof(x)` only needs x to exist). */
+      awl_expr_foreach_child (e, check_child, c);
       break;
     }
 }
@@ -728,11 +707,6 @@ check_stmt (Checker *c,
         check_stmt (c, s->block.stmts[i]);
       scope_pop (c, mark);
       break;
-    case AWL_STMT_EMPTY:
-      break;
-    case AWL_STMT_EXPR:
-      check_expr (c, s->expr.expr);
-      break;
     case AWL_STMT_DECL:
       check_type (c, s->decl.type);
       for (guint i = 0; i < s->decl.n_vars; i++)
@@ -748,11 +722,6 @@ check_stmt (Checker *c,
                       s->decl.vars[i]->name);
           declare (c, s->decl.vars[i]);
         }
-      break;
-    case AWL_STMT_IF:
-      check_expr (c, s->if_.cond);
-      check_stmt (c, s->if_.then_stmt);
-      check_stmt (c, s->if_.else_stmt);
       break;
     case AWL_STMT_WHILE:
     case AWL_STMT_DO:
@@ -821,6 +790,8 @@ check_stmt (Checker *c,
       check_yield (c, s);
       break;
     default:
+      /* `;`, expression statements and `if`: nothing to check but what is inside. */
+      awl_stmt_foreach_child (s, check_child, c);
       break;
     }
 }

@@ -630,6 +630,17 @@ bi_throw (AwlBiCall  *call,
   return BI_THROW;
 }
 
+/* Throws the runtime's own exception @error, or a new @type when it gave none. */
+static AwlBiResult
+bi_throw_error (AwlBiCall  *call,
+                AwlObject  *error,
+                const char *type,
+                const char *message)
+{
+  call->exception = error ? error : awl_scn_exception (call->sim, type, message);
+  return BI_THROW;
+}
+
 static AwlBiResult
 bi_null_reference (AwlBiCall *call)
 {
@@ -1244,6 +1255,7 @@ awl_builtin_call_static (AwlBiCall *call)
         awl_step_wait (call->s, all, AWL_WAIT_WAIT);
         return bi_action (call);
       }
+    case S_TASK_WHEN_ANY:
     case S_TASK_WAIT_ANY:
       {
         g_autoptr(GPtrArray) tasks = collect_tasks (call, 0);
@@ -1253,29 +1265,15 @@ awl_builtin_call_static (AwlBiCall *call)
           return bi_throw (call, "ArgumentException", "The tasks argument included a null value.");
         any = awl_sim_when_any (sim, (AwlObject **) tasks->pdata, tasks->len, &error);
         if (any == NULL)
-          {
-            call->exception = error ? error : awl_scn_exception (sim, "ArgumentException", "The tasks argument contains no tasks.");
-            return BI_THROW;
-          }
+          return bi_throw_error (call, error, "ArgumentException", "The tasks argument contains no tasks.");
+        if (call->site->id == S_TASK_WHEN_ANY)
+          return bi_value (call, awl_value_object (any));
+        /* WaitAny: a helper frame waits for the WhenAny task and returns the index. */
         h = helper_new (&wait_any_class, call->run);
         h->task = any;
         h->tasks = g_ptr_array_ref (tasks);
         awl_step_call (call->s, &h->parent);
         return bi_action (call);
-      }
-    case S_TASK_WHEN_ANY:
-      {
-        g_autoptr(GPtrArray) tasks = collect_tasks (call, 0);
-        AwlObject *error = NULL, *any;
-        if (tasks == NULL)
-          return bi_throw (call, "ArgumentException", "The tasks argument included a null value.");
-        any = awl_sim_when_any (sim, (AwlObject **) tasks->pdata, tasks->len, &error);
-        if (any == NULL)
-          {
-            call->exception = error ? error : awl_scn_exception (sim, "ArgumentException", "The tasks argument contains no tasks.");
-            return BI_THROW;
-          }
-        return bi_value (call, awl_value_object (any));
       }
     case S_TASK_FROM_RESULT:
       return bi_value (call, awl_value_object (awl_sim_task_from_result (sim, n ? args[0] : awl_value_null ())));
@@ -1811,11 +1809,8 @@ tcs_member (AwlBiCall *call,
       else
         ok = awl_sim_tcs_set_canceled (sim, tcs, is_try ? NULL : &error);
       if (!ok && !is_try)
-        {
-          call->exception = error ? error : awl_scn_exception (sim, "InvalidOperationException",
-                                                               "An attempt was made to transition a task to a final state when it had already completed.");
-          return BI_THROW;
-        }
+        return bi_throw_error (call, error, "InvalidOperationException",
+                               "An attempt was made to transition a task to a final state when it had already completed.");
       return bi_value_yield (call, is_try ? awl_value_bool (ok) : awl_value_null ());
     default:
       return no_member (call);
@@ -1846,10 +1841,7 @@ semaphore_member (AwlBiCall *call,
           return bi_throw (call, "ArgumentOutOfRangeException", "Non-negative number required. (Parameter 'releaseCount')");
         prev = awl_sim_semaphore_release (sim, sem, (guint) MIN (count, G_MAXINT), &error);
         if (prev < 0)
-          {
-            call->exception = error ? error : awl_scn_exception (sim, "SemaphoreFullException", "Adding the specified count to the semaphore would cause it to exceed its maximum count.");
-            return BI_THROW;
-          }
+          return bi_throw_error (call, error, "SemaphoreFullException", "Adding the specified count to the semaphore would cause it to exceed its maximum count.");
         return bi_value_yield (call, awl_value_int (prev));
       }
     case M_CURRENT_COUNT:
@@ -1874,10 +1866,7 @@ token_member (AwlBiCall *call,
       return bi_value (call, awl_value_bool (awl_sim_token_is_cancellation_requested (sim, token)));
     case M_THROW_IF_CANCELLATION_REQUESTED:
       if (!awl_sim_token_throw_if_cancellation_requested (sim, token, &error))
-        {
-          call->exception = error ? error : awl_scn_exception (sim, "OperationCanceledException", NULL);
-          return BI_THROW;
-        }
+        return bi_throw_error (call, error, "OperationCanceledException", NULL);
       return bi_value (call, awl_value_null ());
     case M_CAN_BE_CANCELED:
       return bi_value (call, awl_value_bool (token != NULL));
@@ -1935,10 +1924,7 @@ thread_member (AwlBiCall *call,
     {
     case M_START:
       if (!awl_sim_thread_start (call->sim, thread, &error))
-        {
-          call->exception = error ? error : awl_scn_exception (call->sim, "ThreadStateException", "Thread is running or terminated; it cannot restart.");
-          return BI_THROW;
-        }
+        return bi_throw_error (call, error, "ThreadStateException", "Thread is running or terminated; it cannot restart.");
       return bi_value_yield (call, awl_value_null ());
     case M_JOIN:
       call->has_override = TRUE;

@@ -80,6 +80,30 @@ static void compile_stmt (Compiler *c, AwlStmt *s);
 
 /* ----------------------------------------------------------------------------- */
 
+/* @always: also when the front end already failed (see error_extra). */
+static void
+error_valist (Compiler   *c,
+              gboolean    always,
+              guint       line,
+              guint       col,
+              const char *format,
+              va_list     args) G_GNUC_PRINTF (5, 0);
+
+static void
+error_valist (Compiler   *c,
+              gboolean    always,
+              guint       line,
+              guint       col,
+              const char *format,
+              va_list     args)
+{
+  g_autofree char *msg = g_strdup_vprintf (format, args);
+
+  c->n_errors++;
+  if (always || !c->front_end_failed)
+    awl_diagnostics_add_literal (c->unit->diagnostics, AWL_SEVERITY_ERROR, line, col ? col : 1, 1, msg);
+}
+
 static void
 error_at (Compiler   *c,
           guint       line,
@@ -94,15 +118,11 @@ error_at (Compiler   *c,
           const char *format,
           ...)
 {
-  g_autofree char *msg = NULL;
   va_list args;
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  error_valist (c, FALSE, line, col, format, args);
   va_end (args);
-  c->n_errors++;
-  if (!c->front_end_failed)
-    awl_diagnostics_add_literal (c->unit->diagnostics, AWL_SEVERITY_ERROR, line, col ? col : 1, 1, msg);
 }
 
 /* An error the front end's checker never reports (it needs types or the runtime's
@@ -121,14 +141,11 @@ error_extra (Compiler   *c,
              const char *format,
              ...)
 {
-  g_autofree char *msg = NULL;
   va_list args;
 
   va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
+  error_valist (c, TRUE, line, col, format, args);
   va_end (args);
-  c->n_errors++;
-  awl_diagnostics_add_literal (c->unit->diagnostics, AWL_SEVERITY_ERROR, line, col ? col : 1, 1, msg);
 }
 
 static guint
@@ -430,8 +447,23 @@ typedef struct
   guint       n_states;
 } Scan;
 
+static void scan_expr (Scan *s, AwlExpr *e);
 static void scan_stmt (Scan *s, AwlStmt *st);
 
+static void
+scan_child (AwlExpr  *e,
+            AwlStmt  *st,
+            gpointer  user_data)
+{
+  if (e != NULL)
+    scan_expr (user_data, e);
+  else
+    scan_stmt (user_data, st);
+}
+
+/* Await states are numbered in the order the awaits run: an await after its
+ * operand, a do loop's body before its condition, a for loop's body before its
+ * iterators. */
 static void
 scan_expr (Scan    *s,
            AwlExpr *e)
@@ -440,51 +472,17 @@ scan_expr (Scan    *s,
     return;
   switch (e->kind)
     {
-    case AWL_EXPR_INTERPOLATED:
-      for (guint i = 0; i < e->interp.n_parts; i++)
-        scan_expr (s, e->interp.parts[i].expr);
+    case AWL_EXPR_LAMBDA:
+      s->has_lambda = TRUE;   /* own state machine */
+      return;
+    case AWL_EXPR_NAMEOF:
+      return;                 /* folded to a string */
+    default:
+      awl_expr_foreach_child (e, scan_child, s);
       break;
-    case AWL_EXPR_MEMBER: scan_expr (s, e->member.target); break;
-    case AWL_EXPR_CALL:
-      scan_expr (s, e->call.callee);
-      for (guint i = 0; i < e->call.n_args; i++)
-        scan_expr (s, e->call.args[i].value);
-      break;
-    case AWL_EXPR_INDEX: scan_expr (s, e->index.target); scan_expr (s, e->index.index); break;
-    case AWL_EXPR_NEW:
-      for (guint i = 0; i < e->new_obj.n_args; i++)
-        scan_expr (s, e->new_obj.args[i].value);
-      for (guint i = 0; i < e->new_obj.n_init; i++)
-        scan_expr (s, e->new_obj.init[i]);
-      break;
-    case AWL_EXPR_NEW_ARRAY:
-      scan_expr (s, e->new_array.size);
-      for (guint i = 0; i < e->new_array.n_elements; i++)
-        scan_expr (s, e->new_array.elements[i]);
-      break;
-    case AWL_EXPR_INIT_LIST:
-      for (guint i = 0; i < e->init_list.n_elements; i++)
-        scan_expr (s, e->init_list.elements[i]);
-      break;
-    case AWL_EXPR_UNARY: scan_expr (s, e->unary.operand); break;
-    case AWL_EXPR_BINARY: scan_expr (s, e->binary.left); scan_expr (s, e->binary.right); break;
-    case AWL_EXPR_ASSIGN: scan_expr (s, e->assign.target); scan_expr (s, e->assign.value); break;
-    case AWL_EXPR_CONDITIONAL:
-      scan_expr (s, e->conditional.cond);
-      scan_expr (s, e->conditional.then_expr);
-      scan_expr (s, e->conditional.else_expr);
-      break;
-    case AWL_EXPR_AWAIT:
-      scan_expr (s, e->await.operand);
-      if (s->states)
-        g_hash_table_insert (s->states, e, GUINT_TO_POINTER (++s->n_states));
-      break;
-    case AWL_EXPR_LAMBDA: s->has_lambda = TRUE; break;   /* own state machine */
-    case AWL_EXPR_IS: scan_expr (s, e->is.operand); break;
-    case AWL_EXPR_CAST: scan_expr (s, e->cast.operand); break;
-    case AWL_EXPR_THROW: scan_expr (s, e->throw_expr.operand); break;
-    default: break;
     }
+  if (e->kind == AWL_EXPR_AWAIT && s->states)
+    g_hash_table_insert (s->states, e, GUINT_TO_POINTER (++s->n_states));
 }
 
 static void
@@ -495,23 +493,9 @@ scan_stmt (Scan    *s,
     return;
   switch (st->kind)
     {
-    case AWL_STMT_BLOCK:
-      for (guint i = 0; i < st->block.n_stmts; i++)
-        scan_stmt (s, st->block.stmts[i]);
-      break;
-    case AWL_STMT_EXPR: scan_expr (s, st->expr.expr); break;
-    case AWL_STMT_DECL:
-      for (guint i = 0; i < st->decl.n_vars; i++)
-        scan_expr (s, st->decl.inits[i]);
-      break;
-    case AWL_STMT_IF:
-      scan_expr (s, st->if_.cond); scan_stmt (s, st->if_.then_stmt); scan_stmt (s, st->if_.else_stmt);
-      break;
-    case AWL_STMT_WHILE:
-      scan_expr (s, st->while_.cond); scan_stmt (s, st->while_.body);
-      break;
     case AWL_STMT_DO:
-      scan_stmt (s, st->while_.body); scan_expr (s, st->while_.cond);
+      scan_stmt (s, st->while_.body);
+      scan_expr (s, st->while_.cond);
       break;
     case AWL_STMT_FOR:
       for (guint i = 0; i < st->for_.n_init; i++)
@@ -527,30 +511,13 @@ scan_stmt (Scan    *s,
         g_hash_table_insert (s->states, st, GUINT_TO_POINTER (++s->n_states));
       scan_stmt (s, st->foreach.body);
       break;
-    case AWL_STMT_RETURN:
-    case AWL_STMT_THROW:
-      scan_expr (s, st->ret.value);
-      break;
     case AWL_STMT_YIELD_RETURN:
-      s->has_yield = TRUE;
-      scan_expr (s, st->ret.value);
-      break;
     case AWL_STMT_YIELD_BREAK:
       s->has_yield = TRUE;
-      break;
-    case AWL_STMT_TRY:
-      scan_stmt (s, st->try_.body);
-      for (guint i = 0; i < st->try_.n_catches; i++)
-        {
-          scan_expr (s, st->try_.catches[i].filter);
-          scan_stmt (s, st->try_.catches[i].body);
-        }
-      scan_stmt (s, st->try_.finally_block);
-      break;
-    case AWL_STMT_LOCK:
-      scan_expr (s, st->lock.target); scan_stmt (s, st->lock.body);
+      awl_stmt_foreach_child (st, scan_child, s);
       break;
     default:
+      awl_stmt_foreach_child (st, scan_child, s);
       break;
     }
 }
@@ -818,13 +785,21 @@ assign_to_binary (AwlAssignOp op)
     }
 }
 
-/* The value computation of `target op= value` with the old value on the stack. */
+/* The value computation of `target op= value` (@value NULL: of `target + delta`,
+ * for ++/--) with the old value on the stack. */
 static void
 compile_combine (Compiler    *c,
                  AwlAssignOp  op,
                  AwlExpr     *value,
+                 int          delta,
                  AwlLoc       loc)
 {
+  if (value == NULL)
+    {
+      emit_const (c, awl_value_int (delta));
+      emit_full (c, OP_BINARY, AWL_BINARY_ADD, 0, NULL, loc);
+      return;
+    }
   if (op == AWL_ASSIGN_COALESCE)
     {
       guint j = emit (c, OP_JUMP_IF_NOT_NULL_OR_POP, 0);
@@ -858,20 +833,15 @@ compile_assign (Compiler    *c,
       else
         {
           compile_name (c, target);
-          if (value)
-            compile_combine (c, op, value, loc);
-          else
+          if (value == NULL && want && post)
             {
-              if (want && post)
-                emit (c, OP_DUP, 0);
-              emit_const (c, awl_value_int (delta));
-              emit_full (c, OP_BINARY, AWL_BINARY_ADD, 0, NULL, loc);
-              if (want && post)
-                {
-                  compile_store_target (c, target);
-                  return;
-                }
+              /* `x++` as a value: the old value stays under the new one. */
+              emit (c, OP_DUP, 0);
+              compile_combine (c, op, NULL, delta, loc);
+              compile_store_target (c, target);
+              return;
             }
+          compile_combine (c, op, value, delta, loc);
         }
       if (want)
         emit (c, OP_DUP, 0);
@@ -888,13 +858,7 @@ compile_assign (Compiler    *c,
           {
             emit (c, OP_DUP, 0);
             emit_full (c, OP_GET_MEMBER, 0, 0, site, loc);
-            if (value)
-              compile_combine (c, op, value, loc);
-            else
-              {
-                emit_const (c, awl_value_int (delta));
-                emit_full (c, OP_BINARY, AWL_BINARY_ADD, 0, NULL, loc);
-              }
+            compile_combine (c, op, value, delta, loc);
           }
         emit_full (c, OP_SET_MEMBER, want, 0, site, loc);
         return;
@@ -909,13 +873,7 @@ compile_assign (Compiler    *c,
         {
           emit (c, OP_DUP2, 0);
           emit_full (c, OP_INDEX_GET, 0, 0, NULL, loc);
-          if (value)
-            compile_combine (c, op, value, loc);
-          else
-            {
-              emit_const (c, awl_value_int (delta));
-              emit_full (c, OP_BINARY, AWL_BINARY_ADD, 0, NULL, loc);
-            }
+          compile_combine (c, op, value, delta, loc);
         }
       emit_full (c, OP_INDEX_SET, want, 0, NULL, loc);
       return;
@@ -1457,6 +1415,25 @@ loop_pop (Compiler *c,
   g_free (l);
 }
 
+/* An expression whose value is not used (a statement, a for loop's iterator):
+ * assignments and ++/-- store without leaving a value behind. */
+static void
+compile_effect (Compiler *c,
+                AwlExpr  *e)
+{
+  if (e->kind == AWL_EXPR_ASSIGN)
+    compile_assign (c, e->assign.target, e->assign.op, e->assign.value, 0, FALSE, FALSE, e->loc);
+  else if (e->kind == AWL_EXPR_UNARY && e->unary.op >= AWL_UNARY_PRE_INC)
+    compile_assign (c, e->unary.operand, AWL_ASSIGN_ADD, NULL,
+                    (e->unary.op == AWL_UNARY_PRE_INC || e->unary.op == AWL_UNARY_POST_INC) ? 1 : -1,
+                    FALSE, FALSE, e->loc);
+  else
+    {
+      compile_expr (c, e);
+      emit (c, OP_POP, 0);
+    }
+}
+
 static void
 compile_decl (Compiler *c,
               AwlStmt  *s)
@@ -1700,21 +1677,8 @@ compile_stmt (Compiler *c,
     case AWL_STMT_EMPTY:
       break;
     case AWL_STMT_EXPR:
-      {
-        AwlExpr *e = s->expr.expr;
-        if (e->kind == AWL_EXPR_ASSIGN)
-          compile_assign (c, e->assign.target, e->assign.op, e->assign.value, 0, FALSE, FALSE, e->loc);
-        else if (e->kind == AWL_EXPR_UNARY && e->unary.op >= AWL_UNARY_PRE_INC)
-          compile_assign (c, e->unary.operand, AWL_ASSIGN_ADD, NULL,
-                          (e->unary.op == AWL_UNARY_PRE_INC || e->unary.op == AWL_UNARY_POST_INC) ? 1 : -1,
-                          FALSE, FALSE, e->loc);
-        else
-          {
-            compile_expr (c, e);
-            emit (c, OP_POP, 0);
-          }
-        break;
-      }
+      compile_effect (c, s->expr.expr);
+      break;
     case AWL_STMT_DECL:
       compile_decl (c, s);
       break;
@@ -1776,20 +1740,7 @@ compile_stmt (Compiler *c,
         cont = here (c);
         emit_line (c, s);
         for (guint i = 0; i < s->for_.n_iter; i++)
-          {
-            AwlExpr *e = s->for_.iter[i];
-            if (e->kind == AWL_EXPR_ASSIGN)
-              compile_assign (c, e->assign.target, e->assign.op, e->assign.value, 0, FALSE, FALSE, e->loc);
-            else if (e->kind == AWL_EXPR_UNARY && e->unary.op >= AWL_UNARY_PRE_INC)
-              compile_assign (c, e->unary.operand, AWL_ASSIGN_ADD, NULL,
-                              (e->unary.op == AWL_UNARY_PRE_INC || e->unary.op == AWL_UNARY_POST_INC) ? 1 : -1,
-                              FALSE, FALSE, e->loc);
-            else
-              {
-                compile_expr (c, e);
-                emit (c, OP_POP, 0);
-              }
-          }
+          compile_effect (c, s->for_.iter[i]);
         emit (c, OP_JUMP, top);
         if (jf != G_MAXUINT)
           patch (c, jf, here (c));
@@ -1887,6 +1838,30 @@ compile_stmt (Compiler *c,
 /* ----------------------------------------------------------------------------- */
 /* Functions */
 
+/* @states (AwlExpr* / AwlStmt* → await state + 1) becomes the context's. */
+static void
+func_ctx_init (FuncCtx    *f,
+               AwlCode    *code,
+               GHashTable *states)
+{
+  f->code = code;
+  f->bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
+  f->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  f->trys = g_array_new (FALSE, FALSE, sizeof (TryEntry));
+  f->loops = g_ptr_array_new ();
+  f->states = states;
+}
+
+static void
+func_ctx_clear (FuncCtx *f)
+{
+  g_array_unref (f->bindings);
+  g_array_unref (f->marks);
+  g_array_unref (f->trys);
+  g_ptr_array_unref (f->loops);
+  g_hash_table_unref (f->states);
+}
+
 static AwlCode *
 compile_function (Compiler    *c,
                   AwlFunction *func,
@@ -1927,13 +1902,8 @@ compile_function (Compiler    *c,
   if (func->flags & AWL_FUNC_LAMBDA)
     code->klass.flags |= AWL_FRAME_LAMBDA;
 
-  f.code = code;
+  func_ctx_init (&f, code, scan.states);
   f.parent = (func->flags & AWL_FUNC_LAMBDA) ? saved : NULL;
-  f.bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
-  f.marks = g_array_new (FALSE, FALSE, sizeof (guint));
-  f.trys = g_array_new (FALSE, FALSE, sizeof (TryEntry));
-  f.loops = g_ptr_array_new ();
-  f.states = scan.states;
   c->f = &f;
 
   for (guint i = 0; i < func->n_params; i++)
@@ -1981,11 +1951,7 @@ compile_function (Compiler    *c,
       emit (c, OP_RETURN, 0);
     }
 
-  g_array_unref (f.bindings);
-  g_array_unref (f.marks);
-  g_array_unref (f.trys);
-  g_ptr_array_unref (f.loops);
-  g_hash_table_unref (f.states);
+  func_ctx_clear (&f);
   c->f = saved;
   return code;
 }
@@ -2012,12 +1978,7 @@ compile_fields (Compiler *c)
   code->klass.step = awl_interp_step;
   code->klass.free = awl_interp_free;
   code->insns = g_array_new (FALSE, FALSE, sizeof (AwlInsn));
-  f.code = code;
-  f.bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
-  f.marks = g_array_new (FALSE, FALSE, sizeof (guint));
-  f.trys = g_array_new (FALSE, FALSE, sizeof (TryEntry));
-  f.loops = g_ptr_array_new ();
-  f.states = g_hash_table_new (NULL, NULL);
+  func_ctx_init (&f, code, g_hash_table_new (NULL, NULL));
   c->f = &f;
   c->outer_name = "<static fields>";
 
@@ -2036,11 +1997,7 @@ compile_fields (Compiler *c)
   emit_const (c, awl_value_null ());
   emit (c, OP_RETURN, 0);
   c->f = NULL;
-  g_array_unref (f.bindings);
-  g_array_unref (f.marks);
-  g_array_unref (f.trys);
-  g_ptr_array_unref (f.loops);
-  g_hash_table_unref (f.states);
+  func_ctx_clear (&f);
   c->prog->init = code;
   g_ptr_array_add (c->prog->codes, code);
 }
