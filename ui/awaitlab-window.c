@@ -1890,6 +1890,17 @@ awaitlab_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (awaitlab_window_parent_class)->close_request (window);
 }
 
+
+/* A narrow window folds the sidebar away by itself; only the user's own choice,
+ * made while the sidebar is not folded, is remembered for the next start. */
+static void
+on_flap_reveal_changed (AwaitlabWindow *self)
+{
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "sidebar-visible",
+                            adw_flap_get_reveal_flap (self->flap));
+}
+
 static void
 restore_settings (AwaitlabWindow *self)
 {
@@ -1918,7 +1929,10 @@ restore_settings (AwaitlabWindow *self)
 
   /* The layout as it was left. The sidebar has no handle, so its width is
    * only read; the dividers are saved as they move. */
-  g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (on_flap_reveal_changed), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "sidebar-width", adw_flap_get_flap (self->flap), "width-request",
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
@@ -1932,6 +1946,7 @@ unbind_settings (AwaitlabWindow *self)
   if (self->settings == NULL)
     return;
   g_settings_unbind (self->flap, "reveal-flap");
+  g_signal_handlers_disconnect_by_func (self->flap, on_flap_reveal_changed, self);
   g_settings_unbind (adw_flap_get_flap (self->flap), "width-request");
   g_settings_unbind (self->hpaned, "position");
   g_settings_unbind (self->vpaned, "position");
