@@ -57,6 +57,8 @@ static const AwlKnownApi api[] = {
   { "TaskCreationOptions", "RunContinuationsAsynchronously", EV, 0, 0, NULL, 0 },
   { "TaskCreationOptions", "None", EV, 0, 0, NULL, 0 },
   { "TaskCreationOptions", "DenyChildAttach", EV, 0, 0, NULL, 0 },
+  { "TaskContinuationOptions", "None", EV, 0, 0, NULL, 0 },
+  { "TaskContinuationOptions", "ExecuteSynchronously", EV, 0, 0, NULL, 0 },
   { "TaskScheduler", "Default", SP, 0, 0, NULL, 0 },
   { "TaskScheduler", "Current", SP, 0, 0, NULL, 0 },
   { "TaskStatus", "RanToCompletion", EV, 0, 0, NULL, 0 },

@@ -131,7 +131,7 @@ wait_kind_name (AwlThread *t)
   for (AwlCont *k = t->blocked_task ? t->blocked_task->conts : NULL; k != NULL; k = k->next)
     if (k->kind == CONT_WAITER && k->thread == t)
       {
-        int kind = GPOINTER_TO_INT (k->data);
+        int kind = AWL_WAITER_KIND (GPOINTER_TO_INT (k->data));
 
         if (kind >= 0 && kind < (int) G_N_ELEMENTS (names))
           return names[kind];

@@ -40,6 +40,7 @@ typedef enum
   ACT_JOIN,
   ACT_YIELD_RETURN,
   ACT_SEND,
+  ACT_WAIT_TIMEOUT,
 } AwlAction;
 
 typedef enum
@@ -150,7 +151,15 @@ typedef enum
   CONT_WHEN_ANY,
   CONT_UNWRAP,
   CONT_FUNC,
+  CONT_CONTINUE_WITH,   /* ContinueWith: frame = body, target = its task, data = options */
 } AwlContKind;
+
+/* CONT_WAITER data: the AwlWaitKind, or'ed with this for Wait(timeout): the waiter
+ * resumes with true instead of the result, and a timeout event is pending. */
+#define AWL_WAITER_TIMED 0x100
+/* …with a finite timeout: an EV_WAIT_TIMEOUT event counted as foreground is pending. */
+#define AWL_WAITER_TIMER 0x200
+#define AWL_WAITER_KIND(data) ((data) & 0xff)
 
 struct _AwlCont
 {
@@ -319,6 +328,7 @@ typedef enum
   EV_RETIRE,
   EV_REQUEST,
   EV_HILL,
+  EV_WAIT_TIMEOUT,  /* a timed task wait expires (stale once the thread woke) */
 } AwlEvKind;
 
 typedef struct
@@ -458,6 +468,7 @@ guint        awl_sim_thread_id       (AwlThread *thread);
 void         awl_sim_crash           (AwlSim *sim, AwlObject *exception, AwlThread *thread);
 void         awl_sim_pool_thread_blocked   (AwlSim *sim, AwlThread *thread);
 void         awl_sim_pool_thread_unblocked (AwlSim *sim, AwlThread *thread);
+AwlResumeWith awl_sim_waiter_resume      (AwlSim *sim, AwlTask *task, int waiter_data);
 void         awl_sim_start_dedicated (AwlSim *sim, AwlFrame *frame, AwlTask *task);
 void         awl_sim_run_inline      (AwlSim *sim, AwlFrame *frame, AwlRole role);
 gboolean     awl_sim_semaphore_wait_sync (AwlSim *sim, AwlThread *t, AwlSemaphore *sem);

@@ -222,6 +222,19 @@ awl_step_wait (AwlStep     *s,
 }
 
 void
+awl_step_wait_timeout (AwlStep     *s,
+                       AwlObject   *task,
+                       AwlWaitKind  kind,
+                       AwlTime      timeout)
+{
+  g_return_if_fail (s && AWL_IS_TASK (task));
+  SET_ACTION (s, ACT_WAIT_TIMEOUT);
+  s->object = task;
+  s->flag = kind;
+  s->ns = timeout < 0 ? -1 : timeout;
+}
+
+void
 awl_step_sleep (AwlStep *s,
                 AwlTime  ns)
 {
@@ -1531,26 +1544,78 @@ do_yield (AwlSim    *sim,
   return TRUE;
 }
 
+/* What a waiter resumes with when @task completed: the result or exception as
+ * awl_task_resume_with(); a timed wait (Wait(ms)) gets true instead of a value. */
+AwlResumeWith
+awl_sim_waiter_resume (AwlSim  *sim,
+                       AwlTask *task,
+                       int      waiter_data)
+{
+  AwlResumeWith r = awl_task_resume_with (sim, task, AWL_WAITER_KIND (waiter_data));
+
+  if ((waiter_data & AWL_WAITER_TIMED) && r.resume == AWL_RESUME_VALUE)
+    r.value = awl_value_bool (TRUE);
+  return r;
+}
+
+/* The timeout of a timed wait expired before the task completed: the waiter leaves the
+ * task's continuation list and resumes with false. */
+static void
+on_wait_timeout (AwlSim    *sim,
+                 AwlThread *t)
+{
+  AwlTask *task = t->blocked_task;
+  AwlCont **link;
+
+  g_assert (t->state == AWL_THREAD_STATE_BLOCKED && task != NULL);
+  for (link = &task->conts; *link != NULL; link = &(*link)->next)
+    if ((*link)->kind == CONT_WAITER && (*link)->thread == t)
+      {
+        AwlCont *c = *link;
+
+        *link = c->next;
+        if (task->conts_tail == c)
+          {
+            task->conts_tail = NULL;
+            for (AwlCont *k = task->conts; k != NULL; k = k->next)
+              task->conts_tail = k;
+          }
+        g_free (c);
+        break;
+      }
+  awl_sim_unblock (sim, t, (AwlResumeWith) { AWL_RESUME_VALUE, awl_value_bool (FALSE), NULL });
+}
+
 static gboolean
 do_wait (AwlSim      *sim,
          AwlThread   *t,
          AwlFrame    *f,
          AwlTask     *task,
          AwlWaitKind  kind,
+         gboolean     timed,
+         AwlTime      timeout,
          AwlStep     *s)
 {
   AwlFrameRt *rt = f->rt;
   static const char * const how[] = { ".Result", ".Wait()", ".GetAwaiter().GetResult()" };
+  int data = kind | (timed ? AWL_WAITER_TIMED : 0) | (timeout >= 0 ? AWL_WAITER_TIMER : 0);
   AwlCont *cont;
 
   if (awl_task_is_completed (&task->parent))
     {
-      rt->resume = awl_task_resume_with (sim, task, kind);
+      rt->resume = awl_sim_waiter_resume (sim, task, data);
+      return TRUE;
+    }
+  if (timed && timeout == 0)
+    {
+      rt->resume = (AwlResumeWith) { AWL_RESUME_VALUE, awl_value_bool (FALSE), NULL };
       return TRUE;
     }
 
-  /* Inline a not-yet-started task sitting in this thread's local queue. */
-  if (task->item != NULL && task->item->queue == AWL_QUEUE_LOCAL && task->item->queue_owner == t)
+  /* Inline a not-yet-started task sitting in this thread's local queue (.NET does this
+   * only for an infinite wait). */
+  if (timeout < 0 &&
+      task->item != NULL && task->item->queue == AWL_QUEUE_LOCAL && task->item->queue_owner == t)
     {
       AwlWorkItem *item = task->item;
       AwlJob *job = g_new0 (AwlJob, 1);
@@ -1584,12 +1649,16 @@ do_wait (AwlSim      *sim,
   cont = g_new0 (AwlCont, 1);
   cont->kind = CONT_WAITER;
   cont->thread = t;
-  cont->data = GINT_TO_POINTER (kind);
+  cont->data = GINT_TO_POINTER (data);
   awl_task_add_cont (sim, task, cont);
   thread_block (sim, t, AWL_BLOCK_TASK_WAIT, task, 0, task,
-                awl_sim_intern (sim, how[kind]));
+                timeout >= 0 ? awl_sim_intern_printf (sim, ".Wait(%g ms)", AWL_TO_MS (timeout))
+                             : awl_sim_intern (sim, how[kind]));
   if (t->kind == AWL_THREAD_POOL)
     awl_sim_pool_thread_blocked (sim, t);
+  /* Stale (and no longer counted as foreground) once the task wakes the thread. */
+  if (timeout >= 0)
+    awl_sim_schedule (sim, sim->now + timeout, EV_WAIT_TIMEOUT, t->gen, t, TRUE);
   return FALSE;
 }
 
@@ -1767,7 +1836,10 @@ perform (AwlSim    *sim,
       return do_yield (sim, t, f);
 
     case ACT_WAIT:
-      return do_wait (sim, t, f, (AwlTask *) s->object, s->flag, s);
+      return do_wait (sim, t, f, (AwlTask *) s->object, s->flag, FALSE, -1, s);
+
+    case ACT_WAIT_TIMEOUT:
+      return do_wait (sim, t, f, (AwlTask *) s->object, s->flag, TRUE, s->ns, s);
 
     case ACT_SLEEP:
       if (f->flags & AWL_FRAME_ASYNC)
@@ -2306,6 +2378,7 @@ event_is_stale (const AwlHeapEntry *e)
     {
     case EV_TIMER: return ((AwlTimer *) e->data)->cancelled;
     case EV_IO:    return ((AwlIo *) e->data)->cancelled;
+    case EV_WAIT_TIMEOUT: return ((AwlThread *) e->data)->gen != e->gen;
     default:       return FALSE;
     }
 }
@@ -2323,6 +2396,9 @@ dispatch (AwlSim             *sim,
     case EV_WAKE:
       if (((AwlThread *) e->data)->gen == e->gen)
         on_wake (sim, e->data);
+      break;
+    case EV_WAIT_TIMEOUT:
+      on_wait_timeout (sim, e->data);
       break;
     case EV_TIMER:
       awl_sim_fire_timer (sim, e->data);

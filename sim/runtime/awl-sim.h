@@ -186,6 +186,15 @@ void awl_step_await_yield    (AwlStep   *s);
 void awl_step_wait           (AwlStep   *s,
                               AwlObject *task,
                               AwlWaitKind kind);
+/* Blocking wait with a timeout: task.Wait(ms) (@kind WAIT), Task.WaitAll(tasks, ms) on
+ * the WhenAll task. @timeout < 0 is infinite (then like awl_step_wait, inlining
+ * included). Never inlines otherwise, as .NET. Resumes with VALUE true when the task
+ * completed in time (or the exception of a faulted/canceled task, as awl_step_wait) or
+ * VALUE false at exactly now + @timeout, when the waiter leaves the task. */
+void awl_step_wait_timeout   (AwlStep   *s,
+                              AwlObject *task,
+                              AwlWaitKind kind,
+                              AwlTime    timeout);
 /* Thread.Sleep(ns): blocks the thread (0 = just continue). */
 void awl_step_sleep          (AwlStep   *s,
                               AwlTime    ns);
@@ -331,6 +340,7 @@ typedef enum
   AWL_TASK_OPTION_PREFER_FAIRNESS     = 1 << 0,
   AWL_TASK_OPTION_LONG_RUNNING        = 1 << 1,
   AWL_TASK_OPTION_RUN_CONT_ASYNC      = 1 << 2, /* RunContinuationsAsynchronously */
+  AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY = 1 << 3, /* TaskContinuationOptions (ContinueWith) */
 } AwlTaskOptions;
 
 /* Task.Run(frame): queued to the pool (local queue when called on a pool thread). An
@@ -371,6 +381,18 @@ AwlObject  *awl_sim_task_from_exception (AwlSim          *sim,
                                          AwlObject       *exception);
 /* Task.FromCanceled(): an already canceled task. */
 AwlObject  *awl_sim_task_from_canceled  (AwlSim          *sim);
+/* antecedent.ContinueWith(frame) with the default TaskScheduler: returns the
+ * continuation task at once (WaitingForActivation). When @antecedent completes (now,
+ * if it already has), @frame is queued to the pool from the completing thread like a
+ * Task.Run body (local queue on a pool thread, else global) and completes the task with
+ * its result — an ASYNC @frame gives Task<Task>, as StartNew. With
+ * AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY it runs inline on the completing (or, if
+ * already complete, the calling) thread instead. @frame gets nothing from the runtime:
+ * give it the antecedent itself. */
+AwlObject  *awl_sim_continue_with       (AwlSim          *sim,
+                                         AwlObject       *antecedent,
+                                         AwlFrame        *frame,
+                                         AwlTaskOptions   options);
 /* Task.WhenAll(tasks): completes after every task; faults with all exceptions in
  * argument order, else Canceled if any canceled; result: null (tasks without results)
  * — use awl_task_get_when_all_results() for Task<T[]>. Empty input: completed. */

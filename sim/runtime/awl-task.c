@@ -254,6 +254,7 @@ schedule_await (AwlSim   *sim,
     }
 }
 
+static void continue_with_start (AwlSim *sim, AwlCont *c);
 static void when_all_child_done (AwlSim *sim, AwlTask *all);
 static void when_any_child_done (AwlSim *sim, AwlTask *any, AwlTask *child);
 static void unwrap_done (AwlSim *sim, AwlTask *proxy, AwlTask *inner);
@@ -271,8 +272,11 @@ run_cont (AwlSim   *sim,
       schedule_await (sim, task, c, inline_used, force_async);
       break;
     case CONT_WAITER:
+      /* A timed wait's timeout event goes stale with the wake: give back its count. */
+      if (GPOINTER_TO_INT (c->data) & AWL_WAITER_TIMER)
+        sim->n_foreground--;
       awl_sim_unblock (sim, c->thread,
-                       awl_task_resume_with (sim, task, GPOINTER_TO_INT (c->data)));
+                       awl_sim_waiter_resume (sim, task, GPOINTER_TO_INT (c->data)));
       break;
     case CONT_WHEN_ALL:
       when_all_child_done (sim, c->target);
@@ -285,6 +289,9 @@ run_cont (AwlSim   *sim,
       break;
     case CONT_FUNC:
       c->func (sim, task, c->data);
+      break;
+    case CONT_CONTINUE_WITH:
+      continue_with_start (sim, c);
       break;
     default:
       g_assert_not_reached ();
@@ -630,6 +637,70 @@ awl_sim_start_new (AwlSim         *sim,
 {
   g_return_val_if_fail (sim != NULL && frame != NULL, NULL);
   return queue_body (sim, frame, options, FALSE);
+}
+
+/* The antecedent completed: run the continuation's body on this thread
+ * (ExecuteSynchronously) or queue it like a Task.Run body. */
+static void
+continue_with_start (AwlSim  *sim,
+                     AwlCont *c)
+{
+  AwlTask *task = c->target;
+  AwlTaskOptions options = GPOINTER_TO_INT (c->data);
+  AwlThread *t = sim->current;
+  AwlWorkItem *item;
+
+  if ((options & AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY) && t != NULL && !t->exited)
+    {
+      AwlJob *job = g_new0 (AwlJob, 1);
+
+      task->status = AWL_TASK_RUNNING;
+      awl_sim_emit_task_status (sim, task);
+      job->frame = c->frame;
+      job->role = ROLE_TASK_BODY;
+      job->resume = (AwlResumeWith) { AWL_RESUME_START, awl_value_null (), NULL };
+      awl_frame_rt (sim, c->frame)->task = task;
+      awl_sim_push_job (sim, t, job);
+      return;
+    }
+  task->status = AWL_TASK_WAITING_TO_RUN;
+  awl_sim_emit_task_status (sim, task);
+  item = awl_work_item_new (sim, ITEM_FRAME, awl_sim_intern_printf (sim, "Task %u (%s)",
+                                                                    task->parent.id, task->name));
+  item->frame = c->frame;
+  item->task = task;
+  item->role = ROLE_TASK_BODY;
+  task->item = item;
+  awl_sim_queue_item (sim, item, !(options & AWL_TASK_OPTION_PREFER_FAIRNESS));
+}
+
+AwlObject *
+awl_sim_continue_with (AwlSim         *sim,
+                       AwlObject      *antecedent,
+                       AwlFrame       *frame,
+                       AwlTaskOptions  options)
+{
+  AwlTask *task;
+  AwlFrame *body = frame;
+  AwlCont *cont;
+
+  g_return_val_if_fail (sim != NULL && AWL_IS_TASK (antecedent) && frame != NULL, NULL);
+
+  task = awl_task_new (sim, AWL_TASK_KIND_RUN, frame->name);
+  task->options = options & ~AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY;
+  task->status = AWL_TASK_WAITING_FOR_ACTIVATION;
+  awl_sim_emit_task_status (sim, task);
+  if (frame->flags & AWL_FRAME_ASYNC)
+    body = body_frame_new (sim, frame, NULL, BODY_RETURN_TASK);
+  awl_frame_rt (sim, body)->in_task_run = TRUE;
+
+  cont = g_new0 (AwlCont, 1);
+  cont->kind = CONT_CONTINUE_WITH;
+  cont->frame = body;
+  cont->target = task;
+  cont->data = GINT_TO_POINTER (options);
+  awl_task_add_cont (sim, (AwlTask *) antecedent, cont);
+  return &task->parent;
 }
 
 /* ---------------------------------------------------------------------------------

@@ -98,7 +98,7 @@ stopwatch_new (AwlSim *sim)
   return sw;
 }
 
-/* Small frames written in C: Task.Unwrap(), ContinueWith() and the callback of a
+/* Small frames written in C: Task.Unwrap(), Task.WaitAny() and the callback of a
  * linked CancellationTokenSource. */
 typedef struct
 {
@@ -109,6 +109,8 @@ typedef struct
   AwlClosure *fn;
   GPtrArray  *tasks;
   int         phase;
+  AwlTime     timeout;   /* WaitAny(tasks, ms); < 0 = none */
+  AwlTaskOptions options; /* ContinueWith */
 } HelperFrame;
 
 static void
@@ -135,10 +137,24 @@ wait_any_step (AwlFrame *frame,
     }
   if (h->phase++ == 0)
     {
-      awl_step_wait (s, h->task, AWL_WAIT_RESULT);
+      if (h->timeout >= 0)
+        awl_step_wait_timeout (s, h->task, AWL_WAIT_RESULT, h->timeout);
+      else
+        awl_step_wait (s, h->task, AWL_WAIT_RESULT);
       return;
     }
-  winner = awl_value_get_object (s->value, AWL_OBJECT_TASK);
+  if (h->timeout >= 0)
+    {
+      /* Timed out: -1, as WaitAny(tasks, ms) answers. */
+      if (s->value.kind != AWL_VALUE_BOOL || !s->value.b)
+        {
+          awl_step_return (s, awl_value_int (-1));
+          return;
+        }
+      winner = awl_value_get_object (awl_task_get_result (h->task), AWL_OBJECT_TASK);
+    }
+  else
+    winner = awl_value_get_object (s->value, AWL_OBJECT_TASK);
   g_ptr_array_find (h->tasks, winner, &index);
   awl_step_return (s, awl_value_int (index));
 }
@@ -178,33 +194,6 @@ unwrap_step (AwlFrame *frame,
 }
 
 static void
-continue_with_step (AwlFrame *frame,
-                    AwlStep  *s)
-{
-  HelperFrame *h = (HelperFrame *) frame;
-  AwlValue arg;
-
-  switch (h->phase++)
-    {
-    case 0:
-      frame->state = 0;
-      awl_step_await (s, h->task, FALSE);
-      return;
-    case 1:
-      /* The continuation runs whatever the antecedent's outcome. */
-      arg = awl_value_object (h->task);
-      awl_step_call (s, awl_closure_frame (h->run, h->fn, &arg, 1));
-      return;
-    default:
-      if (s->resume == AWL_RESUME_EXCEPTION)
-        awl_step_throw (s, s->exception);
-      else
-        awl_step_return (s, s->value);
-      return;
-    }
-}
-
-static void
 linked_cancel_step (AwlFrame *frame,
                     AwlStep  *s)
 {
@@ -219,7 +208,6 @@ linked_cancel_step (AwlFrame *frame,
 }
 
 static const AwlFrameClass unwrap_class = { "Unwrap", AWL_FRAME_ASYNC, unwrap_step, helper_free };
-static const AwlFrameClass continue_with_class = { "ContinueWith", AWL_FRAME_ASYNC, continue_with_step, helper_free };
 static const AwlFrameClass wait_any_class = { "Task.WaitAny", 0, wait_any_step, helper_free };
 static const AwlFrameClass linked_cancel_class = { "CancellationTokenSource.Cancel (linked)", 0, linked_cancel_step, helper_free };
 
@@ -232,6 +220,7 @@ helper_new (const AwlFrameClass *klass,
   awl_frame_init (&h->parent, klass);
   h->run = run;
   h->parent.line = cur ? cur->line : 0;
+  h->timeout = -1;
   return h;
 }
 
@@ -693,6 +682,20 @@ closure_arg_frame (AwlBiCall *call,
   return awl_closure_frame (call->run, cl, nulls, MIN (n_nulls, cl->code->n_params));
 }
 
+/* A lambda converted to an Action (new Thread, QueueUserWorkItem, token.Register):
+ * an async one is async void there — nobody waits for it, and what escapes it goes to
+ * the context or crashes the process. */
+static AwlFrame *
+action_arg_frame (AwlBiCall *call,
+                  AwlValue   v,
+                  guint      n_nulls)
+{
+  AwlFrame *frame = closure_arg_frame (call, v, n_nulls);
+  if (frame != NULL && (frame->flags & AWL_FRAME_ASYNC))
+    frame->flags |= AWL_FRAME_ASYNC_VOID;
+  return frame;
+}
+
 typedef struct
 {
   AwlFrame  parent;
@@ -887,6 +890,26 @@ arg_time (AwlValue  v,
   return TRUE;
 }
 
+/* A wait timeout in milliseconds (or a TimeSpan): -1 (Timeout.Infinite) gives -1.
+ * FALSE for other negative values. */
+static gboolean
+arg_timeout (AwlValue  v,
+             AwlTime  *out)
+{
+  if (v.kind == AWL_VALUE_INT && v.i == -1)
+    {
+      *out = -1;
+      return TRUE;
+    }
+  return arg_time (v, out);
+}
+
+static gboolean
+is_number (AwlValue v)
+{
+  return v.kind == AWL_VALUE_INT || v.kind == AWL_VALUE_DOUBLE;
+}
+
 static AwlObject *
 arg_token (AwlValue v)
 {
@@ -905,14 +928,17 @@ arg_int (AwlValue v,
 }
 
 /* Collects tasks from `params Task[]` or a single list argument. */
+/* The tasks of WhenAll/WaitAll/…: one list, or the arguments from @from up to
+ * @n_args (WaitAll(tasks, ms) passes n_args - 1). */
 static GPtrArray *
-collect_tasks (AwlBiCall *call,
-               guint      from)
+collect_tasks_n (AwlBiCall *call,
+                 guint      from,
+                 guint      n_args)
 {
   GPtrArray *tasks = g_ptr_array_new ();
-  AwlList *l = call->n_args == from + 1 ? awl_value_get_foreign (call->args[from], &awl_list_class) : NULL;
+  AwlList *l = n_args == from + 1 ? awl_value_get_foreign (call->args[from], &awl_list_class) : NULL;
   const AwlValue *items = l ? (AwlValue *) l->items->data : call->args + from;
-  guint n = l ? l->items->len : call->n_args - from;
+  guint n = l ? l->items->len : n_args - from;
 
   for (guint i = 0; i < n; i++)
     {
@@ -925,6 +951,27 @@ collect_tasks (AwlBiCall *call,
       g_ptr_array_add (tasks, t);
     }
   return tasks;
+}
+
+/* WaitAll/WaitAny(tasks, millisecondsTimeout | TimeSpan): a number last. */
+static gboolean
+wait_timeout_arg (AwlBiCall *call,
+                  AwlTime   *timeout,
+                  gboolean  *bad)
+{
+  *timeout = -1;
+  *bad = FALSE;
+  if (call->n_args < 2 || !is_number (call->args[call->n_args - 1]))
+    return FALSE;
+  *bad = !arg_timeout (call->args[call->n_args - 1], timeout);
+  return TRUE;
+}
+
+static AwlBiResult
+bad_timeout (AwlBiCall *call)
+{
+  return bi_throw (call, "ArgumentOutOfRangeException",
+                   "Number must be either non-negative and less than or equal to Int32.MaxValue or -1. (Parameter 'millisecondsTimeout')");
 }
 
 /* ----------------------------------------------------------------------------- */
@@ -946,6 +993,7 @@ enum
   S_CURRENT_THREAD_ID, S_TICK_COUNT, S_TIMESPAN_ZERO, S_STRING_CONCAT, S_STRING_EMPTY,
   S_INT_PARSE, S_INT_MAX, S_INT_MIN, S_MATH_SQRT, S_MATH_POW, S_ARRAY_EMPTY, S_REPEAT,
   S_ENUM_EMPTY, S_WRITE, S_STOPWATCH_START_NEW, S_TASK_WAIT_ANY, S_TCO_DENY_CHILD_ATTACH,
+  S_TCONT_EXECUTE_SYNCHRONOUSLY,
 };
 
 typedef struct
@@ -1026,6 +1074,8 @@ static const StaticEntry statics[] = {
   { "Stopwatch", "StartNew", FALSE, S_STOPWATCH_START_NEW },
   { "Task", "WaitAny", FALSE, S_TASK_WAIT_ANY },
   { "TaskCreationOptions", "DenyChildAttach", TRUE, S_TCO_DENY_CHILD_ATTACH },
+  { "TaskContinuationOptions", "None", TRUE, S_TCO_NONE },
+  { "TaskContinuationOptions", "ExecuteSynchronously", TRUE, S_TCONT_EXECUTE_SYNCHRONOUSLY },
 };
 
 enum
@@ -1243,13 +1293,24 @@ awl_builtin_call_static (AwlBiCall *call)
     case S_TASK_WHEN_ALL:
     case S_TASK_WAIT_ALL:
       {
-        g_autoptr(GPtrArray) tasks = collect_tasks (call, 0);
+        AwlTime timeout = -1;
+        gboolean bad = FALSE;
+        gboolean timed = call->site->id == S_TASK_WAIT_ALL && wait_timeout_arg (call, &timeout, &bad);
+        g_autoptr(GPtrArray) tasks = collect_tasks_n (call, 0, n - (timed ? 1 : 0));
         AwlObject *all;
+        if (bad)
+          return bad_timeout (call);
         if (tasks == NULL)
           return bi_throw (call, "ArgumentException", "The tasks argument included a null value.");
         all = awl_sim_when_all (sim, (AwlObject **) tasks->pdata, tasks->len);
         if (call->site->id == S_TASK_WHEN_ALL)
           return bi_value (call, awl_value_object (all));
+        if (timed)
+          {
+            /* WaitAll(tasks, ms): true when all completed in time, else false. */
+            awl_step_wait_timeout (call->s, all, AWL_WAIT_WAIT, timeout);
+            return bi_action (call);
+          }
         call->has_override = TRUE;
         call->override = awl_value_null ();
         awl_step_wait (call->s, all, AWL_WAIT_WAIT);
@@ -1258,9 +1319,14 @@ awl_builtin_call_static (AwlBiCall *call)
     case S_TASK_WHEN_ANY:
     case S_TASK_WAIT_ANY:
       {
-        g_autoptr(GPtrArray) tasks = collect_tasks (call, 0);
+        AwlTime timeout = -1;
+        gboolean bad = FALSE;
+        gboolean timed = call->site->id == S_TASK_WAIT_ANY && wait_timeout_arg (call, &timeout, &bad);
+        g_autoptr(GPtrArray) tasks = collect_tasks_n (call, 0, n - (timed ? 1 : 0));
         AwlObject *error = NULL, *any;
         HelperFrame *h;
+        if (bad)
+          return bad_timeout (call);
         if (tasks == NULL)
           return bi_throw (call, "ArgumentException", "The tasks argument included a null value.");
         any = awl_sim_when_any (sim, (AwlObject **) tasks->pdata, tasks->len, &error);
@@ -1272,6 +1338,7 @@ awl_builtin_call_static (AwlBiCall *call)
         h = helper_new (&wait_any_class, call->run);
         h->task = any;
         h->tasks = g_ptr_array_ref (tasks);
+        h->timeout = timed ? timeout : -1;
         awl_step_call (call->s, &h->parent);
         return bi_action (call);
       }
@@ -1299,7 +1366,7 @@ awl_builtin_call_static (AwlBiCall *call)
                                              awl_sim_set_min_threads (sim, (guint) args[0].i)));
     case S_POOL_QUWI:
       {
-        AwlFrame *frame = n >= 1 ? closure_arg_frame (call, args[0], 1) : NULL;
+        AwlFrame *frame = n >= 1 ? action_arg_frame (call, args[0], 1) : NULL;
         if (frame == NULL)
           return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'callBack')");
         awl_sim_queue_user_work_item (sim, frame);
@@ -1469,6 +1536,7 @@ awl_builtin_get_static (AwlBiCall *call)
     case S_VT_COMPLETED: return bi_value (call, awl_value_object (awl_sim_completed_task (sim)));
     case S_SCHEDULER_CURRENT: return bi_value (call, awl_value_null ());
     case S_TCO_DENY_CHILD_ATTACH: return bi_value (call, awl_value_int (0));
+    case S_TCONT_EXECUTE_SYNCHRONOUSLY: return bi_value (call, awl_value_int (AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY));
     case S_CURRENT_THREAD_ID: return bi_value (call, awl_value_int (awl_sim_current_thread_id (sim)));
     case S_TICK_COUNT: return bi_value (call, awl_value_int (awl_sim_now (sim) / AWL_MS (1)));
     case S_TIMESPAN_ZERO: return bi_value (call, awl_value_double (0));
@@ -1524,7 +1592,7 @@ awl_builtin_new (AwlBiCall *call)
       return bi_value (call, awl_value_object (awl_sim_tcs_new (sim, n >= 1 ? (AwlTaskOptions) arg_int (args[0], 0) : 0)));
     case C_THREAD:
       {
-        AwlFrame *frame = n >= 1 ? closure_arg_frame (call, args[0], 1) : NULL;
+        AwlFrame *frame = n >= 1 ? action_arg_frame (call, args[0], 1) : NULL;
         if (frame == NULL)
           return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'start')");
         return bi_value (call, awl_value_object (awl_sim_thread_new (sim, frame)));
@@ -1665,6 +1733,15 @@ task_member (AwlBiCall *call,
       awl_step_wait (call->s, task, AWL_WAIT_RESULT);
       return bi_action (call);
     case M_WAIT:
+      if (call->n_args >= 1 && is_number (call->args[0]))
+        {
+          /* Wait(ms) / Wait(TimeSpan): true if completed in time, false on timeout. */
+          AwlTime timeout;
+          if (!arg_timeout (call->args[0], &timeout))
+            return bad_timeout (call);
+          awl_step_wait_timeout (call->s, task, AWL_WAIT_WAIT, timeout);
+          return bi_action (call);
+        }
       call->has_override = TRUE;
       call->override = awl_value_null ();
       awl_step_wait (call->s, task, AWL_WAIT_WAIT);
@@ -1703,15 +1780,20 @@ task_member (AwlBiCall *call,
       }
     case M_CONTINUE_WITH:
       {
+        /* The default scheduler: queued to the pool when the antecedent completes
+         * (inline with ExecuteSynchronously); the delegate gets the antecedent. */
         AwlClosure *fn = call->n_args ? awl_value_get_foreign (call->args[0], &awl_closure_class) : NULL;
-        HelperFrame *h;
+        AwlValue arg = awl_value_object (task);
+        AwlTaskOptions options = AWL_TASK_OPTION_NONE;
         if (fn == NULL)
           return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'continuationAction')");
-        h = helper_new (&continue_with_class, call->run);
-        h->task = task;
-        h->fn = fn;
-        awl_step_call (call->s, &h->parent);
-        return bi_action (call);
+        for (guint i = 1; i < call->n_args; i++)
+          if (call->args[i].kind == AWL_VALUE_INT)
+            options = (AwlTaskOptions) call->args[i].i;
+        return bi_value_yield (call, awl_value_object (
+                 awl_sim_continue_with (sim, task, awl_closure_frame (call->run, fn, &arg, 1),
+                                        options & (AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY |
+                                                   AWL_TASK_OPTION_PREFER_FAIRNESS))));
       }
     default:
       return no_member (call);
@@ -1872,7 +1954,7 @@ token_member (AwlBiCall *call,
       return bi_value (call, awl_value_bool (token != NULL));
     case M_REGISTER:
       {
-        AwlFrame *frame = call->n_args ? closure_arg_frame (call, call->args[0], 1) : NULL;
+        AwlFrame *frame = call->n_args ? action_arg_frame (call, call->args[0], 1) : NULL;
         if (frame == NULL)
           return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'callback')");
         if (token == NULL)

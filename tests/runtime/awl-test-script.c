@@ -11,7 +11,7 @@ static AwlValue globals[N_GLOBALS];
 
 typedef enum
 {
-  OP_CPU, OP_OUTPUT, OP_PRINT, OP_SLEEP, OP_SYNC_IO, OP_DELAY, OP_IO, OP_AWAIT, OP_YIELD, OP_WAIT,
+  OP_CPU, OP_OUTPUT, OP_PRINT, OP_SLEEP, OP_SYNC_IO, OP_DELAY, OP_IO, OP_AWAIT, OP_YIELD, OP_WAIT, OP_WAIT_TIMEOUT,
   OP_CALL, OP_RUN, OP_START_NEW, OP_RETURN, OP_RETURN_STRING, OP_THROW, OP_TCS_NEW, OP_TCS_TASK,
   OP_TCS_SET, OP_WHEN_ALL, OP_WHEN_ANY, OP_SEM_NEW, OP_SEM_WAIT, OP_SEM_WAIT_ASYNC,
   OP_SEM_RELEASE, OP_CTS_NEW, OP_CTS_CANCEL, OP_REGISTER, OP_OBJECT_NEW, OP_LOCK, OP_UNLOCK,
@@ -106,6 +106,7 @@ void awl_test_script_io (AwlTestScript *s, int dest, AwlTime ns, gboolean fail, 
 void awl_test_script_await (AwlTestScript *s, int reg, gboolean coc, int dest) { Op *o = add (s, OP_AWAIT); o->a = reg; o->n = coc; o->dest = dest; }
 void awl_test_script_await_yield (AwlTestScript *s) { add (s, OP_YIELD); }
 void awl_test_script_wait (AwlTestScript *s, int reg, AwlWaitKind k, int dest) { Op *o = add (s, OP_WAIT); o->a = reg; o->n = k; o->dest = dest; }
+void awl_test_script_wait_timeout (AwlTestScript *s, int reg, AwlWaitKind k, AwlTime timeout, int dest) { Op *o = add (s, OP_WAIT_TIMEOUT); o->a = reg; o->n = k; o->ns = timeout; o->dest = dest; }
 void awl_test_script_call (AwlTestScript *s, AwlTestScript *c, int dest) { Op *o = add (s, OP_CALL); o->script = c; o->dest = dest; }
 void awl_test_script_run (AwlTestScript *s, AwlTestScript *b, int dest) { Op *o = add (s, OP_RUN); o->script = b; o->dest = dest; }
 void awl_test_script_start_new (AwlTestScript *s, AwlTestScript *b, AwlTaskOptions opt, int dest) { Op *o = add (s, OP_START_NEW); o->script = b; o->n = opt; o->dest = dest; }
@@ -345,6 +346,10 @@ script_step (AwlFrame *frame,
         case OP_WAIT:
           f->pending = TRUE;
           awl_step_wait (s, reg_obj (f, op->a), op->n);
+          return;
+        case OP_WAIT_TIMEOUT:
+          f->pending = TRUE;
+          awl_step_wait_timeout (s, reg_obj (f, op->a), op->n, op->ns);
           return;
         case OP_CALL:
           f->pending = TRUE;

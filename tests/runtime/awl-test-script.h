@@ -28,6 +28,8 @@ void awl_test_script_io                   (AwlTestScript *s, int dest, AwlTime n
 void awl_test_script_await                (AwlTestScript *s, int reg, gboolean coc, int dest);
 void awl_test_script_await_yield          (AwlTestScript *s);
 void awl_test_script_wait                 (AwlTestScript *s, int reg, AwlWaitKind kind, int dest);
+/* task.Wait(timeout) (awl_step_wait_timeout): dest gets true/false. */
+void awl_test_script_wait_timeout         (AwlTestScript *s, int reg, AwlWaitKind kind, AwlTime timeout, int dest);
 void awl_test_script_call                 (AwlTestScript *s, AwlTestScript *callee, int dest);
 void awl_test_script_run                  (AwlTestScript *s, AwlTestScript *body, int dest);
 void awl_test_script_start_new            (AwlTestScript *s, AwlTestScript *body, AwlTaskOptions o, int dest);

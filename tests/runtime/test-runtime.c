@@ -93,9 +93,10 @@ test_cpu_one_core_sequential_slices (void)
  * ThreadPool
  * ------------------------------------------------------------------------------ */
 
+/* @task_wait: 0 Thread.Sleep, 1 Task.Wait(), 2 Task.Wait(20 s) (completes in time). */
 static AwlTrace *
 blocking_items (AwlProfile profile,
-                gboolean   task_wait)
+                int        task_wait)
 {
   AwlConfig c = config (AWL_ENV_CONSOLE, 2);
   AwlTestScript *main = S ("Main"), *item = S ("Item");
@@ -106,7 +107,10 @@ blocking_items (AwlProfile profile,
   if (task_wait)
     {
       awl_test_script_delay (item, 0, AWL_S (10), -1);
-      awl_test_script_wait (item, 0, AWL_WAIT_WAIT, -1);
+      if (task_wait == 2)
+        awl_test_script_wait_timeout (item, 0, AWL_WAIT_WAIT, AWL_S (20), -1);
+      else
+        awl_test_script_wait (item, 0, AWL_WAIT_WAIT, -1);
     }
   else
     awl_test_script_sleep (item, AWL_S (10));
@@ -144,7 +148,7 @@ start_times (AwlTrace *t)
 static void
 test_starvation_injection_netfx (void)
 {
-  AwlTrace *t = blocking_items (AWL_PROFILE_NETFX, FALSE);
+  AwlTrace *t = blocking_items (AWL_PROFILE_NETFX, 0);
   g_autoptr(GArray) a = start_times (t);
   static const gint64 expected[] = { 0, 0, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000 };
 
@@ -162,7 +166,7 @@ test_starvation_injection_netfx (void)
 static void
 test_starvation_task_wait_netfx (void)
 {
-  AwlTrace *t = blocking_items (AWL_PROFILE_NETFX, TRUE);
+  AwlTrace *t = blocking_items (AWL_PROFILE_NETFX, 1);
   g_autoptr(GArray) a = start_times (t);
 
   /* No blocking compensation in netfx: Task.Wait behaves like Thread.Sleep. */
@@ -176,7 +180,7 @@ test_starvation_task_wait_netfx (void)
 static void
 test_blocking_compensation_net8 (void)
 {
-  AwlTrace *t = blocking_items (AWL_PROFILE_NET8, TRUE);
+  AwlTrace *t = blocking_items (AWL_PROFILE_NET8, 1);
   g_autoptr(GArray) a = start_times (t);
   static const gint64 expected[] = { 0, 0, 0, 0, 25, 50, 100, 150, 225, 300, 400, 500 };
 
@@ -188,9 +192,79 @@ test_blocking_compensation_net8 (void)
 }
 
 static void
+test_blocking_compensation_timed_wait (void)
+{
+  AwlTrace *t = blocking_items (AWL_PROFILE_NET8, 2);
+  g_autoptr(GArray) a = start_times (t);
+  static const gint64 expected[] = { 0, 0, 0, 0, 25, 50, 100, 150, 225, 300, 400, 500 };
+
+  /* Wait(timeout) is a task wait too: the same compensation as Wait(). */
+  g_assert_cmpuint (a->len, ==, 12);
+  for (guint i = 0; i < 12; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, expected[i]);
+  teardown (t);
+}
+
+/* Wait(ms): false at exactly now + ms, the waiter leaves the task (its later
+ * completion wakes nobody), true at completion when in time; Wait(0) never blocks. */
+static void
+test_wait_timeout (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = S ("Main");
+  AwlTrace *t;
+
+  awl_test_script_delay (main, 0, AWL_MS (100), -1);
+  awl_test_script_wait_timeout (main, 0, AWL_WAIT_WAIT, AWL_MS (30), 1);
+  awl_test_script_print (main, 1);
+  awl_test_script_wait_timeout (main, 0, AWL_WAIT_WAIT, 0, 1);
+  awl_test_script_print (main, 1);
+  /* Still blocked here when the delay completes at 100 ms. */
+  awl_test_script_sleep (main, AWL_MS (100));
+  awl_test_script_output (main, "slept");
+  awl_test_script_delay (main, 0, AWL_MS (50), -1);
+  awl_test_script_wait_timeout (main, 0, AWL_WAIT_WAIT, AWL_MS (200), 1);
+  awl_test_script_print (main, 1);
+  awl_test_script_wait_timeout (main, 0, AWL_WAIT_WAIT, 0, 1);
+  awl_test_script_print (main, 1);
+  t = awl_test_run (&c, main);
+  ASSERT_OUTPUT (t, "30 Main False; 30 Main False; 130 Main slept; 180 Main True; 180 Main True");
+  g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (180));
+  teardown (t);
+}
+
+/* A faulted task throws out of Wait(ms) as out of Wait(); a wait that completed in
+ * time leaves no pending timeout behind (the run ends at the completion, not at the
+ * timeout). */
+static void
+test_wait_timeout_fault_and_end (void)
+{
+  AwlConfig c = config (AWL_ENV_ASPNETCORE, 2);
+  AwlTestScript *handler = S ("Index"), *body = S ("Body");
+  AwlTrace *t;
+
+  awl_test_script_catch_all (handler);
+  awl_test_script_output (body, "body");
+  awl_test_script_cpu (body, AWL_MS (5));
+  awl_test_script_throw (body, "InvalidOperationException", "boom");
+  awl_test_script_delay (handler, 0, AWL_MS (10), -1);
+  awl_test_script_wait_timeout (handler, 0, AWL_WAIT_WAIT, AWL_S (5), 1);
+  awl_test_script_print (handler, 1);
+  awl_test_script_run (handler, body, 2);
+  awl_test_script_wait_timeout (handler, 2, AWL_WAIT_WAIT, AWL_S (5), 1);
+  t = awl_test_run (&c, handler);
+  /* No inlining with a timeout: another worker steals the body. */
+  ASSERT_OUTPUT (t, "10 Pool-1 True; 10 Pool-2 body; 15 Pool-1 caught AggregateException: One or "
+                    "more errors occurred. (boom) [InvalidOperationException]");
+  g_assert_cmpint (outcome (t)->kind, ==, AWL_OUTCOME_COMPLETED);
+  g_assert_cmpint (outcome (t)->end_time, ==, AWL_MS (15));
+  teardown (t);
+}
+
+static void
 test_sleep_no_compensation_net8 (void)
 {
-  AwlTrace *t = blocking_items (AWL_PROFILE_NET8, FALSE);
+  AwlTrace *t = blocking_items (AWL_PROFILE_NET8, 0);
   g_autoptr(GArray) a = start_times (t);
 
   /* Thread.Sleep is not a task wait: only starvation injection helps. */
@@ -1425,6 +1499,9 @@ main (int   argc,
   g_test_add_func ("/sim/threadpool/netfx-task-wait-no-compensation", test_starvation_task_wait_netfx);
   g_test_add_func ("/sim/threadpool/blocking-compensation", test_blocking_compensation_net8);
   g_test_add_func ("/sim/threadpool/sleep-not-compensated", test_sleep_no_compensation_net8);
+  g_test_add_func ("/sim/threadpool/blocking-compensation-timed-wait", test_blocking_compensation_timed_wait);
+  g_test_add_func ("/sim/blocking/wait-timeout", test_wait_timeout);
+  g_test_add_func ("/sim/blocking/wait-timeout-fault-and-end", test_wait_timeout_fault_and_end);
   g_test_add_func ("/sim/threadpool/local-lifo-prefer-fairness", test_local_lifo_prefer_fairness);
   g_test_add_func ("/sim/threadpool/steal-oldest", test_steal_oldest);
   g_test_add_func ("/sim/threadpool/idle-retirement", test_idle_retirement);
