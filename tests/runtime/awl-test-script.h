@@ -94,4 +94,35 @@ char     *awl_test_output                 (AwlTrace *trace);
 /* TRUE if a lint of @kind exists; *line set to its line. */
 gboolean  awl_test_has_lint               (AwlTrace *trace, AwlLintKind kind, int *line);
 
+/* Shorthands shared by the runtime test programs. */
+#define S(name)   awl_test_script_new (name, 0)
+#define A(name)   awl_test_script_new (name, AWL_FRAME_ASYNC)
+#define AV(name)  awl_test_script_new (name, AWL_FRAME_ASYNC | AWL_FRAME_ASYNC_VOID)
+#define IT(name)  awl_test_script_new (name, AWL_FRAME_ASYNC_ITERATOR)
+
+#define ASSERT_OUTPUT(trace, expected) G_STMT_START { \
+  g_autofree char *_out = awl_test_output (trace); \
+  g_assert_cmpstr (_out, ==, expected); } G_STMT_END
+
+/* The default configuration with @env and @cores. */
+static inline AwlConfig
+config (AwlEnvironment env,
+        guint          cores)
+{
+  AwlConfig c;
+
+  awl_config_init (&c);
+  c.environment = env;
+  c.cores = cores;
+  return c;
+}
+
+/* Ends a test: frees the trace and every script. */
+static inline void
+teardown (AwlTrace *trace)
+{
+  awl_trace_unref (trace);
+  awl_test_scripts_free_all ();
+}
+
 G_END_DECLS

@@ -11,27 +11,6 @@
 #include "awl-test-script.h"
 #include "awl-sim-private.h"
 
-#define S(name)   awl_test_script_new (name, 0)
-#define A(name)   awl_test_script_new (name, AWL_FRAME_ASYNC)
-#define AV(name)  awl_test_script_new (name, AWL_FRAME_ASYNC | AWL_FRAME_ASYNC_VOID)
-#define IT(name)  awl_test_script_new (name, AWL_FRAME_ASYNC_ITERATOR)
-
-static AwlConfig
-config (AwlEnvironment env,
-        guint          cores)
-{
-  AwlConfig c;
-
-  awl_config_init (&c);
-  c.environment = env;
-  c.cores = cores;
-  return c;
-}
-
-#define ASSERT_OUTPUT(trace, expected) G_STMT_START { \
-  g_autofree char *_out = awl_test_output (trace); \
-  g_assert_cmpstr (_out, ==, expected); } G_STMT_END
-
 #define ASSERT_CHAIN(trace, expected) G_STMT_START { \
   g_autofree char *_chain = g_strjoinv (" → ", (char **) awl_trace_get_outcome (trace)->chain); \
   g_assert_cmpint (awl_trace_get_outcome (trace)->kind, ==, AWL_OUTCOME_DEADLOCK); \
@@ -55,13 +34,6 @@ participants (AwlTrace *t)
   for (guint i = 0; i < o->n_deadlock_tasks; i++)
     g_string_append_printf (str, " %u", o->deadlock_tasks[i]);
   return g_string_free (str, FALSE);
-}
-
-static void
-teardown (AwlTrace *trace)
-{
-  awl_trace_unref (trace);
-  awl_test_scripts_free_all ();
 }
 
 static const AwlOutcome *

@@ -6,21 +6,6 @@
 
 #include "awl-test-script.h"
 
-#define S(name)   awl_test_script_new (name, 0)
-#define A(name)   awl_test_script_new (name, AWL_FRAME_ASYNC)
-
-static AwlConfig
-config (AwlEnvironment env,
-        guint          cores)
-{
-  AwlConfig c;
-
-  awl_config_init (&c);
-  c.environment = env;
-  c.cores = cores;
-  return c;
-}
-
 /* The state after every event before @time (what the playhead at @time shows). */
 static AwlState *
 state_before (AwlTrace *trace,
@@ -101,13 +86,6 @@ status_of (const AwlState *st,
   g_assert_cmpuint (task, <=, st->tasks->len);
   g_assert_cmpuint (g_array_index (st->tasks, AwlStateTask, task - 1).id, ==, task);
   return g_array_index (st->tasks, AwlStateTask, task - 1).status;
-}
-
-static void
-teardown (AwlTrace *trace)
-{
-  awl_trace_unref (trace);
-  awl_test_scripts_free_all ();
 }
 
 /* ---------------------------------------------------------------------------------

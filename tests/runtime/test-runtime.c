@@ -7,33 +7,6 @@
 
 #include "awl-test-script.h"
 
-#define S(name)   awl_test_script_new (name, 0)
-#define A(name)   awl_test_script_new (name, AWL_FRAME_ASYNC)
-#define AV(name)  awl_test_script_new (name, AWL_FRAME_ASYNC | AWL_FRAME_ASYNC_VOID)
-
-static AwlConfig
-config (AwlEnvironment env,
-        guint          cores)
-{
-  AwlConfig c;
-
-  awl_config_init (&c);
-  c.environment = env;
-  c.cores = cores;
-  return c;
-}
-
-#define ASSERT_OUTPUT(trace, expected) G_STMT_START { \
-  g_autofree char *_out = awl_test_output (trace); \
-  g_assert_cmpstr (_out, ==, expected); } G_STMT_END
-
-static void
-teardown (AwlTrace *trace)
-{
-  awl_trace_unref (trace);
-  awl_test_scripts_free_all ();
-}
-
 static const AwlOutcome *
 outcome (AwlTrace *t)
 {
