@@ -2845,6 +2845,13 @@ awl_thread_get_managed_id (const AwlObject *thread)
   return ((const AwlThread *) thread)->managed_id;
 }
 
+gboolean
+awl_thread_is_pool (const AwlObject *thread)
+{
+  g_return_val_if_fail (thread && thread->type == AWL_OBJECT_THREAD, FALSE);
+  return ((const AwlThread *) thread)->kind == AWL_THREAD_POOL;
+}
+
 guint
 awl_sim_current_thread_id (AwlSim *sim)
 {

@@ -530,6 +530,8 @@ gboolean    awl_sim_thread_start        (AwlSim          *sim,
  * = 1), at construction for `new Thread`. Equal to the trace's thread id unless a
  * `new Thread` was started after other threads were created. */
 guint       awl_thread_get_managed_id   (const AwlObject *thread);
+/* thread.IsThreadPoolThread: TRUE for a ThreadPool worker. */
+gboolean    awl_thread_is_pool          (const AwlObject *thread);
 /* Thread.CurrentThread.ManagedThreadId (Main = 1); see awl_thread_get_managed_id(). */
 guint       awl_sim_current_thread_id   (AwlSim          *sim);
 /* Thread.CurrentThread as a THREAD object. */

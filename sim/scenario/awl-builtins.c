@@ -990,7 +990,7 @@ enum
   S_SYNC_CONTEXT_CURRENT, S_MATH_MAX, S_MATH_MIN, S_MATH_ABS, S_MATH_ROUND,
   S_STRING_JOIN, S_STRING_FORMAT, S_STRING_IS_NULL_OR_EMPTY, S_TIMEOUT_INFINITE,
   S_VT_FROM_RESULT, S_VT_COMPLETED, S_SCHEDULER_CURRENT, S_LINKED_TOKEN, S_POOL_SET_MAX,
-  S_CURRENT_THREAD_ID, S_TICK_COUNT, S_TIMESPAN_ZERO, S_STRING_CONCAT, S_STRING_EMPTY,
+  S_CURRENT_THREAD_ID, S_POOL_THREAD_COUNT, S_POOL_PENDING_WORK, S_TICK_COUNT, S_TIMESPAN_ZERO, S_STRING_CONCAT, S_STRING_EMPTY,
   S_INT_PARSE, S_INT_MAX, S_INT_MIN, S_MATH_SQRT, S_MATH_POW, S_ARRAY_EMPTY, S_REPEAT,
   S_ENUM_EMPTY, S_WRITE, S_STOPWATCH_START_NEW, S_TASK_WAIT_ANY, S_TCO_DENY_CHILD_ATTACH,
   S_TCONT_EXECUTE_SYNCHRONOUSLY,
@@ -1032,6 +1032,8 @@ static const StaticEntry statics[] = {
   { "ThreadPool", "SetMinThreads", FALSE, S_POOL_SET_MIN },
   { "ThreadPool", "QueueUserWorkItem", FALSE, S_POOL_QUWI },
   { "Environment", "ProcessorCount", TRUE, S_PROCESSOR_COUNT },
+  { "ThreadPool", "ThreadCount", TRUE, S_POOL_THREAD_COUNT },
+  { "ThreadPool", "PendingWorkItemCount", TRUE, S_POOL_PENDING_WORK },
   { "Console", "WriteLine", FALSE, S_WRITE_LINE },
   { "Http", "GetAsync", FALSE, S_HTTP_GET_ASYNC },
   { "Http", "Get", FALSE, S_HTTP_GET },
@@ -1530,6 +1532,8 @@ awl_builtin_get_static (AwlBiCall *call)
     case S_STATUS: return bi_value (call, awl_value_string (awl_sim_intern (sim, call->site->member)));
     case S_THREAD_CURRENT: return bi_value (call, awl_value_object (awl_sim_current_thread (sim)));
     case S_PROCESSOR_COUNT: return bi_value (call, awl_value_int (awl_sim_processor_count (sim)));
+    case S_POOL_THREAD_COUNT: return bi_value (call, awl_value_int (awl_sim_pool_thread_count (sim)));
+    case S_POOL_PENDING_WORK: return bi_value (call, awl_value_int (awl_sim_pool_pending_work_items (sim)));
     case S_TOKEN_NONE: return bi_value (call, awl_value_null ());
     case S_SCHEDULER_DEFAULT: return bi_value (call, awl_value_null ());
     case S_TIMEOUT_INFINITE: return bi_value (call, awl_value_int (-1));
@@ -1668,7 +1672,7 @@ enum
   M_SUBSTRING, M_TRIM, M_REPLACE, M_EQUALS, M_IS_ALIVE, M_AS_TASK, M_UNWRAP,
   M_CONTINUE_WITH, M_ELAPSED, M_ELAPSED_MS, M_STOP, M_RESTART, M_INSERT, M_REMOVE_AT,
   M_SKIP, M_TAKE, M_PAD_LEFT, M_PAD_RIGHT, M_GET_HASH_CODE, M_WITH_CANCELLATION,
-  M_TOTAL_MILLISECONDS, M_ORDER_BY, M_N_MEMBERS
+  M_TOTAL_MILLISECONDS, M_ORDER_BY, M_IS_THREAD_POOL_THREAD, M_N_MEMBERS
 };
 
 static const char * const member_names[M_N_MEMBERS] = {
@@ -1687,7 +1691,7 @@ static const char * const member_names[M_N_MEMBERS] = {
   "Substring", "Trim", "Replace", "Equals", "IsAlive", "AsTask", "Unwrap",
   "ContinueWith", "Elapsed", "ElapsedMilliseconds", "Stop", "Restart", "Insert", "RemoveAt",
   "Skip", "Take", "PadLeft", "PadRight", "GetHashCode", "WithCancellation",
-  "TotalMilliseconds", "OrderBy",
+  "TotalMilliseconds", "OrderBy", "IsThreadPoolThread",
 };
 
 int
@@ -2017,6 +2021,8 @@ thread_member (AwlBiCall *call,
       return bi_value (call, awl_value_int (awl_thread_get_managed_id (thread)));
     case M_IS_BACKGROUND:
       return bi_value (call, awl_value_bool (FALSE));
+    case M_IS_THREAD_POOL_THREAD:
+      return bi_value (call, awl_value_bool (awl_thread_is_pool (thread)));
     case M_NAME:
       return bi_value (call, awl_value_null ());
     default:
