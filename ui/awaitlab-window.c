@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "awaitlab-window-private.h"
+#include "awaitlab-markdown.h"
 #include "awaitlab-timeline-renderer.h"
 #include "awaitlab-inspector.h"
 #include "awaitlab-knobs.h"
@@ -145,46 +146,6 @@ static void update_title        (AwaitlabWindow *self);
 static void show_error          (AwaitlabWindow *self,
                                  const char     *heading,
                                  const char     *message);
-
-/* ------------------------------------------------------------------------- */
-/* Explanation: the scenario's Markdown, reduced to Pango markup.            */
-
-static char *
-markdown_to_markup (const char *md)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *escaped = g_markup_escape_text (md ? md : "", -1);
-  gboolean bold = FALSE, code = FALSE;
-
-  for (const char *p = escaped; *p; p++)
-    {
-      if (p[0] == '*' && p[1] == '*')
-        {
-          g_string_append (out, bold ? "</b>" : "<b>");
-          bold = !bold;
-          p++;
-        }
-      else if (p[0] == '`')
-        {
-          g_string_append (out, code ? "</tt>" : "<tt>");
-          code = !code;
-        }
-      else if (p[0] == '#' && (p == escaped || p[-1] == '\n'))
-        {
-          while (*p == '#' || *p == ' ')
-            p++;
-          p--;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  if (bold)
-    g_string_append (out, "</b>");
-  if (code)
-    g_string_append (out, "</tt>");
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
 
 /* ------------------------------------------------------------------------- */
 /* Reflecting the playhead                                                   */
@@ -572,7 +533,7 @@ fill_notes (AwaitlabWindow   *self,
   notes = awaitlab_timeline_get_notes (timeline, &n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *markup = markdown_to_markup (notes[i].text);
+      g_autofree char *markup = awaitlab_markdown_to_markup (notes[i].text);
       g_autofree char *full = g_strdup_printf ("<b>%s %u</b> · %s", _("Line"), notes[i].line, markup);
       GtkWidget *label = gtk_label_new (NULL);
 
@@ -878,7 +839,7 @@ awaitlab_window_set_document (AwaitlabWindow   *self,
     }
   update_title (self);
   gtk_label_set_text (self->question_label, awaitlab_document_get_title (document));
-  explanation = markdown_to_markup (awaitlab_document_get_explanation (document));
+  explanation = awaitlab_markdown_to_markup (awaitlab_document_get_explanation (document));
   gtk_label_set_markup (self->explanation_label, explanation);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), *explanation != 0);
 

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "awaitlab-export-private.h"
+#include "awaitlab-markdown.h"
 
 typedef struct
 {
@@ -195,51 +196,6 @@ draw_code (AwaitlabExportSource *source,
   cairo_restore (cr);
 }
 
-/* The explanation's simple Markdown as Pango markup: **bold**, `code`, and
- * paragraphs; everything else is escaped text. */
-static char *
-markdown_to_markup (const char *md)
-{
-  GString *out = g_string_new (NULL);
-  gboolean bold = FALSE, code = FALSE;
-
-  for (const char *p = md; *p; p++)
-    {
-      if (p[0] == '*' && p[1] == '*')
-        {
-          g_string_append (out, bold ? "</b>" : "<b>");
-          bold = !bold;
-          p++;
-        }
-      else if (*p == '`')
-        {
-          g_string_append (out, code ? "</tt>" : "<tt>");
-          code = !code;
-        }
-      else if (*p == '&')
-        g_string_append (out, "&amp;");
-      else if (*p == '<')
-        g_string_append (out, "&lt;");
-      else if (*p == '>')
-        g_string_append (out, "&gt;");
-      else if (*p == '\n' && p > md && p[-1] != '\n' && p[1] != '\n' && p[1] != '\0' &&
-               !g_ascii_isdigit (p[1]) && p[1] != '-')
-        {
-          /* A wrapped line joins its paragraph; its indentation goes. */
-          g_string_append_c (out, ' ');
-          while (p[1] == ' ')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  if (code)
-    g_string_append (out, "</tt>");
-  if (bold)
-    g_string_append (out, "</b>");
-  return g_string_free (out, FALSE);
-}
-
 static void
 draw_explanation (AwaitlabExportSource *source,
                   const Palette        *p,
@@ -253,7 +209,7 @@ draw_explanation (AwaitlabExportSource *source,
 {
   g_autoptr(PangoLayout) layout = make_layout (cr, "Sans", unit);
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *body = markdown_to_markup (source->explanation);
+  g_autofree char *body = awaitlab_markdown_to_markup (source->explanation);
   const AwaitlabNote *notes;
   guint n_notes;
 
