@@ -118,6 +118,16 @@ start_times (AwlTrace *t)
   return a;
 }
 
+/* The twelve items started at exactly @expected (ms). */
+static void
+assert_start_times (GArray       *a,
+                    const gint64  expected[12])
+{
+  g_assert_cmpuint (a->len, ==, 12);
+  for (guint i = 0; i < 12; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, expected[i]);
+}
+
 static void
 test_starvation_injection_netfx (void)
 {
@@ -125,9 +135,7 @@ test_starvation_injection_netfx (void)
   g_autoptr(GArray) a = start_times (t);
   static const gint64 expected[] = { 0, 0, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000 };
 
-  g_assert_cmpuint (a->len, ==, 12);
-  for (guint i = 0; i < 12; i++)
-    g_assert_cmpint (g_array_index (a, gint64, i), ==, expected[i]);
+  assert_start_times (a, expected);
   /* Starvation is reported, and it is not a deadlock. */
   g_assert_cmpint (outcome (t)->kind, ==, AWL_OUTCOME_COMPLETED);
   g_assert_nonnull (outcome (t)->starvation);
@@ -158,9 +166,7 @@ test_blocking_compensation_net8 (void)
   static const gint64 expected[] = { 0, 0, 0, 0, 25, 50, 100, 150, 225, 300, 400, 500 };
 
   /* Jump to min + cores = 4 at once, then delays of (1 + extra/cores) × 25 ms. */
-  g_assert_cmpuint (a->len, ==, 12);
-  for (guint i = 0; i < 12; i++)
-    g_assert_cmpint (g_array_index (a, gint64, i), ==, expected[i]);
+  assert_start_times (a, expected);
   teardown (t);
 }
 
@@ -172,9 +178,7 @@ test_blocking_compensation_timed_wait (void)
   static const gint64 expected[] = { 0, 0, 0, 0, 25, 50, 100, 150, 225, 300, 400, 500 };
 
   /* Wait(timeout) is a task wait too: the same compensation as Wait(). */
-  g_assert_cmpuint (a->len, ==, 12);
-  for (guint i = 0; i < 12; i++)
-    g_assert_cmpint (g_array_index (a, gint64, i), ==, expected[i]);
+  assert_start_times (a, expected);
   teardown (t);
 }
 
