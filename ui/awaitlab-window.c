@@ -482,6 +482,18 @@ presentation_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------- */
 /* Documents                                                                 */
 
+/* A left-aligned, wrapping label showing @markup: every row of the side lists. */
+static GtkWidget *
+wrapped_label_new (const char *markup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
 static void
 fill_output (AwaitlabWindow   *self,
              AwaitlabTimeline *timeline)
@@ -497,7 +509,6 @@ fill_output (AwaitlabWindow   *self,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *time = awaitlab_format_time (lines[i].time);
-      g_autofree char *thread_markup = NULL;
       g_autofree char *text = g_markup_escape_text (lines[i].text ? lines[i].text : "", -1);
       g_autofree char *markup = NULL;
       AwaitlabColor c = { 0.5, 0.5, 0.5 };
@@ -510,10 +521,7 @@ fill_output (AwaitlabWindow   *self,
       markup = g_strdup_printf ("<span alpha=\"60%%\">%s</span>  <span foreground=\"#%02x%02x%02x\"><b>%s</b></span>  <tt>%s</tt>",
                                 time, (int)(c.red * 255), (int)(c.green * 255), (int)(c.blue * 255),
                                 thread, text);
-      label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      label = wrapped_label_new (markup);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_list_box_append (self->output_list, label);
     }
@@ -535,11 +543,8 @@ fill_notes (AwaitlabWindow   *self,
     {
       g_autofree char *markup = awaitlab_markdown_to_markup (notes[i].text);
       g_autofree char *full = g_strdup_printf ("<b>%s %u</b> · %s", _("Line"), notes[i].line, markup);
-      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *label = wrapped_label_new (full);
 
-      gtk_label_set_markup (GTK_LABEL (label), full);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "note");
       gtk_box_append (self->notes_box, label);
     }
@@ -569,12 +574,9 @@ fill_lints (AwaitlabWindow   *self,
       g_autofree char *markup = g_strdup_printf ("<b>%s</b>  <span alpha=\"70%%\">%s · line %d</span>\n%s",
                                                  awl_lint_kind_to_string (lints[i].kind), time,
                                                  lints[i].line, message);
-      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *label = wrapped_label_new (markup);
       GtkWidget *row = gtk_list_box_row_new ();
 
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_set_margin_top (label, 4);
       gtk_widget_set_margin_bottom (label, 4);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
@@ -1210,15 +1212,16 @@ check_text (AwaitlabWindow *self,
       g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\"><b>%s</b></span>  line %u, column %u: %s",
                                                  p.error ? "#c01c28" : "#9c6e03",
                                                  awl_severity_to_string (d->severity), d->line, d->col, message);
-      GtkWidget *label = gtk_label_new (NULL);
-      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label;
+      GtkWidget *row;
 
+      /* Notes belong to the error above them; creating widgets first would
+       * leak them for every skipped note. */
       if (d->severity == AWL_SEVERITY_NOTE)
         continue;
       g_array_append_val (problems, p);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      label = wrapped_label_new (markup);
+      row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (d->line));
       gtk_list_box_append (self->problems_list, row);
