@@ -209,7 +209,7 @@ draw_explanation (AwaitlabExportSource *source,
 {
   g_autoptr(PangoLayout) layout = make_layout (cr, "Sans", unit);
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *body = awaitlab_markdown_to_markup (source->explanation);
+  g_autofree char *body = awaitlab_markdown_to_markup_full (source->explanation, AWAITLAB_MARKDOWN_NONE);
   const AwaitlabNote *notes;
   guint n_notes;
 
