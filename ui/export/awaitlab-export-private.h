@@ -38,6 +38,7 @@ struct _AwaitlabExportSource
   char             *explanation;
   char            **lines;       /* the source split into lines */
   guint             n_lines;
+  GArray           *bookmarks;   /* AwlBookmark, or NULL without a scenario */
 };
 
 /* The frame painter reused across frames (one renderer, one layout cache). */
@@ -94,6 +95,22 @@ void   awaitlab_export_draw_legend    (AwaitlabTimelineRenderer *renderer,
                                        cairo_t                  *cr,
                                        double                    width,
                                        double                    height);
+
+/* The narration strip with @text instead of the event's sentence. */
+double awaitlab_export_draw_narration_text (const char *text,
+                                            gboolean    dark,
+                                            cairo_t    *cr,
+                                            double      width,
+                                            double      height);
+
+/* The steps export (awaitlab-export-steps.c): one PNG per bookmark in @folder. */
+gboolean awaitlab_export_steps (AwaitlabExportSource        *source,
+                                const AwaitlabExportOptions *options,
+                                const char                  *folder,
+                                AwaitlabExportProgress       progress,
+                                gpointer                     progress_data,
+                                GCancellable                *cancellable,
+                                GError                     **error);
 
 gboolean awaitlab_export_video (AwaitlabExportSource        *source,
                                 const AwaitlabExportOptions *options,
