@@ -101,6 +101,13 @@ awaitlab_export_steps (AwaitlabExportSource        *source,
   for (guint i = 0; i < marks->len; i++)
     {
       const AwlBookmark *mark = &g_array_index (marks, AwlBookmark, i);
+      const AwlBookmark *quiz = &g_array_index (marks, AwlBookmark, 0);
+      gboolean before_outcome = mark->kind == AWL_BOOKMARK_QUIZ || mark->kind == AWL_BOOKMARK_NOTE;
+
+      /* A deck that asks a question does not print the answer on the slides
+       * before it: until the deadlock or the end, the quiz stands in the caption. */
+      awaitlab_export_painter_set_outcome_line (painter, before_outcome && quiz->kind == AWL_BOOKMARK_QUIZ
+                                                         ? quiz->label : NULL);
       g_autofree char *name = step_file_name (mark, i + 1, marks->len);
       g_autofree char *path = g_build_filename (folder, name, NULL);
       g_autofree char *time = awaitlab_format_time (mark->time);

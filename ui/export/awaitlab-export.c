@@ -361,6 +361,7 @@ struct _AwaitlabExportPainter
   AwaitlabTimelineRenderer *renderer;
   gint64                    begin;
   gint64                    end;
+  char                     *outcome_line;
 };
 
 AwaitlabExportPainter *
@@ -395,7 +396,16 @@ awaitlab_export_painter_free (AwaitlabExportPainter *self)
     return;
   awaitlab_export_source_unref (self->source);
   awaitlab_timeline_renderer_free (self->renderer);
+  g_free (self->outcome_line);
   g_free (self);
+}
+
+void
+awaitlab_export_painter_set_outcome_line (AwaitlabExportPainter *self,
+                                          const char            *text)
+{
+  g_free (self->outcome_line);
+  self->outcome_line = g_strdup (text);
 }
 
 /* The timeline view fills its box: a run with few lanes is drawn larger (up to
@@ -448,7 +458,7 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
 
   if (caption)
     {
-      awaitlab_export_draw_caption (self->source, self->options.dark, cr, playhead, width, height);
+      awaitlab_export_draw_caption (self->source, self->outcome_line, self->options.dark, cr, playhead, width, height);
       cairo_save (cr);
       cairo_translate (cr, 0, top + body);
       awaitlab_export_draw_legend (self->renderer, self->options.dark, cr, width, height);
