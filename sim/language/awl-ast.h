@@ -191,6 +191,7 @@ typedef enum
   AWL_NAME_KNOB,          /* .knob: a @knob constant */
   AWL_NAME_BUILTIN,       /* a known .NET / simulated-world type or namespace:
                              Task, Console, Http, System, … (see awl-known-api.h) */
+  AWL_NAME_CLASS,         /* a class declared in the script (`Toaster` in `Toaster.ToastAsync()`) */
 } AwlNameKind;
 
 /* One argument of a call or constructor: `x`, or a named one `fail: true`. */
@@ -372,6 +373,7 @@ struct _AwlFunction
   AwlExpr       *body_expr;     /* `=> expr`; NULL otherwise */
   guint          end_line;      /* line of the closing `}` or of the expression's end */
   AwlFunction   *parent;        /* lambdas: the enclosing function; methods: NULL */
+  const char    *klass;         /* methods: the innermost enclosing class, or NULL */
 
   /* Filled in by the checker. */
   AwlVar       **vars;          /* params first, then locals in declaration order */
@@ -390,6 +392,7 @@ struct _AwlField
   const char  *name;       /* interned */
   AwlExpr     *init;       /* may be NULL (default value) */
   guint        index;      /* position in AwlAst.fields */
+  const char  *klass;      /* the innermost enclosing class, or NULL */
 };
 
 /* ---------------------------------------------------------------------------- */
@@ -401,6 +404,8 @@ struct _AwlAst
   guint         n_methods;
   AwlField    **fields;       /* in source order */
   guint         n_fields;
+  const char  **classes;      /* names of the classes declared, in source order */
+  guint         n_classes;
   guint         first_code_line;  /* line of the first token of code (0 if none) */
 
   /*< private >*/
@@ -412,6 +417,15 @@ AwlFunction  *awl_ast_find_method   (const AwlAst *ast,
                                      const char *name);
 AwlField     *awl_ast_find_field    (const AwlAst *ast,
                                      const char *name);
+/* A method or field of class @klass (NULL: any class; the first declared). */
+AwlFunction  *awl_ast_find_method_in (const AwlAst *ast,
+                                      const char   *klass,
+                                      const char   *name);
+AwlField     *awl_ast_find_field_in (const AwlAst *ast,
+                                     const char   *klass,
+                                     const char   *name);
+gboolean      awl_ast_has_class     (const AwlAst *ast,
+                                     const char   *name);
 
 /* A compact S-expression of the tree, one line per statement, for tests and
  * debugging: (method Main async Task (params) (block (decl var x (int 1)) …)). */

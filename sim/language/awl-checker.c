@@ -41,6 +41,36 @@ typedef struct
 } Checker;
 
 static void check_expr (Checker *c, AwlExpr *e);
+
+/* The class of the method being checked (lambdas: of their outermost method). */
+static const char *
+current_class (Checker *c)
+{
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL ? f->klass : NULL;
+}
+
+/* A method called by its simple name: the current class's first, then any class's. */
+static AwlFunction *
+find_method (Checker    *c,
+             const char *name)
+{
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, current_class (c), name);
+
+  return m != NULL ? m : awl_ast_find_method (c->unit->ast, name);
+}
+
+static AwlField *
+find_field (Checker    *c,
+            const char *name)
+{
+  AwlField *f = awl_ast_find_field_in (c->unit->ast, current_class (c), name);
+
+  return f != NULL ? f : awl_ast_find_field (c->unit->ast, name);
+}
 static void check_stmt (Checker *c, AwlStmt *s);
 static void check_function (Checker *c, AwlFunction *f);
 
@@ -125,7 +155,9 @@ check_type (Checker          *c,
   if (type == NULL)
     return;
 
-  if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
+  if (awl_ast_has_class (c->unit->ast, type->name))
+    ;
+  else if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
     error_at (c, type->loc, "the type `%s` " NOT_SUPPORTED, type->name);
   else if (strcmp (type->name, "dynamic") == 0)
     error_at (c, type->loc, "`dynamic` " NOT_SUPPORTED);
@@ -169,12 +201,12 @@ resolve_name (Checker  *c,
       if (v->owner != c->func)
         v->captured = TRUE;
     }
-  else if ((f = awl_ast_find_field (c->unit->ast, n->name)) != NULL)
+  else if ((f = find_field (c, n->name)) != NULL)
     {
       n->kind = AWL_NAME_FIELD;
       n->field = f;
     }
-  else if ((m = awl_ast_find_method (c->unit->ast, n->name)) != NULL)
+  else if ((m = find_method (c, n->name)) != NULL)
     {
       n->kind = AWL_NAME_METHOD;
       n->func = m;
@@ -184,6 +216,8 @@ resolve_name (Checker  *c,
       n->kind = AWL_NAME_KNOB;
       n->knob = k;
     }
+  else if (awl_ast_has_class (c->unit->ast, n->name))
+    n->kind = AWL_NAME_CLASS;
   else if (awl_known_api_is_type (n->name) || awl_known_api_is_type_name (n->name))
     n->kind = AWL_NAME_BUILTIN;
   else if (as_callee)
@@ -325,43 +359,71 @@ static_path (const AwlExpr *e)
   return NULL;
 }
 
+/* Whether @e is the bare name of a class of the script (not hidden by a variable or field). */
+static gboolean
+names_class (Checker       *c,
+             const AwlExpr *e)
+{
+  return e->kind == AWL_EXPR_NAME && awl_ast_has_class (c->unit->ast, e->name.name) &&
+         lookup_var (c, e->name.name) == NULL && find_field (c, e->name.name) == NULL;
+}
+
+static void
+check_method_args (Checker     *c,
+                   AwlExpr     *e,
+                   AwlFunction *m,
+                   AwlLoc       loc)
+{
+  guint min = 0, max = m->n_params;
+
+  for (guint i = 0; i < m->n_params; i++)
+    {
+      if (m->params[i]->default_value == NULL && !m->params[i]->is_params)
+        min = i + 1;
+      if (m->params[i]->is_params)
+        max = AWL_API_VARIADIC;
+    }
+  check_arg_count (c, loc, m->name, e->call.n_args, min, max);
+  for (guint i = 0; i < e->call.n_args; i++)
+    {
+      gboolean ok = e->call.args[i].name == NULL;
+
+      for (guint j = 0; !ok && j < m->n_params; j++)
+        ok = strcmp (m->params[j]->name, e->call.args[i].name) == 0;
+      if (!ok)
+        error_at (c, e->call.args[i].loc, "`%s` has no parameter named `%s`",
+                  m->name, e->call.args[i].name);
+    }
+}
+
 static void
 check_call (Checker *c,
             AwlExpr *e)
 {
   AwlExpr *callee = e->call.callee;
 
-  if (callee->kind == AWL_EXPR_NAME)
+  if (callee->kind == AWL_EXPR_MEMBER && names_class (c, callee->member.target))
+    {
+      /* Class.Method(…) */
+      const char *klass = callee->member.target->name.name;
+
+      callee->member.target->name.kind = AWL_NAME_CLASS;
+      AwlFunction *m = awl_ast_find_method_in (c->unit->ast, klass, callee->member.name);
+
+      if (m == NULL)
+        error_at (c, callee->member.name_loc, "the class `%s` has no method `%s`", klass, callee->member.name);
+      else
+        check_method_args (c, e, m, callee->member.name_loc);
+    }
+  else if (callee->kind == AWL_EXPR_NAME)
     {
       resolve_name (c, callee, TRUE);
       if (callee->name.kind == AWL_NAME_METHOD)
-        {
-          AwlFunction *m = callee->name.func;
-          guint min = 0, max = m->n_params;
-
-          for (guint i = 0; i < m->n_params; i++)
-            {
-              if (m->params[i]->default_value == NULL && !m->params[i]->is_params)
-                min = i + 1;
-              if (m->params[i]->is_params)
-                max = AWL_API_VARIADIC;
-            }
-          check_arg_count (c, callee->loc, m->name, e->call.n_args, min, max);
-          for (guint i = 0; i < e->call.n_args; i++)
-            {
-              gboolean ok = e->call.args[i].name == NULL;
-
-              for (guint j = 0; !ok && j < m->n_params; j++)
-                ok = strcmp (m->params[j]->name, e->call.args[i].name) == 0;
-              if (!ok)
-                error_at (c, e->call.args[i].loc, "`%s` has no parameter named `%s`",
-                          m->name, e->call.args[i].name);
-            }
-        }
+        check_method_args (c, e, callee->name.func, callee->loc);
       else if (callee->name.kind == AWL_NAME_BUILTIN || callee->name.kind == AWL_NAME_FIELD ||
-               callee->name.kind == AWL_NAME_KNOB)
+               callee->name.kind == AWL_NAME_KNOB || callee->name.kind == AWL_NAME_CLASS)
         {
-          if (callee->name.kind == AWL_NAME_BUILTIN)
+          if (callee->name.kind == AWL_NAME_BUILTIN || callee->name.kind == AWL_NAME_CLASS)
             error_at (c, callee->loc, "`%s` is a type, not a method", callee->name.name);
         }
     }
@@ -425,6 +487,14 @@ check_member (Checker *c,
   AwlExpr *target = e->member.target;
   g_autofree char *path = NULL;
 
+  if (names_class (c, target))
+    {
+      target->name.kind = AWL_NAME_CLASS;
+      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL)
+        error_at (c, e->member.name_loc, "the class `%s` has no static field `%s`",
+                  target->name.name, e->member.name);
+      return;
+    }
   check_expr (c, target);
   for (guint i = 0; i < e->member.n_type_args; i++)
     check_type (c, e->member.type_args[i]);
@@ -462,7 +532,10 @@ check_new (Checker *c,
   const AwlKnownApi *api;
 
   check_type (c, type);
-  if (awl_known_api_is_type_name (type->name) && e->new_obj.has_args)
+  if (awl_ast_has_class (c->unit->ast, type->name) && e->new_obj.n_args > 0)
+    error_at (c, e->loc, "constructors with arguments " ARE_NOT_SUPPORTED " yet: `new %s()` makes an object of a class without one",
+              type->name);
+  else if (awl_known_api_is_type_name (type->name) && e->new_obj.has_args)
     {
       api = awl_known_api_lookup (type->name, ".ctor", AWL_API_CONSTRUCTOR);
       if (api != NULL)
@@ -959,8 +1032,8 @@ check_duplicates (Checker *c)
   for (guint i = 0; i < ast->n_methods; i++)
     {
       AwlFunction *m = ast->methods[i];
-      AwlFunction *first = awl_ast_find_method (ast, m->name);
-      AwlField *field = awl_ast_find_field (ast, m->name);
+      AwlFunction *first = awl_ast_find_method_in (ast, m->klass, m->name);
+      AwlField *field = awl_ast_find_field_in (ast, m->klass, m->name);
 
       if (first != m)
         error_at (c, m->loc, "the method `%s` is already defined on line %u (overloads " ARE_NOT_SUPPORTED ")",
@@ -971,7 +1044,7 @@ check_duplicates (Checker *c)
   for (guint i = 0; i < ast->n_fields; i++)
     {
       AwlField *f = ast->fields[i];
-      AwlField *first = awl_ast_find_field (ast, f->name);
+      AwlField *first = awl_ast_find_field_in (ast, f->klass, f->name);
 
       if (first != f)
         error_at (c, f->loc, "the field `%s` is already defined on line %u", f->name, first->loc.line);

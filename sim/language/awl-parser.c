@@ -33,9 +33,36 @@ typedef struct
   AwlFunction    *method;           /* its outermost method */
   guint           n_lambdas;        /* lambdas so far in the current method */
   guint           class_depth;
+  GPtrArray      *class_stack;      /* names of the enclosing classes, innermost last */
+  GPtrArray      *classes;          /* every class name, in source order */
   GPtrArray      *methods;
   GPtrArray      *fields;
 } Parser;
+
+static const char *
+current_class (Parser *p)
+{
+  return p->class_stack->len > 0 ? g_ptr_array_index (p->class_stack, p->class_stack->len - 1) : NULL;
+}
+
+/* Members are also found as "Class.name" (the first declaration wins). */
+static void
+add_member (Parser     *p,
+            const char *klass,
+            const char *name,
+            gpointer    member)
+{
+  AwlAstPrivate *priv = p->ast->priv;
+  char *key;
+
+  if (klass == NULL)
+    return;
+  key = g_strdup_printf ("%s.%s", klass, name);
+  if (g_hash_table_contains (priv->members, key))
+    g_free (key);
+  else
+    g_hash_table_insert (priv->members, key, member);
+}
 
 static AwlExpr *parse_expr       (Parser *p);
 static AwlExpr *parse_unary      (Parser *p);
@@ -2823,6 +2850,7 @@ parse_method (Parser     *p,
   AwlAstPrivate *priv = p->ast->priv;
 
   f->parent = NULL;
+  f->klass = current_class (p);
   f->modifiers = m->mods & 0xFFFF;
   f->return_type = return_type;
   f->return_kind = classify_return (return_type);
@@ -2896,6 +2924,7 @@ parse_method (Parser     *p,
   g_ptr_array_add (p->methods, f);
   if (!g_hash_table_contains (priv->methods, f->name))
     g_hash_table_insert (priv->methods, (gpointer) f->name, f);
+  add_member (p, f->klass, f->name, f);
 }
 
 static void
@@ -2927,9 +2956,11 @@ parse_fields (Parser     *p,
         report_at (p, loc_of (name_tok), "a `const` needs a value: `const %s %s = …;`",
                    type->name, name_tok->text);
       f->index = p->fields->len;
+      f->klass = current_class (p);
       g_ptr_array_add (p->fields, f);
       if (!g_hash_table_contains (priv->fields, f->name))
         g_hash_table_insert (priv->fields, (gpointer) f->name, f);
+      add_member (p, f->klass, f->name, f);
 
       if (!accept_punct (p, P_COMMA))
         break;
@@ -2951,6 +2982,8 @@ parse_class (Parser   *p,
              AwlToken *kw)
 {
   AwlToken *open;
+  const char *name;
+  AwlAstPrivate *priv = p->ast->priv;
 
   next (p); /* class */
   if (expect_ident (p, "a class name") == NULL)
@@ -2958,8 +2991,7 @@ parse_class (Parser   *p,
       skip_member (p);
       return;
     }
-  if (p->class_depth > 0)
-    report_at (p, loc_of (kw), "nested classes " ARE_NOT_SUPPORTED "; put the methods at the top level");
+  name = tok_at (p, p->pos - 1)->text;
   if (at_punct (p, P_LT))
     report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
   /* Base classes, interfaces, constraints and primary constructors are ignored. */
@@ -2974,8 +3006,15 @@ parse_class (Parser   *p,
     }
   open = cur (p);
   next (p);
+  if (!g_hash_table_contains (priv->classes, name))
+    {
+      g_hash_table_add (priv->classes, (gpointer) name);
+      g_ptr_array_add (p->classes, (gpointer) name);
+    }
   p->class_depth++;
+  g_ptr_array_add (p->class_stack, (gpointer) name);
   parse_members (p, TRUE);
+  g_ptr_array_set_size (p->class_stack, p->class_stack->len - 1);
   p->class_depth--;
   if (!accept_punct (p, P_RBRACE))
     {
@@ -3369,6 +3408,8 @@ awl_parse (const char    *filename,
   p.tokens = tokens;
   p.methods = g_ptr_array_new ();
   p.fields = g_ptr_array_new ();
+  p.class_stack = g_ptr_array_new ();
+  p.classes = g_ptr_array_new ();
 
   if (tokens->len > 1)
     unit->ast->first_code_line = g_array_index (tokens, AwlToken, 0).line;
@@ -3379,8 +3420,12 @@ awl_parse (const char    *filename,
   unit->ast->methods = (AwlFunction **) awl_arena_dup_ptrs (p.arena, p.methods->pdata, p.methods->len);
   unit->ast->n_fields = p.fields->len;
   unit->ast->fields = (AwlField **) awl_arena_dup_ptrs (p.arena, p.fields->pdata, p.fields->len);
+  unit->ast->n_classes = p.classes->len;
+  unit->ast->classes = (const char **) awl_arena_dup_ptrs (p.arena, p.classes->pdata, p.classes->len);
   g_ptr_array_unref (p.methods);
   g_ptr_array_unref (p.fields);
+  g_ptr_array_unref (p.class_stack);
+  g_ptr_array_unref (p.classes);
 
   if (!(flags & AWL_PARSE_NO_CHECK))
     awl_check_unit (unit, (const guint8 *) lx.code_lines->data, lx.code_lines->len);

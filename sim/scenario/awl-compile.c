@@ -73,6 +73,8 @@ typedef struct
   gboolean        front_end_failed;  /* report only what the checker cannot see */
   guint           lambda_counter;
   const char     *outer_name;
+  const char     *klass;    /* class of the method being compiled, or NULL */
+  GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
 } Compiler;
 
 static void compile_expr (Compiler *c, AwlExpr *e);
@@ -621,15 +623,47 @@ static_path (AwlExpr *e)
   return g_strdup ("?");
 }
 
+/* Members by simple name: the current class's first ("Class.name" keys), then any. */
+static AwlCode *
+find_method (Compiler   *c,
+             const char *name)
+{
+  AwlCode *code = NULL;
+
+  if (c->klass != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", c->klass, name);
+      code = g_hash_table_lookup (c->methods, key);
+    }
+  return code != NULL ? code : g_hash_table_lookup (c->methods, name);
+}
+
+/* The field's index + 1, or 0. */
+static guint
+find_field (Compiler   *c,
+            const char *name)
+{
+  gpointer v = NULL;
+
+  if (c->klass != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", c->klass, name);
+      v = g_hash_table_lookup (c->fields, key);
+    }
+  if (v == NULL)
+    v = g_hash_table_lookup (c->fields, name);
+  return GPOINTER_TO_UINT (v);
+}
+
 static gboolean
 name_is_value (Compiler   *c,
                const char *name)
 {
   guint depth;
   return lookup (c, name, &depth) != NULL ||
-         g_hash_table_contains (c->fields, name) ||
+         find_field (c, name) != 0 ||
          g_hash_table_contains (c->knobs, name) ||
-         g_hash_table_contains (c->methods, name);
+         find_method (c, name) != NULL;
 }
 
 static gboolean
@@ -723,11 +757,11 @@ compile_name (Compiler *c,
 
   if (b != NULL)
     emit_load_binding (c, b, depth);
-  else if ((v = g_hash_table_lookup (c->fields, name)))
+  else if ((v = GUINT_TO_POINTER (find_field (c, name))))
     emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
   else if ((v = g_hash_table_lookup (c->knobs, name)))
     emit (c, OP_LOAD_KNOB, GPOINTER_TO_UINT (v) - 1);
-  else if ((v = g_hash_table_lookup (c->methods, name)))
+  else if ((v = find_method (c, name)))
     emit_p (c, OP_METHOD_GROUP, 0, v);
   else if (awl_builtin_type_exists (name))
     {
@@ -753,7 +787,7 @@ compile_store_target (Compiler *c,
   b = lookup (c, target->name.name, &depth);
   if (b)
     emit_store_binding (c, b, depth);
-  else if ((v = g_hash_table_lookup (c->fields, target->name.name)))
+  else if ((v = GUINT_TO_POINTER (find_field (c, target->name.name))))
     emit (c, OP_STORE_FIELD, GPOINTER_TO_UINT (v) - 1);
   else if (g_hash_table_contains (c->knobs, target->name.name))
     {
@@ -888,6 +922,90 @@ compile_assign (Compiler    *c,
     }
 }
 
+/* Whether the expression passed to a `params T[]` parameter is already the array. */
+static gboolean
+looks_like_array (Compiler *c,
+                  AwlExpr  *e)
+{
+  if (e->kind == AWL_EXPR_NEW_ARRAY)
+    return TRUE;
+  if (e->kind == AWL_EXPR_NAME && e->name.kind == AWL_NAME_VAR && e->name.var->type != NULL)
+    return e->name.var->type->array_rank > 0 || g_str_equal (e->name.var->type->name, "List");
+  return FALSE;
+}
+
+/* A call of a method of the script: named arguments go to their slots, defaults fill
+ * the rest, and the arguments of a `params` parameter are packed into an array. */
+static void
+compile_method_call (Compiler    *c,
+                     AwlExpr     *e,
+                     AwlCode     *code,
+                     AwlArg      *args,
+                     guint        n_args,
+                     const char  *name)
+{
+  AwlFunction *f = code->func;
+  g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
+  guint pos = 0;
+  gboolean has_params = f->n_params > 0 && f->params[f->n_params - 1]->is_params;
+  gboolean packed = FALSE;
+
+  for (guint i = 0; i < n_args; i++)
+    {
+      if (args[i].name == NULL)
+        {
+          if (pos < f->n_params)
+            slots[pos] = args[i].value;
+          pos++;
+        }
+      else
+        {
+          gboolean found = FALSE;
+          for (guint k = 0; k < f->n_params; k++)
+            if (g_str_equal (f->params[k]->name, args[i].name))
+              slots[k] = args[i].value, found = TRUE;
+          if (!found)
+            error_at (c, args[i].loc.line, args[i].loc.col,
+                      "`%s` has no parameter named `%s`", name, args[i].name);
+        }
+    }
+  if (has_params)
+    {
+      /* The expanded form packs the positional arguments from the params slot on,
+       * unless exactly one array is passed there (the normal form). */
+      guint from = f->n_params - 1;
+      packed = pos != f->n_params || !looks_like_array (c, slots[from]);
+    }
+  else if (pos > f->n_params)
+    error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
+  for (guint k = 0; k < f->n_params; k++)
+    {
+      if (packed && k == f->n_params - 1)
+        {
+          guint n = 0, p = 0;
+          for (guint i = 0; i < n_args; i++)
+            if (args[i].name == NULL && p++ >= k)
+              {
+                compile_expr (c, args[i].value);
+                n++;
+              }
+          emit (c, OP_NEW_ARRAY, n);
+        }
+      else if (slots[k])
+        compile_expr (c, slots[k]);
+      else if (f->params[k]->default_value)
+        compile_expr (c, f->params[k]->default_value);
+      else
+        {
+          error_at (c, e->loc.line, e->loc.col,
+                    "there is no argument given that corresponds to the parameter `%s` of `%s`",
+                    f->params[k]->name, name);
+          emit_const (c, awl_value_null ());
+        }
+    }
+  emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+}
+
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -902,51 +1020,30 @@ compile_call (Compiler *c,
       guint depth;
       AwlCode *code;
 
-      if (lookup (c, name, &depth) == NULL && !g_hash_table_contains (c->fields, name) &&
-          (code = g_hash_table_lookup (c->methods, name)) != NULL)
+      if (lookup (c, name, &depth) == NULL && find_field (c, name) == 0 &&
+          (code = find_method (c, name)) != NULL)
         {
-          AwlFunction *f = code->func;
-          g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
-          guint pos = 0;
-
-          for (guint i = 0; i < n_args; i++)
-            {
-              if (args[i].name == NULL)
-                {
-                  if (pos < f->n_params)
-                    slots[pos] = args[i].value;
-                  pos++;
-                }
-              else
-                {
-                  gboolean found = FALSE;
-                  for (guint k = 0; k < f->n_params; k++)
-                    if (g_str_equal (f->params[k]->name, args[i].name))
-                      slots[k] = args[i].value, found = TRUE;
-                  if (!found)
-                    error_at (c, args[i].loc.line, args[i].loc.col,
-                              "`%s` has no parameter named `%s`", name, args[i].name);
-                }
-            }
-          if (pos > f->n_params)
-            error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
-          for (guint k = 0; k < f->n_params; k++)
-            {
-              if (slots[k])
-                compile_expr (c, slots[k]);
-              else if (f->params[k]->default_value)
-                compile_expr (c, f->params[k]->default_value);
-              else
-                {
-                  error_at (c, e->loc.line, e->loc.col,
-                            "there is no argument given that corresponds to the parameter `%s` of `%s`",
-                            f->params[k]->name, name);
-                  emit_const (c, awl_value_null ());
-                }
-            }
-          emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+          compile_method_call (c, e, code, args, n_args, name);
           return;
         }
+    }
+
+  /* Class.Method(…) on a class of the script. */
+  if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
+      callee->member.target->name.kind == AWL_NAME_CLASS)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", callee->member.target->name.name, callee->member.name);
+      AwlCode *code = g_hash_table_lookup (c->methods, key);
+
+      if (code == NULL)
+        {
+          error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
+                    "the class `%s` has no method `%s`", callee->member.target->name.name, callee->member.name);
+          emit_const (c, awl_value_null ());
+          return;
+        }
+      compile_method_call (c, e, code, args, n_args, callee->member.name);
+      return;
     }
 
   if (callee->kind == AWL_EXPR_MEMBER && is_static_path (c, callee->member.target))
@@ -1010,6 +1107,23 @@ compile_member (Compiler *c,
 {
   AwlCallSite *site;
   guint skip = 0;
+
+  if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS)
+    {
+      /* Class.field */
+      g_autofree char *key = g_strdup_printf ("%s.%s", e->member.target->name.name, e->member.name);
+      gpointer v = g_hash_table_lookup (c->fields, key);
+
+      if (v == NULL)
+        {
+          error_at (c, e->member.name_loc.line, e->member.name_loc.col,
+                    "the class `%s` has no static field `%s`", e->member.target->name.name, e->member.name);
+          emit_const (c, awl_value_null ());
+          return;
+        }
+      emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
+      return;
+    }
 
   if (is_static_path (c, e->member.target))
     {
@@ -1080,6 +1194,10 @@ compile_new (Compiler *c,
   g_autofree char *type = e->new_obj.type ? awl_normalize_type (e->new_obj.type->name) : g_strdup ("?");
   const AwlKnownApi *api = awl_builtin_ctor_lookup (type);
   AwlCallSite *site;
+
+  /* A class of the script without constructors: an object with no state yet. */
+  if (api == NULL && e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
+    api = awl_builtin_ctor_lookup ("object");
 
   if (api == NULL || e->new_obj.type == NULL)
     {
@@ -1978,6 +2096,7 @@ compile_fields (Compiler *c)
   for (guint i = 0; i < ast->n_fields; i++)
     {
       AwlField *fd = ast->fields[i];
+      c->klass = fd->klass;
       emit_full (c, OP_LINE, fd->loc.line, 0, NULL, fd->loc);
       if (fd->init)
         compile_expr (c, fd->init);
@@ -2045,11 +2164,23 @@ awl_program_compile (AwlUnit *unit)
   c.unit = unit;
   c.front_end_failed = awl_unit_has_errors (unit);
   c.methods = g_hash_table_new (g_str_hash, g_str_equal);
-  c.fields = g_hash_table_new (g_str_hash, g_str_equal);
+  c.fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  c.qualified = g_ptr_array_new_with_free_func (g_free);
   c.knobs = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < ast->n_fields; i++)
-    g_hash_table_insert (c.fields, (gpointer) ast->fields[i]->name, GUINT_TO_POINTER (i + 1));
+    {
+      AwlField *f = ast->fields[i];
+      if (!g_hash_table_contains (c.fields, f->name))
+        g_hash_table_insert (c.fields, (gpointer) f->name, GUINT_TO_POINTER (i + 1));
+      if (f->klass != NULL)
+        {
+          char *key = g_strdup_printf ("%s.%s", f->klass, f->name);
+          g_ptr_array_add (c.qualified, key);
+          if (!g_hash_table_contains (c.fields, key))
+            g_hash_table_insert (c.fields, key, GUINT_TO_POINTER (i + 1));
+        }
+    }
   for (guint i = 0; i < unit->directives->knobs->len; i++)
     {
       AwlKnob *k = g_ptr_array_index (unit->directives->knobs, i);
@@ -2063,6 +2194,13 @@ awl_program_compile (AwlUnit *unit)
       g_ptr_array_add (prog->codes, code);
       if (!g_hash_table_contains (c.methods, code->name))
         g_hash_table_insert (c.methods, code->name, code);
+      if (code->func->klass != NULL)
+        {
+          char *key = g_strdup_printf ("%s.%s", code->func->klass, code->name);
+          g_ptr_array_add (c.qualified, key);
+          if (!g_hash_table_contains (c.methods, key))
+            g_hash_table_insert (c.methods, key, code);
+        }
     }
 
   compile_fields (&c);
@@ -2072,6 +2210,7 @@ awl_program_compile (AwlUnit *unit)
       AwlCode *code = g_ptr_array_index (prog->codes, i);
       c.lambda_counter = 0;
       c.outer_name = code->name;
+      c.klass = ast->methods[i]->klass;
       compile_function (&c, ast->methods[i], code);
     }
 
@@ -2091,6 +2230,7 @@ awl_program_compile (AwlUnit *unit)
 
   g_hash_table_unref (c.methods);
   g_hash_table_unref (c.fields);
+  g_ptr_array_unref (c.qualified);
   g_hash_table_unref (c.knobs);
 
   if (c.n_errors > 0)
