@@ -1232,9 +1232,16 @@ parse_primary (Parser *p)
           e->throw_expr.operand = operand;
           return finish_depth (p, e, operand->depth);
         }
-      if (strcmp (t->text, "this") == 0 || strcmp (t->text, "base") == 0)
+      if (strcmp (t->text, "this") == 0)
         {
-          error_at_tok (p, t, "`%s` " NOT_SUPPORTED " (methods are top-level; there is no instance)", t->text);
+          e = new_expr (p, AWL_EXPR_NAME, loc_of (t));
+          next (p);
+          e->name.name = t->text;
+          return e;
+        }
+      if (strcmp (t->text, "base") == 0)
+        {
+          error_at_tok (p, t, "`base` " NOT_SUPPORTED " (there is no inheritance yet)");
           return NULL;
         }
       if (strcmp (t->text, "delegate") == 0)
@@ -2866,6 +2873,21 @@ parse_method (Parser     *p,
   p->n_lambdas = 0;
 
   parse_params (p, f);
+  if (f->klass != NULL && !(m->mods & AWL_MOD_STATIC))
+    {
+      /* An instance method: `this` is its hidden first parameter. */
+      AwlTypeRef *t = awl_arena_new0 (p->arena, AwlTypeRef);
+      AwlVar **params = awl_arena_alloc0 (p->arena, sizeof (AwlVar *) * (f->n_params + 1));
+
+      t->loc = loc_of (name_tok);
+      t->name = f->klass;
+      params[0] = new_var (p, AWL_VAR_PARAM, "this", loc_of (name_tok), t);
+      if (f->n_params > 0)
+        memcpy (params + 1, f->params, sizeof (AwlVar *) * f->n_params);
+      f->params = params;
+      f->n_params++;
+      f->flags |= AWL_FUNC_INSTANCE;
+    }
   if (p->panic)
     {
       /* Skip to the body and still parse it: its errors are worth reporting. */
@@ -3156,8 +3178,21 @@ parse_member (Parser *p)
   /* A constructor: Name( with no return type. */
   if (t->kind == AWL_TOK_IDENT && tok_is_punct (peek_tok (p, 1), P_LPAREN))
     {
+      if (p->class_depth > 0 && g_strcmp0 (t->text, current_class (p)) == 0)
+        {
+          AwlTypeRef *void_type = awl_arena_new0 (p->arena, AwlTypeRef);
+
+          void_type->loc = loc_of (t);
+          void_type->name = "void";
+          next (p);
+          m.mods &= ~AWL_MOD_STATIC;
+          parse_method (p, &m, void_type, t);
+          ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
+          return;
+        }
       if (p->class_depth > 0)
-        error_at_tok (p, t, "constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+        error_at_tok (p, t, "a method needs a return type (a constructor is named as its class `%s`)",
+                      current_class (p));
       else
         error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
       skip_member (p);
