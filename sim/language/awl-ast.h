@@ -358,6 +358,7 @@ typedef enum
   AWL_FUNC_ASYNC_VOID  = 1 << 4,   /* async method returning void */
   AWL_FUNC_INSTANCE    = 1 << 5,   /* a non-static method of a class: params[0] is `this` */
   AWL_FUNC_CTOR        = 1 << 6,   /* a constructor (also INSTANCE; named as its class) */
+  AWL_FUNC_TOP_LEVEL   = 1 << 7,   /* the Main made of the file's top-level statements */
 } AwlFunctionFlags;
 
 struct _AwlFunction

@@ -1138,7 +1138,14 @@ check_duplicates (Checker *c)
       AwlFunction *first = awl_ast_find_method_in (ast, m->klass, m->name);
       AwlField *field = awl_ast_find_field_in (ast, m->klass, m->name);
 
-      if (first != m)
+      if (first != m && ((first->flags | m->flags) & AWL_FUNC_TOP_LEVEL))
+        {
+          AwlFunction *top = (first->flags & AWL_FUNC_TOP_LEVEL) ? first : m;
+          AwlFunction *other = top == first ? m : first;
+          error_at (c, top->loc, "top-level statements make the program's `Main`, but `Main` is also declared on line %u",
+                    other->loc.line);
+        }
+      else if (first != m)
         error_at (c, m->loc, "the method `%s` is already defined on line %u (overloads " ARE_NOT_SUPPORTED ")",
                   m->name, first->loc.line);
       if (field != NULL)
