@@ -3159,6 +3159,48 @@ parse_top_level_statement (Parser *p,
   p->top_level->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
 }
 
+/* An auto-property `{ get; set; }` (also `{ get; }`, `init`, accessor modifiers and an
+ * initializer) is a field. FALSE (nothing consumed) if the braces hold anything else. */
+static gboolean
+parse_auto_property (Parser     *p,
+                     Modifiers  *m,
+                     AwlTypeRef *type,
+                     AwlToken   *name_tok)
+{
+  static const char * const words[] = { "get", "set", "init", "private", "protected", "internal", "public", NULL };
+  guint at = p->pos + 1;
+  AwlToken *t;
+
+  for (t = tok_at (p, at); !tok_is_punct (t, P_RBRACE); t = tok_at (p, ++at))
+    if (!tok_is_punct (t, P_SEMI) && !((t->kind == AWL_TOK_IDENT || t->kind == AWL_TOK_KEYWORD) &&
+                                      g_strv_contains (words, t->text)))
+      return FALSE;
+  p->pos = at + 1;
+  if (at_punct (p, P_ASSIGN))
+    {
+      /* `= value;` after the braces: parse_fields reads it as a field initializer. */
+      parse_fields (p, m, type, name_tok);
+      return TRUE;
+    }
+  /* No initializer: the field's default value. */
+  {
+    AwlField *f = awl_arena_new0 (p->arena, AwlField);
+    AwlAstPrivate *priv = p->ast->priv;
+
+    f->loc = loc_of (name_tok);
+    f->modifiers = m->mods & 0xFFFF;
+    f->type = type;
+    f->name = name_tok->text;
+    f->index = p->fields->len;
+    f->klass = current_class (p);
+    g_ptr_array_add (p->fields, f);
+    if (!g_hash_table_contains (priv->fields, f->name))
+      g_hash_table_insert (priv->fields, (gpointer) f->name, f);
+    add_member (p, f->klass, f->name, f);
+  }
+  return TRUE;
+}
+
 static void
 parse_member (Parser *p)
 {
@@ -3317,9 +3359,11 @@ parse_member (Parser *p)
       skip_member (p);
       return;
     }
+  if (at_punct (p, P_LBRACE) && parse_auto_property (p, &m, type, name_tok))
+    return;
   if (at_punct (p, P_LBRACE) || at_punct (p, P_ARROW))
     {
-      error_at_tok (p, name_tok, "properties " ARE_NOT_SUPPORTED "; use a static field or a method");
+      error_at_tok (p, name_tok, "properties with a body " ARE_NOT_SUPPORTED "; use an auto-property `{ get; set; }`, a field or a method");
       skip_member (p);
       return;
     }
