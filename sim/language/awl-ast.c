@@ -137,6 +137,7 @@ awl_ast_new (void)
   priv->fields = g_hash_table_new (g_str_hash, g_str_equal);
   priv->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   priv->classes = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->anon_members = g_hash_table_new (g_str_hash, g_str_equal);
   ast->priv = priv;
 
   return ast;
@@ -160,6 +161,7 @@ awl_ast_free (AwlAst *ast)
   g_hash_table_unref (priv->methods);
   g_hash_table_unref (priv->members);
   g_hash_table_unref (priv->classes);
+  g_hash_table_unref (priv->anon_members);
   g_hash_table_unref (priv->fields);
   awl_arena_free (priv->arena);
   g_free (priv);
@@ -220,6 +222,16 @@ awl_ast_find_field_in (const AwlAst *ast,
     if (ast->fields[i] == f)
       return f;
   return NULL;
+}
+
+gboolean
+awl_ast_is_anonymous_member (const AwlAst *ast,
+                             const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_hash_table_contains (((AwlAstPrivate *) ast->priv)->anon_members, name);
 }
 
 gboolean

@@ -240,7 +240,9 @@ struct _AwlExpr
     struct { AwlTypeRef *type; AwlArg *args; guint n_args;
              gboolean has_args;         /* `new T()` vs `new T { … }` */
              AwlExpr **init; guint n_init;
-             gboolean has_init; } new_obj;                       /* NEW: init elements are
+             gboolean has_init;
+             gboolean target_typed;     /* `new(…)`: type is the declaration's (checker) */
+             gboolean anonymous;        /* `new { A = 1, b }`: type is "<anonymous>" */ } new_obj;                       /* NEW: init elements are
                                                values (collection initializer), ASSIGN to a
                                                NAME (object initializer) or INIT_LIST */
     struct { AwlTypeRef *element_type;  /* NULL for new[] */
@@ -429,6 +431,9 @@ AwlField     *awl_ast_find_field_in (const AwlAst *ast,
                                      const char   *name);
 gboolean      awl_ast_has_class     (const AwlAst *ast,
                                      const char   *name);
+/* Whether some anonymous type (`new { Name = … }`) has a member @name. */
+gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
+                                           const char   *name);
 
 /* A compact S-expression of the tree, one line per statement, for tests and
  * debugging: (method Main async Task (params) (block (decl var x (int 1)) …)). */

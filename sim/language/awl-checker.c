@@ -90,6 +90,8 @@ is_user_instance_member (Checker    *c,
 {
   AwlAst *ast = c->unit->ast;
 
+  if (awl_ast_is_anonymous_member (ast, name))
+    return TRUE;
   for (guint i = 0; i < ast->n_fields; i++)
     if (awl_field_is_instance (ast->fields[i]) && strcmp (ast->fields[i]->name, name) == 0)
       return TRUE;
@@ -607,6 +609,16 @@ check_member (Checker *c,
               e->member.name);
 }
 
+/* `T x = new(…)`: the `new` gets the declared type. */
+static void
+give_target_type (AwlExpr    *init,
+                  AwlTypeRef *type)
+{
+  if (init != NULL && init->kind == AWL_EXPR_NEW && init->new_obj.target_typed &&
+      init->new_obj.type == NULL && type != NULL)
+    init->new_obj.type = type;
+}
+
 /* check_method_args reads a call's arguments; a `new` has the same ones. */
 static AwlExpr *
 e_as_call (Checker *c,
@@ -628,6 +640,29 @@ check_new (Checker *c,
   AwlTypeRef *type = e->new_obj.type;
   const AwlKnownApi *api;
 
+  if (e->new_obj.anonymous)
+    {
+      for (guint i = 0; i < e->new_obj.n_init; i++)
+        {
+          AwlExpr *el = e->new_obj.init[i];
+
+          if (el->kind == AWL_EXPR_ASSIGN && el->assign.target->kind == AWL_EXPR_NAME &&
+              el->assign.op == AWL_ASSIGN_SET)
+            check_expr (c, el->assign.value);
+          else if (el->kind == AWL_EXPR_NAME || el->kind == AWL_EXPR_MEMBER)
+            check_expr (c, el);
+          else
+            error_at (c, el->loc, "a member of an anonymous type needs a name: `Name = value`");
+        }
+      return;
+    }
+  if (type == NULL)
+    {
+      error_at (c, e->loc, "target-typed `new(…)` needs a declared type here (`T x = new(…)`); write `new T(…)`");
+      for (guint i = 0; i < e->new_obj.n_args; i++)
+        check_expr (c, e->new_obj.args[i].value);
+      return;
+    }
   check_type (c, type);
   if (awl_ast_has_class (c->unit->ast, type->name))
     {
@@ -929,6 +964,7 @@ check_stmt (Checker *c,
       check_type (c, s->decl.type);
       for (guint i = 0; i < s->decl.n_vars; i++)
         {
+          give_target_type (s->decl.inits[i], s->decl.type);
           check_expr (c, s->decl.inits[i]);
           if (s->decl.type == NULL && s->decl.inits[i] != NULL &&
               s->decl.inits[i]->kind == AWL_EXPR_NULL)
@@ -1240,6 +1276,7 @@ awl_check_unit (AwlUnit      *unit,
       AwlField *f = ast->fields[i];
 
       check_type (&c, f->type);
+      give_target_type (f->init, f->type);
       check_expr (&c, f->init);
     }
   for (guint i = 0; i < ast->n_methods; i++)

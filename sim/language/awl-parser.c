@@ -940,15 +940,43 @@ parse_new (Parser *p)
 
   next (p);
 
-  if (at_punct (p, P_LPAREN))
+  if (at_punct (p, P_LPAREN) || at_punct (p, P_LBRACE))
     {
-      error_at_tok (p, cur (p), "target-typed `new()` " NOT_SUPPORTED "; write the type: `new T()`");
-      return NULL;
-    }
-  if (at_punct (p, P_LBRACE))
-    {
-      error_at_tok (p, new_tok, "anonymous types (`new { … }`) " ARE_NOT_SUPPORTED);
-      return NULL;
+      /* Target-typed `new(…)` (the checker takes the type from the declaration) or an
+       * anonymous object `new { A = 1 }`. */
+      e = new_expr (p, AWL_EXPR_NEW, loc_of (new_tok));
+      if (at_punct (p, P_LPAREN))
+        {
+          e->new_obj.target_typed = TRUE;
+          e->new_obj.has_args = TRUE;
+          if (!parse_args (p, &e->new_obj.args, &e->new_obj.n_args, &d, P_RPAREN))
+            return NULL;
+        }
+      else
+        {
+          e->new_obj.anonymous = TRUE;
+          e->new_obj.type = awl_arena_new0 (p->arena, AwlTypeRef);
+          e->new_obj.type->loc = loc_of (new_tok);
+          e->new_obj.type->name = "<anonymous>";
+        }
+      if (at_punct (p, P_LBRACE))
+        {
+          guint d2;
+          e->new_obj.has_init = TRUE;
+          if (!parse_initializer (p, &e->new_obj.init, &e->new_obj.n_init, &d2))
+            return NULL;
+          d = MAX (d, d2);
+        }
+      for (guint i = 0; e->new_obj.anonymous && i < e->new_obj.n_init; i++)
+        {
+          AwlExpr *el = e->new_obj.init[i];
+          const char *name = el->kind == AWL_EXPR_ASSIGN && el->assign.target->kind == AWL_EXPR_NAME ? el->assign.target->name.name :
+                             el->kind == AWL_EXPR_NAME ? el->name.name :
+                             el->kind == AWL_EXPR_MEMBER ? el->member.name : NULL;
+          if (name != NULL)
+            g_hash_table_add (((AwlAstPrivate *) p->ast->priv)->anon_members, (gpointer) name);
+        }
+      return finish_depth (p, e, d);
     }
   if (at_punct (p, P_LBRACKET))
     {

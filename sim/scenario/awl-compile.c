@@ -975,6 +975,8 @@ is_user_member (Compiler   *c,
 {
   AwlAst *ast = c->unit->ast;
 
+  if (awl_ast_is_anonymous_member (ast, name))
+    return TRUE;
   for (guint i = 0; i < ast->n_fields; i++)
     if (awl_field_is_instance (ast->fields[i]) && g_str_equal (ast->fields[i]->name, name))
       return TRUE;
@@ -1333,6 +1335,49 @@ compile_new_instance (Compiler *c,
     }
 }
 
+/* `new { A = 1, b, x.C }`: an object of a class made for this expression, whose
+ * fields are the members in order (.NET prints it as `{ A = 1, b = 2, C = 3 }`). */
+static void
+compile_new_anonymous (Compiler *c,
+                       AwlExpr  *e)
+{
+  AwlClassInfo *info = g_new0 (AwlClassInfo, 1);
+  AwlCallSite *site = new_site (c, NULL, "<anonymous>", NULL, 0, e->loc);
+
+  info->name = g_strdup_printf ("<anonymous>#%u", g_hash_table_size (c->prog->classes));
+  info->fields = g_ptr_array_new ();
+  info->methods = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (c->prog->classes, info->name, info);
+  site->api = &awl_instance_ctor;
+  site->klass = info;
+  emit_full (c, OP_NEW, 0, 0, site, e->loc);
+
+  for (guint i = 0; i < e->new_obj.n_init; i++)
+    {
+      AwlExpr *el = e->new_obj.init[i];
+      AwlExpr *value = el;
+      const char *name;
+      AwlCallSite *set;
+
+      if (el->kind == AWL_EXPR_ASSIGN && el->assign.target->kind == AWL_EXPR_NAME)
+        {
+          name = el->assign.target->name.name;
+          value = el->assign.value;
+        }
+      else if (el->kind == AWL_EXPR_NAME)
+        name = el->name.name;
+      else if (el->kind == AWL_EXPR_MEMBER)
+        name = el->member.name;
+      else
+        continue;
+      g_ptr_array_add (info->fields, (gpointer) name);
+      set = new_site (c, NULL, name, NULL, 0, el->loc);
+      emit (c, OP_DUP, 0);
+      compile_expr (c, value);
+      emit_full (c, OP_SET_MEMBER, 0, 0, set, el->loc);
+    }
+}
+
 static void
 compile_new (Compiler *c,
              AwlExpr  *e)
@@ -1340,6 +1385,12 @@ compile_new (Compiler *c,
   g_autofree char *type = e->new_obj.type ? awl_normalize_type (e->new_obj.type->name) : g_strdup ("?");
   const AwlKnownApi *api = awl_builtin_ctor_lookup (type);
   AwlCallSite *site;
+
+  if (e->new_obj.anonymous)
+    {
+      compile_new_anonymous (c, e);
+      return;
+    }
 
   if (api == NULL && e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
     {

@@ -74,7 +74,21 @@ static void
 instance_to_string (AwlForeign *self,
                     GString    *out)
 {
-  g_string_append (out, ((AwlInstance *) self)->klass->name);
+  AwlInstance *inst = (AwlInstance *) self;
+
+  if (inst->klass->name[0] != '<')
+    {
+      g_string_append (out, inst->klass->name);
+      return;
+    }
+  /* An anonymous type prints its members. */
+  g_string_append (out, "{ ");
+  for (guint i = 0; i < inst->klass->fields->len; i++)
+    {
+      g_string_append_printf (out, "%s%s = ", i ? ", " : "", (const char *) inst->klass->fields->pdata[i]);
+      awl_scn_value_format (inst->slots[i], out);
+    }
+  g_string_append (out, " }");
 }
 
 const AwlForeignClass awl_instance_class = { "instance", instance_finalize, instance_to_string };
