@@ -1391,6 +1391,12 @@ compile_new (Compiler *c,
       compile_new_anonymous (c, e);
       return;
     }
+  if (e->new_obj.type == NULL)
+    {
+      /* A target-typed new() without a declared type: the checker reported it. */
+      emit_const (c, awl_value_null ());
+      return;
+    }
 
   if (api == NULL && e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
     {
