@@ -3116,8 +3116,6 @@ unsupported_type_kind (AwlToken *t,
     return "enums";
   if (tok_is_kw (t, "delegate"))
     return "delegate types";
-  if (tok_is_kw (t, "event"))
-    return "events";
   if (tok_is_ident (t, "record") && (n->kind == AWL_TOK_IDENT || tok_is_kw (n, "struct") ||
                                      tok_is_kw (n, "class")))
     return "records";
@@ -3268,6 +3266,14 @@ parse_member (Parser *p)
 
   parse_modifiers (p, &m);
   t = cur (p);
+
+  /* `event EventHandler Clicked;` is a field holding a (multicast) delegate. */
+  if (tok_is_kw (t, "event"))
+    {
+      next (p);
+      t = cur (p);
+      m.any = TRUE;
+    }
 
   if (tok_is_kw (t, "class"))
     {

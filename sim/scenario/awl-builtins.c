@@ -387,7 +387,8 @@ receiver_types (AwlValue     v,
               out[n++] = "ConfiguredTaskAwaitable";
               out[n++] = "TaskAwaiter";
             }
-          else if (awl_value_get_foreign (v, &awl_closure_class))
+          else if (awl_value_get_foreign (v, &awl_closure_class) ||
+                   awl_value_get_foreign (v, &awl_multicast_class))
             out[n++] = "Delegate";
           else
             out[n++] = ((AwlForeign *) v.o)->klass->name;
