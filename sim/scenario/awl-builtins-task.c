@@ -248,7 +248,7 @@ AWL_BI (task_wait)
 {
   AwlObject *task = target_task (call);
 
-  if (call->n_args >= 1 && bi_is_number (call->args[0]))
+  if (call->n_args >= 1 && bi_is_time (call->args[0]))
     {
       /* Wait(ms) / Wait(TimeSpan): true if completed in time, false on timeout. */
       AwlTime timeout;

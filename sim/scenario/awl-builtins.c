@@ -103,7 +103,11 @@ gboolean
 bi_arg_time (AwlValue  v,
              AwlTime  *out)
 {
-  if (v.kind == AWL_VALUE_INT)
+  AwlTimeSpan *ts = awl_value_get_foreign (v, &awl_timespan_class);
+
+  if (ts != NULL)
+    *out = ts->ticks * 100;
+  else if (v.kind == AWL_VALUE_INT)
     *out = AWL_MS (v.i);
   else if (v.kind == AWL_VALUE_DOUBLE && isfinite (v.d))
     *out = (AwlTime) (v.d * 1e6);
@@ -134,6 +138,12 @@ gboolean
 bi_is_number (AwlValue v)
 {
   return v.kind == AWL_VALUE_INT || v.kind == AWL_VALUE_DOUBLE;
+}
+
+gboolean
+bi_is_time (AwlValue v)
+{
+  return bi_is_number (v) || awl_value_get_foreign (v, &awl_timespan_class) != NULL;
 }
 
 double
@@ -205,7 +215,7 @@ bi_wait_timeout_arg (AwlBiCall *call,
 {
   *timeout = -1;
   *bad = FALSE;
-  if (call->n_args < 2 || !bi_is_number (call->args[call->n_args - 1]))
+  if (call->n_args < 2 || !bi_is_time (call->args[call->n_args - 1]))
     return FALSE;
   *bad = !bi_arg_timeout (call->args[call->n_args - 1], timeout);
   return TRUE;
@@ -352,7 +362,6 @@ receiver_types (AwlValue     v,
       break;
     case AWL_VALUE_INT:
     case AWL_VALUE_DOUBLE:
-      out[n++] = "TimeSpan";   /* a TimeSpan is its milliseconds */
       break;
     case AWL_VALUE_OBJECT:
       switch (v.o->type)
@@ -387,6 +396,8 @@ receiver_types (AwlValue     v,
               out[n++] = "ConfiguredTaskAwaitable";
               out[n++] = "TaskAwaiter";
             }
+          else if (awl_value_get_foreign (v, &awl_timespan_class))
+            out[n++] = "TimeSpan";
           else if (awl_value_get_foreign (v, &awl_closure_class) ||
                    awl_value_get_foreign (v, &awl_multicast_class))
             out[n++] = "Delegate";

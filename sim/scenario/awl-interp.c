@@ -174,6 +174,8 @@ binary (IFrame     *f,
 {
   AwlSim *sim = f->run->sim;
 
+  if (awl_timespan_binary (sim, op, a, b, out))
+    return TRUE;
   if (op == AWL_BINARY_EQ || op == AWL_BINARY_NE)
     {
       gboolean eq = awl_value_equal (a, b);

@@ -102,6 +102,64 @@ multicast_to_string (AwlForeign *self,
 
 const AwlForeignClass awl_multicast_class = { "MulticastDelegate", list_finalize, multicast_to_string };
 
+/* TimeSpan.ToString(): [-][d.]hh:mm:ss[.fffffff] */
+static void
+timespan_to_string (AwlForeign *self,
+                    GString    *out)
+{
+  gint64 t = ((AwlTimeSpan *) self)->ticks;
+  guint64 a = t < 0 ? -(guint64) t : (guint64) t;
+  guint64 days = a / G_GUINT64_CONSTANT (864000000000);
+  guint64 rest = a % G_GUINT64_CONSTANT (864000000000);
+  guint64 frac = rest % 10000000;
+  guint64 secs = rest / 10000000;
+
+  if (t < 0)
+    g_string_append_c (out, '-');
+  if (days > 0)
+    g_string_append_printf (out, "%" G_GUINT64_FORMAT ".", days);
+  g_string_append_printf (out, "%02u:%02u:%02u", (guint) (secs / 3600), (guint) (secs / 60 % 60), (guint) (secs % 60));
+  if (frac != 0)
+    g_string_append_printf (out, ".%07u", (guint) frac);
+}
+
+const AwlForeignClass awl_timespan_class = { "TimeSpan", NULL, timespan_to_string };
+
+AwlValue
+awl_timespan_new (AwlSim *sim,
+                  gint64  ticks)
+{
+  AwlTimeSpan *ts = awl_sim_foreign_new (sim, &awl_timespan_class, sizeof (AwlTimeSpan));
+  ts->ticks = ticks;
+  return awl_value_object (ts);
+}
+
+gboolean
+awl_timespan_binary (AwlSim   *sim,
+                     int       op,
+                     AwlValue  a,
+                     AwlValue  b,
+                     AwlValue *out)
+{
+  AwlTimeSpan *x = awl_value_get_foreign (a, &awl_timespan_class);
+  AwlTimeSpan *y = awl_value_get_foreign (b, &awl_timespan_class);
+
+  if (x == NULL || y == NULL)
+    return FALSE;
+  switch (op)
+    {
+    case AWL_BINARY_ADD: *out = awl_timespan_new (sim, x->ticks + y->ticks); return TRUE;
+    case AWL_BINARY_SUB: *out = awl_timespan_new (sim, x->ticks - y->ticks); return TRUE;
+    case AWL_BINARY_EQ: *out = awl_value_bool (x->ticks == y->ticks); return TRUE;
+    case AWL_BINARY_NE: *out = awl_value_bool (x->ticks != y->ticks); return TRUE;
+    case AWL_BINARY_LT: *out = awl_value_bool (x->ticks < y->ticks); return TRUE;
+    case AWL_BINARY_LE: *out = awl_value_bool (x->ticks <= y->ticks); return TRUE;
+    case AWL_BINARY_GT: *out = awl_value_bool (x->ticks > y->ticks); return TRUE;
+    case AWL_BINARY_GE: *out = awl_value_bool (x->ticks >= y->ticks); return TRUE;
+    default: return FALSE;
+    }
+}
+
 const AwlForeignClass awl_box_class = { "Box", NULL, NULL };
 const AwlForeignClass awl_env_class = { "Environment", env_finalize, NULL };
 const AwlForeignClass awl_closure_class = { "Delegate", NULL, closure_to_string };

@@ -77,6 +77,19 @@ typedef struct
 extern const AwlForeignClass awl_instance_class;
 extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the script */
 
+/* System.TimeSpan: a duration in ticks of 100 ns, printed as .NET prints it. */
+typedef struct
+{
+  AwlForeign  parent;
+  gint64      ticks;
+} AwlTimeSpan;
+
+extern const AwlForeignClass awl_timespan_class;
+
+AwlValue  awl_timespan_new         (AwlSim *sim, gint64 ticks);
+/* TimeSpan comparisons and + / -: TRUE with *out set if a and b are TimeSpans. */
+gboolean  awl_timespan_binary      (AwlSim *sim, int op, AwlValue a, AwlValue b, AwlValue *out);
+
 /* A delegate combined with `+=` (events): its closures in order, in an AwlList. */
 extern const AwlForeignClass awl_multicast_class;
 
