@@ -707,6 +707,15 @@ check_child (AwlExpr  *e,
     check_stmt (user_data, s);
 }
 
+/* `_` that names no variable or field: a discard. */
+static gboolean
+is_discard (Checker       *c,
+            const AwlExpr *e)
+{
+  return e->kind == AWL_EXPR_NAME && strcmp (e->name.name, "_") == 0 &&
+         lookup_var (c, "_") == NULL && find_field (c, "_") == NULL;
+}
+
 static void
 check_expr (Checker *c,
             AwlExpr *e)
@@ -745,6 +754,14 @@ check_expr (Checker *c,
         check_assignable (c, e->unary.operand, e->loc);
       break;
     case AWL_EXPR_ASSIGN:
+      if (is_discard (c, e->assign.target))
+        {
+          /* `_ = SomethingAsync();` */
+          if (e->assign.op != AWL_ASSIGN_SET)
+            error_at (c, e->loc, "a discard `_` can only be assigned with `=`");
+          check_expr (c, e->assign.value);
+          break;
+        }
       check_expr (c, e->assign.target);
       check_expr (c, e->assign.value);
       check_assignable (c, e->assign.target, e->loc);

@@ -861,6 +861,14 @@ compile_assign (Compiler    *c,
   switch (target->kind)
     {
     case AWL_EXPR_NAME:
+      if (is_set && g_str_equal (target->name.name, "_") && !name_is_value (c, "_"))
+        {
+          /* A discard: evaluate, keep nothing. */
+          compile_expr (c, value);
+          if (!want)
+            emit (c, OP_POP, 0);
+          return;
+        }
       if (is_set)
         compile_expr (c, value);
       else
