@@ -356,6 +356,9 @@ typedef enum
   AWL_FUNC_ITERATOR    = 1 << 2,   /* contains yield (checker; parser sets it too) */
   AWL_FUNC_EXPR_BODY   = 1 << 3,   /* `=> expr` body: see body_expr */
   AWL_FUNC_ASYNC_VOID  = 1 << 4,   /* async method returning void */
+  AWL_FUNC_INSTANCE    = 1 << 5,   /* a non-static method of a class: params[0] is `this` */
+  AWL_FUNC_CTOR        = 1 << 6,   /* a constructor (also INSTANCE; named as its class) */
+  AWL_FUNC_TOP_LEVEL   = 1 << 7,   /* the Main made of the file's top-level statements */
 } AwlFunctionFlags;
 
 struct _AwlFunction
@@ -466,6 +469,13 @@ void          awl_function_foreach_child (const AwlFunction *function,
 
 /* Formats a type as C# writes it: "Task<int>", "int[]", "List<string>". */
 char         *awl_type_ref_to_string   (const AwlTypeRef *type);
+
+/* An instance field: declared in a class without `static` or `const`. */
+static inline gboolean
+awl_field_is_instance (const AwlField *field)
+{
+  return field->klass != NULL && (field->modifiers & (AWL_MOD_STATIC | AWL_MOD_CONST)) == 0;
+}
 
 /* TRUE if the method's body was written as `async` and returns a task-like type,
  * IAsyncEnumerable or void. Shortcut for (flags & AWL_FUNC_ASYNC). */

@@ -71,6 +71,58 @@ find_field (Checker    *c,
 
   return f != NULL ? f : awl_ast_find_field (c->unit->ast, name);
 }
+
+/* Whether the method being checked (or the method around the lambda) has `this`. */
+static gboolean
+in_instance_method (Checker *c)
+{
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL && (f->flags & AWL_FUNC_INSTANCE) != 0;
+}
+
+/* Whether some class of the script has an instance field or method called @name. */
+static gboolean
+is_user_instance_member (Checker    *c,
+                         const char *name)
+{
+  AwlAst *ast = c->unit->ast;
+
+  for (guint i = 0; i < ast->n_fields; i++)
+    if (awl_field_is_instance (ast->fields[i]) && strcmp (ast->fields[i]->name, name) == 0)
+      return TRUE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR) &&
+        strcmp (ast->methods[i]->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void resolve_name (Checker *c, AwlExpr *e, gboolean as_callee);
+
+/* Turns the NAME @e into `this.NAME` (an instance member used by its simple name). */
+static void
+make_this_member (Checker *c,
+                  AwlExpr *e)
+{
+  AwlExpr *self = awl_arena_new0 (c->arena, AwlExpr);
+  const char *name = e->name.name;
+
+  self->kind = AWL_EXPR_NAME;
+  self->loc = e->loc;
+  self->depth = 1;
+  self->name.name = "this";
+  resolve_name (c, self, FALSE);
+
+  memset (&e->member, 0, sizeof e->member);
+  e->kind = AWL_EXPR_MEMBER;
+  e->member.target = self;
+  e->member.name = name;
+  e->member.name_loc = e->loc;
+  e->depth = 2;
+}
 static void check_stmt (Checker *c, AwlStmt *s);
 static void check_function (Checker *c, AwlFunction *f);
 
@@ -205,6 +257,15 @@ resolve_name (Checker  *c,
     {
       n->kind = AWL_NAME_FIELD;
       n->field = f;
+      if (awl_field_is_instance (f))
+        {
+          if (in_instance_method (c))
+            {
+              make_this_member (c, e);
+              return;
+            }
+          error_at (c, e->loc, "an object reference is required for the non-static field `%s`", n->name);
+        }
     }
   else if ((m = find_method (c, n->name)) != NULL)
     {
@@ -220,6 +281,8 @@ resolve_name (Checker  *c,
     n->kind = AWL_NAME_CLASS;
   else if (awl_known_api_is_type (n->name) || awl_known_api_is_type_name (n->name))
     n->kind = AWL_NAME_BUILTIN;
+  else if (strcmp (n->name, "this") == 0)
+    error_at (c, e->loc, "`this` is not available in a static method");
   else if (as_callee)
     error_at (c, e->loc, "the method `%s` is not defined", n->name);
   else
@@ -374,12 +437,13 @@ check_method_args (Checker     *c,
                    AwlFunction *m,
                    AwlLoc       loc)
 {
-  guint min = 0, max = m->n_params;
+  guint skip = (m->flags & AWL_FUNC_INSTANCE) ? 1 : 0;
+  guint min = 0, max = m->n_params - skip;
 
-  for (guint i = 0; i < m->n_params; i++)
+  for (guint i = skip; i < m->n_params; i++)
     {
       if (m->params[i]->default_value == NULL && !m->params[i]->is_params)
-        min = i + 1;
+        min = i + 1 - skip;
       if (m->params[i]->is_params)
         max = AWL_API_VARIADIC;
     }
@@ -388,7 +452,7 @@ check_method_args (Checker     *c,
     {
       gboolean ok = e->call.args[i].name == NULL;
 
-      for (guint j = 0; !ok && j < m->n_params; j++)
+      for (guint j = skip; !ok && j < m->n_params; j++)
         ok = strcmp (m->params[j]->name, e->call.args[i].name) == 0;
       if (!ok)
         error_at (c, e->call.args[i].loc, "`%s` has no parameter named `%s`",
@@ -412,13 +476,30 @@ check_call (Checker *c,
 
       if (m == NULL)
         error_at (c, callee->member.name_loc, "the class `%s` has no method `%s`", klass, callee->member.name);
+      else if (m->flags & AWL_FUNC_INSTANCE)
+        error_at (c, callee->member.name_loc, "an object reference is required for the non-static method `%s.%s`",
+                  klass, callee->member.name);
       else
         check_method_args (c, e, m, callee->member.name_loc);
     }
   else if (callee->kind == AWL_EXPR_NAME)
     {
       resolve_name (c, callee, TRUE);
-      if (callee->name.kind == AWL_NAME_METHOD)
+      if (callee->name.kind == AWL_NAME_METHOD && (callee->name.func->flags & AWL_FUNC_INSTANCE))
+        {
+          AwlFunction *m = callee->name.func;
+
+          if (m->flags & AWL_FUNC_CTOR)
+            error_at (c, callee->loc, "a constructor is called with `new %s(…)`", m->name);
+          else if (in_instance_method (c))
+            {
+              check_method_args (c, e, m, callee->loc);
+              make_this_member (c, callee);
+            }
+          else
+            error_at (c, callee->loc, "an object reference is required for the non-static method `%s`", m->name);
+        }
+      else if (callee->name.kind == AWL_NAME_METHOD)
         check_method_args (c, e, callee->name.func, callee->loc);
       else if (callee->name.kind == AWL_NAME_BUILTIN || callee->name.kind == AWL_NAME_FIELD ||
                callee->name.kind == AWL_NAME_KNOB || callee->name.kind == AWL_NAME_CLASS)
@@ -461,7 +542,9 @@ check_call (Checker *c,
         {
           guint min, max;
 
-          if (!instance_method_range (callee->member.name, &min, &max))
+          if (is_user_instance_member (c, callee->member.name))
+            ; /* the compiler matches the arguments once it knows the class */
+          else if (!instance_method_range (callee->member.name, &min, &max))
             {
               if (awl_known_api_has_instance_member (callee->member.name))
                 error_at (c, callee->member.name_loc, "`%s` is a property, not a method", callee->member.name);
@@ -519,9 +602,23 @@ check_member (Checker *c,
       return;
     }
 
-  if (!awl_known_api_has_instance_member (e->member.name))
+  if (!awl_known_api_has_instance_member (e->member.name) && !is_user_instance_member (c, e->member.name))
     error_at (c, e->member.name_loc, "`%s` is not a member known to Awaitlab's C# subset",
               e->member.name);
+}
+
+/* check_method_args reads a call's arguments; a `new` has the same ones. */
+static AwlExpr *
+e_as_call (Checker *c,
+           AwlExpr *e)
+{
+  AwlExpr *call = awl_arena_new0 (c->arena, AwlExpr);
+
+  call->kind = AWL_EXPR_CALL;
+  call->loc = e->loc;
+  call->call.args = e->new_obj.args;
+  call->call.n_args = e->new_obj.n_args;
+  return call;
 }
 
 static void
@@ -532,9 +629,15 @@ check_new (Checker *c,
   const AwlKnownApi *api;
 
   check_type (c, type);
-  if (awl_ast_has_class (c->unit->ast, type->name) && e->new_obj.n_args > 0)
-    error_at (c, e->loc, "constructors with arguments " ARE_NOT_SUPPORTED " yet: `new %s()` makes an object of a class without one",
-              type->name);
+  if (awl_ast_has_class (c->unit->ast, type->name))
+    {
+      AwlFunction *ctor = awl_ast_find_method_in (c->unit->ast, type->name, type->name);
+
+      if (ctor != NULL && (ctor->flags & AWL_FUNC_CTOR))
+        check_method_args (c, e_as_call (c, e), ctor, e->loc);
+      else if (e->new_obj.n_args > 0)
+        error_at (c, e->loc, "the class `%s` has no constructor that takes arguments", type->name);
+    }
   else if (awl_known_api_is_type_name (type->name) && e->new_obj.has_args)
     {
       api = awl_known_api_lookup (type->name, ".ctor", AWL_API_CONSTRUCTOR);
@@ -1035,7 +1138,14 @@ check_duplicates (Checker *c)
       AwlFunction *first = awl_ast_find_method_in (ast, m->klass, m->name);
       AwlField *field = awl_ast_find_field_in (ast, m->klass, m->name);
 
-      if (first != m)
+      if (first != m && ((first->flags | m->flags) & AWL_FUNC_TOP_LEVEL))
+        {
+          AwlFunction *top = (first->flags & AWL_FUNC_TOP_LEVEL) ? first : m;
+          AwlFunction *other = top == first ? m : first;
+          error_at (c, top->loc, "top-level statements make the program's `Main`, but `Main` is also declared on line %u",
+                    other->loc.line);
+        }
+      else if (first != m)
         error_at (c, m->loc, "the method `%s` is already defined on line %u (overloads " ARE_NOT_SUPPORTED ")",
                   m->name, first->loc.line);
       if (field != NULL)

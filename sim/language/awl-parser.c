@@ -37,6 +37,9 @@ typedef struct
   GPtrArray      *classes;          /* every class name, in source order */
   GPtrArray      *methods;
   GPtrArray      *fields;
+  AwlFunction    *top_level;        /* the Main made of top-level statements, or NULL */
+  guint           top_lambdas;      /* lambdas so far in it */
+  GPtrArray      *top_stmts;        /* its statements */
 } Parser;
 
 static const char *
@@ -1232,9 +1235,16 @@ parse_primary (Parser *p)
           e->throw_expr.operand = operand;
           return finish_depth (p, e, operand->depth);
         }
-      if (strcmp (t->text, "this") == 0 || strcmp (t->text, "base") == 0)
+      if (strcmp (t->text, "this") == 0)
         {
-          error_at_tok (p, t, "`%s` " NOT_SUPPORTED " (methods are top-level; there is no instance)", t->text);
+          e = new_expr (p, AWL_EXPR_NAME, loc_of (t));
+          next (p);
+          e->name.name = t->text;
+          return e;
+        }
+      if (strcmp (t->text, "base") == 0)
+        {
+          error_at_tok (p, t, "`base` " NOT_SUPPORTED " (there is no inheritance yet)");
           return NULL;
         }
       if (strcmp (t->text, "delegate") == 0)
@@ -2866,6 +2876,21 @@ parse_method (Parser     *p,
   p->n_lambdas = 0;
 
   parse_params (p, f);
+  if (f->klass != NULL && !(m->mods & AWL_MOD_STATIC))
+    {
+      /* An instance method: `this` is its hidden first parameter. */
+      AwlTypeRef *t = awl_arena_new0 (p->arena, AwlTypeRef);
+      AwlVar **params = awl_arena_alloc0 (p->arena, sizeof (AwlVar *) * (f->n_params + 1));
+
+      t->loc = loc_of (name_tok);
+      t->name = f->klass;
+      params[0] = new_var (p, AWL_VAR_PARAM, "this", loc_of (name_tok), t);
+      if (f->n_params > 0)
+        memcpy (params + 1, f->params, sizeof (AwlVar *) * f->n_params);
+      f->params = params;
+      f->n_params++;
+      f->flags |= AWL_FUNC_INSTANCE;
+    }
   if (p->panic)
     {
       /* Skip to the body and still parse it: its errors are worth reporting. */
@@ -3089,6 +3114,51 @@ is_statement_start (Parser *p)
   return FALSE;
 }
 
+/* A statement outside any class: it belongs to the Main the compiler makes of all
+ * of them (C#'s top-level statements), which is async (`await` may appear). Inside a
+ * class it is an error. */
+static void
+parse_top_level_statement (Parser *p,
+                           guint   start)
+{
+  AwlFunction *saved_func = p->func, *saved_method = p->method;
+  guint saved_lambdas = p->n_lambdas;
+  AwlToken *t;
+  AwlStmt *s;
+
+  p->pos = start;
+  t = cur (p);
+  if (p->class_depth > 0)
+    {
+      error_at_tok (p, t, "a statement must be inside a method");
+      sync_statement (p);
+      return;
+    }
+  if (p->top_level == NULL)
+    {
+      AwlTypeRef *task = awl_arena_new0 (p->arena, AwlTypeRef);
+
+      task->loc = loc_of (t);
+      task->name = "Task";
+      p->top_level = new_function (p, loc_of (t), "Main");
+      p->top_level->parent = NULL;
+      p->top_level->flags |= AWL_FUNC_ASYNC | AWL_FUNC_TOP_LEVEL;
+      p->top_level->return_type = task;
+      p->top_level->return_kind = classify_return (task);
+      p->top_stmts = g_ptr_array_new ();
+    }
+  p->func = p->method = p->top_level;
+  p->n_lambdas = p->top_lambdas;
+  s = parse_statement (p);
+  p->top_lambdas = p->n_lambdas;
+  p->func = saved_func;
+  p->method = saved_method;
+  p->n_lambdas = saved_lambdas;
+  if (s != NULL)
+    g_ptr_array_add (p->top_stmts, s);
+  p->top_level->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
+}
+
 static void
 parse_member (Parser *p)
 {
@@ -3098,6 +3168,7 @@ parse_member (Parser *p)
   AwlToken *name_tok;
   const char *kind;
   gint end;
+  guint start = p->pos;
 
   t = cur (p);
 
@@ -3148,18 +3219,33 @@ parse_member (Parser *p)
 
   if (!m.any && is_statement_start (p))
     {
-      error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-      sync_statement (p);
+      parse_top_level_statement (p, start);
       return;
     }
 
   /* A constructor: Name( with no return type. */
   if (t->kind == AWL_TOK_IDENT && tok_is_punct (peek_tok (p, 1), P_LPAREN))
     {
+      if (p->class_depth > 0 && g_strcmp0 (t->text, current_class (p)) == 0)
+        {
+          AwlTypeRef *void_type = awl_arena_new0 (p->arena, AwlTypeRef);
+
+          void_type->loc = loc_of (t);
+          void_type->name = "void";
+          next (p);
+          m.mods &= ~AWL_MOD_STATIC;
+          parse_method (p, &m, void_type, t);
+          ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
+          return;
+        }
       if (p->class_depth > 0)
-        error_at_tok (p, t, "constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+        error_at_tok (p, t, "a method needs a return type (a constructor is named as its class `%s`)",
+                      current_class (p));
       else
-        error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
+        {
+          parse_top_level_statement (p, start);
+          return;
+        }
       skip_member (p);
       return;
     }
@@ -3174,8 +3260,7 @@ parse_member (Parser *p)
               next (p);
               return;
             }
-          error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-          sync_statement (p);
+          parse_top_level_statement (p, start);
         }
       else
         {
@@ -3209,9 +3294,11 @@ parse_member (Parser *p)
   if (name_tok->kind != AWL_TOK_IDENT)
     {
       if (!m.any)
-        error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-      else
-        expect_ident (p, "a name");
+        {
+          parse_top_level_statement (p, start);
+          return;
+        }
+      expect_ident (p, "a name");
       sync_statement (p);
       return;
     }
@@ -3240,8 +3327,7 @@ parse_member (Parser *p)
     {
       if (strcmp (type->name, "var") == 0)
         {
-          error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-          sync_statement (p);
+          parse_top_level_statement (p, start);
           return;
         }
       if (strcmp (type->name, "void") == 0)
@@ -3415,6 +3501,19 @@ awl_parse (const char    *filename,
     unit->ast->first_code_line = g_array_index (tokens, AwlToken, 0).line;
 
   parse_members (&p, FALSE);
+  if (p.top_level != NULL)
+    {
+      AwlStmt *body = new_stmt (&p, AWL_STMT_BLOCK, p.top_level->loc);
+      AwlAstPrivate *priv = p.ast->priv;
+
+      body->block.n_stmts = p.top_stmts->len;
+      body->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (p.arena, p.top_stmts->pdata, p.top_stmts->len);
+      p.top_level->body = body;
+      g_ptr_array_add (p.methods, p.top_level);
+      if (!g_hash_table_contains (priv->methods, p.top_level->name))
+        g_hash_table_insert (priv->methods, (gpointer) p.top_level->name, p.top_level);
+      g_ptr_array_unref (p.top_stmts);
+    }
 
   unit->ast->n_methods = p.methods->len;
   unit->ast->methods = (AwlFunction **) awl_arena_dup_ptrs (p.arena, p.methods->pdata, p.methods->len);

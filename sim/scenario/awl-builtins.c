@@ -421,11 +421,69 @@ find_row (AwlCallSite *site,
   return NULL;
 }
 
+/* ----------------------------------------------------------------------------- */
+/* Objects of the script's classes */
+
+static int
+instance_new (AwlBiCall *call)
+{
+  const AwlClassInfo *klass = call->site->klass;
+  AwlInstance *inst = awl_sim_foreign_new (call->sim, &awl_instance_class, sizeof (AwlInstance));
+
+  inst->klass = klass;
+  inst->slots = g_new0 (AwlValue, MAX (klass->fields->len, 1));
+  return bi_value (call, awl_value_object (inst));
+}
+
+const AwlKnownApi awl_instance_ctor = { "<class>", ".ctor", AWL_API_CONSTRUCTOR, 0, 0, NULL, 0, instance_new, 0, NULL };
+
+static AwlValue *
+instance_slot (AwlInstance *inst,
+               const char  *name)
+{
+  for (guint i = 0; i < inst->klass->fields->len; i++)
+    if (g_str_equal (inst->klass->fields->pdata[i], name))
+      return &inst->slots[i];
+  return NULL;
+}
+
+/* A field read, or a method call the compiler could not bind to one class. */
+static AwlBiResult
+instance_member (AwlBiCall   *call,
+                 AwlInstance *inst)
+{
+  AwlValue *slot = instance_slot (inst, call->site->member);
+  AwlCode *code;
+  g_autofree AwlValue *argv = NULL;
+
+  if (slot != NULL)
+    return bi_value (call, *slot);
+  code = g_hash_table_lookup (inst->klass->methods, call->site->member);
+  if (code == NULL)
+    return bi_throw (call, "MissingMemberException",
+                     awl_sim_intern_printf (call->sim, "'%s' does not contain a member '%s'",
+                                            inst->klass->name, call->site->member));
+  if (call->n_args + 1 != code->func->n_params || call->site->n_named > 0)
+    return bi_throw (call, "ArgumentException",
+                     awl_sim_intern_printf (call->sim, "'%s.%s' takes %u arguments (Awaitlab passes them only by position here)",
+                                            inst->klass->name, call->site->member, code->func->n_params - 1));
+  argv = g_new (AwlValue, call->n_args + 1);
+  argv[0] = call->target;
+  for (guint i = 0; i < call->n_args; i++)
+    argv[i + 1] = call->args[i];
+  awl_step_call (call->s, awl_interp_frame_new (call->run, code, argv, call->n_args + 1, NULL));
+  return bi_action (call);
+}
+
 static AwlBiResult
 member (AwlBiCall *call)
 {
   const char *types[8];
   guint n;
+  AwlInstance *inst = awl_value_get_foreign (call->target, &awl_instance_class);
+
+  if (inst != NULL)
+    return instance_member (call, inst);
 
   /* CancellationToken.None / default is the null token. */
   if (call->target.kind == AWL_VALUE_NULL)
@@ -460,8 +518,15 @@ awl_builtin_set_member (AwlBiCall *call)
 {
   AwlValue t = call->target;
 
+  AwlInstance *inst = awl_value_get_foreign (t, &awl_instance_class);
+
   if (t.kind == AWL_VALUE_NULL)
     return bi_null_reference (call);
+  if (inst != NULL && instance_slot (inst, call->site->member) != NULL)
+    {
+      *instance_slot (inst, call->site->member) = call->args[0];
+      return bi_value (call, awl_value_null ());
+    }
   if (awl_value_get_object (t, AWL_OBJECT_THREAD) &&
       (g_str_equal (call->site->member, "IsBackground") || g_str_equal (call->site->member, "Name")))
     return bi_value (call, awl_value_null ());

@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-#include "awl-scenario-private.h"
+#include "awl-objects.h"
 
 /* What little the compiler knows about a value's static type, enough to reject what
  * a C# compiler rejects ("a" - 1, calling an int). */
@@ -922,6 +922,68 @@ compile_assign (Compiler    *c,
     }
 }
 
+/* The class of the script an expression's value is known to have, or NULL. */
+static const char *
+expr_class (Compiler *c,
+            AwlExpr  *e)
+{
+  AwlAst *ast = c->unit->ast;
+
+  if (e->kind == AWL_EXPR_NAME && e->name.kind == AWL_NAME_VAR && e->name.var->type != NULL &&
+      e->name.var->type->array_rank == 0 && awl_ast_has_class (ast, e->name.var->type->name))
+    return e->name.var->type->name;
+  if (e->kind == AWL_EXPR_NEW && e->new_obj.type != NULL && awl_ast_has_class (ast, e->new_obj.type->name))
+    return e->new_obj.type->name;
+  return NULL;
+}
+
+/* The instance method `name` of the class @target is known to have, or of the only
+ * class that has one when no .NET member has that name. */
+static AwlCode *
+instance_method (Compiler   *c,
+                 AwlExpr    *target,
+                 const char *name)
+{
+  const char *klass = expr_class (c, target);
+  AwlAst *ast = c->unit->ast;
+  AwlCode *found = NULL;
+  guint n = 0;
+
+  if (klass != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", klass, name);
+      AwlCode *code = g_hash_table_lookup (c->methods, key);
+      return code != NULL && (code->func->flags & AWL_FUNC_INSTANCE) ? code : NULL;
+    }
+  if (awl_known_api_has_instance_member (name))
+    return NULL;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR) &&
+        g_str_equal (ast->methods[i]->name, name))
+      {
+        g_autofree char *key = g_strdup_printf ("%s.%s", ast->methods[i]->klass, name);
+        found = g_hash_table_lookup (c->methods, key);
+        n++;
+      }
+  return n == 1 ? found : NULL;
+}
+
+/* Whether some class of the script has an instance field or method called @name. */
+static gboolean
+is_user_member (Compiler   *c,
+                const char *name)
+{
+  AwlAst *ast = c->unit->ast;
+
+  for (guint i = 0; i < ast->n_fields; i++)
+    if (awl_field_is_instance (ast->fields[i]) && g_str_equal (ast->fields[i]->name, name))
+      return TRUE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && g_str_equal (ast->methods[i]->name, name))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether the expression passed to a `params T[]` parameter is already the array. */
 static gboolean
 looks_like_array (Compiler *c,
@@ -942,11 +1004,14 @@ compile_method_call (Compiler    *c,
                      AwlCode     *code,
                      AwlArg      *args,
                      guint        n_args,
-                     const char  *name)
+                     const char  *name,
+                     AwlExpr     *self,
+                     gboolean     self_on_stack)
 {
   AwlFunction *f = code->func;
   g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
-  guint pos = 0;
+  guint skip = (f->flags & AWL_FUNC_INSTANCE) ? 1 : 0;
+  guint pos = skip;
   gboolean has_params = f->n_params > 0 && f->params[f->n_params - 1]->is_params;
   gboolean packed = FALSE;
 
@@ -978,11 +1043,18 @@ compile_method_call (Compiler    *c,
     }
   else if (pos > f->n_params)
     error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
-  for (guint k = 0; k < f->n_params; k++)
+  if (skip && !self_on_stack)
+    {
+      if (self != NULL)
+        compile_expr (c, self);
+      else
+        emit_const (c, awl_value_null ());
+    }
+  for (guint k = skip; k < f->n_params; k++)
     {
       if (packed && k == f->n_params - 1)
         {
-          guint n = 0, p = 0;
+          guint n = 0, p = skip;
           for (guint i = 0; i < n_args; i++)
             if (args[i].name == NULL && p++ >= k)
               {
@@ -1023,7 +1095,7 @@ compile_call (Compiler *c,
       if (lookup (c, name, &depth) == NULL && find_field (c, name) == 0 &&
           (code = find_method (c, name)) != NULL)
         {
-          compile_method_call (c, e, code, args, n_args, name);
+          compile_method_call (c, e, code, args, n_args, name, NULL, FALSE);
           return;
         }
     }
@@ -1042,8 +1114,20 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
-      compile_method_call (c, e, code, args, n_args, callee->member.name);
+      compile_method_call (c, e, code, args, n_args, callee->member.name, NULL, FALSE);
       return;
+    }
+
+  /* obj.Method(…) on an object of a class of the script, bound at compile time. */
+  if (callee->kind == AWL_EXPR_MEMBER && !callee->member.null_conditional)
+    {
+      AwlCode *code = instance_method (c, callee->member.target, callee->member.name);
+
+      if (code != NULL)
+        {
+          compile_method_call (c, e, code, args, n_args, callee->member.name, callee->member.target, FALSE);
+          return;
+        }
     }
 
   if (callee->kind == AWL_EXPR_MEMBER && is_static_path (c, callee->member.target))
@@ -1072,7 +1156,7 @@ compile_call (Compiler *c,
       AwlCallSite *site = new_site (c, NULL, callee->member.name, args, n_args, e->loc);
       guint skip = 0;
 
-      if (!awl_builtin_member_bind (site))
+      if (!awl_builtin_member_bind (site) && !is_user_member (c, callee->member.name))
         {
           error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
                     "the method `%s` is not known to Awaitlab's C# subset",
@@ -1145,7 +1229,7 @@ compile_member (Compiler *c,
     }
 
   site = new_site (c, NULL, e->member.name, NULL, 0, e->member.name_loc);
-  if (!awl_builtin_member_bind (site))
+  if (!awl_builtin_member_bind (site) && !is_user_member (c, e->member.name))
     {
       error_at (c, e->member.name_loc.line, e->member.name_loc.col,
                 "`%s` is not a member known to Awaitlab's C# subset", e->member.name);
@@ -1187,6 +1271,68 @@ emit_default (Compiler         *c,
     }
 }
 
+/* `new C(args) { F = v }` for a class of the script: a fresh object, its instance
+ * fields initialised in declaration order, then its constructor. */
+static void
+compile_new_instance (Compiler *c,
+                      AwlExpr  *e)
+{
+  const char *klass = e->new_obj.type->name;
+  AwlAst *ast = c->unit->ast;
+  AwlCallSite *site = new_site (c, klass, klass, NULL, 0, e->loc);
+  g_autofree char *ctor_key = g_strdup_printf ("%s.%s", klass, klass);
+  AwlCode *ctor = g_hash_table_lookup (c->methods, ctor_key);
+  const char *saved = c->klass;
+
+  site->api = &awl_instance_ctor;
+  site->klass = g_hash_table_lookup (c->prog->classes, klass);
+  emit_full (c, OP_NEW, 0, 0, site, e->loc);
+
+  c->klass = klass;
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+      AwlCallSite *set;
+
+      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+        continue;
+      set = new_site (c, NULL, f->name, NULL, 0, f->loc);
+      emit (c, OP_DUP, 0);
+      if (f->init)
+        compile_expr (c, f->init);
+      else
+        emit_default (c, f->type);
+      if (type_is_double (f->type))
+        emit (c, OP_TO_DOUBLE, 0);
+      emit_full (c, OP_SET_MEMBER, 0, 0, set, f->loc);
+    }
+  c->klass = saved;
+
+  if (ctor != NULL && (ctor->func->flags & AWL_FUNC_CTOR))
+    {
+      emit (c, OP_DUP, 0);
+      compile_method_call (c, e, ctor, e->new_obj.args, e->new_obj.n_args, klass, NULL, TRUE);
+      emit (c, OP_POP, 0);
+    }
+  else if (e->new_obj.n_args > 0)
+    error_at (c, e->loc.line, e->loc.col, "the class `%s` has no constructor that takes arguments", klass);
+
+  for (guint i = 0; i < e->new_obj.n_init; i++)
+    {
+      AwlExpr *init = e->new_obj.init[i];
+
+      if (init->kind == AWL_EXPR_ASSIGN && init->assign.target->kind == AWL_EXPR_NAME)
+        {
+          AwlCallSite *set = new_site (c, NULL, init->assign.target->name.name, NULL, 0, init->loc);
+          emit (c, OP_DUP, 0);
+          compile_expr (c, init->assign.value);
+          emit_full (c, OP_SET_MEMBER, 0, 0, set, init->loc);
+        }
+      else
+        error_at (c, init->loc.line, init->loc.col, "only `Name = value` initializers work on objects of a class");
+    }
+}
+
 static void
 compile_new (Compiler *c,
              AwlExpr  *e)
@@ -1195,9 +1341,11 @@ compile_new (Compiler *c,
   const AwlKnownApi *api = awl_builtin_ctor_lookup (type);
   AwlCallSite *site;
 
-  /* A class of the script without constructors: an object with no state yet. */
   if (api == NULL && e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
-    api = awl_builtin_ctor_lookup ("object");
+    {
+      compile_new_instance (c, e);
+      return;
+    }
 
   if (api == NULL || e->new_obj.type == NULL)
     {
@@ -2096,6 +2244,8 @@ compile_fields (Compiler *c)
   for (guint i = 0; i < ast->n_fields; i++)
     {
       AwlField *fd = ast->fields[i];
+      if (awl_field_is_instance (fd))
+        continue;
       c->klass = fd->klass;
       emit_full (c, OP_LINE, fd->loc.line, 0, NULL, fd->loc);
       if (fd->init)
@@ -2131,6 +2281,17 @@ site_free (gpointer data)
   g_free (site);
 }
 
+static void
+class_info_free (gpointer data)
+{
+  AwlClassInfo *info = data;
+
+  g_ptr_array_unref (info->fields);
+  g_hash_table_unref (info->methods);
+  g_free (info->name);
+  g_free (info);
+}
+
 void
 awl_program_free (AwlProgram *prog)
 {
@@ -2141,6 +2302,7 @@ awl_program_free (AwlProgram *prog)
   g_ptr_array_unref (prog->sites);
   g_ptr_array_unref (prog->strings);
   g_array_unref (prog->await_points);
+  g_hash_table_unref (prog->classes);
   g_free (prog);
 }
 
@@ -2158,6 +2320,7 @@ awl_program_compile (AwlUnit *unit)
   prog->strings = g_ptr_array_new_with_free_func (g_free);
   prog->sites = g_ptr_array_new_with_free_func (site_free);
   prog->await_points = g_array_new (FALSE, FALSE, sizeof (AwlScenarioAwait));
+  prog->classes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, class_info_free);
   prog->n_fields = ast->n_fields;
 
   c.prog = prog;
@@ -2168,9 +2331,23 @@ awl_program_compile (AwlUnit *unit)
   c.qualified = g_ptr_array_new_with_free_func (g_free);
   c.knobs = g_hash_table_new (g_str_hash, g_str_equal);
 
+  for (guint i = 0; i < ast->n_classes; i++)
+    {
+      AwlClassInfo *info = g_new0 (AwlClassInfo, 1);
+      info->name = g_strdup (ast->classes[i]);
+      info->fields = g_ptr_array_new ();
+      info->methods = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (prog->classes, info->name, info);
+    }
   for (guint i = 0; i < ast->n_fields; i++)
     {
       AwlField *f = ast->fields[i];
+      if (awl_field_is_instance (f))
+        {
+          AwlClassInfo *info = g_hash_table_lookup (prog->classes, f->klass);
+          g_ptr_array_add (info->fields, (gpointer) f->name);
+          continue;
+        }
       if (!g_hash_table_contains (c.fields, f->name))
         g_hash_table_insert (c.fields, (gpointer) f->name, GUINT_TO_POINTER (i + 1));
       if (f->klass != NULL)
@@ -2194,6 +2371,12 @@ awl_program_compile (AwlUnit *unit)
       g_ptr_array_add (prog->codes, code);
       if (!g_hash_table_contains (c.methods, code->name))
         g_hash_table_insert (c.methods, code->name, code);
+      if (code->func->flags & AWL_FUNC_INSTANCE)
+        {
+          AwlClassInfo *info = g_hash_table_lookup (prog->classes, code->func->klass);
+          if (info != NULL && !g_hash_table_contains (info->methods, code->name))
+            g_hash_table_insert (info->methods, code->name, code);
+        }
       if (code->func->klass != NULL)
         {
           char *key = g_strdup_printf ("%s.%s", code->func->klass, code->name);

@@ -64,6 +64,21 @@ awaitable_to_string (AwlForeign *self,
   g_string_append (out, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable");
 }
 
+static void
+instance_finalize (AwlForeign *self)
+{
+  g_free (((AwlInstance *) self)->slots);
+}
+
+static void
+instance_to_string (AwlForeign *self,
+                    GString    *out)
+{
+  g_string_append (out, ((AwlInstance *) self)->klass->name);
+}
+
+const AwlForeignClass awl_instance_class = { "instance", instance_finalize, instance_to_string };
+
 const AwlForeignClass awl_box_class = { "Box", NULL, NULL };
 const AwlForeignClass awl_env_class = { "Environment", env_finalize, NULL };
 const AwlForeignClass awl_closure_class = { "Delegate", NULL, closure_to_string };

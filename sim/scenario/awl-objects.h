@@ -66,6 +66,17 @@ typedef struct
   gboolean    awaiter;   /* GetAwaiter() result */
 } AwlAwaitable;
 
+/* An object of a class of the script. */
+typedef struct
+{
+  AwlForeign          parent;
+  const AwlClassInfo *klass;
+  AwlValue           *slots;   /* klass->fields->len */
+} AwlInstance;
+
+extern const AwlForeignClass awl_instance_class;
+extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the script */
+
 extern const AwlForeignClass awl_box_class;
 extern const AwlForeignClass awl_env_class;
 extern const AwlForeignClass awl_closure_class;
