@@ -54,10 +54,12 @@ void                   awaitlab_export_painter_free (AwaitlabExportPainter      
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwaitlabExportPainter, awaitlab_export_painter_free)
 
 /* The full view (awaitlab-export-full.c): code, explanation and output around the
- * timeline drawn by @renderer. */
+ * timeline drawn by @renderer; with @title_bar, the title and time above (the
+ * caption has them otherwise). */
 void awaitlab_export_draw_full (AwaitlabExportSource     *source,
                                 AwaitlabTimelineRenderer *renderer,
                                 gboolean                  dark,
+                                gboolean                  title_bar,
                                 cairo_t                  *cr,
                                 gint64                    playhead,
                                 gint64                    begin,
@@ -74,6 +76,24 @@ double awaitlab_export_draw_narration (AwaitlabExportSource *source,
                                        double                width,
                                        double                height);
 double awaitlab_export_narration_height (double height);
+
+/* The caption (awaitlab-export-caption.c): title, time and outcome in a band at
+ * the top, the legend in a band at the bottom; each draws at y = 0 of @cr. */
+double awaitlab_export_caption_height (double                    height);
+double awaitlab_export_legend_height  (double                    height);
+/* "Deadlock at 200 ms: …", "Completed at 1.2 s". Free with g_free. */
+char  *awaitlab_export_outcome_line   (AwaitlabExportSource     *source);
+void   awaitlab_export_draw_caption   (AwaitlabExportSource     *source,
+                                       gboolean                  dark,
+                                       cairo_t                  *cr,
+                                       gint64                    playhead,
+                                       double                    width,
+                                       double                    height);
+void   awaitlab_export_draw_legend    (AwaitlabTimelineRenderer *renderer,
+                                       gboolean                  dark,
+                                       cairo_t                  *cr,
+                                       double                    width,
+                                       double                    height);
 
 gboolean awaitlab_export_video (AwaitlabExportSource        *source,
                                 const AwaitlabExportOptions *options,

@@ -46,6 +46,7 @@ awaitlab_export_options_init (AwaitlabExportOptions *options,
   options->speed = 0;
   options->hold = 1.0;
   options->narration = awaitlab_export_format_is_video (format);
+  options->caption = TRUE;
   options->dark = FALSE;
 }
 
@@ -354,6 +355,28 @@ awaitlab_export_painter_free (AwaitlabExportPainter *self)
   g_free (self);
 }
 
+/* The timeline view fills its box: a run with few lanes is drawn larger (up to
+ * twice: type and lines grow with it, as a slide wants) instead of leaving the
+ * lower half empty, and a margin on the right keeps the last tick label whole. */
+static void
+draw_timeline_fitted (AwaitlabExportPainter *self,
+                      cairo_t               *cr,
+                      double                 width,
+                      double                 height)
+{
+  AwaitlabTimelineRenderer *renderer = self->renderer;
+  double natural, scale, margin;
+
+  awaitlab_timeline_renderer_set_scale (renderer, 1.0);
+  natural = awaitlab_timeline_renderer_get_natural_height (renderer, self->source->timeline);
+  scale = CLAMP (height / MAX (1, natural), 1.0, MAX (1.0, MIN (2.0, width / 900.0)));
+  awaitlab_timeline_renderer_set_scale (renderer, scale);
+
+  margin = 48 * scale;
+  awaitlab_timeline_renderer_draw (renderer, cr, self->source->timeline,
+                                   self->begin, self->end, width - margin, height);
+}
+
 void
 awaitlab_export_painter_draw (AwaitlabExportPainter *self,
                               cairo_t               *cr,
@@ -361,23 +384,33 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
                               double                 width,
                               double                 height)
 {
-  double strip = 0;
+  gboolean caption = self->options.caption;
+  double strip = self->options.narration ? awaitlab_export_narration_height (height) : 0;
+  double top = caption ? awaitlab_export_caption_height (height) : 0;
+  double legend = caption ? awaitlab_export_legend_height (height) : 0;
+  double body = MAX (1, height - strip - top - legend);
 
   awaitlab_timeline_renderer_set_playhead (self->renderer, playhead);
 
-  if (self->options.narration)
-    strip = awaitlab_export_narration_height (height);
-
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height - strip);
+  cairo_rectangle (cr, 0, top, width, body);
   cairo_clip (cr);
+  cairo_translate (cr, 0, top);
   if (self->options.view == AWAITLAB_EXPORT_VIEW_FULL)
-    awaitlab_export_draw_full (self->source, self->renderer, self->options.dark, cr, playhead,
-                               self->begin, self->end, width, height - strip);
+    awaitlab_export_draw_full (self->source, self->renderer, self->options.dark, !caption, cr, playhead,
+                               self->begin, self->end, width, body);
   else
-    awaitlab_timeline_renderer_draw (self->renderer, cr, self->source->timeline,
-                                     self->begin, self->end, width, height - strip);
+    draw_timeline_fitted (self, cr, width, body);
   cairo_restore (cr);
+
+  if (caption)
+    {
+      awaitlab_export_draw_caption (self->source, self->options.dark, cr, playhead, width, height);
+      cairo_save (cr);
+      cairo_translate (cr, 0, top + body);
+      awaitlab_export_draw_legend (self->renderer, self->options.dark, cr, width, height);
+      cairo_restore (cr);
+    }
 
   if (self->options.narration)
     awaitlab_export_draw_narration (self->source, self->options.dark, cr, playhead, width, height);

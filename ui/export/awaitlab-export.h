@@ -66,6 +66,7 @@ typedef struct
   double               speed;      /* virtual ms per second of video; 0 = the range in 10 s */
   double               hold;       /* seconds the last frame stays; 1 */
   gboolean             narration;  /* burn the narration line in (videos and pictures) */
+  gboolean             caption;    /* title, outcome and legend on the picture; TRUE */
   gboolean             dark;
 } AwaitlabExportOptions;
 
