@@ -99,9 +99,12 @@ press (AwaitlabWindow *window,
   g_auto(GStrv) names = g_strsplit (keys, " ", -1);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
-  g_ptr_array_add (args, "key");
-  g_ptr_array_add (args, "--window");
+  /* Keys go by XTEST to the focused window, as a keyboard's do; GTK ignores
+   * the synthetic events xdotool sends to a window without the focus. */
+  g_ptr_array_add (args, "windowfocus");
+  g_ptr_array_add (args, "--sync");
   g_ptr_array_add (args, wid);
+  g_ptr_array_add (args, "key");
   g_ptr_array_add (args, "--clearmodifiers");
   for (guint i = 0; names[i]; i++)
     g_ptr_array_add (args, names[i]);
