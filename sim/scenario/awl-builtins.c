@@ -2212,6 +2212,37 @@ list_member (AwlBiCall *call,
     }
 }
 
+static void
+collect_flattened (AwlObject *e,
+                   GPtrArray *out)
+{
+  for (guint i = 0; i < awl_exception_get_n_inner (e); i++)
+    {
+      AwlObject *inner = awl_exception_get_inner (e, i);
+
+      if (g_strcmp0 (awl_exception_get_type_name (inner), "AggregateException") == 0)
+        collect_flattened (inner, out);
+      else
+        g_ptr_array_add (out, inner);
+    }
+}
+
+/* AggregateException.Flatten(): a new AggregateException whose inner exceptions are
+ * every non-aggregate exception found by recursively opening the nested aggregates.
+ * On another exception type it is not callable in C#; returning it unchanged is as
+ * good as an error there. */
+static AwlObject *
+flatten_aggregate (AwlSim    *sim,
+                   AwlObject *e)
+{
+  g_autoptr(GPtrArray) inner = g_ptr_array_new ();
+
+  if (g_strcmp0 (awl_exception_get_type_name (e), "AggregateException") != 0)
+    return e;
+  collect_flattened (e, inner);
+  return awl_sim_aggregate_exception_new (sim, (AwlObject **) inner->pdata, inner->len);
+}
+
 static AwlBiResult
 exception_member (AwlBiCall *call,
                   AwlObject *e)
@@ -2224,12 +2255,11 @@ exception_member (AwlBiCall *call,
       return bi_value (call, awl_value_string (awl_exception_get_message (e)));
     case M_INNER_EXCEPTION:
       return bi_value (call, awl_value_object (awl_exception_get_n_inner (e) ? awl_exception_get_inner (e, 0) : NULL));
-    case M_INNER_EXCEPTIONS:
     case M_FLATTEN:
+      return bi_value (call, awl_value_object (flatten_aggregate (sim, e)));
+    case M_INNER_EXCEPTIONS:
       {
         AwlList *l;
-        if (call->site->id == M_FLATTEN)
-          return bi_value (call, awl_value_object (e));
         l = awl_list_new (sim, FALSE);
         for (guint i = 0; i < awl_exception_get_n_inner (e); i++)
           {
