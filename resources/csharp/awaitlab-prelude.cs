@@ -1057,36 +1057,34 @@ namespace Awaitlab
       return Body (url);
     }
 
+    // The simulator's body text (docs/scenario-language.md).
     internal static string Body (string url)
     {
-      return "<response from " + url + ">";
+      return "response from " + url;
     }
   }
 
   public static class Db
   {
-    public static Task<string> QueryAsync (string sql, double ms,
-                                           CancellationToken token = default (CancellationToken),
-                                           bool fail = false, int failures = 0)
+    // As the simulator: a query returns 1 (rows affected), a failure is a timeout.
+    public const string TimeoutMessage =
+      "Execution Timeout Expired. The timeout period elapsed prior to completion of the operation.";
+
+    public static Task<int> QueryAsync (string sql, double ms,
+                                        CancellationToken token = default (CancellationToken),
+                                        bool fail = false, int failures = 0)
     {
       bool fails = Faults.ShouldFail ("db:" + sql, fail, failures);
-      return World.IoAsync (ms, token,
-                            fails ? new InvalidOperationException ("The database query failed.") : null,
-                            Rows (sql));
+      return World.IoAsync (ms, token, fails ? new TimeoutException (TimeoutMessage) : null, 1);
     }
 
-    public static string Query (string sql, double ms, bool fail = false, int failures = 0)
+    public static int Query (string sql, double ms, bool fail = false, int failures = 0)
     {
       bool fails = Faults.ShouldFail ("db:" + sql, fail, failures);
       SimWorld.Sleep (ms);
       if (fails)
-        throw new InvalidOperationException ("The database query failed.");
-      return Rows (sql);
-    }
-
-    internal static string Rows (string sql)
-    {
-      return "<rows of " + sql + ">";
+        throw new TimeoutException (TimeoutMessage);
+      return 1;
     }
   }
 
@@ -1102,9 +1100,9 @@ namespace Awaitlab
   {
     // Asynchronous I/O holding no thread: completes (or faults) on a pool thread after
     // @ms, continuations without a context running inline there; canceled by @token.
-    public static Task<string> IoAsync (double ms, CancellationToken token, Exception fail, string result)
+    public static Task<T> IoAsync<T> (double ms, CancellationToken token, Exception fail, T result)
     {
-      var tcs = new TaskCompletionSource<string> ();
+      var tcs = new TaskCompletionSource<T> ();
       if (token.IsCancellationRequested)
         {
           tcs.SetCanceled ();
