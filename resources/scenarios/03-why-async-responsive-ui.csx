@@ -8,9 +8,13 @@
 // @expect-when BlockUiThread=false output-order "spinner frame 1" "spinner frame 2" "customers loaded" "spinner frame 3" "done"
 // @expect-when BlockUiThread=true end-at 550ms ± 3ms
 // @expect-when BlockUiThread=true output-order "customers loaded" "spinner frame 1" "spinner frame 4" "done"
-// @note L64: The spinner needs the UI thread every 100 ms to draw a frame.
-// @note L57: The UI thread is released here; it stays idle and ready for the spinner's messages.
-// @note L45: Each frame is a message posted back to the UI thread by the captured context.
+// @expect-when BlockUiThread=false output-at "spinner frame 1" 100ms
+// @expect-when BlockUiThread=false output-at "spinner frame 2" 200ms
+// @expect-when BlockUiThread=false output-at "customers loaded" 250ms
+// @expect-when BlockUiThread=true output-at "spinner frame 1" 250ms
+// @note L68: The spinner needs the UI thread every 100 ms to draw a frame.
+// @note L61: The UI thread is released here; it stays idle and ready for the spinner's messages.
+// @note L49: Each frame is a message posted back to the UI thread by the captured context.
 // @quiz Does the spinner keep its 100 ms rhythm while the customers load?
 // @answer Yes: frames appear at 100 and 200 ms
 // @choice No: all frames wait until the data has loaded

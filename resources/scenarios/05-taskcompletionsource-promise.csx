@@ -6,9 +6,12 @@
 // @expect end-at 300ms ± 2ms
 // @expect-when RunContinuationsAsynchronously=false output-order "waiting for the payment" "resumed with 'paid'" "order shipped" "SetResult returned"
 // @expect-when RunContinuationsAsynchronously=true output-order "waiting for the payment" "SetResult returned" "order shipped"
-// @note L47: Nothing runs for this task: it is completed by whoever calls SetResult.
-// @note L63: Completing the task. Watch which thread runs ProcessOrderAsync's continuation.
-// @note L49: By default this runs inline inside SetResult, on the webhook's pool thread.
+// @expect-when RunContinuationsAsynchronously=false output-at "SetResult returned" 250ms
+// @expect-when RunContinuationsAsynchronously=false output-at "resumed with" 150ms
+// @expect-when RunContinuationsAsynchronously=true output-at "SetResult returned" 150ms
+// @note L50: Nothing runs for this task: it is completed by whoever calls SetResult.
+// @note L66: Completing the task. Watch which thread runs ProcessOrderAsync's continuation.
+// @note L52: By default this runs inline inside SetResult, on the webhook's pool thread.
 // @quiz Which line is printed last?
 // @choice resumed with 'paid'
 // @choice order shipped

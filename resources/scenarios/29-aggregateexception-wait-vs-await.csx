@@ -8,8 +8,10 @@
 // @expect-when UseGetAwaiter=false output "AggregateException with 2 inner exceptions"
 // @expect-when UseGetAwaiter=false output-order "inner: Response status code does not indicate success" "inner: avatar storage is offline"
 // @expect-when UseGetAwaiter=true output "HttpRequestException, only the first: Response status code does not indicate success"
-// @note L56: Wait() and .Result report failures wrapped in an AggregateException.
-// @note L62: Both failures are inside, in argument order.
+// @expect-when UseGetAwaiter=false output-at "AggregateException with 2 inner exceptions" 150ms
+// @expect output-at "Flatten(): 2 inner exceptions" 300ms
+// @note L58: Wait() and .Result report failures wrapped in an AggregateException.
+// @note L64: Both failures are inside, in argument order.
 
 /* @explain
 `AggregateException` is an exception that contains other exceptions, in its

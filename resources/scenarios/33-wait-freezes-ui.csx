@@ -8,8 +8,14 @@
 // @expect-when UseAwait=false output-order "export finished" "progress tick 1" "progress tick 3"
 // @expect-when UseAwait=true end-at 300ms ± 3ms
 // @expect-when UseAwait=true output-order "progress tick 1" "progress tick 2" "export finished" "progress tick 3"
-// @note L51: The UI thread is blocked: the progress messages wait in its queue.
-// @note L47: The export itself runs on a pool thread and needs nothing from the UI thread, so this cannot deadlock.
+// @expect-when UseAwait=false output-at "export finished" 250ms
+// @expect-when UseAwait=false output-at "progress tick 3" 450ms
+// @expect-when UseAwait=true output-at "progress tick 1" 100ms
+// @expect-when UseAwait=true output-at "progress tick 2" 200ms
+// @expect-when UseAwait=true output-at "export finished" 250ms
+// @expect-when UseAwait=true output-at "progress tick 3" 300ms
+// @note L57: The UI thread is blocked: the progress messages wait in its queue.
+// @note L53: The export itself runs on a pool thread and needs nothing from the UI thread, so this cannot deadlock.
 
 /* @explain
 `.Wait()` blocks the calling thread until the task finishes. Here the task is CPU work
