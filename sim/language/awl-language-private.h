@@ -48,6 +48,8 @@ typedef struct
   AwlArena   *arena;
   GHashTable *methods;   /* name → AwlFunction* (first declaration) */
   GHashTable *fields;    /* name → AwlField* */
+  GHashTable *members;   /* "Class.name" → AwlFunction* / AwlField* (first declaration) */
+  GHashTable *classes;   /* class name → itself */
 } AwlAstPrivate;
 
 AwlAst      *awl_ast_new         (void);

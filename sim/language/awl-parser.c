@@ -33,9 +33,39 @@ typedef struct
   AwlFunction    *method;           /* its outermost method */
   guint           n_lambdas;        /* lambdas so far in the current method */
   guint           class_depth;
+  GPtrArray      *class_stack;      /* names of the enclosing classes, innermost last */
+  GPtrArray      *classes;          /* every class name, in source order */
   GPtrArray      *methods;
   GPtrArray      *fields;
+  AwlFunction    *top_level;        /* the Main made of top-level statements, or NULL */
+  guint           top_lambdas;      /* lambdas so far in it */
+  GPtrArray      *top_stmts;        /* its statements */
 } Parser;
+
+static const char *
+current_class (Parser *p)
+{
+  return p->class_stack->len > 0 ? g_ptr_array_index (p->class_stack, p->class_stack->len - 1) : NULL;
+}
+
+/* Members are also found as "Class.name" (the first declaration wins). */
+static void
+add_member (Parser     *p,
+            const char *klass,
+            const char *name,
+            gpointer    member)
+{
+  AwlAstPrivate *priv = p->ast->priv;
+  char *key;
+
+  if (klass == NULL)
+    return;
+  key = g_strdup_printf ("%s.%s", klass, name);
+  if (g_hash_table_contains (priv->members, key))
+    g_free (key);
+  else
+    g_hash_table_insert (priv->members, key, member);
+}
 
 static AwlExpr *parse_expr       (Parser *p);
 static AwlExpr *parse_unary      (Parser *p);
@@ -1205,9 +1235,16 @@ parse_primary (Parser *p)
           e->throw_expr.operand = operand;
           return finish_depth (p, e, operand->depth);
         }
-      if (strcmp (t->text, "this") == 0 || strcmp (t->text, "base") == 0)
+      if (strcmp (t->text, "this") == 0)
         {
-          error_at_tok (p, t, "`%s` " NOT_SUPPORTED " (methods are top-level; there is no instance)", t->text);
+          e = new_expr (p, AWL_EXPR_NAME, loc_of (t));
+          next (p);
+          e->name.name = t->text;
+          return e;
+        }
+      if (strcmp (t->text, "base") == 0)
+        {
+          error_at_tok (p, t, "`base` " NOT_SUPPORTED " (there is no inheritance yet)");
           return NULL;
         }
       if (strcmp (t->text, "delegate") == 0)
@@ -2823,6 +2860,7 @@ parse_method (Parser     *p,
   AwlAstPrivate *priv = p->ast->priv;
 
   f->parent = NULL;
+  f->klass = current_class (p);
   f->modifiers = m->mods & 0xFFFF;
   f->return_type = return_type;
   f->return_kind = classify_return (return_type);
@@ -2838,6 +2876,21 @@ parse_method (Parser     *p,
   p->n_lambdas = 0;
 
   parse_params (p, f);
+  if (f->klass != NULL && !(m->mods & AWL_MOD_STATIC))
+    {
+      /* An instance method: `this` is its hidden first parameter. */
+      AwlTypeRef *t = awl_arena_new0 (p->arena, AwlTypeRef);
+      AwlVar **params = awl_arena_alloc0 (p->arena, sizeof (AwlVar *) * (f->n_params + 1));
+
+      t->loc = loc_of (name_tok);
+      t->name = f->klass;
+      params[0] = new_var (p, AWL_VAR_PARAM, "this", loc_of (name_tok), t);
+      if (f->n_params > 0)
+        memcpy (params + 1, f->params, sizeof (AwlVar *) * f->n_params);
+      f->params = params;
+      f->n_params++;
+      f->flags |= AWL_FUNC_INSTANCE;
+    }
   if (p->panic)
     {
       /* Skip to the body and still parse it: its errors are worth reporting. */
@@ -2896,6 +2949,7 @@ parse_method (Parser     *p,
   g_ptr_array_add (p->methods, f);
   if (!g_hash_table_contains (priv->methods, f->name))
     g_hash_table_insert (priv->methods, (gpointer) f->name, f);
+  add_member (p, f->klass, f->name, f);
 }
 
 static void
@@ -2927,9 +2981,11 @@ parse_fields (Parser     *p,
         report_at (p, loc_of (name_tok), "a `const` needs a value: `const %s %s = …;`",
                    type->name, name_tok->text);
       f->index = p->fields->len;
+      f->klass = current_class (p);
       g_ptr_array_add (p->fields, f);
       if (!g_hash_table_contains (priv->fields, f->name))
         g_hash_table_insert (priv->fields, (gpointer) f->name, f);
+      add_member (p, f->klass, f->name, f);
 
       if (!accept_punct (p, P_COMMA))
         break;
@@ -2951,6 +3007,8 @@ parse_class (Parser   *p,
              AwlToken *kw)
 {
   AwlToken *open;
+  const char *name;
+  AwlAstPrivate *priv = p->ast->priv;
 
   next (p); /* class */
   if (expect_ident (p, "a class name") == NULL)
@@ -2958,8 +3016,7 @@ parse_class (Parser   *p,
       skip_member (p);
       return;
     }
-  if (p->class_depth > 0)
-    report_at (p, loc_of (kw), "nested classes " ARE_NOT_SUPPORTED "; put the methods at the top level");
+  name = tok_at (p, p->pos - 1)->text;
   if (at_punct (p, P_LT))
     report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
   /* Base classes, interfaces, constraints and primary constructors are ignored. */
@@ -2974,8 +3031,15 @@ parse_class (Parser   *p,
     }
   open = cur (p);
   next (p);
+  if (!g_hash_table_contains (priv->classes, name))
+    {
+      g_hash_table_add (priv->classes, (gpointer) name);
+      g_ptr_array_add (p->classes, (gpointer) name);
+    }
   p->class_depth++;
+  g_ptr_array_add (p->class_stack, (gpointer) name);
   parse_members (p, TRUE);
+  g_ptr_array_set_size (p->class_stack, p->class_stack->len - 1);
   p->class_depth--;
   if (!accept_punct (p, P_RBRACE))
     {
@@ -3050,6 +3114,51 @@ is_statement_start (Parser *p)
   return FALSE;
 }
 
+/* A statement outside any class: it belongs to the Main the compiler makes of all
+ * of them (C#'s top-level statements), which is async (`await` may appear). Inside a
+ * class it is an error. */
+static void
+parse_top_level_statement (Parser *p,
+                           guint   start)
+{
+  AwlFunction *saved_func = p->func, *saved_method = p->method;
+  guint saved_lambdas = p->n_lambdas;
+  AwlToken *t;
+  AwlStmt *s;
+
+  p->pos = start;
+  t = cur (p);
+  if (p->class_depth > 0)
+    {
+      error_at_tok (p, t, "a statement must be inside a method");
+      sync_statement (p);
+      return;
+    }
+  if (p->top_level == NULL)
+    {
+      AwlTypeRef *task = awl_arena_new0 (p->arena, AwlTypeRef);
+
+      task->loc = loc_of (t);
+      task->name = "Task";
+      p->top_level = new_function (p, loc_of (t), "Main");
+      p->top_level->parent = NULL;
+      p->top_level->flags |= AWL_FUNC_ASYNC | AWL_FUNC_TOP_LEVEL;
+      p->top_level->return_type = task;
+      p->top_level->return_kind = classify_return (task);
+      p->top_stmts = g_ptr_array_new ();
+    }
+  p->func = p->method = p->top_level;
+  p->n_lambdas = p->top_lambdas;
+  s = parse_statement (p);
+  p->top_lambdas = p->n_lambdas;
+  p->func = saved_func;
+  p->method = saved_method;
+  p->n_lambdas = saved_lambdas;
+  if (s != NULL)
+    g_ptr_array_add (p->top_stmts, s);
+  p->top_level->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
+}
+
 static void
 parse_member (Parser *p)
 {
@@ -3059,6 +3168,7 @@ parse_member (Parser *p)
   AwlToken *name_tok;
   const char *kind;
   gint end;
+  guint start = p->pos;
 
   t = cur (p);
 
@@ -3109,18 +3219,33 @@ parse_member (Parser *p)
 
   if (!m.any && is_statement_start (p))
     {
-      error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-      sync_statement (p);
+      parse_top_level_statement (p, start);
       return;
     }
 
   /* A constructor: Name( with no return type. */
   if (t->kind == AWL_TOK_IDENT && tok_is_punct (peek_tok (p, 1), P_LPAREN))
     {
+      if (p->class_depth > 0 && g_strcmp0 (t->text, current_class (p)) == 0)
+        {
+          AwlTypeRef *void_type = awl_arena_new0 (p->arena, AwlTypeRef);
+
+          void_type->loc = loc_of (t);
+          void_type->name = "void";
+          next (p);
+          m.mods &= ~AWL_MOD_STATIC;
+          parse_method (p, &m, void_type, t);
+          ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
+          return;
+        }
       if (p->class_depth > 0)
-        error_at_tok (p, t, "constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+        error_at_tok (p, t, "a method needs a return type (a constructor is named as its class `%s`)",
+                      current_class (p));
       else
-        error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
+        {
+          parse_top_level_statement (p, start);
+          return;
+        }
       skip_member (p);
       return;
     }
@@ -3135,8 +3260,7 @@ parse_member (Parser *p)
               next (p);
               return;
             }
-          error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-          sync_statement (p);
+          parse_top_level_statement (p, start);
         }
       else
         {
@@ -3170,9 +3294,11 @@ parse_member (Parser *p)
   if (name_tok->kind != AWL_TOK_IDENT)
     {
       if (!m.any)
-        error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-      else
-        expect_ident (p, "a name");
+        {
+          parse_top_level_statement (p, start);
+          return;
+        }
+      expect_ident (p, "a name");
       sync_statement (p);
       return;
     }
@@ -3201,8 +3327,7 @@ parse_member (Parser *p)
     {
       if (strcmp (type->name, "var") == 0)
         {
-          error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-          sync_statement (p);
+          parse_top_level_statement (p, start);
           return;
         }
       if (strcmp (type->name, "void") == 0)
@@ -3369,18 +3494,37 @@ awl_parse (const char    *filename,
   p.tokens = tokens;
   p.methods = g_ptr_array_new ();
   p.fields = g_ptr_array_new ();
+  p.class_stack = g_ptr_array_new ();
+  p.classes = g_ptr_array_new ();
 
   if (tokens->len > 1)
     unit->ast->first_code_line = g_array_index (tokens, AwlToken, 0).line;
 
   parse_members (&p, FALSE);
+  if (p.top_level != NULL)
+    {
+      AwlStmt *body = new_stmt (&p, AWL_STMT_BLOCK, p.top_level->loc);
+      AwlAstPrivate *priv = p.ast->priv;
+
+      body->block.n_stmts = p.top_stmts->len;
+      body->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (p.arena, p.top_stmts->pdata, p.top_stmts->len);
+      p.top_level->body = body;
+      g_ptr_array_add (p.methods, p.top_level);
+      if (!g_hash_table_contains (priv->methods, p.top_level->name))
+        g_hash_table_insert (priv->methods, (gpointer) p.top_level->name, p.top_level);
+      g_ptr_array_unref (p.top_stmts);
+    }
 
   unit->ast->n_methods = p.methods->len;
   unit->ast->methods = (AwlFunction **) awl_arena_dup_ptrs (p.arena, p.methods->pdata, p.methods->len);
   unit->ast->n_fields = p.fields->len;
   unit->ast->fields = (AwlField **) awl_arena_dup_ptrs (p.arena, p.fields->pdata, p.fields->len);
+  unit->ast->n_classes = p.classes->len;
+  unit->ast->classes = (const char **) awl_arena_dup_ptrs (p.arena, p.classes->pdata, p.classes->len);
   g_ptr_array_unref (p.methods);
   g_ptr_array_unref (p.fields);
+  g_ptr_array_unref (p.class_stack);
+  g_ptr_array_unref (p.classes);
 
   if (!(flags & AWL_PARSE_NO_CHECK))
     awl_check_unit (unit, (const guint8 *) lx.code_lines->data, lx.code_lines->len);
