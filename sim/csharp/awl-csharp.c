@@ -463,10 +463,50 @@ walk_stmt (Gen           *gen,
   awl_stmt_foreach_child (stmt, walk_child, gen);
 }
 
+/* What the generator cannot write yet, on either target: it lays the scenario out as
+ * the static members of one class (an enclosing class's header is blanked), which
+ * top-level statements, objects and same-named members of several classes do not fit.
+ * Refused with the reason rather than written wrong. */
+static void
+check_layout (Gen *gen)
+{
+  const AwlAst *ast = gen->unit->ast;
+
+  if (gen->not_exportable != NULL)
+    return;
+  for (guint i = 0; i < ast->n_methods; i++)
+    {
+      const AwlFunction *m = ast->methods[i];
+      const char *why = NULL;
+
+      if (m->flags & AWL_FUNC_TOP_LEVEL)
+        why = "top-level statements are not exported yet (write them in a Main method)";
+      else if (m->flags & (AWL_FUNC_INSTANCE | AWL_FUNC_CTOR))
+        why = "classes with constructors or instance methods are not exported yet";
+      if (why != NULL)
+        {
+          gen->not_exportable = g_strdup_printf ("line %u: %s", m->loc.line, why);
+          return;
+        }
+    }
+  for (guint i = 0; i < ast->n_fields; i++)
+    if (awl_field_is_instance (ast->fields[i]))
+      {
+        gen->not_exportable = g_strdup_printf ("line %u: classes with instance fields are not "
+                                               "exported yet", ast->fields[i]->loc.line);
+        return;
+      }
+  if (ast->n_classes > 1)
+    gen->not_exportable = g_strdup_printf ("the scenario declares %u classes; only one enclosing "
+                                           "class is exported yet", ast->n_classes);
+}
+
 static void
 walk_members (Gen *gen)
 {
   const AwlAst *ast = gen->unit->ast;
+
+  check_layout (gen);
 
   for (guint i = 0; i < ast->n_methods; i++)
     {

@@ -385,6 +385,43 @@ test_dotnet_bundle_part (void)
   g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE);
 }
 
+/* Layouts the generator does not write yet are refused with the reason, on both
+ * targets, never written wrong. */
+static void
+test_not_exportable_layouts (void)
+{
+  const char *top_level =
+    "// @title Top level\n"
+    "Console.WriteLine(\"start\");\n"
+    "await Task.Delay(50);\n";
+  const char *objects =
+    "// @title Objects\n"
+    "class Counter\n"
+    "{\n"
+    "    int n;\n"
+    "    public void Add() { n++; }\n"
+    "}\n"
+    "\n"
+    "void Main()\n"
+    "{\n"
+    "    new Counter().Add();\n"
+    "}\n";
+  const char *texts[] = { top_level, objects };
+  const char *reasons[] = { "top-level statements", "instance" };
+  AwlCsharpTarget targets[] = { AWL_CSHARP_TARGET_MONO, AWL_CSHARP_TARGET_DOTNET };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *program = generate_for (texts[i], targets[t], NULL, &error);
+
+        g_assert_null (program);
+        g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE);
+        g_assert_nonnull (strstr (error->message, reasons[i]));
+      }
+}
+
 static void
 test_prelude (void)
 {
@@ -416,6 +453,7 @@ main (int    argc,
   g_test_add_func ("/csharp/generate/plain-main-renamed", test_plain_main_renamed);
   g_test_add_func ("/csharp/dotnet/program", test_dotnet_program);
   g_test_add_func ("/csharp/dotnet/bundle-part", test_dotnet_bundle_part);
+  g_test_add_func ("/csharp/not-exportable/layouts", test_not_exportable_layouts);
 
   return g_test_run ();
 }
