@@ -1,6 +1,7 @@
 /* awaitlab-code-view.c */
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <string.h>
 #include <gtksourceview/gtksource.h>
 
@@ -112,6 +113,10 @@ struct _AwaitlabCodeView
   GtkTextTag           *error_tag;
   GtkTextTag           *warning_tag;
   GArray               *problems;   /* AwaitlabCodeProblem, messages owned */
+  GtkTextTag           *header_tag; /* invisible: the folded directive header */
+  GtkWidget            *header_button;
+  guint                 header_lines;
+  guint                 header_folded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabCodeView, awaitlab_code_view, GTK_TYPE_WIDGET)
@@ -139,6 +144,11 @@ awaitlab_code_view_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
       self->scroller = NULL;
     }
+  if (self->header_button != NULL)
+    {
+      gtk_widget_unparent (self->header_button);
+      self->header_button = NULL;
+    }
   if (self->problems != NULL)
     {
       for (guint i = 0; i < self->problems->len; i++)
@@ -157,7 +167,7 @@ awaitlab_code_view_class_init (AwaitlabCodeViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = awaitlab_code_view_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "codeview");
 }
 
@@ -203,6 +213,96 @@ on_query_tooltip (GtkWidget  *widget,
   return FALSE;
 }
 
+/* ------------------------------------------------------------------------- */
+/* The directive header (`// @…` lines and the `@explain` block) is folded   */
+/* away so the view opens on the code and a quiz's `@answer` is not shown.    */
+
+/* The number of leading lines that are directives, blank, or the explain block. */
+static guint
+count_header_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  gboolean in_comment = FALSE;
+  guint header = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *l = lines[i];
+
+      while (*l == ' ' || *l == '\t')
+        l++;
+      if (in_comment)
+        in_comment = strstr (l, "*/") == NULL;
+      else if (g_str_has_prefix (l, "/*"))
+        in_comment = strstr (l + 2, "*/") == NULL;
+      else if (g_str_has_prefix (l, "// @"))
+        ;
+      else if (*l == '\0' || *l == '\r')
+        {
+          if (lines[i + 1] == NULL)
+            break;
+        }
+      else
+        break;
+      header = i + 1;
+    }
+  return header;
+}
+
+static void
+apply_header_fold (AwaitlabCodeView *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  g_autofree char *label = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->header_tag, &start, &end);
+  if (self->header_folded && self->header_lines > 0)
+    {
+      gtk_text_buffer_get_iter_at_line (buffer, &end, self->header_lines);
+      gtk_text_buffer_apply_tag (buffer, self->header_tag, &start, &end);
+    }
+  label = g_strdup_printf (self->header_folded ? _("Show the header (%u lines)") : _("Fold the header (%u lines)"),
+                           self->header_lines);
+  gtk_button_set_label (GTK_BUTTON (self->header_button), label);
+  gtk_widget_set_visible (self->header_button, self->header_lines > 0);
+}
+
+static void
+on_header_clicked (AwaitlabCodeView *self)
+{
+  awaitlab_code_view_set_header_folded (self, !self->header_folded);
+}
+
+/* Folds (hides) or shows the directive header; while folded, a button above
+ * the code says how many lines it holds and shows them when clicked. */
+void
+awaitlab_code_view_set_header_folded (AwaitlabCodeView *self,
+                                      gboolean          folded)
+{
+  g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
+
+  self->header_folded = !!folded;
+  apply_header_fold (self);
+}
+
+gboolean
+awaitlab_code_view_get_header_folded (AwaitlabCodeView *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_CODE_VIEW (self), FALSE);
+  return self->header_folded && self->header_lines > 0;
+}
+
+/* Whether line @line (1-based) is shown: not inside a folded header. */
+gboolean
+awaitlab_code_view_line_is_visible (AwaitlabCodeView *self,
+                                    guint             line)
+{
+  g_return_val_if_fail (AWAITLAB_IS_CODE_VIEW (self), FALSE);
+  return !(self->header_folded && line >= 1 && line <= self->header_lines);
+}
+
 static void
 awaitlab_code_view_init (AwaitlabCodeView *self)
 {
@@ -219,6 +319,8 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   self->warning_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "problem-warning",
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &(GdkRGBA) { 0.85, 0.55, 0.0, 1 }, NULL);
+  self->header_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "folded-header",
+                                                 "invisible", TRUE, NULL);
   self->problems = g_array_new (FALSE, FALSE, sizeof (AwaitlabCodeProblem));
   {
     GtkTextIter start;
@@ -246,7 +348,17 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
   g_signal_connect (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->header_button = gtk_button_new ();
+  gtk_widget_add_css_class (self->header_button, "flat");
+  gtk_widget_add_css_class (self->header_button, "header-fold");
+  gtk_widget_set_visible (self->header_button, FALSE);
+  g_signal_connect_swapped (self->header_button, "clicked", G_CALLBACK (on_header_clicked), self);
+  gtk_widget_set_parent (self->header_button, GTK_WIDGET (self));
+
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
 
@@ -276,6 +388,9 @@ awaitlab_code_view_set_text (AwaitlabCodeView *self,
   gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), text ? text : "", -1);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  self->header_lines = count_header_lines (text);
+  self->header_folded = TRUE;
+  apply_header_fold (self);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
   awaitlab_code_view_set_problems (self, NULL, 0);
   self->scrolled_line = 0;

@@ -49,6 +49,11 @@ void        awaitlab_code_view_set_font_scale (AwaitlabCodeView       *self,
                                                double                  scale);
 void        awaitlab_code_view_set_editable   (AwaitlabCodeView       *self,
                                                gboolean                editable);
+void        awaitlab_code_view_set_header_folded (AwaitlabCodeView    *self,
+                                                  gboolean             folded);
+gboolean    awaitlab_code_view_get_header_folded (AwaitlabCodeView    *self);
+gboolean    awaitlab_code_view_line_is_visible   (AwaitlabCodeView    *self,
+                                                  guint                line);
 GtkTextBuffer *awaitlab_code_view_get_buffer  (AwaitlabCodeView       *self);
 void        awaitlab_code_view_set_problems   (AwaitlabCodeView          *self,
                                                const AwaitlabCodeProblem *problems,

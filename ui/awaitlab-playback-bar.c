@@ -21,6 +21,7 @@ struct _AwaitlabPlaybackBar
 
   AwaitlabPlayback *playback;
   guint             updating : 1;
+  guint             hide_total : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabPlaybackBar, awaitlab_playback_bar, GTK_TYPE_WIDGET)
@@ -71,7 +72,30 @@ on_position_changed (AwaitlabPlaybackBar *self)
   now = awaitlab_format_time (time);
   end = awaitlab_format_time (awaitlab_timeline_get_end_time (timeline));
   label = g_strdup_printf ("%s / %s", now, end);
-  gtk_label_set_text (self->time_label, label);
+  gtk_label_set_text (self->time_label, self->hide_total ? now : label);
+}
+
+/* While a quiz waits for its answer the run's length is the answer to some
+ * questions: only the current time shows, and the scrubber (whose knob tells
+ * what fraction has played) keeps its place but is not drawn. */
+void
+awaitlab_playback_bar_set_hide_total (AwaitlabPlaybackBar *self,
+                                      gboolean             hide)
+{
+  g_return_if_fail (AWAITLAB_IS_PLAYBACK_BAR (self));
+
+  self->hide_total = !!hide;
+  gtk_widget_set_opacity (GTK_WIDGET (self->scrubber), hide ? 0 : 1);
+  gtk_widget_set_can_target (GTK_WIDGET (self->scrubber), !hide);
+  gtk_widget_set_focusable (GTK_WIDGET (self->scrubber), !hide);
+  on_position_changed (self);
+}
+
+const char *
+awaitlab_playback_bar_get_time_text (AwaitlabPlaybackBar *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_PLAYBACK_BAR (self), NULL);
+  return gtk_label_get_text (self->time_label);
 }
 
 static void

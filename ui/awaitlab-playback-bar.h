@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (AwaitlabPlaybackBar, awaitlab_playback_bar, AWAITLAB, PLAY
 AwaitlabPlayback *awaitlab_playback_bar_get_playback (AwaitlabPlaybackBar *self);
 void              awaitlab_playback_bar_set_playback (AwaitlabPlaybackBar *self,
                                                       AwaitlabPlayback    *playback);
+void              awaitlab_playback_bar_set_hide_total (AwaitlabPlaybackBar *self,
+                                                        gboolean             hide);
+const char       *awaitlab_playback_bar_get_time_text  (AwaitlabPlaybackBar *self);
 double            awaitlab_playback_bar_get_speed    (AwaitlabPlaybackBar *self);
 void              awaitlab_playback_bar_set_speed    (AwaitlabPlaybackBar *self,
                                                       double               speed);

@@ -20,13 +20,27 @@ struct _AwaitlabQuizBanner
   GtkRevealer *revealer;
   GtkBox      *quizzes_box;
   GtkWidget   *hint;
+  GtkWidget   *reveal_button;
+  GtkWidget   *ask_again_button;
 
-  AwlScenario *scenario;
-  GArray      *quizzes;  /* Quiz */
-  guint        revealed : 1;
+  AwlScenario   *scenario;
+  AwlKnobValues *knobs;    /* of the run the verdicts judge; NULL = defaults */
+  GArray        *quizzes;  /* Quiz */
+  guint          revealed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabQuizBanner, awaitlab_quiz_banner, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARMED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reveal_all (AwaitlabQuizBanner *self,
+                        gboolean            revealed);
 
 static void
 quiz_clear (gpointer data)
@@ -54,6 +68,36 @@ on_choice_toggled (GtkCheckButton     *button,
 }
 
 static void
+on_reveal_clicked (AwaitlabQuizBanner *self)
+{
+  reveal_all (self, TRUE);
+}
+
+static void
+on_ask_again_clicked (AwaitlabQuizBanner *self)
+{
+  awaitlab_quiz_banner_ask_again (self);
+}
+
+static void
+awaitlab_quiz_banner_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AwaitlabQuizBanner *self = AWAITLAB_QUIZ_BANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARMED:
+      g_value_set_boolean (value, awaitlab_quiz_banner_get_armed (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 awaitlab_quiz_banner_dispose (GObject *object)
 {
   AwaitlabQuizBanner *self = AWAITLAB_QUIZ_BANNER (object);
@@ -61,6 +105,7 @@ awaitlab_quiz_banner_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AWAITLAB_TYPE_QUIZ_BANNER);
   g_clear_pointer (&self->quizzes, g_array_unref);
   g_clear_pointer (&self->scenario, awl_scenario_unref);
+  g_clear_pointer (&self->knobs, awl_knob_values_free);
 
   G_OBJECT_CLASS (awaitlab_quiz_banner_parent_class)->dispose (object);
 }
@@ -71,13 +116,23 @@ awaitlab_quiz_banner_class_init (AwaitlabQuizBannerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = awaitlab_quiz_banner_dispose;
+  G_OBJECT_CLASS (klass)->get_property = awaitlab_quiz_banner_get_property;
+
+  /* TRUE while a quiz waits for its answer: the window hides what would give it away. */
+  properties[PROP_ARMED] = g_param_spec_boolean ("armed", NULL, NULL, FALSE,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-quiz-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabQuizBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabQuizBanner, quizzes_box);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabQuizBanner, hint);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabQuizBanner, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabQuizBanner, ask_again_button);
   gtk_widget_class_bind_template_callback (widget_class, hide);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_ask_again_clicked);
 }
 
 static void
@@ -151,6 +206,8 @@ awaitlab_quiz_banner_set_scenario (AwaitlabQuizBanner *self,
   g_array_set_size (self->quizzes, 0);
   self->revealed = FALSE;
   gtk_widget_set_visible (self->hint, TRUE);
+  gtk_widget_set_visible (self->reveal_button, TRUE);
+  gtk_widget_set_visible (self->ask_again_button, FALSE);
 
   if (scenario != NULL)
     awl_scenario_ref (scenario);
@@ -162,8 +219,11 @@ awaitlab_quiz_banner_set_scenario (AwaitlabQuizBanner *self,
   for (guint q = 0; q < n; q++)
     add_quiz (self, q, &quizzes[q]);
   gtk_revealer_set_reveal_child (self->revealer, n > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARMED]);
 }
 
+/* The verdict is computed from the run being shown: its knobs pick the right
+ * choice (`@answer-when`), so a knob that flips the outcome flips the verdict. */
 static void
 reveal (AwaitlabQuizBanner    *self,
         guint                  q,
@@ -171,15 +231,16 @@ reveal (AwaitlabQuizBanner    *self,
         gboolean               at_end)
 {
   Quiz *quiz = &g_array_index (self->quizzes, Quiz, q);
-  const char *why = source->why ? source->why : "";
-  const char *right = source->choices[source->answer];
+  guint answer = awl_scenario_quiz_answer (self->scenario, q, self->knobs);
+  const char *why = answer == source->answer && source->why ? source->why : "";
+  const char *right = source->choices[answer];
   g_autofree char *text = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (quiz->result), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (quiz->result), "error");
   if (quiz->answer < 0)
     text = g_strdup_printf (_("The answer: %s. %s"), right, why);
-  else if ((guint)quiz->answer == source->answer)
+  else if ((guint)quiz->answer == answer)
     {
       text = g_strdup_printf (_("✓ Your prediction held: %s. %s"), right, why);
       gtk_widget_add_css_class (GTK_WIDGET (quiz->result), "success");
@@ -194,25 +255,82 @@ reveal (AwaitlabQuizBanner    *self,
   gtk_widget_set_visible (GTK_WIDGET (quiz->result), at_end);
 }
 
-/* The answers show while the playhead is at the end of the run. */
+static void
+reveal_all (AwaitlabQuizBanner *self,
+            gboolean            revealed)
+{
+  const AwlScenarioQuiz *quizzes;
+  gboolean changed = self->revealed != !!revealed;
+  guint n = 0;
+
+  if (self->scenario == NULL || self->quizzes->len == 0)
+    return;
+  self->revealed = !!revealed;
+  gtk_widget_set_visible (self->hint, !revealed);
+  gtk_widget_set_visible (self->reveal_button, !revealed);
+  gtk_widget_set_visible (self->ask_again_button, revealed);
+  if (revealed)
+    gtk_revealer_set_reveal_child (self->revealer, TRUE);
+
+  quizzes = awl_scenario_get_quizzes (self->scenario, &n);
+  for (guint q = 0; q < n && q < self->quizzes->len; q++)
+    reveal (self, q, &quizzes[q], revealed);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARMED]);
+}
+
+/* Reaching the end of the run commits the prediction: the answers show and
+ * stay until "Ask again". */
 void
 awaitlab_quiz_banner_set_at_end (AwaitlabQuizBanner *self,
                                  gboolean            at_end)
 {
-  const AwlScenarioQuiz *quizzes;
-  guint n = 0;
-
   g_return_if_fail (AWAITLAB_IS_QUIZ_BANNER (self));
 
-  at_end = !!at_end;
-  if (self->scenario == NULL || self->quizzes->len == 0 || self->revealed == at_end)
-    return;
-  self->revealed = at_end;
-  gtk_widget_set_visible (self->hint, !at_end);
+  if (at_end && !self->revealed)
+    reveal_all (self, TRUE);
+}
 
-  quizzes = awl_scenario_get_quizzes (self->scenario, &n);
-  for (guint q = 0; q < n && q < self->quizzes->len; q++)
-    reveal (self, q, &quizzes[q], at_end);
+/* Re-arms the quizzes: no prediction, nothing revealed. */
+void
+awaitlab_quiz_banner_ask_again (AwaitlabQuizBanner *self)
+{
+  g_return_if_fail (AWAITLAB_IS_QUIZ_BANNER (self));
+
+  for (guint q = 0; q < self->quizzes->len; q++)
+    {
+      Quiz *quiz = &g_array_index (self->quizzes, Quiz, q);
+
+      quiz->answer = -1;
+      for (guint c = 0; c < quiz->buttons->len; c++)
+        gtk_check_button_set_active (g_ptr_array_index (quiz->buttons, c), FALSE);
+    }
+  gtk_revealer_set_reveal_child (self->revealer, self->quizzes->len > 0);
+  reveal_all (self, FALSE);
+}
+
+/* The knobs of the run being shown; a revealed verdict is judged again. */
+void
+awaitlab_quiz_banner_set_knobs (AwaitlabQuizBanner  *self,
+                                const AwlKnobValues *knobs)
+{
+  g_return_if_fail (AWAITLAB_IS_QUIZ_BANNER (self));
+
+  g_clear_pointer (&self->knobs, awl_knob_values_free);
+  if (knobs != NULL)
+    self->knobs = awl_knob_values_copy (knobs);
+  if (self->revealed)
+    {
+      self->revealed = FALSE;
+      reveal_all (self, TRUE);
+    }
+}
+
+gboolean
+awaitlab_quiz_banner_get_armed (AwaitlabQuizBanner *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_QUIZ_BANNER (self), FALSE);
+  return self->quizzes->len > 0 && !self->revealed;
 }
 
 guint

@@ -28,6 +28,7 @@ struct _AwaitlabTimelineRenderer
   guint                 show_counters : 1;
   guint                 show_flows : 1;
   guint                 show_outcome : 1;
+  guint                 hide_future : 1;
 
   cairo_pattern_t      *patterns[AWAITLAB_N_SPAN_STATES];
   PangoFontDescription *font;
@@ -309,6 +310,16 @@ awaitlab_timeline_renderer_set_show_outcome (AwaitlabTimelineRenderer *self,
   self->show_outcome = !!show;
 }
 
+/* Spoiler-free (a quiz waiting for its answer): nothing right of the playhead,
+ * neither spans, labels, ruler ticks nor the names of lanes yet to appear. */
+void
+awaitlab_timeline_renderer_set_hide_future (AwaitlabTimelineRenderer *self,
+                                            gboolean                  hide)
+{
+  g_return_if_fail (self != NULL);
+  self->hide_future = !!hide;
+}
+
 double
 awaitlab_timeline_renderer_get_label_width (AwaitlabTimelineRenderer *self)
 {
@@ -516,6 +527,9 @@ draw_ruler (AwaitlabTimelineRenderer *self,
   first = begin - (begin % step);
   if (first < begin)
     first += step;
+
+  if (self->hide_future && self->playhead >= 0 && self->playhead < end)
+    end = MAX (begin, self->playhead);
 
   cairo_set_line_width (cr, 1);
   for (gint64 t = first; t <= end; t += step)
@@ -906,8 +920,13 @@ draw_lane_label (AwaitlabTimelineRenderer *self,
   double y = g_array_index (self->lane_y, double, lane);
   double h = g_array_index (self->lane_h, double, lane);
   double s = self->scale;
-  gboolean in_cycle = awaitlab_timeline_lane_in_cycle (timeline, lane);
+  /* Red names would announce the deadlock before it happens. */
+  gboolean in_cycle = awaitlab_timeline_lane_in_cycle (timeline, lane) &&
+                      (self->playhead < 0 || self->playhead >= awaitlab_timeline_get_end_time (timeline));
   AwaitlabColor chip;
+
+  if (self->hide_future && !appeared)
+    return;
 
   if ((int)lane == self->selected)
     {
@@ -1555,11 +1574,22 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
       double alpha;
 
       awaitlab_palette_veil (self->dark, &veil, &alpha);
-      set_color (cr, &veil, alpha);
-      cairo_rectangle (cr, px, self->ruler_h, self->area_x + self->area_w - px, height);
+      if (self->hide_future)
+        {
+          /* Not veiled but gone: the background, as if nothing were there. */
+          if (self->dark)
+            cairo_set_source_rgb (cr, 0.118, 0.118, 0.118);
+          else
+            cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+        }
+      else
+        set_color (cr, &veil, alpha);
+      cairo_rectangle (cr, px, self->ruler_h, self->area_x + self->area_w + 8 * self->scale - px, height);
       cairo_fill (cr);
     }
-  flush_labels (self, cr, veil_x, TRUE);
+  if (!self->hide_future)
+    flush_labels (self, cr, veil_x, TRUE);
+  g_array_set_size (self->labels, 0);
 
   cairo_restore (cr);
 
@@ -1686,6 +1716,9 @@ awaitlab_timeline_renderer_hit_test (AwaitlabTimelineRenderer *self,
 
       hit->lane = i;
       if (x < self->area_x)
+        return TRUE;
+      /* A hidden future has nothing to point at (no spoiling tooltips). */
+      if (self->hide_future && self->playhead >= 0 && hit->time > self->playhead)
         return TRUE;
 
       spans = awaitlab_timeline_get_spans (timeline, i, &n);

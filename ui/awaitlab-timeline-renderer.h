@@ -46,6 +46,8 @@ void                      awaitlab_timeline_renderer_set_show_flows (AwaitlabTim
 void                      awaitlab_timeline_renderer_set_show_outcome (AwaitlabTimelineRenderer *self,
                                                                      gboolean                   show);
 
+void                      awaitlab_timeline_renderer_set_hide_future (AwaitlabTimelineRenderer *self,
+                                                                      gboolean                  hide);
 double                    awaitlab_timeline_renderer_get_natural_height (AwaitlabTimelineRenderer *self,
                                                                      AwaitlabTimeline          *timeline);
 double                    awaitlab_timeline_renderer_get_label_width (AwaitlabTimelineRenderer *self);

@@ -300,7 +300,22 @@ command_key (GtkWidget *widget,
   return gtk_widget_activate_action (widget, user_data, NULL);
 }
 
-/* Escape in the code view hands the keys back to the timeline. */
+/* E in presentation mode shows or hides the explanation. */
+static gboolean
+explanation_key (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  AwaitlabWindow *self = AWAITLAB_WINDOW (widget);
+
+  if (!self->presentation || typing (self) || in_popover (self))
+    return FALSE;
+  _awaitlab_window_toggle_side_panel (self);
+  return TRUE;
+}
+
+/* Escape in the code view hands the keys back to the timeline; elsewhere it
+ * leaves presentation mode. */
 static gboolean
 leave_code (GtkWidget *widget,
             GVariant  *args,
@@ -309,6 +324,12 @@ leave_code (GtkWidget *widget,
   AwaitlabWindow *self = AWAITLAB_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  if (self->presentation && !in_popover (self) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->code_view))))
+    {
+      awaitlab_window_set_presentation (self, FALSE);
+      return TRUE;
+    }
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->code_view)))
     return FALSE;
   return gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
@@ -347,6 +368,7 @@ _awaitlab_window_actions_init (AwaitlabWindow *self)
   add_key (keys, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, command_key, "win.run");
   add_key (keys, GDK_KEY_F10, 0, command_key, "win.inspector");
   add_key (keys, GDK_KEY_Escape, 0, leave_code, NULL);
+  add_key (keys, GDK_KEY_e, 0, explanation_key, NULL);
   self->media_keys = GTK_EVENT_CONTROLLER (keys);
   gtk_widget_add_controller (GTK_WIDGET (self), self->media_keys);
 }

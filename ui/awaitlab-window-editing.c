@@ -46,6 +46,7 @@ _awaitlab_window_update_title (AwaitlabWindow *self)
   AwaitlabDocument *document = awaitlab_workspace_get_document (self->workspace);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *shown = NULL;
   const char *questions;
 
   if (document == NULL)
@@ -54,14 +55,16 @@ _awaitlab_window_update_title (AwaitlabWindow *self)
   questions = awaitlab_document_get_questions (document);
   if (self->file != NULL)
     subtitle = g_file_get_basename (self->file);
+  else if (questions != NULL && _awaitlab_window_quiz_armed (self))
+    subtitle = g_strdup_printf (_("Question %s · built-in (edits go to a copy)"), questions);
   else if (questions != NULL)
     subtitle = g_strdup_printf (_("Question %s · %s · built-in (edits go to a copy)"), questions,
                                 awaitlab_document_get_topic (document) ?: "");
   else
     subtitle = g_strdup (_("Not saved yet"));
 
-  title = g_strdup_printf ("%s%s", _awaitlab_window_is_modified (self) ? "• " : "",
-                           awaitlab_document_get_title (document));
+  shown = _awaitlab_window_dup_shown_title (self);
+  title = g_strdup_printf ("%s%s", _awaitlab_window_is_modified (self) ? "• " : "", shown);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
 }

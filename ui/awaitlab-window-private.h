@@ -29,6 +29,7 @@ struct _AwaitlabWindow
   /* Template widgets */
   AdwToastOverlay         *toasts;
   AdwFlap                 *flap;
+  GtkWidget               *header_bar;
   AwaitlabSidebar         *sidebar;
   AdwWindowTitle          *window_title;
   GtkSpinner              *spinner;
@@ -85,6 +86,7 @@ struct _AwaitlabWindow
   gint64                   last_frame_time;
   guint                    shown_any : 1;
   guint                    presentation : 1;
+  guint                    flap_was_revealed : 1;
 };
 
 typedef void (*AwaitlabPendingFunc) (AwaitlabWindow *self, gpointer data);
@@ -109,7 +111,14 @@ void      _awaitlab_window_save_as            (AwaitlabWindow      *self);
 void      _awaitlab_window_run_text           (AwaitlabWindow      *self);
 void      _awaitlab_window_new_scenario       (AwaitlabWindow      *self);
 
+/* awaitlab-window-quiz.c */
+gboolean  _awaitlab_window_quiz_armed         (AwaitlabWindow      *self);
+char     *_awaitlab_window_dup_shown_title    (AwaitlabWindow      *self);
+void      _awaitlab_window_apply_quiz         (AwaitlabWindow      *self);
+
 /* awaitlab-window.c */
+gboolean  awaitlab_window_get_presentation    (AwaitlabWindow      *self);
+void      _awaitlab_window_toggle_side_panel  (AwaitlabWindow      *self);
 void      _awaitlab_window_show_error         (AwaitlabWindow      *self,
                                                const char          *heading,
                                                const char          *message);

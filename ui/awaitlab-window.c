@@ -120,7 +120,10 @@ update_status (AwaitlabWindow   *self,
   guint n_events;
 
   awaitlab_timeline_get_events (timeline, &n_events);
-  if (sentence != NULL)
+  /* The number of steps would hint at how the run goes while a quiz waits. */
+  if (sentence != NULL && _awaitlab_window_quiz_armed (self))
+    status = g_strdup_printf ("%u  ·  %s", index + 1, sentence);
+  else if (sentence != NULL)
     status = g_strdup_printf ("%u/%u  ·  %s", index + 1, n_events, sentence);
   gtk_label_set_text (self->status_label, status ? status : "");
 }
@@ -250,22 +253,54 @@ on_diagnostic_line (AwaitlabWindow *self,
 /* ------------------------------------------------------------------------- */
 /* Presentation mode: bigger everything, for projectors.                     */
 
+/* For a projector and a clicker: full screen, no sidebar or header bar,
+ * larger type and thicker lines, the explanation tab in front (E hides it);
+ * PageDown/PageUp move between bookmarks; Escape or F5 leaves. */
 void
 awaitlab_window_set_presentation (AwaitlabWindow *self,
                                   gboolean        presentation)
 {
   g_return_if_fail (AWAITLAB_IS_WINDOW (self));
 
-  self->presentation = !!presentation;
+  presentation = !!presentation;
+  if (presentation == self->presentation)
+    return;
+  self->presentation = presentation;
   awaitlab_timeline_view_set_scale (self->timeline_view, presentation ? 1.5 : 1.0);
   gtk_drawing_area_set_content_height (self->legend, presentation ? 38 : 26);
   awaitlab_code_view_set_font_scale (self->code_view, presentation ? 1.6 : 1.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presentation);
   if (presentation)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+    {
+      self->flap_was_revealed = adw_flap_get_reveal_flap (self->flap);
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      gtk_stack_set_visible_child_name (self->side_stack, "explanation");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
-  if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, "presentation-mode", self->presentation);
+    {
+      adw_flap_set_reveal_flap (self->flap, self->flap_was_revealed);
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->side_stack)), TRUE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
+gboolean
+awaitlab_window_get_presentation (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), FALSE);
+  return self->presentation;
+}
+
+/* E in presentation mode: the side panel (explanation, output) comes and goes. */
+void
+_awaitlab_window_toggle_side_panel (AwaitlabWindow *self)
+{
+  GtkWidget *pane = gtk_widget_get_parent (GTK_WIDGET (self->side_stack));
+
+  gtk_widget_set_visible (pane, !gtk_widget_get_visible (pane));
 }
 
 /* ------------------------------------------------------------------------- */
@@ -449,11 +484,10 @@ on_document_changed (AwaitlabWindow *self)
       awaitlab_diagnostics_list_set_diagnostics (self->diagnostics_list, NULL);
       awaitlab_quiz_banner_set_scenario (self->quiz_banner, awaitlab_document_get_scenario (document));
     }
-  _awaitlab_window_update_title (self);
-  gtk_label_set_text (self->question_label, awaitlab_document_get_title (document));
+  /* A re-run with other knobs: the verdict is judged against this run. */
+  awaitlab_quiz_banner_set_knobs (self->quiz_banner, awaitlab_document_get_knobs (document));
   explanation = awaitlab_markdown_to_markup (awaitlab_document_get_explanation (document));
   gtk_label_set_markup (self->explanation_label, explanation);
-  gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), *explanation != 0);
 
   if (timeline != NULL)
     {
@@ -466,6 +500,7 @@ on_document_changed (AwaitlabWindow *self)
                               awaitlab_document_get_trace (document), timeline);
 
   awaitlab_timeline_view_set_timeline (self->timeline_view, timeline);
+  _awaitlab_window_apply_quiz (self);
   _awaitlab_window_actions_update (self);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   on_playhead_moved (self);
@@ -710,8 +745,6 @@ restore_settings (AwaitlabWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_settings_bind (self->settings, "playback-speed", self->playback_bar, "speed", G_SETTINGS_BIND_DEFAULT);
-  if (g_settings_get_boolean (self->settings, "presentation-mode"))
-    awaitlab_window_set_presentation (self, TRUE);
 
   /* The layout as it was left. The sidebar has no handle, so its width is
    * only read; the dividers are saved as they move. */
@@ -798,9 +831,10 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, hpaned);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, code_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, diagnostics_list);
-  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, question_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, notes_box);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, output_list);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, timeline_view);
@@ -882,6 +916,8 @@ awaitlab_window_init (AwaitlabWindow *self)
   g_signal_connect_swapped (awaitlab_code_view_get_buffer (self->code_view), "modified-changed",
                             G_CALLBACK (_awaitlab_window_update_title), self);
   awaitlab_code_view_set_editable (self->code_view, TRUE);
+  g_signal_connect_swapped (self->quiz_banner, "notify::armed",
+                            G_CALLBACK (_awaitlab_window_apply_quiz), self);
   g_signal_connect_swapped (awaitlab_timeline_view_get_time_range (self->timeline_view), "notify",
                             G_CALLBACK (on_range_changed), self);
 

@@ -1,4 +1,5 @@
 // @title     .Result on the UI thread deadlocks
+// @quiz-title .Result on the UI thread
 // @questions 31 32 34
 // @topic     Deadlocks and starvation
 // @environment ui
@@ -11,11 +12,13 @@
 // @expect-when ConfigureAwaitFalse=true outcome completed
 // @expect-when ConfigureAwaitFalse=true end-at 200ms ± 2ms
 // @expect-when ConfigureAwaitFalse=true output "got the data"
-// @note L50: The UI thread blocks here, waiting for GetDataAsync's Task.
-// @note L44: This await captured the UI context: its continuation must run on the UI thread.
+// @note L53: The UI thread blocks here, waiting for GetDataAsync's Task.
+// @note L47: This await captured the UI context: its continuation must run on the UI thread.
 // @quiz Does this program finish?
 // @choice Yes, after 200 ms
 // @answer No, it deadlocks
+// @answer-when ConfigureAwaitFalse=true Yes, after 200 ms
+// @answer-when environment=console Yes, after 200 ms
 // @why The UI thread blocks in .Result while the continuation that would complete the task waits to be posted to that same UI thread.
 
 /* @explain

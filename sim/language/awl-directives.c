@@ -20,7 +20,8 @@ static const char * const topics[] = {
 static const char * const directive_names[] = {
   "title", "questions", "topic", "environment", "entry", "cores", "min-threads",
   "max-threads", "runtime", "timer-resolution", "seed", "load", "knob", "expect",
-  "expect-when", "note", "quiz", "choice", "answer", "why", "explain", NULL
+  "expect-when", "note", "quiz", "choice", "answer", "answer-when", "why", "explain",
+  "quiz-title", NULL
 };
 
 /* ---------------------------------------------------------------------------- */
@@ -68,6 +69,17 @@ quiz_free (gpointer data)
 {
   AwlQuiz *q = data;
 
+  for (guint i = 0; i < q->n_answers_when; i++)
+    {
+      for (guint k = 0; k < q->answers_when[i].n_when; k++)
+        {
+          g_free (q->answers_when[i].when[k].key);
+          g_free (q->answers_when[i].when[k].value);
+        }
+      g_free (q->answers_when[i].when);
+      g_free (q->answers_when[i].choice);
+    }
+  g_free (q->answers_when);
   g_free (q->question);
   g_strfreev (q->choices);
   g_free (q->why);
@@ -101,6 +113,7 @@ awl_directives_free (AwlDirectives *dirs)
     return;
 
   g_free (dirs->title);
+  g_free (dirs->quiz_title);
   g_free (dirs->questions);
   g_free (dirs->topic);
   g_free (dirs->entry);
@@ -880,6 +893,45 @@ parse_expectation (Cursor    *c,
   return !c->failed;
 }
 
+/* Reads `K=V[,K=V…]` into @conds (AwlExpectCondition); FALSE after an error. */
+static gboolean
+parse_conditions (Cursor     *c,
+                  GArray     *conds,
+                  const char *usage)
+{
+  guint col;
+  g_autofree char *spec = read_word (c, &col, NULL);
+  char **pairs;
+  guint pcol = col;
+
+  if (spec == NULL || strchr (spec, '=') == NULL)
+    {
+      dir_error (c, spec ? col : c->col, 1, "%s", usage);
+      return FALSE;
+    }
+  pairs = g_strsplit (spec, ",", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      AwlExpectCondition cond = { 0 };
+      char *eq = strchr (pairs[i], '=');
+
+      if (eq == NULL || eq == pairs[i] || eq[1] == '\0')
+        {
+          dir_error (c, pcol, (guint) g_utf8_strlen (pairs[i], -1) + (pairs[i][0] == '\0'),
+                     "`%s` is not a condition; write `Knob=VALUE`", pairs[i]);
+          break;
+        }
+      cond.key = g_strndup (pairs[i], eq - pairs[i]);
+      cond.value = g_strdup (eq + 1);
+      cond.loc.line = c->line;
+      cond.loc.col = pcol;
+      g_array_append_val (conds, cond);
+      pcol += g_utf8_strlen (pairs[i], -1) + 1;
+    }
+  g_strfreev (pairs);
+  return !c->failed;
+}
+
 static void
 parse_expect (AwlDirectives *dirs,
               Cursor        *c,
@@ -892,42 +944,8 @@ parse_expect (AwlDirectives *dirs,
 
   e->loc = at;
 
-  if (when)
-    {
-      guint col;
-      g_autofree char *spec = read_word (c, &col, NULL);
-      char **pairs;
-      guint pcol = col;
-
-      if (spec == NULL || strchr (spec, '=') == NULL)
-        {
-          dir_error (c, spec ? col : c->col, 1,
-                     "`@expect-when` needs a condition first: `@expect-when Knob=VALUE EXPECTATION`");
-          goto fail;
-        }
-      pairs = g_strsplit (spec, ",", -1);
-      for (guint i = 0; pairs[i] != NULL; i++)
-        {
-          AwlExpectCondition cond = { 0 };
-          char *eq = strchr (pairs[i], '=');
-
-          if (eq == NULL || eq == pairs[i] || eq[1] == '\0')
-            {
-              dir_error (c, pcol, (guint) g_utf8_strlen (pairs[i], -1) + (pairs[i][0] == '\0'),
-                         "`%s` is not a condition; write `Knob=VALUE`", pairs[i]);
-              break;
-            }
-          cond.key = g_strndup (pairs[i], eq - pairs[i]);
-          cond.value = g_strdup (eq + 1);
-          cond.loc.line = c->line;
-          cond.loc.col = pcol;
-          g_array_append_val (conds, cond);
-          pcol += g_utf8_strlen (pairs[i], -1) + 1;
-        }
-      g_strfreev (pairs);
-      if (c->failed)
-        goto fail;
-    }
+  if (when && !parse_conditions (c, conds, "`@expect-when` needs a condition first: `@expect-when Knob=VALUE EXPECTATION`"))
+    goto fail;
 
   skip_space (c);
   text_start = c->pos;
@@ -1016,6 +1034,44 @@ add_choice (AwlQuiz    *q,
   q->choices = g_renew (char *, q->choices, q->n_choices + 2);
   q->choices[q->n_choices++] = g_strdup (text);
   q->choices[q->n_choices] = NULL;
+}
+
+/* `@answer-when K=V[,K=V] CHOICE`: which choice is right when the knobs differ. */
+static void
+parse_answer_when (AwlDirectives *dirs,
+                   Cursor        *c,
+                   AwlLoc         at)
+{
+  AwlQuiz *q = current_quiz (dirs, c, at, "answer-when");
+  GArray *conds;
+  AwlQuizAnswerWhen aw = { 0 };
+  guint col;
+
+  if (q == NULL)
+    return;
+  conds = g_array_new (FALSE, TRUE, sizeof (AwlExpectCondition));
+  if (parse_conditions (c, conds, "`@answer-when` needs a condition first: `@answer-when Knob=VALUE CHOICE`"))
+    {
+      aw.choice = read_rest (c, &col);
+      if (*aw.choice == '\0')
+        dir_error (c, col, 1, "`@answer-when` needs the right choice after the condition");
+    }
+  if (c->failed)
+    {
+      for (guint i = 0; i < conds->len; i++)
+        {
+          g_free (g_array_index (conds, AwlExpectCondition, i).key);
+          g_free (g_array_index (conds, AwlExpectCondition, i).value);
+        }
+      g_array_unref (conds);
+      g_free (aw.choice);
+      return;
+    }
+  aw.loc = at;
+  aw.n_when = conds->len;
+  aw.when = (AwlExpectCondition *) (gpointer) g_array_free (conds, FALSE);
+  q->answers_when = g_renew (AwlQuizAnswerWhen, q->answers_when, q->n_answers_when + 1);
+  q->answers_when[q->n_answers_when++] = aw;
 }
 
 static void
@@ -1317,6 +1373,20 @@ awl_directives_parse_line (AwlDirectives          *dirs,
     parse_expect (dirs, &c, at, TRUE);
   else if (strcmp (name, "note") == 0)
     parse_note (dirs, &c, at);
+  else if (strcmp (name, "answer-when") == 0)
+    parse_answer_when (dirs, &c, at);
+  else if (strcmp (name, "quiz-title") == 0)
+    {
+      g_autofree char *text = read_rest (&c, &col);
+
+      if (*text == '\0')
+        dir_error (&c, at.col, 11, "`@quiz-title` needs a text");
+      else
+        {
+          g_free (dirs->quiz_title);
+          dirs->quiz_title = g_steal_pointer (&text);
+        }
+    }
   else if (strcmp (name, "quiz") == 0 || strcmp (name, "choice") == 0 ||
            strcmp (name, "answer") == 0 || strcmp (name, "why") == 0)
     parse_quiz_line (dirs, &c, at, name);
@@ -1420,6 +1490,57 @@ awl_directives_parse_explain (AwlDirectives          *dirs,
                                  "the `@explain` block is empty");
 }
 
+/* Finds the knob a `K=V` condition names and checks its value. */
+static void
+resolve_condition (AwlDirectives      *dirs,
+                   AwlExpectCondition *cond,
+                   AwlDiagnostics     *diags)
+{
+  AwlKnob *knob = awl_directives_find_knob (dirs, cond->key);
+  g_autoptr(GError) error = NULL;
+  AwlScenarioEnv env;
+  AwlScenarioRuntime rt;
+  gint64 v;
+
+  if (knob != NULL)
+    {
+      cond->knob = knob;
+      if (!awl_knob_value_parse (knob->default_value.type, cond->value,
+                                 &cond->knob_value, &error))
+        awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
+                             (guint) strlen (cond->key), "the knob `%s` is a %s: %s",
+                             cond->key, awl_knob_type_to_string (knob->default_value.type),
+                             error->message);
+    }
+  else if (strcmp (cond->key, "cores") == 0 || strcmp (cond->key, "min-threads") == 0)
+    {
+      if (!parse_int64 (cond->value, &v) || v < 1 || v > 32767)
+        awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
+                             (guint) strlen (cond->key), "`%s` needs a whole number, not `%s`",
+                             cond->key, cond->value);
+    }
+  else if (strcmp (cond->key, "environment") == 0)
+    {
+      if (!awl_scenario_env_from_string (cond->value, &env))
+        awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
+                             (guint) strlen (cond->key),
+                             "unknown environment `%s`; use console, ui, aspnet-classic or aspnetcore",
+                             cond->value);
+    }
+  else if (strcmp (cond->key, "runtime") == 0)
+    {
+      if (!awl_scenario_runtime_from_string (cond->value, &rt))
+        awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
+                             (guint) strlen (cond->key), "unknown runtime `%s`; use net8 or netfx",
+                             cond->value);
+    }
+  else
+    awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
+                         (guint) strlen (cond->key),
+                         "`%s` is not a knob (declare it with `@knob`) nor one of cores, min-threads, environment, runtime",
+                         cond->key);
+}
+
 void
 awl_directives_finish (AwlDirectives  *dirs,
                        AwlDiagnostics *diags)
@@ -1445,6 +1566,23 @@ awl_directives_finish (AwlDirectives  *dirs,
         q->why = g_strdup ("");
       if (q->answer >= q->n_choices)
         q->answer = 0;
+      for (guint j = 0; j < q->n_answers_when; j++)
+        {
+          AwlQuizAnswerWhen *aw = &q->answers_when[j];
+
+          aw->answer = q->answer;
+          for (guint k = 0; k < aw->n_when; k++)
+            resolve_condition (dirs, &aw->when[k], diags);
+          for (guint k = 0; k < q->n_choices; k++)
+            if (g_strcmp0 (q->choices[k], aw->choice) == 0)
+              {
+                aw->answer = k;
+                break;
+              }
+          if (g_strcmp0 (q->choices[aw->answer], aw->choice) != 0)
+            awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, aw->loc.line, aw->loc.col, 12,
+                                 "`%s` is not one of this quiz's choices", aw->choice);
+        }
     }
 
   for (guint i = 0; i < dirs->expects->len; i++)
@@ -1452,51 +1590,6 @@ awl_directives_finish (AwlDirectives  *dirs,
       AwlExpect *e = g_ptr_array_index (dirs->expects, i);
 
       for (guint j = 0; j < e->n_when; j++)
-        {
-          AwlExpectCondition *cond = &e->when[j];
-          AwlKnob *knob = awl_directives_find_knob (dirs, cond->key);
-          g_autoptr(GError) error = NULL;
-          AwlScenarioEnv env;
-          AwlScenarioRuntime rt;
-          gint64 v;
-
-          if (knob != NULL)
-            {
-              cond->knob = knob;
-              if (!awl_knob_value_parse (knob->default_value.type, cond->value,
-                                         &cond->knob_value, &error))
-                awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
-                                     (guint) strlen (cond->key), "the knob `%s` is a %s: %s",
-                                     cond->key, awl_knob_type_to_string (knob->default_value.type),
-                                     error->message);
-            }
-          else if (strcmp (cond->key, "cores") == 0 || strcmp (cond->key, "min-threads") == 0)
-            {
-              if (!parse_int64 (cond->value, &v) || v < 1 || v > 32767)
-                awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
-                                     (guint) strlen (cond->key), "`%s` needs a whole number, not `%s`",
-                                     cond->key, cond->value);
-            }
-          else if (strcmp (cond->key, "environment") == 0)
-            {
-              if (!awl_scenario_env_from_string (cond->value, &env))
-                awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
-                                     (guint) strlen (cond->key),
-                                     "unknown environment `%s`; use console, ui, aspnet-classic or aspnetcore",
-                                     cond->value);
-            }
-          else if (strcmp (cond->key, "runtime") == 0)
-            {
-              if (!awl_scenario_runtime_from_string (cond->value, &rt))
-                awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
-                                     (guint) strlen (cond->key), "unknown runtime `%s`; use net8 or netfx",
-                                     cond->value);
-            }
-          else
-            awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
-                                 (guint) strlen (cond->key),
-                                 "`%s` is not a knob (declare it with `@knob`) nor one of cores, min-threads, environment, runtime",
-                                 cond->key);
-        }
+        resolve_condition (dirs, &e->when[j], diags);
     }
 }

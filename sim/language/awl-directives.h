@@ -167,6 +167,16 @@ typedef struct
   char   *text;
 } AwlNote;
 
+/* `@answer-when K=V[,K=V] CHOICE`: the right choice for runs where every K=V holds. */
+typedef struct
+{
+  AwlExpectCondition  *when;
+  guint                n_when;
+  char                *choice;  /* as written; resolved to @answer by awl_directives_finish */
+  guint                answer;  /* index into the quiz's choices */
+  AwlLoc               loc;     /* of the `@` */
+} AwlQuizAnswerWhen;
+
 typedef struct
 {
   AwlLoc   loc;       /* of the `@quiz` */
@@ -175,6 +185,8 @@ typedef struct
   guint    n_choices;
   guint    answer;    /* index into choices of the right one */
   char    *why;       /* the explanation shown after the run ("" if none) */
+  AwlQuizAnswerWhen *answers_when; /* other knobs, other right answers */
+  guint    n_answers_when;
 } AwlQuiz;
 
 /* ---------------------------------------------------------------------------- */
@@ -184,6 +196,7 @@ typedef struct
 {
   char               *title;           /* NULL only if missing (which is an error) */
   AwlLoc              title_loc;
+  char               *quiz_title;      /* @quiz-title: the title before the reveal; NULL if none */
   guint              *questions;       /* question numbers in order written */
   guint               n_questions;
   char               *topic;           /* NULL if none */

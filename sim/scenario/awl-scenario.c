@@ -737,6 +737,35 @@ condition_holds (AwlScenario              *self,
     }
 }
 
+guint
+awl_scenario_quiz_answer (AwlScenario         *self,
+                          guint                quiz,
+                          const AwlKnobValues *overrides)
+{
+  AwlQuiz *q;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (quiz < self->unit->directives->quizzes->len, 0);
+  q = g_ptr_array_index (self->unit->directives->quizzes, quiz);
+  for (guint i = 0; i < q->n_answers_when; i++)
+    {
+      gboolean holds = TRUE;
+
+      for (guint k = 0; k < q->answers_when[i].n_when && holds; k++)
+        holds = condition_holds (self, &q->answers_when[i].when[k], overrides);
+      if (holds)
+        return q->answers_when[i].answer;
+    }
+  return q->answer;
+}
+
+const char *
+awl_scenario_get_quiz_title (AwlScenario *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->unit->directives->quiz_title;
+}
+
 gboolean
 awl_scenario_expectation_applies (AwlScenario         *self,
                                   guint                i,

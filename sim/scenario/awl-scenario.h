@@ -181,6 +181,13 @@ const AwlScenarioExpect *awl_scenario_get_expectations (AwlScenario *self,
                                                         guint       *n_expects);
 const AwlScenarioQuiz   *awl_scenario_get_quizzes      (AwlScenario *self,
                                                         guint       *n_quizzes);
+/* The right choice of quiz @quiz for a run with @overrides: the first
+ * `@answer-when` whose conditions all hold, else `@answer`. */
+guint                    awl_scenario_quiz_answer      (AwlScenario         *self,
+                                                        guint                quiz,
+                                                        const AwlKnobValues *overrides);
+/* `@quiz-title`: the title to show until a quiz is revealed; NULL if none. */
+const char              *awl_scenario_get_quiz_title   (AwlScenario *self);
 const AwlScenarioAwait  *awl_scenario_get_await_points (AwlScenario *self,
                                                         guint       *n_points);
 /* Warnings of a scenario that loaded (may be empty, never NULL). */

@@ -99,7 +99,7 @@ test_deadlock_moment (void)
         deadlock = m;
       else if (m->kind == AWL_BOOKMARK_END)
         end = m;
-      else if (m->kind == AWL_BOOKMARK_NOTE && m->line == 50)
+      else if (m->kind == AWL_BOOKMARK_NOTE && m->line == 53)
         note50 = m;
     }
   g_assert_nonnull (deadlock);

@@ -413,6 +413,50 @@ test_scrubber_and_page_keys (void)
   close_window (window);
 }
 
+/* F5: full screen, no sidebar or header bar; PageDown goes to the next
+ * bookmark; E hides and shows the explanation; Escape leaves. */
+static void
+test_f5_presentation (void)
+{
+  AwaitlabWindow *window = open_question (Q13);
+  AwaitlabDocument *document = awaitlab_window_get_document (window);
+  g_autoptr(GArray) marks = awl_bookmarks_collect (awaitlab_document_get_scenario (document),
+                                                   awaitlab_document_get_trace (document));
+  GtkWidget *side = gtk_widget_get_parent (GTK_WIDGET (window->side_stack));
+  int next = awl_bookmarks_find_next (marks, 0);
+  gint64 until;
+
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  pump (PUMP_MS);
+  press (window, "F5");
+  /* The window manager-less X server answers a fullscreen request late. */
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!gtk_window_is_fullscreen (GTK_WINDOW (window)) && g_get_monotonic_time () < until)
+    pump (50);
+  g_assert_true (awaitlab_window_get_presentation (window));
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  g_assert_false (gtk_widget_get_visible (window->header_bar));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->side_stack), ==, "explanation");
+
+  g_assert_cmpint (next, >=, 0);
+  press (window, "Page_Down");
+  g_assert_cmpuint (step_of (window), ==, g_array_index (marks, AwlBookmark, next).event_index);
+  g_assert_cmpint (awaitlab_playback_get_time (awaitlab_window_get_playback (window)), ==,
+                   g_array_index (marks, AwlBookmark, next).time);
+
+  press (window, "e");
+  g_assert_false (gtk_widget_get_visible (side));
+  press (window, "e");
+  g_assert_true (gtk_widget_get_visible (side));
+
+  press (window, "Escape");
+  g_assert_false (awaitlab_window_get_presentation (window));
+  g_assert_true (gtk_widget_get_visible (window->header_bar));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  close_window (window);
+}
+
 /* GTK 4.8 sometimes warns that it snapshots an internal gizmo before
  * allocating it when Xvfb is slow (see test-teach.c): a GTK timing quirk.
  * Every other warning stays fatal. */
@@ -456,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/ui/keys/search-enter-opens-first-result", test_search_enter_opens_first_result);
   g_test_add_func ("/ui/keys/ruler-click-seeks", test_ruler_click_seeks);
   g_test_add_func ("/ui/keys/scrubber-and-page-keys", test_scrubber_and_page_keys);
+  g_test_add_func ("/ui/keys/f5-presentation", test_f5_presentation);
 
   return g_test_run ();
 }

@@ -310,8 +310,11 @@ test_quiz_right_and_wrong (void)
   g_assert_true (g_str_has_prefix (awaitlab_window_get_quiz_result (window, 0), "✓ Your prediction held"));
   g_assert_nonnull (strstr (awaitlab_window_get_quiz_result (window, 0), quizzes[0].why));
 
-  /* Back to the start hides it; a wrong prediction is told so, with the answer. */
+  /* Back to the start keeps it (committed) until "Ask again"; a wrong
+   * prediction is told so, with the answer. */
   awaitlab_playback_seek_start (playback);
+  g_assert_nonnull (awaitlab_window_get_quiz_result (window, 0));
+  awaitlab_quiz_banner_ask_again (window->quiz_banner);
   g_assert_null (awaitlab_window_get_quiz_result (window, 0));
   awaitlab_window_answer_quiz (window, 0, wrong);
   awaitlab_playback_seek_end (playback);
@@ -338,12 +341,12 @@ test_inspector_and_lints (void)
   text = awaitlab_inspector_dup_text (inspector);
   /* The UI thread blocked in .Result; GetDataAsync suspended at its await. */
   g_assert_nonnull (strstr (text, "blocked: task wait on Task 1 (GetDataAsync)"));
-  g_assert_nonnull (strstr (text, "Button_Click line 50"));
-  g_assert_nonnull (strstr (text, "GetDataAsync (state 0, line 44)"));
+  g_assert_nonnull (strstr (text, "Button_Click line 53"));
+  g_assert_nonnull (strstr (text, "GetDataAsync (state 0, line 47)"));
   g_assert_nonnull (strstr (text, "I/O in flight"));
   g_assert_cmpstr (awaitlab_inspector_get_method (inspector), ==, "GetDataAsync");
   g_assert_nonnull (strstr (text, "suspended in state 0"));
-  g_assert_nonnull (strstr (text, "State 0 · await at line 44 ◀ now"));
+  g_assert_nonnull (strstr (text, "State 0 · await at line 47 ◀ now"));
   g_clear_pointer (&text, g_free);
 
   /* At the end the continuation sits in the UI queue, never run. */
