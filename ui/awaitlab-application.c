@@ -26,6 +26,7 @@ struct _AwaitlabApplication
   char           *panel;
   gboolean        inspector;
   gboolean        compare;
+  gboolean        presentation;
   guint           compare_started : 1;
   int             width;
   int             height;
@@ -139,6 +140,8 @@ screenshot_poll (gpointer user_data)
     awaitlab_window_show_panel (window, self->panel);
   if (self->inspector)
     awaitlab_window_set_inspector_visible (window, TRUE);
+  if (self->presentation)
+    awaitlab_window_set_presentation (window, TRUE);
 
   if (awaitlab_window_get_error_text (window) != NULL)
     {
@@ -200,6 +203,8 @@ start (AwaitlabApplication *self,
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  if (self->presentation && self->screenshot == NULL)
+    awaitlab_window_set_presentation (window, TRUE);
 
   if (self->screenshot != NULL)
     {
@@ -248,6 +253,7 @@ awaitlab_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "panel", "s", &self->panel);
   g_variant_dict_lookup (options, "inspector", "b", &self->inspector);
   g_variant_dict_lookup (options, "compare", "b", &self->compare);
+  g_variant_dict_lookup (options, "presentation", "b", &self->presentation);
 
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
       (sscanf (size, "%dx%d", &self->width, &self->height) != 2 ||
@@ -457,6 +463,7 @@ awaitlab_application_init (AwaitlabApplication *self)
     { "panel", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Side panel to show: explanation, output, knobs or lints"), "NAME" },
     { "inspector", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the Inspector"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start in compare mode (B flips the first switch)"), NULL },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start in presentation mode (full screen; F5 or Escape leaves)"), NULL },
     { NULL }
   };
 

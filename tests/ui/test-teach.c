@@ -287,6 +287,42 @@ test_unsaved_prompt (void)
   close_window (window);
 }
 
+/* Compare mode fits in the window as it is: at 900×700 neither turning it
+ * on nor off changes the window's size. */
+static void
+test_compare_keeps_window_size (void)
+{
+  AwaitlabWindow *window = awaitlab_window_new (NULL);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  awaitlab_window_open_resource (window, RESULT_DEADLOCK);
+  settle (window);
+  pump ();
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  /* 900×700 less what the toplevel keeps for its frame. */
+  g_assert_cmpint (ABS (width - 900), <=, 20);
+  g_assert_cmpint (ABS (height - 700), <=, 20);
+
+  awaitlab_window_set_compare (window, TRUE);
+  settle (window);
+  pump ();
+  g_assert_true (awaitlab_workspace_get_compare (window->workspace));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+  maybe_screenshot (window, "compare-900x700");
+
+  awaitlab_window_set_compare (window, FALSE);
+  settle (window);
+  pump ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+
+  close_window (window);
+}
+
 static void
 test_quiz_right_and_wrong (void)
 {
@@ -416,7 +452,7 @@ test_inspector_sync_objects (void)
   text = awaitlab_inspector_dup_text (inspector);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "CancellationTokenSource #"));
-  g_assert_nonnull (strstr (text, ", line 50"));
+  g_assert_nonnull (strstr (text, ", line 53"));
   g_assert_nonnull (strstr (text, "not canceled; CancelAfter due at 250 ms; 1 registration(s) pending"));
   g_clear_pointer (&text, g_free);
   awaitlab_playback_seek_end (playback);
@@ -480,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/ui/teach/edit-error-fix", test_edit_error_fix);
   g_test_add_func ("/ui/teach/unsaved-prompt-and-save", test_unsaved_prompt);
   g_test_add_func ("/ui/teach/quiz-right-and-wrong", test_quiz_right_and_wrong);
+  g_test_add_func ("/ui/teach/compare-keeps-window-size", test_compare_keeps_window_size);
   g_test_add_func ("/ui/teach/inspector-and-lints", test_inspector_and_lints);
   g_test_add_func ("/ui/teach/inspector-sync-objects", test_inspector_sync_objects);
   g_test_add_func ("/ui/teach/new-from-template", test_new_from_template);
