@@ -625,7 +625,13 @@ static void
 on_compare_changed (AwaitlabWindow *self)
 {
   gboolean compare = awaitlab_workspace_get_compare (self->workspace);
+  GtkWidget *scroller_a = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller_b = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view_b), GTK_TYPE_SCROLLED_WINDOW);
 
+  /* The two timelines and their labels share the height one timeline asks
+   * for alone, so turning Compare on never grows the window. */
+  gtk_widget_set_size_request (scroller_a, -1, compare ? 60 : 220);
+  gtk_widget_set_size_request (scroller_b, -1, 60);
   gtk_widget_set_visible (self->compare_box, compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_summary), compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_label_a), compare);
