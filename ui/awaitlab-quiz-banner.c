@@ -291,6 +291,16 @@ awaitlab_quiz_banner_set_at_end (AwaitlabQuizBanner *self,
     reveal_all (self, TRUE);
 }
 
+/* Shows the answers now, as the Reveal button does. */
+void
+awaitlab_quiz_banner_reveal (AwaitlabQuizBanner *self)
+{
+  g_return_if_fail (AWAITLAB_IS_QUIZ_BANNER (self));
+
+  if (!self->revealed)
+    reveal_all (self, TRUE);
+}
+
 /* Re-arms the quizzes: no prediction, nothing revealed. */
 void
 awaitlab_quiz_banner_ask_again (AwaitlabQuizBanner *self)

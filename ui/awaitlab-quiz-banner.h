@@ -25,6 +25,7 @@ guint       awaitlab_quiz_banner_get_n_quizzes (AwaitlabQuizBanner *self);
 void        awaitlab_quiz_banner_answer       (AwaitlabQuizBanner *self,
                                                guint               quiz,
                                                guint               choice);
+void        awaitlab_quiz_banner_reveal       (AwaitlabQuizBanner *self);
 void        awaitlab_quiz_banner_ask_again    (AwaitlabQuizBanner *self);
 void        awaitlab_quiz_banner_set_knobs    (AwaitlabQuizBanner  *self,
                                                const AwlKnobValues *knobs);

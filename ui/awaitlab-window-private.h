@@ -119,6 +119,7 @@ void      _awaitlab_window_apply_quiz         (AwaitlabWindow      *self);
 /* awaitlab-window.c */
 gboolean  awaitlab_window_get_presentation    (AwaitlabWindow      *self);
 void      _awaitlab_window_toggle_side_panel  (AwaitlabWindow      *self);
+void      _awaitlab_window_update_timeline_heights (AwaitlabWindow *self);
 void      _awaitlab_window_show_error         (AwaitlabWindow      *self,
                                                const char          *heading,
                                                const char          *message);

@@ -253,6 +253,22 @@ on_diagnostic_line (AwaitlabWindow *self,
 /* ------------------------------------------------------------------------- */
 /* Presentation mode: bigger everything, for projectors.                     */
 
+/* The minimum heights of the timelines. With Compare the two timelines and
+ * their labels share the height one timeline asks for alone, so turning it on
+ * never grows the window; presentation mode's larger type elsewhere leaves
+ * the timeline (which scrolls) less. */
+void
+_awaitlab_window_update_timeline_heights (AwaitlabWindow *self)
+{
+  gboolean compare = awaitlab_workspace_get_compare (self->workspace);
+  GtkWidget *scroller_a = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scroller_b = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view_b), GTK_TYPE_SCROLLED_WINDOW);
+  int alone = self->presentation ? 120 : 220;
+
+  gtk_widget_set_size_request (scroller_a, -1, compare ? 60 : alone);
+  gtk_widget_set_size_request (scroller_b, -1, 60);
+}
+
 /* For a projector and a clicker: full screen, no sidebar or header bar,
  * larger type and thicker lines, the explanation tab in front (E hides it);
  * PageDown/PageUp move between bookmarks; Escape or F5 leaves. */
@@ -266,6 +282,7 @@ awaitlab_window_set_presentation (AwaitlabWindow *self,
   if (presentation == self->presentation)
     return;
   self->presentation = presentation;
+  _awaitlab_window_update_timeline_heights (self);
   awaitlab_timeline_view_set_scale (self->timeline_view, presentation ? 1.5 : 1.0);
   gtk_drawing_area_set_content_height (self->legend, presentation ? 38 : 26);
   awaitlab_code_view_set_font_scale (self->code_view, presentation ? 1.6 : 1.0);
@@ -625,13 +642,8 @@ static void
 on_compare_changed (AwaitlabWindow *self)
 {
   gboolean compare = awaitlab_workspace_get_compare (self->workspace);
-  GtkWidget *scroller_a = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view), GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *scroller_b = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view_b), GTK_TYPE_SCROLLED_WINDOW);
 
-  /* The two timelines and their labels share the height one timeline asks
-   * for alone, so turning Compare on never grows the window. */
-  gtk_widget_set_size_request (scroller_a, -1, compare ? 60 : 220);
-  gtk_widget_set_size_request (scroller_b, -1, 60);
+  _awaitlab_window_update_timeline_heights (self);
   gtk_widget_set_visible (self->compare_box, compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_summary), compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_label_a), compare);
@@ -648,6 +660,9 @@ awaitlab_window_set_compare (AwaitlabWindow *self,
 {
   g_return_if_fail (AWAITLAB_IS_WINDOW (self));
 
+  /* Two runs side by side show both outcomes: comparing is the reveal. */
+  if (compare)
+    awaitlab_quiz_banner_reveal (self->quiz_banner);
   awaitlab_workspace_set_compare (self->workspace, compare);
   /* Refused without a scenario: the button must not stay pressed. */
   on_compare_changed (self);
