@@ -88,6 +88,7 @@ struct _AwlSim
 
   /* thread pool (awl-pool.c) */
   GQueue         global;
+  GQueue         high;                 /* net8: high-priority queue (expired timers), before global */
   GQueue         idle;                 /* idle workers, most recent at the tail */
   guint          pool_count;
   guint          pool_peak;

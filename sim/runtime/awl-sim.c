@@ -347,6 +347,7 @@ awl_sim_new (const AwlConfig *config,
   g_queue_init (&sim->ready);
   g_queue_init (&sim->runnable);
   g_queue_init (&sim->global);
+  g_queue_init (&sim->high);
   g_queue_init (&sim->idle);
   g_queue_init (&sim->ui_queue);
   return sim;
@@ -369,6 +370,7 @@ awl_sim_free (AwlSim *sim)
     return;
 
   free_item_queue (sim, &sim->global);
+  free_item_queue (sim, &sim->high);
   free_item_queue (sim, &sim->ui_queue);
   for (guint i = 0; i < sim->contexts->len; i++)
     {

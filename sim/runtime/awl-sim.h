@@ -91,6 +91,9 @@ typedef enum
   AWL_FRAME_ASYNC_VOID     = 1 << 1, /* async void (also set ASYNC) */
   AWL_FRAME_ASYNC_ITERATOR = 1 << 2, /* async IAsyncEnumerable<T> method */
   AWL_FRAME_LAMBDA         = 1 << 3, /* a lambda body (display only) */
+  /* A delegate that is not async but returns a Task (`() => GetAsync()`): C# binds it to
+   * Task.Run's Func<Task> / Func<Task<T>> overload, which unwraps. */
+  AWL_FRAME_RETURNS_TASK   = 1 << 4,
 } AwlFrameFlags;
 
 struct _AwlFrameClass
