@@ -111,6 +111,8 @@ struct _AwlSim
   double         hill_last_rate;       /* completions per second in the last window; < 0 = none */
   int            hill_last_move;       /* +1, -1, 0 */
   guint          hill_changes;
+  guint          hill_blocked_samples; /* consecutive samples with a backlog and blocked threads */
+  guint          hill_blocked_probes;  /* threads added by hill climbing under blocking */
   guint          pool_names;
   guint          dedicated_names;
   guint64        completions;
