@@ -77,7 +77,8 @@ gboolean    awl_environment_from_string (const char     *str,
                                          AwlEnvironment *env);
 /* "net8", "netfx". */
 const char *awl_profile_to_string      (AwlProfile      profile);
-/* Parses a profile name ("net8", "netfx"; "mono" is accepted as netfx); FALSE if unknown. */
+/* Parses a profile name ("net8", "netfx"; "net6", "net7", "net9", "net10" and "dotnet" are
+ * accepted as net8, "mono" as netfx); FALSE if unknown. */
 gboolean    awl_profile_from_string    (const char     *str,
                                         AwlProfile     *profile);
 
