@@ -200,6 +200,7 @@ struct _AwlArg
   AwlLoc       loc;
   const char  *name;   /* interned, or NULL for a positional argument */
   AwlExpr     *value;
+  gboolean     is_ref; /* `ref x` (only Interlocked.* take one) */
 };
 
 /* A piece of an interpolated string: either literal text (expr == NULL) or a hole

@@ -535,6 +535,14 @@ check_call (Checker *c,
               check_arg_count (c, callee->member.name_loc, what, e->call.n_args,
                                api->min_args, api->max_args);
               check_named_args (c, e->call.args, e->call.n_args, what, api->named_args);
+              for (guint i = 0; i < e->call.n_args; i++)
+                if (e->call.args[i].is_ref != (i == 0 && (api->flags & AWL_API_REF_FIRST)))
+                  error_at (c, e->call.args[i].loc, e->call.args[i].is_ref
+                            ? "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked"
+                            : "`%s` takes its first argument by `ref`", what);
+                else if (e->call.args[i].is_ref && e->call.args[i].value->kind != AWL_EXPR_NAME &&
+                         e->call.args[i].value->kind != AWL_EXPR_MEMBER)
+                  error_at (c, e->call.args[i].loc, "a `ref` argument must be a variable or a field");
             }
         }
       else if (path != NULL)
@@ -563,6 +571,14 @@ check_call (Checker *c,
 
   for (guint i = 0; i < e->call.n_args; i++)
     check_expr (c, e->call.args[i].value);
+  {
+    g_autofree char *path = callee->kind == AWL_EXPR_MEMBER ? static_path (callee->member.target) : NULL;
+
+    /* Known static methods checked their `ref` arguments above. */
+    for (guint i = 0; path == NULL && i < e->call.n_args; i++)
+      if (e->call.args[i].is_ref)
+        error_at (c, e->call.args[i].loc, "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked");
+  }
 }
 
 static void

@@ -809,7 +809,12 @@ parse_args (Parser  *p,
               next (p);
               next (p);
             }
-          if (tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in"))
+          if (tok_is_kw (cur (p), "ref") && close == P_RPAREN)
+            {
+              arg.is_ref = TRUE;
+              next (p);
+            }
+          else if (tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in"))
             {
               error_at_tok (p, cur (p), "`%s` arguments " ARE_NOT_SUPPORTED, cur (p)->text);
               ok = FALSE;

@@ -395,6 +395,32 @@ AWL_BI (timespan_part)
   return bi_value (call, awl_value_int (ms / div[call->api->data] % mod[call->api->data]));
 }
 
+/* Interlocked: args[0] is the ref variable's value; the answer is stored back. */
+enum { INTERLOCKED_INCREMENT, INTERLOCKED_DECREMENT, INTERLOCKED_ADD, INTERLOCKED_EXCHANGE,
+       INTERLOCKED_COMPARE_EXCHANGE, INTERLOCKED_READ };
+
+AWL_BI (interlocked)
+{
+  AwlValue v = call->args[0];
+  gint64 x = bi_arg_int (v, 0);
+
+  switch (call->api->data)
+    {
+    case INTERLOCKED_INCREMENT:
+      return bi_value (call, awl_value_int ((gint64) ((guint64) x + 1)));
+    case INTERLOCKED_DECREMENT:
+      return bi_value (call, awl_value_int ((gint64) ((guint64) x - 1)));
+    case INTERLOCKED_ADD:
+      return bi_value (call, awl_value_int ((gint64) ((guint64) x + (guint64) bi_arg_int (call->args[1], 0))));
+    case INTERLOCKED_EXCHANGE:
+      return bi_value (call, call->args[1]);
+    case INTERLOCKED_COMPARE_EXCHANGE:
+      return bi_value (call, awl_value_equal (v, call->args[2]) ? call->args[1] : v);
+    default:
+      return bi_value (call, v);
+    }
+}
+
 AWL_BI (timeout_infinite)
 {
   return bi_value (call, awl_value_int (-1));
@@ -461,6 +487,12 @@ static const AwlKnownApi rows[] = {
   { "TimeSpan", "Milliseconds", AWL_IP, 0, 0, NULL, 0, timespan_part, 0, "int n = TimeSpan.FromMilliseconds(1500).Milliseconds;" },
   { "TimeSpan", "Seconds", AWL_IP, 0, 0, NULL, 0, timespan_part, 1, "int n = TimeSpan.FromMilliseconds(1500).Seconds;" },
   { "TimeSpan", "Minutes", AWL_IP, 0, 0, NULL, 0, timespan_part, 2, "int n = TimeSpan.FromSeconds(90).Minutes;" },
+  { "Interlocked", "Increment", AWL_SM, 1, 1, NULL, 0, interlocked, INTERLOCKED_INCREMENT, "int c = 0; int n = Interlocked.Increment(ref c);", AWL_API_REF_FIRST },
+  { "Interlocked", "Decrement", AWL_SM, 1, 1, NULL, 0, interlocked, INTERLOCKED_DECREMENT, "int c = 0; Interlocked.Decrement(ref c);", AWL_API_REF_FIRST },
+  { "Interlocked", "Add", AWL_SM, 2, 2, NULL, 0, interlocked, INTERLOCKED_ADD, "int c = 0; Interlocked.Add(ref c, 5);", AWL_API_REF_FIRST },
+  { "Interlocked", "Exchange", AWL_SM, 2, 2, NULL, 0, interlocked, INTERLOCKED_EXCHANGE, "int c = 0; int old = Interlocked.Exchange(ref c, 5);", AWL_API_REF_FIRST | AWL_API_RETURNS_OLD },
+  { "Interlocked", "CompareExchange", AWL_SM, 3, 3, NULL, 0, interlocked, INTERLOCKED_COMPARE_EXCHANGE, "int c = 0; int old = Interlocked.CompareExchange(ref c, 5, 0);", AWL_API_REF_FIRST | AWL_API_RETURNS_OLD },
+  { "Interlocked", "Read", AWL_SM, 1, 1, NULL, 0, interlocked, INTERLOCKED_READ, "long c = 0; long n = Interlocked.Read(ref c);", AWL_API_REF_FIRST },
   { "Timeout", "Infinite", AWL_SP, 0, 0, NULL, 0, timeout_infinite, 0, "bool b = Task.Delay(1).Wait(Timeout.Infinite);" },
 };
 
