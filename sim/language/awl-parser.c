@@ -37,6 +37,7 @@ typedef struct
   GPtrArray      *classes;          /* every class name, in source order */
   GPtrArray      *methods;
   GPtrArray      *fields;
+  GHashTable     *using_decls;      /* `using var x = …;` DECL statements → GINT (1 = await using) */
   AwlFunction    *top_level;        /* the Main made of top-level statements, or NULL */
   guint           top_lambdas;      /* lambdas so far in it */
   GPtrArray      *top_stmts;        /* its statements */
@@ -71,6 +72,7 @@ static AwlExpr *parse_expr       (Parser *p);
 static AwlExpr *parse_unary      (Parser *p);
 static AwlStmt *parse_statement  (Parser *p);
 static AwlStmt *parse_block      (Parser *p);
+static AwlStmt *parse_using      (Parser *p, AwlToken *start, gboolean is_await);
 static AwlTypeRef *parse_type    (Parser *p, gboolean allow_array);
 
 /* ---------------------------------------------------------------------------- */
@@ -2584,7 +2586,7 @@ parse_statement_inner (Parser *p)
       if (strcmp (kw, "goto") == 0)
         return unsupported_statement (p, "`goto` " NOT_SUPPORTED);
       if (strcmp (kw, "using") == 0)
-        return unsupported_statement (p, "`using` statements are not supported by Awaitlab's C# subset; call `Dispose()` in a `finally` block");
+        return parse_using (p, t, FALSE);
       if (strcmp (kw, "unsafe") == 0 || strcmp (kw, "fixed") == 0 ||
           strcmp (kw, "checked") == 0 || strcmp (kw, "unchecked") == 0)
         {
@@ -2641,7 +2643,7 @@ parse_statement_inner (Parser *p)
       if (strcmp (t->text, "await") == 0 && tok_is_kw (n, "using"))
         {
           next (p);
-          return unsupported_statement (p, "`await using` " NOT_SUPPORTED "; call `DisposeAsync()` in a `finally` block");
+          return parse_using (p, t, TRUE);
         }
       if (tok_is_punct (n, P_COLON) && !tok_is_punct (peek_tok (p, 2), P_COLON))
         {
@@ -2671,6 +2673,158 @@ parse_statement (Parser *p)
   LEAVE_NESTING (p);
 
   return s;
+}
+
+/* `x?.Dispose();` or `await x.DisposeAsync();` for each variable of @decl, last first,
+ * in a block: the `finally` of a using statement or declaration. */
+static AwlStmt *
+dispose_block (Parser   *p,
+               AwlStmt  *decl,
+               gboolean  is_await)
+{
+  AwlStmt *block = new_stmt (p, AWL_STMT_BLOCK, decl->loc);
+  AwlStmt **stmts = awl_arena_alloc0 (p->arena, sizeof (AwlStmt *) * MAX (decl->decl.n_vars, 1));
+
+  for (guint i = 0; i < decl->decl.n_vars; i++)
+    {
+      AwlVar *v = decl->decl.vars[decl->decl.n_vars - 1 - i];
+      AwlExpr *name = new_expr (p, AWL_EXPR_NAME, decl->loc);
+      AwlExpr *member = new_expr (p, AWL_EXPR_MEMBER, decl->loc);
+      AwlExpr *call = new_expr (p, AWL_EXPR_CALL, decl->loc);
+      AwlStmt *s = new_stmt (p, AWL_STMT_EXPR, decl->loc);
+
+      name->name.name = v->name;
+      name->depth = 1;
+      member->member.target = name;
+      member->member.name = is_await ? "DisposeAsync" : "Dispose";
+      member->member.name_loc = decl->loc;
+      member->member.null_conditional = !is_await;
+      member->depth = 2;
+      call->call.callee = member;
+      call->depth = 3;
+      if (is_await)
+        {
+          AwlExpr *aw = new_expr (p, AWL_EXPR_AWAIT, decl->loc);
+          aw->await.operand = call;
+          aw->depth = 4;
+          call = aw;
+        }
+      s->expr.expr = call;
+      s->end_line = decl->end_line;
+      stmts[i] = s;
+    }
+  block->block.stmts = stmts;
+  block->block.n_stmts = decl->decl.n_vars;
+  block->end_line = decl->end_line;
+  return block;
+}
+
+static AwlStmt *using_try (Parser *p, AwlStmt *decl, AwlStmt *body, gboolean is_await);
+
+/* The statements of a block after a using declaration, up to and including its `}`
+ * (*closed), themselves wrapped again after a further using declaration. */
+static void
+parse_block_tail (Parser    *p,
+                  GPtrArray *stmts,
+                  gboolean  *closed)
+{
+  *closed = FALSE;
+  while (!at_eof (p))
+    {
+      guint before = p->pos;
+      AwlStmt *child;
+
+      if (at_punct (p, P_RBRACE))
+        {
+          *closed = TRUE;
+          next (p);
+          return;
+        }
+      child = parse_statement (p);
+      if (child != NULL)
+        g_ptr_array_add (stmts, child);
+      else
+        sync_statement (p);
+      if (p->pos == before)
+        next (p);
+      if (child != NULL && g_hash_table_contains (p->using_decls, child))
+        {
+          gboolean is_await = GPOINTER_TO_INT (g_hash_table_lookup (p->using_decls, child)) == 2;
+          AwlStmt *rest = new_stmt (p, AWL_STMT_BLOCK, child->loc);
+          GPtrArray *tail = g_ptr_array_new ();
+
+          g_hash_table_remove (p->using_decls, child);
+          parse_block_tail (p, tail, closed);
+          rest->block.n_stmts = tail->len;
+          rest->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (p->arena, tail->pdata, tail->len);
+          rest->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
+          g_ptr_array_unref (tail);
+          g_ptr_array_add (stmts, using_try (p, child, rest, is_await));
+          return;
+        }
+    }
+}
+
+/* try { @body } finally { dispose @decl's variables } */
+static AwlStmt *
+using_try (Parser   *p,
+           AwlStmt  *decl,
+           AwlStmt  *body,
+           gboolean  is_await)
+{
+  AwlStmt *t = new_stmt (p, AWL_STMT_TRY, decl->loc);
+
+  t->try_.body = body;
+  t->try_.finally_block = dispose_block (p, decl, is_await);
+  t->end_line = body->end_line;
+  return t;
+}
+
+/* `using (var x = …) statement` becomes { var x = …; try { statement } finally
+ * { x?.Dispose(); } }; `using var x = …;` is a declaration whose block's remaining
+ * statements get the same try/finally (parse_block). `await using` awaits
+ * DisposeAsync() instead. */
+static AwlStmt *
+parse_using (Parser   *p,
+             AwlToken *start,
+             gboolean  is_await)
+{
+  AwlStmt *decl, *body, *block;
+  AwlStmt **stmts;
+
+  next (p); /* using */
+  if (!at_punct (p, P_LPAREN))
+    {
+      if (!declaration_ahead (p))
+        {
+          error_at_tok (p, cur (p), "expected a declaration after `using` (`using var x = …;`)");
+          return NULL;
+        }
+      decl = parse_declaration (p, FALSE, FALSE);
+      if (decl != NULL)
+        g_hash_table_insert (p->using_decls, decl, GINT_TO_POINTER (is_await ? 2 : 1));
+      return decl;
+    }
+  next (p); /* ( */
+  if (!declaration_ahead (p))
+    {
+      error_at_tok (p, cur (p), "`using (expression)` " NOT_SUPPORTED "; declare the variable: `using (var x = …)`");
+      return NULL;
+    }
+  decl = parse_declaration (p, FALSE, TRUE);
+  if (decl == NULL || !expect_punct (p, P_RPAREN))
+    return NULL;
+  body = parse_statement (p);
+  if (body == NULL)
+    return NULL;
+  block = new_stmt (p, AWL_STMT_BLOCK, loc_of (start));
+  stmts = awl_arena_alloc0 (p->arena, sizeof (AwlStmt *) * 2);
+  stmts[0] = decl;
+  stmts[1] = using_try (p, decl, body, is_await);
+  block->block.stmts = stmts;
+  block->block.n_stmts = 2;
+  block->end_line = body->end_line;
+  return block;
 }
 
 static AwlStmt *
@@ -2703,6 +2857,22 @@ parse_block (Parser *p)
         sync_statement (p);
       if (p->pos == before)
         next (p);
+      if (child != NULL && g_hash_table_contains (p->using_decls, child))
+        {
+          /* `using var x = …;`: the rest of the block runs in try, x is disposed after. */
+          gboolean is_await = GPOINTER_TO_INT (g_hash_table_lookup (p->using_decls, child)) == 2;
+          AwlStmt *rest = new_stmt (p, AWL_STMT_BLOCK, child->loc);
+          GPtrArray *tail = g_ptr_array_new ();
+
+          g_hash_table_remove (p->using_decls, child);
+          parse_block_tail (p, tail, &closed);
+          rest->block.n_stmts = tail->len;
+          rest->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (p->arena, tail->pdata, tail->len);
+          rest->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
+          g_ptr_array_unref (tail);
+          g_ptr_array_add (stmts, using_try (p, child, rest, is_await));
+          break;
+        }
     }
 
   if (!closed)
@@ -3578,6 +3748,7 @@ awl_parse (const char    *filename,
   p.methods = g_ptr_array_new ();
   p.fields = g_ptr_array_new ();
   p.class_stack = g_ptr_array_new ();
+  p.using_decls = g_hash_table_new (NULL, NULL);
   p.classes = g_ptr_array_new ();
 
   if (tokens->len > 1)
@@ -3607,6 +3778,7 @@ awl_parse (const char    *filename,
   g_ptr_array_unref (p.methods);
   g_ptr_array_unref (p.fields);
   g_ptr_array_unref (p.class_stack);
+  g_hash_table_unref (p.using_decls);
   g_ptr_array_unref (p.classes);
 
   if (!(flags & AWL_PARSE_NO_CHECK))
