@@ -362,6 +362,7 @@ typedef enum
   AWL_FUNC_INSTANCE    = 1 << 5,   /* a non-static method of a class: params[0] is `this` */
   AWL_FUNC_CTOR        = 1 << 6,   /* a constructor (also INSTANCE; named as its class) */
   AWL_FUNC_TOP_LEVEL   = 1 << 7,   /* the Main made of the file's top-level statements */
+  AWL_FUNC_LOCAL       = 1 << 8,   /* a local function, hoisted to a static method */
 } AwlFunctionFlags;
 
 struct _AwlFunction

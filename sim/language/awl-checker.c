@@ -72,6 +72,16 @@ find_field (Checker    *c,
   return f != NULL ? f : awl_ast_find_field (c->unit->ast, name);
 }
 
+static gboolean
+current_function_is_local (Checker *c)
+{
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL && (f->flags & AWL_FUNC_LOCAL) != 0;
+}
+
 /* Whether the method being checked (or the method around the lambda) has `this`. */
 static gboolean
 in_instance_method (Checker *c)
@@ -287,6 +297,10 @@ resolve_name (Checker  *c,
     error_at (c, e->loc, "`this` is not available in a static method");
   else if (as_callee)
     error_at (c, e->loc, "the method `%s` is not defined", n->name);
+  else if (current_function_is_local (c))
+    error_at (c, e->loc, "the name `%s` does not exist in the current context (a local function "
+              "cannot use its enclosing method's variables in Awaitlab's C# subset; pass them as parameters)",
+              n->name);
   else
     error_at (c, e->loc, "the name `%s` does not exist in the current context", n->name);
 

@@ -73,6 +73,7 @@ static AwlExpr *parse_unary      (Parser *p);
 static AwlStmt *parse_statement  (Parser *p);
 static AwlStmt *parse_block      (Parser *p);
 static AwlStmt *parse_using      (Parser *p, AwlToken *start, gboolean is_await);
+static AwlStmt *parse_local_function (Parser *p);
 static AwlTypeRef *parse_type    (Parser *p, gboolean allow_array);
 
 /* ---------------------------------------------------------------------------- */
@@ -2479,34 +2480,6 @@ unsupported_statement (Parser     *p,
 }
 
 static AwlStmt *
-skip_local_function (Parser *p)
-{
-  AwlToken *t = cur (p);
-  guint i = p->pos;
-  gint end;
-
-  while (tok_is_kw (tok_at (p, i), "static") || tok_is_ident (tok_at (p, i), "async") ||
-         tok_is_kw (tok_at (p, i), "unsafe"))
-    i++;
-  end = scan_type (p, i, TRUE);
-  error_at_tok (p, t, "local functions " ARE_NOT_SUPPORTED "; declare `%s` as a top-level method",
-                tok_at (p, end)->text);
-  p->pos = end + 1;
-  if (at_punct (p, P_LT))
-    skip_group (p), next (p);
-  skip_group (p);
-  while (!at_eof (p) && !at_punct (p, P_LBRACE) && !at_punct (p, P_ARROW) &&
-         !at_punct (p, P_SEMI) && !at_punct (p, P_RBRACE))
-    next (p);
-  if (at_punct (p, P_LBRACE))
-    {
-      skip_group (p);
-      p->panic = FALSE;
-    }
-  return NULL;
-}
-
-static AwlStmt *
 parse_statement_inner (Parser *p)
 {
   AwlToken *t = cur (p);
@@ -2606,7 +2579,7 @@ parse_statement_inner (Parser *p)
         }
       if ((strcmp (kw, "static") == 0 || strcmp (kw, "unsafe") == 0 || is_predefined_type (t)) &&
           local_function_ahead (p))
-        return skip_local_function (p);
+        return parse_local_function (p);
       if (strcmp (kw, "ref") == 0)
         return unsupported_statement (p, "`ref` locals " ARE_NOT_SUPPORTED);
     }
@@ -2654,7 +2627,7 @@ parse_statement_inner (Parser *p)
           return NULL;
         }
       if (local_function_ahead (p))
-        return skip_local_function (p);
+        return parse_local_function (p);
     }
 
   if (declaration_ahead (p))
@@ -3153,6 +3126,40 @@ parse_method (Parser     *p,
   if (!g_hash_table_contains (priv->methods, f->name))
     g_hash_table_insert (priv->methods, (gpointer) f->name, f);
   add_member (p, f->klass, f->name, f);
+}
+
+/* A local function is hoisted to a static method of the enclosing class (so it
+ * cannot use the enclosing method's variables; the checker says so). */
+static AwlStmt *
+parse_local_function (Parser *p)
+{
+  AwlFunction *saved_func = p->func, *saved_method = p->method;
+  guint saved_lambdas = p->n_lambdas;
+  AwlToken *t = cur (p);
+  AwlTypeRef *type;
+  AwlToken *name_tok;
+  Modifiers m;
+  AwlStmt *s;
+
+  parse_modifiers (p, &m);
+  type = parse_type (p, TRUE);
+  if (type == NULL)
+    return NULL;
+  name_tok = cur (p);
+  next (p);
+  if (at_punct (p, P_LT))
+    {
+      error_at_tok (p, cur (p), "generic local functions " ARE_NOT_SUPPORTED);
+      return NULL;
+    }
+  m.mods |= AWL_MOD_STATIC;
+  parse_method (p, &m, type, name_tok);
+  ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_LOCAL;
+  p->func = saved_func;
+  p->method = saved_method;
+  p->n_lambdas = saved_lambdas;
+  s = new_stmt (p, AWL_STMT_EMPTY, loc_of (t));
+  return s;
 }
 
 static void
