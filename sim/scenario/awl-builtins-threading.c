@@ -282,7 +282,21 @@ AWL_BI (token_can_be_canceled)
 AWL_BI (token_register)
 {
   AwlObject *token = target_token (call);
-  AwlFrame *frame = call->n_args ? bi_action_arg_frame (call, call->args[0], 1) : NULL;
+  AwlFrame *frame = NULL;
+
+  if (call->n_args >= 2)
+    {
+      /* Register(callback, state): the callback gets the state. */
+      AwlClosure *cl = awl_value_get_foreign (call->args[0], &awl_closure_class);
+      if (cl != NULL)
+        {
+          frame = awl_closure_frame (call->run, cl, &call->args[1], MIN (1, cl->code->n_params));
+          if (frame->flags & AWL_FRAME_ASYNC)
+            frame->flags |= AWL_FRAME_ASYNC_VOID;
+        }
+    }
+  else if (call->n_args == 1)
+    frame = bi_action_arg_frame (call, call->args[0], 1);
 
   if (frame == NULL)
     return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'callback')");
@@ -468,7 +482,7 @@ static const AwlKnownApi rows[] = {
   { "CancellationToken", "IsCancellationRequested", AWL_IP, 0, 0, NULL, 0, token_is_cancellation_requested, 0, CTS "bool b = cts.Token.IsCancellationRequested;" },
   { "CancellationToken", "ThrowIfCancellationRequested", AWL_IM, 0, 0, NULL, 0, token_throw_if_cancellation_requested, 0, CTS "cts.Token.ThrowIfCancellationRequested();" },
   { "CancellationToken", "CanBeCanceled", AWL_IP, 0, 0, NULL, 0, token_can_be_canceled, 0, "bool b = CancellationToken.None.CanBeCanceled;" },
-  { "CancellationToken", "Register", AWL_IM, 1, 1, NULL, 0, token_register, 0, CTS "var r = cts.Token.Register(() => Console.WriteLine(1)); cts.Cancel();" },
+  { "CancellationToken", "Register", AWL_IM, 1, 2, NULL, 0, token_register, 0, CTS "var r = cts.Token.Register(s => Console.WriteLine(s), \"state\"); cts.Cancel();" },
   { "CancellationTokenRegistration", "Dispose", AWL_IM, 0, 0, NULL, 0, null_value, 0, CTS "cts.Token.Register(() => { }).Dispose();" },
   { "Stopwatch", ".ctor", AWL_CT, 0, 0, NULL, 0, stopwatch_ctor, 0, "var sw = new Stopwatch(); sw.Start();" },
   { "Stopwatch", "StartNew", AWL_SM, 0, 0, NULL, 0, stopwatch_start_new, 0, "var sw = Stopwatch.StartNew();" },
