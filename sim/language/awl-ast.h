@@ -433,6 +433,12 @@ AwlField     *awl_ast_find_field_in (const AwlAst *ast,
                                      const char   *name);
 gboolean      awl_ast_has_class     (const AwlAst *ast,
                                      const char   *name);
+/* Enums of the script: `enum Color { Red, Green }`. */
+gboolean      awl_ast_is_enum       (const AwlAst *ast,
+                                     const char   *name);
+gboolean      awl_ast_has_enum_member (const AwlAst *ast,
+                                       const char   *enum_name,
+                                       const char   *member);
 /* Whether some anonymous type (`new { Name = … }`) has a member @name. */
 gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
                                            const char   *name);

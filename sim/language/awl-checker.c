@@ -219,7 +219,7 @@ check_type (Checker          *c,
   if (type == NULL)
     return;
 
-  if (awl_ast_has_class (c->unit->ast, type->name))
+  if (awl_ast_has_class (c->unit->ast, type->name) || awl_ast_is_enum (c->unit->ast, type->name))
     ;
   else if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
     error_at (c, type->loc, "the type `%s` " NOT_SUPPORTED, type->name);
@@ -289,7 +289,7 @@ resolve_name (Checker  *c,
       n->kind = AWL_NAME_KNOB;
       n->knob = k;
     }
-  else if (awl_ast_has_class (c->unit->ast, n->name))
+  else if (awl_ast_has_class (c->unit->ast, n->name) || awl_ast_is_enum (c->unit->ast, n->name))
     n->kind = AWL_NAME_CLASS;
   else if (awl_known_api_is_type (n->name) || awl_known_api_is_type_name (n->name))
     n->kind = AWL_NAME_BUILTIN;
@@ -443,7 +443,8 @@ static gboolean
 names_class (Checker       *c,
              const AwlExpr *e)
 {
-  return e->kind == AWL_EXPR_NAME && awl_ast_has_class (c->unit->ast, e->name.name) &&
+  return e->kind == AWL_EXPR_NAME &&
+         (awl_ast_has_class (c->unit->ast, e->name.name) || awl_ast_is_enum (c->unit->ast, e->name.name)) &&
          lookup_var (c, e->name.name) == NULL && find_field (c, e->name.name) == NULL;
 }
 
@@ -602,6 +603,13 @@ check_member (Checker *c,
   AwlExpr *target = e->member.target;
   g_autofree char *path = NULL;
 
+  if (names_class (c, target) && awl_ast_is_enum (c->unit->ast, target->name.name))
+    {
+      target->name.kind = AWL_NAME_CLASS;
+      if (!awl_ast_has_enum_member (c->unit->ast, target->name.name, e->member.name))
+        error_at (c, e->member.name_loc, "the enum `%s` has no member `%s`", target->name.name, e->member.name);
+      return;
+    }
   if (names_class (c, target))
     {
       target->name.kind = AWL_NAME_CLASS;

@@ -51,6 +51,7 @@ typedef struct
   GHashTable *members;   /* "Class.name" → AwlFunction* / AwlField* (first declaration) */
   GHashTable *classes;   /* class name → itself */
   GHashTable *anon_members; /* names of the members of anonymous types (`new { A = 1 }`) */
+  GHashTable *enums;     /* enum name → GPtrArray of member names */
 } AwlAstPrivate;
 
 AwlAst      *awl_ast_new         (void);

@@ -74,6 +74,7 @@ static AwlStmt *parse_statement  (Parser *p);
 static AwlStmt *parse_block      (Parser *p);
 static AwlStmt *parse_using      (Parser *p, AwlToken *start, gboolean is_await);
 static AwlStmt *parse_local_function (Parser *p);
+static void     parse_enum       (Parser *p);
 static AwlTypeRef *parse_type    (Parser *p, gboolean allow_array);
 
 /* ---------------------------------------------------------------------------- */
@@ -3162,6 +3163,59 @@ parse_local_function (Parser *p)
   return s;
 }
 
+/* `enum Color { Red, Green = 5, Blue }`: a type whose values are its member names
+ * (they print and compare as .NET's do; the numbers are not kept). */
+static void
+parse_enum (Parser *p)
+{
+  AwlAstPrivate *priv = p->ast->priv;
+  AwlToken *name;
+  GPtrArray *members;
+
+  next (p); /* enum */
+  name = cur (p);
+  if (expect_ident (p, "an enum name") == NULL)
+    {
+      skip_member (p);
+      return;
+    }
+  if (accept_punct (p, P_COLON))
+    parse_type (p, FALSE);   /* the underlying type: ignored */
+  if (!at_punct (p, P_LBRACE))
+    {
+      error_expected (p, "`{` to start the enum");
+      skip_member (p);
+      return;
+    }
+  next (p);
+  members = g_ptr_array_new ();
+  while (!at_eof (p) && !at_punct (p, P_RBRACE))
+    {
+      AwlToken *m = cur (p);
+
+      while (at_punct (p, P_LBRACKET) && skip_group (p))
+        ;
+      m = cur (p);
+      if (expect_ident (p, "an enum member") == NULL)
+        break;
+      g_ptr_array_add (members, (gpointer) m->text);
+      if (accept_punct (p, P_ASSIGN))
+        parse_expr (p);   /* explicit values: not kept */
+      if (!accept_punct (p, P_COMMA))
+        break;
+    }
+  expect_punct (p, P_RBRACE);
+  accept_punct (p, P_SEMI);
+  p->panic = FALSE;
+  if (g_hash_table_contains (priv->enums, name->text))
+    {
+      report_at (p, loc_of (name), "the enum `%s` is already defined", name->text);
+      g_ptr_array_unref (members);
+      return;
+    }
+  g_hash_table_insert (priv->enums, (gpointer) name->text, members);
+}
+
 static void
 parse_fields (Parser     *p,
               Modifiers  *m,
@@ -3460,6 +3514,11 @@ parse_member (Parser *p)
   if (tok_is_kw (t, "class"))
     {
       parse_class (p, t);
+      return;
+    }
+  if (tok_is_kw (t, "enum"))
+    {
+      parse_enum (p);
       return;
     }
   if ((kind = unsupported_type_kind (t, peek_tok (p, 1))) != NULL)

@@ -1250,6 +1250,13 @@ compile_member (Compiler *c,
   AwlCallSite *site;
   guint skip = 0;
 
+  if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS &&
+      awl_ast_is_enum (c->unit->ast, e->member.target->name.name))
+    {
+      /* Enum.Member: its name (prints and compares as .NET's enum values do). */
+      emit_string (c, e->member.name);
+      return;
+    }
   if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS)
     {
       /* Class.field */
