@@ -433,6 +433,9 @@ AwlField     *awl_ast_find_field_in (const AwlAst *ast,
                                      const char   *name);
 gboolean      awl_ast_has_class     (const AwlAst *ast,
                                      const char   *name);
+/* A type parameter of a generic method of the script (`T` in `Task<T> RetryAsync<T>(…)`). */
+gboolean      awl_ast_is_type_param (const AwlAst *ast,
+                                     const char   *name);
 /* Enums of the script: `enum Color { Red, Green }`. */
 gboolean      awl_ast_is_enum       (const AwlAst *ast,
                                      const char   *name);

@@ -219,7 +219,8 @@ check_type (Checker          *c,
   if (type == NULL)
     return;
 
-  if (awl_ast_has_class (c->unit->ast, type->name) || awl_ast_is_enum (c->unit->ast, type->name))
+  if (awl_ast_has_class (c->unit->ast, type->name) || awl_ast_is_enum (c->unit->ast, type->name) ||
+      awl_ast_is_type_param (c->unit->ast, type->name))
     ;
   else if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
     error_at (c, type->loc, "the type `%s` " NOT_SUPPORTED, type->name);

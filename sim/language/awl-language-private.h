@@ -52,6 +52,7 @@ typedef struct
   GHashTable *classes;   /* class name → itself */
   GHashTable *anon_members; /* names of the members of anonymous types (`new { A = 1 }`) */
   GHashTable *enums;     /* enum name → GPtrArray of member names */
+  GHashTable *type_params; /* type parameter names of generic methods */
 } AwlAstPrivate;
 
 AwlAst      *awl_ast_new         (void);

@@ -3053,6 +3053,10 @@ parse_method (Parser     *p,
   p->n_lambdas = 0;
 
   parse_params (p, f);
+  /* Generic constraints (`where T : class`) are ignored. */
+  while (tok_is_ident (cur (p), "where") || tok_is_kw (cur (p), "where"))
+    while (!at_eof (p) && !at_punct (p, P_LBRACE) && !at_punct (p, P_ARROW) && !at_punct (p, P_SEMI))
+      next (p);
   if (f->klass != NULL && !(m->mods & AWL_MOD_STATIC))
     {
       /* An instance method: `this` is its hidden first parameter. */
@@ -3630,8 +3634,26 @@ parse_member (Parser *p)
     }
   if (at_punct (p, P_LT))
     {
-      error_at_tok (p, cur (p), "generic methods " ARE_NOT_SUPPORTED);
-      skip_member (p);
+      /* A generic method: its type parameters are accepted as types (the subset has
+       * no static types to check them against). */
+      AwlAstPrivate *priv = p->ast->priv;
+
+      next (p);
+      while (cur (p)->kind == AWL_TOK_IDENT)
+        {
+          g_hash_table_add (priv->type_params, (gpointer) cur (p)->text);
+          next (p);
+          if (!accept_punct (p, P_COMMA))
+            break;
+        }
+      if (!expect_punct (p, P_GT) || !at_punct (p, P_LPAREN))
+        {
+          if (!p->panic)
+            error_expected (p, "`(` after the type parameters");
+          skip_member (p);
+          return;
+        }
+      parse_method (p, &m, type, name_tok);
       return;
     }
   if (at_punct (p, P_LBRACE) && parse_auto_property (p, &m, type, name_tok))
