@@ -1968,7 +1968,7 @@ compile_try (Compiler *c,
           else
             {
               g_autofree char *tn = awl_normalize_type (k->type->name);
-              if (!awl_exception_type_is_known (tn))
+              if (!awl_exception_type_is_known (tn) && !awl_known_api_is_exception_type (tn))
                 error_extra (c, k->type->loc.line, k->type->loc.col,
                           "`%s` is not an exception type known to Awaitlab", k->type->name);
               emit (c, OP_LOAD, exc);
