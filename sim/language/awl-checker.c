@@ -449,6 +449,24 @@ names_class (Checker       *c,
          lookup_var (c, e->name.name) == NULL && find_field (c, e->name.name) == NULL;
 }
 
+/* A capitalised name that is nothing the script or the subset knows, used as the
+ * receiver of a call: an unsupported .NET type such as `Parallel`. */
+static gboolean
+names_unknown_type (Checker       *c,
+                    const AwlExpr *e)
+{
+  const char *n;
+
+  if (e->kind != AWL_EXPR_NAME)
+    return FALSE;
+  n = e->name.name;
+  return g_ascii_isupper (n[0]) && lookup_var (c, n) == NULL && find_field (c, n) == NULL &&
+         find_method (c, n) == NULL && !awl_ast_has_class (c->unit->ast, n) &&
+         !awl_ast_is_enum (c->unit->ast, n) && !awl_known_api_is_type (n) &&
+         !awl_known_api_is_type_name (n) &&
+         awl_directives_find_knob (c->unit->directives, n) == NULL;
+}
+
 static void
 check_method_args (Checker     *c,
                    AwlExpr     *e,
@@ -484,6 +502,15 @@ check_call (Checker *c,
 {
   AwlExpr *callee = e->call.callee;
 
+  if (callee->kind == AWL_EXPR_MEMBER && names_unknown_type (c, callee->member.target))
+    {
+      /* Parallel.ForEach(…), Channel.CreateUnbounded<int>(): one precise error. */
+      error_at (c, callee->member.target->loc, "`%s.%s` " NOT_SUPPORTED " (the type `%s` is not one it knows)",
+                callee->member.target->name.name, callee->member.name, callee->member.target->name.name);
+      for (guint i = 0; i < e->call.n_args; i++)
+        check_expr (c, e->call.args[i].value);
+      return;
+    }
   if (callee->kind == AWL_EXPR_MEMBER && names_class (c, callee->member.target))
     {
       /* Class.Method(…) */

@@ -1470,8 +1470,10 @@ compile_new (Compiler *c,
   if (api == NULL || e->new_obj.type == NULL)
     {
       AwlLoc at = e->new_obj.type ? e->new_obj.type->loc : e->loc;
-      error_extra (c, at.line, at.col,
-                "type `%s` is not supported by Awaitlab's C# subset", type);
+      /* The checker already named an unknown type; say it once. */
+      if (!c->front_end_failed)
+        error_extra (c, at.line, at.col,
+                     "type `%s` is not supported by Awaitlab's C# subset", type);
       emit_const (c, awl_value_null ());
       return;
     }
