@@ -219,6 +219,10 @@ check_type (Checker          *c,
   if (type == NULL)
     return;
 
+  /* Outer.Inner names the nested class Inner. */
+  if (strchr (type->name, '.') != NULL && awl_ast_has_class (c->unit->ast, strrchr (type->name, '.') + 1))
+    ((AwlTypeRef *) type)->name = strrchr (type->name, '.') + 1;
+
   if (awl_ast_has_class (c->unit->ast, type->name) || awl_ast_is_enum (c->unit->ast, type->name) ||
       awl_ast_is_type_param (c->unit->ast, type->name))
     ;
@@ -439,11 +443,40 @@ static_path (const AwlExpr *e)
   return NULL;
 }
 
+/* `Outer.Inner` (a nested class named through its outer class) becomes the NAME
+ * `Inner`: classes are found by their simple names. */
+static void
+flatten_nested_class (Checker *c,
+                      AwlExpr *e)
+{
+  AwlExpr *t;
+
+  if (e->kind != AWL_EXPR_MEMBER || !awl_ast_has_class (c->unit->ast, e->member.name))
+    return;
+  t = e->member.target;
+  if (t->kind == AWL_EXPR_MEMBER)
+    flatten_nested_class (c, t);
+  if (t->kind != AWL_EXPR_NAME || !awl_ast_has_class (c->unit->ast, t->name.name) ||
+      lookup_var (c, t->name.name) != NULL)
+    return;
+  {
+    const char *inner = e->member.name;
+    AwlLoc at = e->member.name_loc;
+
+    memset (&e->name, 0, sizeof e->name);
+    e->kind = AWL_EXPR_NAME;
+    e->loc = at;
+    e->depth = 1;
+    e->name.name = inner;
+  }
+}
+
 /* Whether @e is the bare name of a class of the script (not hidden by a variable or field). */
 static gboolean
 names_class (Checker       *c,
-             const AwlExpr *e)
+             AwlExpr       *e)
 {
+  flatten_nested_class (c, e);
   return e->kind == AWL_EXPR_NAME &&
          (awl_ast_has_class (c->unit->ast, e->name.name) || awl_ast_is_enum (c->unit->ast, e->name.name)) &&
          lookup_var (c, e->name.name) == NULL && find_field (c, e->name.name) == NULL;
