@@ -74,6 +74,7 @@ static AwlStmt *parse_statement  (Parser *p);
 static AwlStmt *parse_block      (Parser *p);
 static AwlStmt *parse_using      (Parser *p, AwlToken *start, gboolean is_await);
 static AwlStmt *parse_local_function (Parser *p);
+static AwlExpr *parse_bare_array_initializer (Parser *p, AwlTypeRef *type);
 static void     parse_enum       (Parser *p);
 static AwlTypeRef *parse_type    (Parser *p, gboolean allow_array);
 
@@ -2055,6 +2056,31 @@ local_function_ahead (Parser *p)
          (tok_is_punct (tok_at (p, end + 1), P_LPAREN) || tok_is_punct (tok_at (p, end + 1), P_LT));
 }
 
+/* `int[] xs = { 1, 2 };`: the same as `new int[] { 1, 2 }` (only with an array type). */
+static AwlExpr *
+parse_bare_array_initializer (Parser     *p,
+                              AwlTypeRef *type)
+{
+  AwlExpr *e;
+  AwlTypeRef *element;
+  guint d = 0;
+
+  if (type == NULL || type->array_rank == 0)
+    {
+      error_at_tok (p, cur (p), "an initializer `{ … }` without `new` needs an array type (`int[] xs = { … };`)");
+      return NULL;
+    }
+  element = awl_arena_new0 (p->arena, AwlTypeRef);
+  *element = *type;
+  element->array_rank--;
+  e = new_expr (p, AWL_EXPR_NEW_ARRAY, loc_of (cur (p)));
+  e->new_array.element_type = element;
+  e->new_array.has_init = TRUE;
+  if (!parse_initializer (p, &e->new_array.elements, &e->new_array.n_elements, &d))
+    return NULL;
+  return finish_depth (p, e, d);
+}
+
 static AwlStmt *
 parse_declaration (Parser  *p,
                    gboolean is_const,
@@ -2103,12 +2129,9 @@ parse_declaration (Parser  *p,
       if (accept_punct (p, P_ASSIGN))
         {
           if (at_punct (p, P_LBRACE))
-            {
-              error_at_tok (p, cur (p), "array initializers without `new` " ARE_NOT_SUPPORTED "; write `new[] { … }`");
-              ok = FALSE;
-              break;
-            }
-          init = parse_expr (p);
+            init = parse_bare_array_initializer (p, type);
+          else
+            init = parse_expr (p);
           if (init == NULL)
             {
               ok = FALSE;
@@ -3238,7 +3261,7 @@ parse_fields (Parser     *p,
       f->name = name_tok->text;
       if (accept_punct (p, P_ASSIGN))
         {
-          f->init = parse_expr (p);
+          f->init = at_punct (p, P_LBRACE) ? parse_bare_array_initializer (p, type) : parse_expr (p);
           if (f->init == NULL)
             {
               skip_member (p);
