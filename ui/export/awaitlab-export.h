@@ -18,6 +18,7 @@
 
 #include "awl-scenario.h"
 #include "awaitlab-timeline.h"
+#include "awaitlab-time-axis.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,7 @@ typedef struct
   double               hold;       /* seconds the last frame stays; 1 */
   gboolean             narration;  /* burn the narration line in (videos and pictures) */
   gboolean             dark;
+  AwaitlabAxisMode     axis;       /* steps (default) or real time */
 } AwaitlabExportOptions;
 
 GQuark               awaitlab_export_error_quark        (void);
