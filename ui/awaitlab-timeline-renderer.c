@@ -22,7 +22,7 @@ struct _AwaitlabTimelineRenderer
 {
   double                scale;
   gint64                playhead;
-  guint                 playhead_event;   /* 1 + event index, 0 = by time */
+  double                playhead_position; /* over events (3.5 = halfway from 3 to 4), < 0 = by time */
   AwaitlabTimeAxis     *axis;             /* the shared one, or NULL */
   AwaitlabTimeAxis     *own_axis;         /* real time, for other timelines */
   AwaitlabTimeAxis     *cur;              /* the one this frame maps through */
@@ -239,6 +239,7 @@ awaitlab_timeline_renderer_new (void)
 
   self->scale = 1.0;
   self->playhead = -1;
+  self->playhead_position = -1;
   self->selected = -1;
   self->hover_lane = -1;
   self->hover_span = -1;
@@ -319,14 +320,15 @@ awaitlab_timeline_renderer_set_playhead (AwaitlabTimelineRenderer *self,
   self->playhead = playhead;
 }
 
-/* @event_index + 1 of the event the playhead stands on, or 0: then the
- * playhead stands after everything that happens at its time. */
+/* The playback's position over events (3.5 = halfway from event 3 to 4), so
+ * on the step axis the playhead walks through an instant event by event; < 0
+ * puts it after everything that happens at the playhead's time. */
 void
-awaitlab_timeline_renderer_set_playhead_event (AwaitlabTimelineRenderer *self,
-                                               guint                     event)
+awaitlab_timeline_renderer_set_playhead_position (AwaitlabTimelineRenderer *self,
+                                                  double                    position)
 {
   g_return_if_fail (self != NULL);
-  self->playhead_event = event;
+  self->playhead_position = position;
 }
 
 /* The axis to map through; a timeline it does not belong to is drawn on a
@@ -373,8 +375,26 @@ playhead_pos (AwaitlabTimelineRenderer *self)
 {
   if (self->playhead < 0)
     return -1;
-  if (self->playhead_event > 0)
-    return awaitlab_time_axis_event_to_pos_after (self->cur, self->playhead_event - 1);
+  if (self->playhead_position >= 0)
+    {
+      AwaitlabTimeline *timeline = awaitlab_time_axis_get_timeline (self->cur);
+      guint n = 0, i = (guint)floor (self->playhead_position);
+      double frac = self->playhead_position - i;
+      gint64 a, b;
+
+      if (timeline != NULL)
+        awaitlab_timeline_get_events (timeline, &n);
+      if (n > 0)
+        {
+          /* At event i the state is the one after it: the end of its slot. */
+          if (i + 1 >= n)
+            return MAX (awaitlab_time_axis_event_to_pos_after (self->cur, n - 1),
+                        awaitlab_time_axis_time_to_pos_after (self->cur, self->playhead));
+          a = awaitlab_time_axis_event_to_pos_after (self->cur, i);
+          b = awaitlab_time_axis_event_to_pos_after (self->cur, i + 1);
+          return a + (gint64)(frac * (b - a));
+        }
+    }
   return awaitlab_time_axis_time_to_pos_after (self->cur, self->playhead);
 }
 

@@ -40,8 +40,8 @@ void                      awaitlab_timeline_renderer_set_scale      (AwaitlabTim
 double                    awaitlab_timeline_renderer_get_scale      (AwaitlabTimelineRenderer  *self);
 void                      awaitlab_timeline_renderer_set_playhead   (AwaitlabTimelineRenderer  *self,
                                                                      gint64                     playhead);
-void                      awaitlab_timeline_renderer_set_playhead_event (AwaitlabTimelineRenderer *self,
-                                                                     guint                      event);
+void                      awaitlab_timeline_renderer_set_playhead_position (AwaitlabTimelineRenderer *self,
+                                                                     double                     position);
 void                      awaitlab_timeline_renderer_set_axis       (AwaitlabTimelineRenderer  *self,
                                                                      AwaitlabTimeAxis          *axis);
 AwaitlabTimeAxis         *awaitlab_timeline_renderer_get_axis       (AwaitlabTimelineRenderer  *self);

@@ -286,7 +286,8 @@ on_playhead_moved (AwaitlabWindow *self)
     return;
 
   time = awaitlab_playback_get_time (self->playback);
-  awaitlab_timeline_view_set_playhead (self->timeline_view, time);
+  awaitlab_timeline_view_set_playhead_position (self->timeline_view, time,
+                                                awaitlab_playback_get_position (self->playback));
   if (awaitlab_playback_get_playing (self->playback))
     awaitlab_time_range_ensure (awaitlab_timeline_view_get_time_range (self->timeline_view), time);
 
@@ -1870,6 +1871,7 @@ restore_settings (AwaitlabWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GAction) axis_action = NULL;
   int width, height;
   double speed;
 
@@ -1901,6 +1903,12 @@ restore_settings (AwaitlabWindow *self)
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "code-timeline-position", self->vpaned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  /* Steps or real time: the timeline follows the key, the playback bar's
+   * two buttons set it. */
+  g_settings_bind (self->settings, "timeline-axis", self->timeline_view, "axis-mode", G_SETTINGS_BIND_DEFAULT);
+  axis_action = g_settings_create_action (self->settings, "timeline-axis");
+  g_action_map_add_action (G_ACTION_MAP (self), axis_action);
 }
 
 /* Tearing the widgets down must not write their last moments to the settings. */
@@ -1914,6 +1922,7 @@ unbind_settings (AwaitlabWindow *self)
   g_settings_unbind (adw_flap_get_flap (self->flap), "width-request");
   g_settings_unbind (self->hpaned, "position");
   g_settings_unbind (self->vpaned, "position");
+  g_settings_unbind (self->timeline_view, "axis-mode");
 }
 
 static void
