@@ -13,4 +13,9 @@ const AwaitlabSummary *awaitlab_time_axis_get_summary (AwaitlabTimeAxis *self,
                                                        guint             lane,
                                                        int               row);
 
+/* Where each point of a counter sits, parallel to its points. */
+const gint64          *awaitlab_time_axis_get_counter_positions (AwaitlabTimeAxis *self,
+                                                                 guint             counter,
+                                                                 guint            *n_points);
+
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _AwaitlabTimeAxis
   GArray           *lane_max;     /* gint64 per lane */
   GArray           *flows;        /* AwaitlabAxisSpan per flow */
   GArray           *event_pos;    /* gint64 per event: where its slot begins */
+  GPtrArray        *counter_pos;  /* GArray of gint64 per counter point */
   GHashTable       *summaries;    /* (lane << 8 | row + 1) → AwaitlabSummary, NULL values cached */
   gint64            length;
 };
@@ -512,6 +513,26 @@ position_flows (AwaitlabTimeAxis *self)
     }
 }
 
+/* Counter changes at an instant show from its start. */
+static void
+position_counters (AwaitlabTimeAxis *self)
+{
+  for (guint c = 0; c < awaitlab_timeline_get_n_counters (self->timeline); c++)
+    {
+      const AwaitlabCounterPoint *pts;
+      guint n;
+      double max;
+      GArray *out;
+
+      pts = awaitlab_timeline_get_counter (self->timeline, c, &n, &max);
+      out = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      g_array_set_size (out, n);
+      for (guint i = 0; i < n; i++)
+        g_array_index (out, gint64, i) = map_time (self, pts[i].time, FALSE);
+      g_ptr_array_add (self->counter_pos, out);
+    }
+}
+
 static void
 rebuild (AwaitlabTimeAxis *self)
 {
@@ -520,6 +541,7 @@ rebuild (AwaitlabTimeAxis *self)
   g_array_set_size (self->lane_max, 0);
   g_array_set_size (self->flows, 0);
   g_array_set_size (self->event_pos, 0);
+  g_ptr_array_set_size (self->counter_pos, 0);
   g_hash_table_remove_all (self->summaries);
   self->length = 0;
 
@@ -533,6 +555,7 @@ rebuild (AwaitlabTimeAxis *self)
       for (guint lane = 0; lane < awaitlab_timeline_get_n_lanes (self->timeline); lane++)
         position_lane (self, lane);
       position_flows (self);
+      position_counters (self);
       last = &g_array_index (self->knots, AwaitlabAxisKnot, self->knots->len - 1);
       self->length = last->pos + last->width;
     }
@@ -553,6 +576,7 @@ awaitlab_time_axis_finalize (GObject *object)
   g_array_unref (self->lane_max);
   g_array_unref (self->flows);
   g_array_unref (self->event_pos);
+  g_ptr_array_unref (self->counter_pos);
   g_hash_table_unref (self->summaries);
 
   G_OBJECT_CLASS (awaitlab_time_axis_parent_class)->finalize (object);
@@ -631,6 +655,7 @@ awaitlab_time_axis_init (AwaitlabTimeAxis *self)
   self->lane_max = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->flows = g_array_new (FALSE, FALSE, sizeof (AwaitlabAxisSpan));
   self->event_pos = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->counter_pos = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   self->summaries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)awaitlab_summary_free);
 }
 
@@ -754,4 +779,19 @@ awaitlab_time_axis_get_summary (AwaitlabTimeAxis *self,
       g_hash_table_insert (self->summaries, key, summary);
     }
   return summary;
+}
+
+const gint64 *
+awaitlab_time_axis_get_counter_positions (AwaitlabTimeAxis *self,
+                                          guint             counter,
+                                          guint            *n_points)
+{
+  GArray *a;
+
+  g_return_val_if_fail (AWAITLAB_IS_TIME_AXIS (self), NULL);
+  g_return_val_if_fail (counter < self->counter_pos->len, NULL);
+
+  a = g_ptr_array_index (self->counter_pos, counter);
+  *n_points = a->len;
+  return (const gint64 *)(gpointer)a->data;
 }

@@ -27,6 +27,21 @@ struct _AwaitlabTimelineRenderer
   AwaitlabTimeAxis     *own_axis;         /* real time, for other timelines */
   AwaitlabTimeAxis     *cur;              /* the one this frame maps through */
   guint                 no_summaries : 1;
+  guint                 no_columns : 1;
+
+  /* Zoomed far out a lane's pixels are written directly, column by column,
+   * from 8×8 tiles of each state's colour and texture, then blitted: one
+   * paint per lane instead of a rectangle per column (see paint_columns). */
+  cairo_surface_t      *scratch;          /* ARGB32, reused for image targets */
+  gint8                *columns;
+  guint8               *pinned;           /* columns an instant claimed */
+  int                   n_columns;
+  guint                 direct : 1;       /* this frame may write pixels (identity matrix) */
+  guint                 to_columns : 1;   /* fill_state writes self->columns */
+  guint                 pin : 1;          /* the next fill_state is an instant */
+  guint32               tiles[AWAITLAB_N_SPAN_STATES][8][8];
+  guint32               idle_pixel;
+  int                   tiles_dark;       /* -1 = not built */
   int                   selected;
   int                   hover_lane;
   int                   hover_span;
@@ -240,6 +255,7 @@ awaitlab_timeline_renderer_new (void)
   self->scale = 1.0;
   self->playhead = -1;
   self->playhead_position = -1;
+  self->tiles_dark = -1;
   self->selected = -1;
   self->hover_lane = -1;
   self->hover_span = -1;
@@ -280,6 +296,9 @@ awaitlab_timeline_renderer_free (AwaitlabTimelineRenderer *self)
   g_array_unref (self->lane_h);
   g_clear_object (&self->axis);
   g_clear_object (&self->own_axis);
+  g_clear_pointer (&self->scratch, cairo_surface_destroy);
+  g_free (self->columns);
+  g_free (self->pinned);
   g_free (self);
 }
 
@@ -856,6 +875,29 @@ add_rect (AwaitlabTimelineRenderer *self,
   g_array_append_val (self->batch[state], r);
 }
 
+/* The column form of add_rect: the same rounding, so both draw the same
+ * pixels. An instant's columns are pinned: what follows it in the lane does
+ * not cover its minimum width (the rectangles drew idle first, too). */
+static void
+put_columns (AwaitlabTimelineRenderer *self,
+             int                       state,
+             double                    x0,
+             double                    x1)
+{
+  int ax = (int)round (self->area_x);
+  int c0 = (int)round (x0) - ax, c1 = MAX ((int)round (x1) - ax, c0 + 1);
+
+  c0 = MAX (c0, 0);
+  c1 = MIN (c1, self->n_columns);
+  for (int c = c0; c < c1; c++)
+    {
+      if (self->pinned[c] && !self->pin)
+        continue;
+      self->columns[c] = state;
+      self->pinned[c] = self->pin;
+    }
+}
+
 static void
 fill_state (AwaitlabTimelineRenderer *self,
             cairo_t                  *cr,
@@ -869,6 +911,12 @@ fill_state (AwaitlabTimelineRenderer *self,
 
   if (w <= 0 || state == AWAITLAB_SPAN_EXITED)
     return;
+
+  if (self->to_columns)
+    {
+      put_columns (self, state, x0, x1);
+      return;
+    }
 
   /* Idle is an absence: a thin rule keeps the lane readable. */
   if (state == AWAITLAB_SPAN_IDLE)
@@ -925,6 +973,27 @@ flush_run (AwaitlabTimelineRenderer *self,
   run->state = -1;
 }
 
+/* The state a merged pixel column shows. Activity wins over idleness inside
+ * a column: a short burst of work must stay visible when zoomed out. */
+static int
+column_state (const double acc[AWAITLAB_N_SPAN_STATES])
+{
+  int best = -1;
+  double best_cov = 0;
+
+  for (int s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
+    {
+      double cov = acc[s] * (s == AWAITLAB_SPAN_IDLE || s == AWAITLAB_SPAN_EXITED ? 0.25 : 1.0);
+
+      if (cov > best_cov)
+        {
+          best_cov = cov;
+          best = s;
+        }
+    }
+  return best;
+}
+
 static void
 push_column (AwaitlabTimelineRenderer *self,
              cairo_t                  *cr,
@@ -934,21 +1003,7 @@ push_column (AwaitlabTimelineRenderer *self,
              double                    y,
              double                    h)
 {
-  int best = -1;
-  double best_cov = 0;
-
-  for (int s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
-    {
-      /* Activity wins over idleness inside a column: a short burst of work
-       * must stay visible when zoomed out. */
-      double cov = acc[s] * (s == AWAITLAB_SPAN_IDLE || s == AWAITLAB_SPAN_EXITED ? 0.25 : 1.0);
-
-      if (cov > best_cov)
-        {
-          best_cov = cov;
-          best = s;
-        }
-    }
+  int best = column_state (acc);
 
   if (best < 0)
     return;
@@ -1059,8 +1114,161 @@ is_instant (const AwaitlabSpan *span)
          span->state != AWAITLAB_SPAN_EXITED;
 }
 
-/* Zoomed far out: each pixel column's state comes from the summary, and the
- * few spans wide enough for a label are found among the long ones. */
+static void
+ensure_columns (AwaitlabTimelineRenderer *self,
+                int                       width)
+{
+  if (self->n_columns != width)
+    {
+      self->columns = g_renew (gint8, self->columns, width);
+      self->pinned = g_renew (guint8, self->pinned, width);
+      self->n_columns = width;
+    }
+  memset (self->columns, 0xff, width);
+  memset (self->pinned, 0, width);
+}
+
+/* Each state's 8×8 tile exactly as flush_batches paints it (colour, then
+ * the texture pattern anchored at the origin), and idle's thin rule. */
+static void
+build_tiles (AwaitlabTimelineRenderer *self)
+{
+  cairo_surface_t *tile;
+  cairo_t *cr;
+
+  if (self->tiles_dark == (int)self->dark)
+    return;
+  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cr = cairo_create (tile);
+  for (int st = 0; st < AWAITLAB_N_SPAN_STATES; st++)
+    {
+      const guint8 *data;
+      int stride;
+
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      if (st == AWAITLAB_SPAN_IDLE)
+        set_fg (self, cr, 0.18);
+      else
+        set_color (cr, &state_colors[st], 1.0);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      if (self->patterns[st] != NULL)
+        {
+          cairo_set_source (cr, self->patterns[st]);
+          cairo_paint (cr);
+        }
+      cairo_surface_flush (tile);
+      data = cairo_image_surface_get_data (tile);
+      stride = cairo_image_surface_get_stride (tile);
+      for (int r = 0; r < 8; r++)
+        memcpy (self->tiles[st][r], data + r * stride, 8 * sizeof (guint32));
+    }
+  self->idle_pixel = self->tiles[AWAITLAB_SPAN_IDLE][0][0];
+  cairo_destroy (cr);
+  cairo_surface_destroy (tile);
+  self->tiles_dark = self->dark;
+}
+
+/* Where pixels cannot be written (a vector file, a scaled or recorded
+ * context): the columns as rectangles, runs of one state merged. */
+static void
+paint_columns_as_rects (AwaitlabTimelineRenderer *self,
+                        cairo_t                  *cr,
+                        int                       width,
+                        double                    y,
+                        double                    h)
+{
+  Run run = { 0, 0, -1 };
+
+  for (int c = 0; c < width; c++)
+    {
+      int st = self->columns[c];
+      double x = self->area_x + c;
+
+      if (st == run.state && run.x1 >= x - 0.01)
+        {
+          run.x1 = x + 1;
+          continue;
+        }
+      if (run.state >= 0)
+        fill_state (self, cr, run.state, run.x0, y, run.x1, h);
+      run.state = st;
+      run.x0 = x;
+      run.x1 = x + 1;
+    }
+  if (run.state >= 0)
+    fill_state (self, cr, run.state, run.x0, y, run.x1, h);
+}
+
+/* Draws self->columns (a state per pixel column, -1 = nothing) over the
+ * lane rectangle. An image target reuses one scratch surface; anything else
+ * (GTK records cairo nodes) gets a fresh one it can keep. */
+static void
+paint_columns (AwaitlabTimelineRenderer *self,
+               cairo_t                  *cr,
+               int                       width,
+               double                    y,
+               double                    h)
+{
+  int ax = (int)round (self->area_x), ry = (int)round (y), rh = (int)round (y + h) - ry;
+  int idle_row = (int)round (y + h / 2 - 0.5) - ry;
+  gboolean reuse = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  cairo_surface_t *surface;
+  guint8 *data;
+  int stride;
+
+  if (rh <= 0 || width <= 0)
+    return;
+  if (!self->direct)
+    {
+      paint_columns_as_rects (self, cr, width, y, h);
+      return;
+    }
+  build_tiles (self);
+
+  if (reuse && self->scratch != NULL &&
+      cairo_image_surface_get_width (self->scratch) >= width &&
+      cairo_image_surface_get_height (self->scratch) >= rh)
+    surface = cairo_surface_reference (self->scratch);
+  else
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, MAX (rh, 64));
+      if (reuse)
+        {
+          g_clear_pointer (&self->scratch, cairo_surface_destroy);
+          self->scratch = cairo_surface_reference (surface);
+        }
+    }
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int r = 0; r < rh; r++)
+    {
+      guint32 *row = (guint32 *)(gpointer)(data + r * stride);
+      int ty = (ry + r) & 7;
+
+      for (int c = 0; c < width; c++)
+        {
+          int st = self->columns[c];
+
+          if (st < 0 || st == AWAITLAB_SPAN_EXITED)
+            row[c] = 0;
+          else if (st == AWAITLAB_SPAN_IDLE)
+            row[c] = r == idle_row ? self->idle_pixel : 0;
+          else
+            row[c] = self->tiles[st][ty][(ax + c) & 7];
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+
+  cairo_set_source_surface (cr, surface, ax, ry);
+  cairo_rectangle (cr, ax, ry, width, rh);
+  cairo_fill (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Zoomed far out: each pixel column's state comes from the summary. */
 static void
 draw_thread_lane_summary (AwaitlabTimelineRenderer *self,
                           cairo_t                  *cr,
@@ -1070,19 +1278,20 @@ draw_thread_lane_summary (AwaitlabTimelineRenderer *self,
                           double                    y,
                           double                    h)
 {
-  Run run = { 0, 0, -1 };
   double units_per_px = 1.0 / px_per_unit;
+  int width = (int)ceil (self->area_w);
 
-  for (int c = 0; c < (int)ceil (self->area_w); c++)
+  ensure_columns (self, width);
+  for (int c = 0; c < width; c++)
     {
       double acc[AWAITLAB_N_SPAN_STATES] = { 0 };
       gint64 x0 = begin + (gint64)(c * units_per_px);
       gint64 x1 = begin + (gint64)((c + 1) * units_per_px);
 
       awaitlab_summary_coverage (summary, x0, x1, acc);
-      push_column (self, cr, &run, self->area_x + c, acc, y, h);
+      self->columns[c] = column_state (acc);
     }
-  flush_run (self, cr, &run, y, h);
+  paint_columns (self, cr, width, y, h);
 }
 
 static void
@@ -1125,6 +1334,14 @@ draw_thread_lane (AwaitlabTimelineRenderer *self,
       return;
     }
 
+  /* On a plain image the lane's pixels are written directly (one blit per
+   * lane, whatever the number of spans); elsewhere, rectangles. */
+  if (self->direct)
+    {
+      ensure_columns (self, (int)ceil (self->area_w));
+      self->to_columns = TRUE;
+    }
+
   i = lower_bound (pos, n, begin);
   if (i > 0)
     i--;
@@ -1153,7 +1370,9 @@ draw_thread_lane (AwaitlabTimelineRenderer *self,
           memset (acc, 0, sizeof acc);
           col = -1;
 
+          self->pin = is_instant (span);
           fill_state (self, cr, span->state, x0, y, x1, h);
+          self->pin = FALSE;
           note_hover (self, lane, i, x0, x1, y, h);
           draw_span_label (self, cr, span, x0, x1, y, h);
           i++;
@@ -1191,6 +1410,12 @@ draw_thread_lane (AwaitlabTimelineRenderer *self,
   if (col >= 0)
     push_column (self, cr, &run, col, acc, y, h);
   flush_run (self, cr, &run, y, h);
+
+  if (self->to_columns)
+    {
+      self->to_columns = FALSE;
+      paint_columns (self, cr, (int)ceil (self->area_w), y, h);
+    }
 }
 
 /* The timers lane zoomed far out: per row, a column shows the kind of item
@@ -1205,29 +1430,21 @@ draw_async_row_summary (AwaitlabTimelineRenderer *self,
                         double                    rh)
 {
   double units_per_px = 1.0 / px_per_unit;
-  Run run = { 0, 0, -1 };
+  int width = (int)ceil (self->area_w);
 
-  for (int c = 0; c < (int)ceil (self->area_w); c++)
+  ensure_columns (self, width);
+  for (int c = 0; c < width; c++)
     {
       double acc[AWAITLAB_N_SPAN_STATES] = { 0 };
       gint64 x0 = begin + (gint64)(c * units_per_px);
       gint64 x1 = begin + (gint64)((c + 1) * units_per_px);
-      int best = -1;
 
       awaitlab_summary_coverage (summary, x0, x1, acc);
-      if (acc[AWAITLAB_SPAN_TIMER] > 0 || acc[AWAITLAB_SPAN_IO] > 0)
-        best = acc[AWAITLAB_SPAN_IO] > acc[AWAITLAB_SPAN_TIMER] ? AWAITLAB_SPAN_IO : AWAITLAB_SPAN_TIMER;
-      if (best == run.state && run.x1 >= self->area_x + c - 0.01)
-        {
-          run.x1 = self->area_x + c + 1;
-          continue;
-        }
-      flush_run (self, cr, &run, ry, rh);
-      run.state = best;
-      run.x0 = self->area_x + c;
-      run.x1 = self->area_x + c + 1;
+      self->columns[c] = acc[AWAITLAB_SPAN_TIMER] <= 0 && acc[AWAITLAB_SPAN_IO] <= 0 ? -1
+                       : acc[AWAITLAB_SPAN_IO] > acc[AWAITLAB_SPAN_TIMER] ? AWAITLAB_SPAN_IO
+                       : AWAITLAB_SPAN_TIMER;
     }
-  flush_run (self, cr, &run, ry, rh);
+  paint_columns (self, cr, width, ry, rh);
 }
 
 static void
@@ -1505,6 +1722,69 @@ draw_never_run (AwaitlabTimelineRenderer *self,
  * smear, not information: then only the selected thread's are drawn, thin.
  * A few are the lesson: drawn thick, with a halo, readable from the back of
  * a room. */
+/* Many arrows: one path per kind, stroked once, thin, as before the lesson
+ * needed them big (cairo's cost is per stroke far more than per segment). */
+static void
+draw_flows_batched (AwaitlabTimelineRenderer *self,
+                    cairo_t                  *cr,
+                    const AwaitlabFlow       *flows,
+                    const double             *xs,
+                    const guint              *index,
+                    guint                     n,
+                    double                    limit_x)
+{
+  double s = self->scale;
+
+  cairo_set_line_width (cr, 1.6 * s);
+  for (guint kind = 0; kind <= AWAITLAB_FLOW_INLINE; kind++)
+    {
+      guint drawn = 0;
+
+      for (guint k = 0; k < n; k++)
+        {
+          const AwaitlabFlow *f = &flows[index[k]];
+          double y0, y1;
+
+          if (f->kind != kind)
+            continue;
+          flow_endpoints (self, f, &y0, &y1);
+          path_flow (self, cr, xs[2 * k], y0, xs[2 * k + 1], y1, FALSE);
+          drawn++;
+        }
+      if (drawn == 0)
+        continue;
+      set_color (cr, &flow_colors[kind], 0.95);
+      cairo_stroke (cr);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const AwaitlabFlow *f = &flows[index[k]];
+          double y0, y1;
+
+          if (f->kind != kind)
+            continue;
+          flow_endpoints (self, f, &y0, &y1);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, xs[2 * k], y0, 2.5 * s, 0, 2 * G_PI);
+          cairo_close_path (cr);
+          if (xs[2 * k + 1] <= limit_x)
+            {
+              double angle = y1 >= y0 ? G_PI / 2 : -G_PI / 2, size = 7 * s, x1 = xs[2 * k + 1];
+
+              cairo_move_to (cr, x1, y1);
+              cairo_line_to (cr, x1 - size * cos (angle - 0.45), y1 - size * sin (angle - 0.45));
+              cairo_line_to (cr, x1 - size * cos (angle + 0.45), y1 - size * sin (angle + 0.45));
+              cairo_close_path (cr);
+            }
+        }
+      cairo_fill (cr);
+    }
+}
+
+/* Continuation arrows. A few are the lesson: drawn thick, with a halo,
+ * readable from the back of a room, the waiting in a queue dashed. Dozens are
+ * drawn thin in one go; more than a few hundred are a smear, not
+ * information: then only the selected thread's are drawn. */
 static void
 draw_flows (AwaitlabTimelineRenderer *self,
             cairo_t                  *cr,
@@ -1513,13 +1793,16 @@ draw_flows (AwaitlabTimelineRenderer *self,
             gint64                    end,
             double                    px_per_unit)
 {
-  const double max_flows = MAX (200, self->area_w / 4);
+  const guint max_flows = (guint)MAX (200, self->area_w / 4);
   const AwaitlabFlow *flows;
   const AwaitlabAxisSpan *fpos;
-  guint n, first, last, drawn = 0, n_lanes = awaitlab_timeline_get_n_lanes (timeline);
+  guint n, first, last, count = 0, n_lanes = awaitlab_timeline_get_n_lanes (timeline);
   gint64 play = playhead_pos (self);
   gint64 limit = play >= 0 ? MIN (end, play) : end;
-  gboolean only_selected, bold;
+  double limit_x = pos_x (self, begin, px_per_unit, limit) + 0.5;
+  gboolean only_selected;
+  g_autofree guint *index = NULL;
+  g_autofree double *xs = NULL;
 
   flows = awaitlab_timeline_get_flows (timeline, &n);
   fpos = awaitlab_time_axis_get_flows (self->cur, &n);
@@ -1532,28 +1815,42 @@ draw_flows (AwaitlabTimelineRenderer *self,
   only_selected = (last - first) > max_flows;
   if (only_selected && self->selected < 0)
     return;
-  bold = (last - first) <= 40;
 
-  for (guint i = first; i < last && drawn < max_flows; i++)
+  index = g_new (guint, MIN (last - first, max_flows) + 1);
+  xs = g_new (double, 2 * (MIN (last - first, max_flows) + 1));
+  for (guint i = first; i < last && count < max_flows; i++)
     {
       const AwaitlabFlow *f = &flows[i];
       gboolean never = fpos[i].end == G_MAXINT64;
       gint64 to = never ? (play >= 0 ? play : end) : fpos[i].end;
-      double x0, x1;
 
       if (to < begin || f->from_lane >= n_lanes || f->to_lane >= n_lanes)
         continue;
       if (only_selected && (int)f->from_lane != self->selected && (int)f->to_lane != self->selected)
         continue;
 
-      x0 = pos_x (self, begin, px_per_unit, fpos[i].begin);
-      x1 = pos_x (self, begin, px_per_unit, MIN (to, end));
+      xs[2 * count] = pos_x (self, begin, px_per_unit, fpos[i].begin);
+      xs[2 * count + 1] = pos_x (self, begin, px_per_unit, MIN (to, end));
       if (never)
-        x1 = MIN (MAX (x1, x0 + 40 * self->scale), self->area_x + self->area_w + 4 * self->scale);
-      draw_one_flow (self, cr, f, x0, x1, !never && to <= limit, bold);
-      if (never && bold)
-        draw_never_run (self, cr, f, x0);
-      drawn++;
+        xs[2 * count + 1] = MIN (MAX (xs[2 * count + 1], xs[2 * count] + 40 * self->scale),
+                                 self->area_x + self->area_w + 4 * self->scale);
+      index[count++] = i;
+    }
+
+  if (count > 40)
+    {
+      draw_flows_batched (self, cr, flows, xs, index, count, limit_x);
+      return;
+    }
+
+  for (guint k = 0; k < count; k++)
+    {
+      const AwaitlabFlow *f = &flows[index[k]];
+      gboolean never = fpos[index[k]].end == G_MAXINT64;
+
+      draw_one_flow (self, cr, f, xs[2 * k], xs[2 * k + 1], !never && xs[2 * k + 1] <= limit_x, TRUE);
+      if (never)
+        draw_never_run (self, cr, f, xs[2 * k]);
     }
 }
 
@@ -1666,14 +1963,12 @@ draw_counters (AwaitlabTimelineRenderer *self,
   };
   guint n_counters = awaitlab_timeline_get_n_counters (timeline);
   double s = self->scale;
-  /* Counter points are times: the view's edges in time bound the search. */
-  gint64 t_begin = awaitlab_time_axis_pos_to_time (self->cur, begin);
-  gint64 t_end = awaitlab_time_axis_pos_to_time (self->cur, end);
 
   for (guint c = 0; c < n_counters; c++)
     {
       const AwaitlabColor *color = &counter_colors[c % G_N_ELEMENTS (counter_colors)];
       const AwaitlabCounterPoint *pts;
+      const gint64 *cp;
       double y = self->counters_y + c * self->counter_h;
       double h = self->counter_h - 6 * s;
       double max, peak = 0, value = 0, x_prev;
@@ -1681,6 +1976,7 @@ draw_counters (AwaitlabTimelineRenderer *self,
       guint n, i;
 
       pts = awaitlab_timeline_get_counter (timeline, c, &n, &max);
+      cp = awaitlab_time_axis_get_counter_positions (self->cur, c, &n);
       max = MAX (max, 1);
 
       set_fg (self, cr, 0.75);
@@ -1699,7 +1995,7 @@ draw_counters (AwaitlabTimelineRenderer *self,
         while (lo < hi)
           {
             guint mid = (lo + hi) / 2;
-            if (pts[mid].time <= t_begin)
+            if (cp[mid] <= begin)
               lo = mid + 1;
             else
               hi = mid;
@@ -1711,9 +2007,9 @@ draw_counters (AwaitlabTimelineRenderer *self,
       /* Columns as rectangles: cairo fills axis-aligned boxes on a fast
        * path, where a long polygon would be tessellated every frame. */
       x_prev = self->area_x;
-      while (i < n && pts[i].time <= t_end)
+      while (i < n && cp[i] <= end)
         {
-          double x = floor (time_x (self, begin, px_per_unit, pts[i].time));
+          double x = floor (pos_x (self, begin, px_per_unit, cp[i]));
           double col_max = value;
           guint j = i;
 
@@ -1721,8 +2017,8 @@ draw_counters (AwaitlabTimelineRenderer *self,
             column_rects (self, x_prev, x, value, max, y, h);
 
           /* Everything up to the next pixel column collapses into one step. */
-          while (j < n && pts[j].time <= t_end &&
-                 floor (time_x (self, begin, px_per_unit, pts[j].time)) == x &&
+          while (j < n && cp[j] <= end &&
+                 floor (pos_x (self, begin, px_per_unit, cp[j])) == x &&
                  j - i < MAX_EXACT_PER_COLUMN)
             {
               col_max = MAX (col_max, pts[j].value);
@@ -1731,14 +2027,13 @@ draw_counters (AwaitlabTimelineRenderer *self,
             }
           if (j - i == MAX_EXACT_PER_COLUMN)
             {
-              gint64 next_t = awaitlab_time_axis_pos_to_time (self->cur,
-                                                              begin + (gint64)ceil ((x + 1 - self->area_x) / px_per_unit)) + 1;
+              gint64 next_p = begin + (gint64)ceil ((x + 1 - self->area_x) / px_per_unit);
               guint lo = j, hi = n;
 
               while (lo < hi)
                 {
                   guint mid = (lo + hi) / 2;
-                  if (pts[mid].time < next_t)
+                  if (cp[mid] < next_p)
                     lo = mid + 1;
                   else
                     hi = mid;
@@ -1938,6 +2233,16 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
   compute_layout (self, timeline, width, height);
   px_per_unit = self->area_w / (double)(end - begin);
   self->hover_rect.width = 0;
+  {
+    cairo_matrix_t m;
+
+    /* Pixels written by hand are only right one-to-one with the target. */
+    cairo_get_matrix (cr, &m);
+    self->direct = m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 &&
+                   m.x0 == floor (m.x0) && m.y0 == floor (m.y0) &&
+                   cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
+                   !self->no_columns;
+  }
 
   /* Background: the lane area is a shade off the label column. */
   if (self->dark)

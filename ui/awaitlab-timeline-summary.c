@@ -70,18 +70,17 @@ awaitlab_summary_new (const AwaitlabSpan     *spans,
   gint64 target;
 
   /* A row of the timers lane is summarised whenever its lane is, however
-   * few items it holds, so no row goes missing when zoomed out. */
-  for (guint i = 0; i < n_spans; i++)
-    n += row < 0 || spans[i].row == row;
+   * few items it holds, with the lane's bucket width: no row goes missing
+   * when zoomed out, and all rows switch to summaries at the same zoom. */
   if (n_spans < AWAITLAB_SUMMARY_MIN_SPANS || length <= 0)
     return NULL;
-  n = MAX (n, 4);
+  n = n_spans;
 
   self = g_new0 (AwaitlabSummary, 1);
 
-  /* About four spans per level-0 bucket: finer than that, drawing the spans
+  /* About one span per level-0 bucket: finer than that, drawing the spans
    * themselves costs no more than reading buckets. */
-  target = MAX (1, length / MAX (1, n / 4));
+  target = MAX (1, length / MAX (1, n));
   while (((gint64)1 << self->shift) < target && self->shift < 62)
     self->shift++;
 
