@@ -345,7 +345,7 @@ layout_knots (AwaitlabTimeAxis *self)
   AwaitlabAxisKnot *k = (AwaitlabAxisKnot *)(gpointer)self->knots->data;
   guint n = self->knots->len;
   g_autofree gboolean *busy = g_new0 (gboolean, n);
-  gint64 total = k[n - 1].time - k[0].time, threshold, pos;
+  gint64 total = k[n - 1].time - k[0].time, threshold, pos, busy_time = 0;
   double gaps = 0, weights = 0, step;
 
   for (guint i = 0; i + 1 < n; i++)
@@ -361,9 +361,13 @@ layout_knots (AwaitlabTimeAxis *self)
       return;
     }
 
-  /* Idle gaps longer than a fifth of the run shrink to the log of their length. */
+  /* An idle gap longer than half the time threads are busy (or a fiftieth
+   * of the run) shrinks to the log of its length: a 10 s sleep around 15 ms
+   * of work stays visible without flattening the work. */
   find_busy_gaps (self, busy);
-  threshold = MAX (total / 5, 1000);
+  for (guint i = 0; i + 1 < n; i++)
+    busy_time += busy[i] ? k[i].gap_time : 0;
+  threshold = MAX (MAX (busy_time / 2, total / 50), 1000);
   for (guint i = 0; i + 1 < n; i++)
     {
       gint64 d = k[i].gap_time;

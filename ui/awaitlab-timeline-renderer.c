@@ -1464,6 +1464,8 @@ draw_async_lane (AwaitlabTimelineRenderer *self,
   const AwaitlabSpan *spans;
   const AwaitlabAxisSpan *pos;
   const AwaitlabSummary *summary = NULL;
+  g_autofree gint8 *row_columns = NULL;
+  gint8 *lane_columns = NULL;
   guint n;
 
   spans = awaitlab_timeline_get_spans (timeline, lane, &n);
@@ -1486,6 +1488,18 @@ draw_async_lane (AwaitlabTimelineRenderer *self,
 
   for (guint r = 0; r < G_N_ELEMENTS (last_x); r++)
     last_x[r] = -1;
+
+  /* Direct pixels: one column buffer per row, painted row by row at the end. */
+  if (self->direct)
+    {
+      int width = (int)ceil (self->area_w);
+
+      ensure_columns (self, width);
+      row_columns = g_malloc ((gsize)width * G_N_ELEMENTS (last_x));
+      memset (row_columns, 0xff, (gsize)width * G_N_ELEMENTS (last_x));
+      lane_columns = self->columns;
+      self->to_columns = TRUE;
+    }
 
   /* Items overlap: start early enough to catch the longest one still running. */
   for (guint i = lower_bound (pos, n, begin - awaitlab_time_axis_get_lane_max_span (self->cur, lane));
@@ -1510,9 +1524,22 @@ draw_async_lane (AwaitlabTimelineRenderer *self,
       last_x[row] = x1;
 
       ry = y + 1 * self->scale + row * row_h;
+      if (row_columns != NULL)
+        self->columns = row_columns + (gsize)row * self->n_columns;
       fill_state (self, cr, span->state, x0, ry + 1, x1, row_h - 2);
       if (row_h >= 10 * self->scale)
         draw_span_label (self, cr, span, x0, x1, ry + 1, row_h - 2);
+    }
+
+  if (row_columns != NULL)
+    {
+      self->to_columns = FALSE;
+      for (guint r = 0; r < MIN (rows, G_N_ELEMENTS (last_x)); r++)
+        {
+          self->columns = row_columns + (gsize)r * self->n_columns;
+          paint_columns (self, cr, self->n_columns, y + 1 * self->scale + r * row_h + 1, row_h - 2);
+        }
+      self->columns = lane_columns;
     }
 }
 
