@@ -1876,8 +1876,34 @@ draw_flows (AwaitlabTimelineRenderer *self,
       gboolean never = fpos[index[k]].end == G_MAXINT64;
 
       draw_one_flow (self, cr, f, xs[2 * k], xs[2 * k + 1], !never && xs[2 * k + 1] <= limit_x, TRUE);
-      if (never)
-        draw_never_run (self, cr, f, xs[2 * k]);
+    }
+}
+
+/* The labels of continuations that never ran go on top of everything (the
+ * deadlock's red outline runs along the same lane edge). */
+static void
+draw_never_run_labels (AwaitlabTimelineRenderer *self,
+                       cairo_t                  *cr,
+                       AwaitlabTimeline         *timeline,
+                       gint64                    begin,
+                       gint64                    end,
+                       double                    px_per_unit)
+{
+  const AwaitlabFlow *flows;
+  const AwaitlabAxisSpan *fpos;
+  guint n, shown = 0, n_lanes = awaitlab_timeline_get_n_lanes (timeline);
+  gint64 play = playhead_pos (self);
+
+  flows = awaitlab_timeline_get_flows (timeline, &n);
+  fpos = awaitlab_time_axis_get_flows (self->cur, &n);
+  for (guint i = 0; i < n && shown < 8; i++)
+    {
+      if (fpos[i].end != G_MAXINT64 || fpos[i].begin < begin || fpos[i].begin > end ||
+          (play >= 0 && fpos[i].begin > play) ||
+          flows[i].from_lane >= n_lanes || flows[i].to_lane >= n_lanes)
+        continue;
+      draw_never_run (self, cr, &flows[i], pos_x (self, begin, px_per_unit, fpos[i].begin));
+      shown++;
     }
 }
 
@@ -2351,6 +2377,8 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
   /* Outside the lane clip: the self-wait loop rises above its lane. */
   if (self->show_outcome)
     draw_cycle (self, cr, timeline, begin, end, px_per_unit);
+  if (self->show_flows)
+    draw_never_run_labels (self, cr, timeline, begin, end, px_per_unit);
 
   (void)lanes_bottom;
   if (self->playhead >= 0)
