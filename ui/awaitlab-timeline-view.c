@@ -165,7 +165,9 @@ on_query_tooltip (AwaitlabTimelineView *self,
   spans = awaitlab_timeline_get_spans (self->timeline, hit.lane, &n);
   span = &spans[hit.span];
   begin = awaitlab_format_time (span->begin);
-  dur = awaitlab_format_time (span->end - span->begin);
+  /* Code run at an instant: say so rather than "for 0". */
+  dur = span->end > span->begin ? awaitlab_format_time (span->end - span->begin)
+                                : g_strdup (_("no virtual time"));
   label = g_markup_escape_text (span->detail ? span->detail : (span->label ? span->label : ""), -1);
   /* "Timers & I/O" is a lane name too: escape it like any text. */
   lane = g_markup_escape_text (awaitlab_timeline_get_lane_name (self->timeline, hit.lane), -1);

@@ -292,7 +292,25 @@ test_q13_ui_continuation (void)
         widest = widest_running (surface, y, x_begin, x_end);
 
         if (mode == AWAITLAB_AXIS_STEPS)
-          g_assert_cmpint (widest, >=, 12);
+          {
+            AwaitlabTimelineHit hit;
+            const AwaitlabSpan *spans;
+            guint n_spans;
+            int x;
+
+            g_assert_cmpint (widest, >=, 12);
+
+            /* A click on the bar picks the continuation's zero-length span. */
+            for (x = (int)x_begin; x < x_end && !is_running (pixel (surface, x, y)); x++)
+              ;
+            g_assert_true (awaitlab_timeline_renderer_hit_test (r, t, 0, length, w, h, x + 3, y, &hit));
+            g_assert_cmpint (hit.lane, ==, ui);
+            g_assert_cmpint (hit.span, >=, 0);
+            spans = awaitlab_timeline_get_spans (t, ui, &n_spans);
+            g_assert_cmpint (spans[hit.span].state, ==, AWAITLAB_SPAN_RUNNING);
+            g_assert_cmpint (spans[hit.span].begin, ==, MS (150));
+            g_assert_cmpint (spans[hit.span].end, ==, MS (150));
+          }
         else
           /* Real time: a tick a few pixels wide (clickable), no more. */
           g_assert_cmpint (widest, <, 12);
