@@ -1232,6 +1232,10 @@ check_entry (Checker *c)
 
   if (ast->n_methods == 0 && ast->n_fields == 0)
     {
+      /* An earlier error (an unterminated comment, a syntax error) may have eaten
+       * the code; saying there is none would send the author the wrong way. */
+      if (awl_diagnostics_has_errors (c->diags))
+        return;
       error_at (c, loc, "the scenario has no code: write at least the entry method `%s`", entry);
       return;
     }
