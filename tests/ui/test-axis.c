@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "awl-scenario.h"
 #include "export/awaitlab-export.h"
@@ -201,12 +202,16 @@ pixel (cairo_surface_t *surface,
   return *(guint32 *)(gpointer)(data + y * stride + x * 4) & 0xffffff;
 }
 
-/* The "running" blue (0, 114, 178), give or take antialiasing. */
+/* The palette's "running" colour, give or take a little. */
 static gboolean
 is_running (guint32 rgb)
 {
   int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
-  return r < 40 && g > 90 && g < 140 && b > 150 && b < 205;
+  AwaitlabColor c;
+
+  awaitlab_state_color (AWAITLAB_SPAN_RUNNING, &c);
+  return abs (r - (int)(c.red * 255)) < 24 && abs (g - (int)(c.green * 255)) < 24 &&
+         abs (b - (int)(c.blue * 255)) < 24;
 }
 
 static int
@@ -384,6 +389,8 @@ test_export_both_axes (void)
 
       awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
       options.axis = mode;
+      /* The bare timeline: its first lane (UI) is centred on row 60. */
+      options.caption = FALSE;
       awaitlab_export_draw (source, &options, cr, -1, 1280, 720);
       cairo_surface_flush (surface);
 
