@@ -111,7 +111,7 @@ test_deadlock_moment (void)
   g_assert_cmpint (deadlock->time, >=, AWL_MS (200));
   g_assert_cmpint (deadlock->time, <=, end->time);
   /* The continuation is posted by a pool thread; the bookmark points at the .Result. */
-  g_assert_cmpint (deadlock->line, ==, 50);
+  g_assert_cmpint (deadlock->line, ==, 53);
   g_assert_cmpstr (deadlock->label, ==, "Deadlock: the UI thread (in Button_Click) blocks in .Result on Task 1…");
   g_assert_cmpuint (g_utf8_strlen (deadlock->label, -1), <=, 73);
 
