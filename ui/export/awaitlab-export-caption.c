@@ -76,6 +76,7 @@ set_text_color (cairo_t  *cr,
 
 void
 awaitlab_export_draw_caption (AwaitlabExportSource *source,
+                              const char           *second_line,
                               gboolean              dark,
                               cairo_t              *cr,
                               gint64                playhead,
@@ -87,7 +88,7 @@ awaitlab_export_draw_caption (AwaitlabExportSource *source,
   gint64 at = playhead == AWAITLAB_EXPORT_TIME_END ? awaitlab_timeline_get_end_time (source->timeline)
                                                    : playhead;
   g_autofree char *time = awaitlab_format_time (at);
-  g_autofree char *outcome = awaitlab_export_outcome_line (source);
+  g_autofree char *outcome = second_line ? g_strdup (second_line) : awaitlab_export_outcome_line (source);
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) clock = NULL;
   g_autoptr(PangoLayout) line = NULL;
@@ -116,7 +117,7 @@ awaitlab_export_draw_caption (AwaitlabExportSource *source,
 
   line = line_layout (cr, "Sans", h * 0.22, width - 2 * pad);
   pango_layout_set_text (line, outcome, -1);
-  if (awaitlab_timeline_get_outcome (source->timeline) == AWAITLAB_OUTCOME_COMPLETED)
+  if (second_line != NULL || awaitlab_timeline_get_outcome (source->timeline) == AWAITLAB_OUTCOME_COMPLETED)
     set_text_color (cr, dark, awaitlab_palette_text_alpha (AWAITLAB_TEXT_SECONDARY));
   else
     {

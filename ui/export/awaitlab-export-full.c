@@ -55,29 +55,15 @@ awaitlab_export_narration_height (double height)
 }
 
 double
-awaitlab_export_draw_narration (AwaitlabExportSource *source,
-                                gboolean              dark,
-                                cairo_t              *cr,
-                                gint64                playhead,
-                                double                width,
-                                double                height)
+awaitlab_export_draw_narration_text (const char *text,
+                                     gboolean    dark,
+                                     cairo_t    *cr,
+                                     double      width,
+                                     double      height)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *sentence = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *text = NULL;
   double h = awaitlab_export_narration_height (height);
-  gint64 at = playhead == AWAITLAB_EXPORT_TIME_END ? awaitlab_timeline_get_end_time (source->timeline)
-                                                   : playhead;
-  guint n_events;
   int th;
-
-  awaitlab_timeline_get_events (source->timeline, &n_events);
-  if (n_events > 0)
-    sentence = awaitlab_timeline_describe_event (source->timeline,
-                                                 awaitlab_timeline_event_at_time (source->timeline, at));
-  time = awaitlab_format_time (at);
-  text = g_strdup_printf ("%s — %s", time, sentence ? sentence : "");
 
   cairo_save (cr);
   gray (cr, dark ? 0.06 : 0.16);
@@ -95,6 +81,31 @@ awaitlab_export_draw_narration (AwaitlabExportSource *source,
   cairo_restore (cr);
 
   return h;
+}
+
+double
+awaitlab_export_draw_narration (AwaitlabExportSource *source,
+                                gboolean              dark,
+                                cairo_t              *cr,
+                                gint64                playhead,
+                                double                width,
+                                double                height)
+{
+  g_autofree char *sentence = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+  gint64 at = playhead == AWAITLAB_EXPORT_TIME_END ? awaitlab_timeline_get_end_time (source->timeline)
+                                                   : playhead;
+  guint n_events;
+
+  awaitlab_timeline_get_events (source->timeline, &n_events);
+  if (n_events > 0)
+    sentence = awaitlab_timeline_describe_event (source->timeline,
+                                                 awaitlab_timeline_event_at_time (source->timeline, at));
+  time = awaitlab_format_time (at);
+  text = g_strdup_printf ("%s — %s", time, sentence ? sentence : "");
+
+  return awaitlab_export_draw_narration_text (text, dark, cr, width, height);
 }
 
 typedef struct
