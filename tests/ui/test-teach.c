@@ -413,7 +413,7 @@ test_inspector_sync_objects (void)
   text = awaitlab_inspector_dup_text (inspector);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "CancellationTokenSource #"));
-  g_assert_nonnull (strstr (text, ", line 50"));
+  g_assert_nonnull (strstr (text, ", line 53"));
   g_assert_nonnull (strstr (text, "not canceled; CancelAfter due at 250 ms; 1 registration(s) pending"));
   g_clear_pointer (&text, g_free);
   awaitlab_playback_seek_end (playback);
