@@ -2186,6 +2186,65 @@ func_ctx_clear (FuncCtx *f)
   g_hash_table_unref (f->states);
 }
 
+/* Awaitlab has no full type inference, so whether a lambda that is not async returns a
+ * Task is decided from what it returns: a call to a method declared Task / Task<T>, a
+ * Task factory (Task.Delay, WhenAll, WhenAny, Run, FromResult, …), an *Async API, or a
+ * `.Task` property (TaskCompletionSource). C# then binds Task.Run to its Func<Task> /
+ * Func<Task<T>> overload, which unwraps. */
+static gboolean
+expr_returns_task (Compiler *c,
+                   AwlExpr  *e)
+{
+  static const char * const task_factories[] = {
+    "Delay", "WhenAll", "WhenAny", "Run", "FromResult", "FromException", "FromCanceled", NULL
+  };
+  AwlExpr *callee;
+  AwlCode *code;
+  guint depth;
+
+  if (e == NULL)
+    return FALSE;
+  if (e->kind == AWL_EXPR_MEMBER)
+    return g_str_equal (e->member.name, "Task") || g_str_equal (e->member.name, "CompletedTask");
+  if (e->kind != AWL_EXPR_CALL)
+    return FALSE;
+  callee = e->call.callee;
+  if (callee->kind == AWL_EXPR_NAME)
+    return lookup (c, callee->name.name, &depth) == NULL
+           && (code = g_hash_table_lookup (c->methods, callee->name.name)) != NULL
+           && (code->func->return_kind == AWL_RETURN_TASK
+               || code->func->return_kind == AWL_RETURN_TASK_OF);
+  if (callee->kind != AWL_EXPR_MEMBER)
+    return FALSE;
+  if (callee->member.target->kind == AWL_EXPR_NAME
+      && g_str_equal (callee->member.target->name.name, "Task")
+      && g_strv_contains (task_factories, callee->member.name))
+    return TRUE;
+  return g_str_has_suffix (callee->member.name, "Async");
+}
+
+static gboolean
+stmt_returns_task (Compiler *c,
+                   AwlStmt  *s)
+{
+  if (s == NULL)
+    return FALSE;
+  switch (s->kind)
+    {
+    case AWL_STMT_RETURN:
+      return expr_returns_task (c, s->ret.value);
+    case AWL_STMT_BLOCK:
+      for (guint i = 0; i < s->block.n_stmts; i++)
+        if (stmt_returns_task (c, s->block.stmts[i]))
+          return TRUE;
+      return FALSE;
+    case AWL_STMT_IF:
+      return stmt_returns_task (c, s->if_.then_stmt) || stmt_returns_task (c, s->if_.else_stmt);
+    default:
+      return FALSE;
+    }
+}
+
 static AwlCode *
 compile_function (Compiler    *c,
                   AwlFunction *func,
@@ -2225,6 +2284,9 @@ compile_function (Compiler    *c,
     }
   if (func->flags & AWL_FUNC_LAMBDA)
     code->klass.flags |= AWL_FRAME_LAMBDA;
+  if ((func->flags & AWL_FUNC_LAMBDA) && !code->is_async
+      && (expr_returns_task (c, func->body_expr) || stmt_returns_task (c, func->body)))
+    code->klass.flags |= AWL_FRAME_RETURNS_TASK;
 
   func_ctx_init (&f, code, scan.states);
   f.parent = (func->flags & AWL_FUNC_LAMBDA) ? saved : NULL;
