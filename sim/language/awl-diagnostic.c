@@ -20,7 +20,11 @@ struct _AwlDiagnostics
   GHashTable *seen;         /* "line:col:message" → dedup */
   guint       n_errors;
   guint       n_warnings;
+  guint       n_dropped;    /* past AWL_DIAGNOSTICS_MAX_ITEMS */
 };
+
+/* Source lines longer than this many characters print as a window around the column. */
+#define WINDOW_CHARS 100
 
 static void
 clear_item (gpointer data)
@@ -89,6 +93,19 @@ awl_diagnostics_add_literal (AwlDiagnostics *diags,
 
   g_return_if_fail (diags != NULL);
   g_return_if_fail (message != NULL);
+
+  /* A file full of mistakes must not produce output (or a list in the window) that
+   * grows without end: past the cap, only a count is kept. */
+  if (diags->items->len >= AWL_DIAGNOSTICS_MAX_ITEMS)
+    {
+      diags->n_dropped++;
+      /* Counted, so that a dropped error still makes the file invalid. */
+      if (severity == AWL_SEVERITY_ERROR)
+        diags->n_errors++;
+      else if (severity == AWL_SEVERITY_WARNING)
+        diags->n_warnings++;
+      return;
+    }
 
   key = g_strdup_printf ("%u:%u:%d:%s", line, col, severity, message);
   if (!g_hash_table_add (diags->seen, key))
@@ -306,8 +323,50 @@ format_item (AwlDiagnostics      *diags,
       source_line = fixed;
     }
 
+  if ((guint) g_utf8_strlen (source_line, -1) > WINDOW_CHARS)
+    {
+      /* Show a window of the line around the column, so that an error on a line of
+       * 100 KB prints about a hundred characters, not the whole line each time. */
+      glong first = MAX (1, (glong) d->col - WINDOW_CHARS / 2);
+      const char *from = g_utf8_offset_to_pointer (source_line, first - 1);
+      glong avail = g_utf8_strlen (from, -1);
+      const char *to = g_utf8_offset_to_pointer (from, MIN (avail, WINDOW_CHARS));
+      g_autoptr(GString) window = g_string_new (NULL);
+      guint prefix = first > 1 ? 3 : 0;
+
+      if (first > 1)
+        g_string_append (window, "...");
+      g_string_append_len (window, from, to - from);
+      if (*to != '\0')
+        g_string_append (window, "...");
+      g_string_append_printf (out, "%s\n", window->str);
+      append_caret (out, window->str, d->col - first + 1 + prefix, MIN (d->length, WINDOW_CHARS));
+      return;
+    }
+
   g_string_append_printf (out, "%s\n", source_line);
   append_caret (out, source_line, d->col, d->length);
+}
+
+static void
+append_dropped (const AwlDiagnostics *diags,
+                GString              *out,
+                gboolean              with_filename)
+{
+  if (diags->n_dropped == 0)
+    return;
+  if (with_filename)
+    g_string_append_printf (out, "%s: ", diags->filename);
+  g_string_append_printf (out, "error: too many errors and warnings; %u more not shown\n",
+                          diags->n_dropped);
+}
+
+guint
+awl_diagnostics_get_n_dropped (const AwlDiagnostics *diags)
+{
+  g_return_val_if_fail (diags != NULL, 0);
+
+  return diags->n_dropped;
 }
 
 char *
@@ -337,6 +396,7 @@ awl_diagnostics_format (const AwlDiagnostics *diags)
   for (guint i = 0; i < diags->items->len; i++)
     format_item ((AwlDiagnostics *) diags,
                  &g_array_index (diags->items, AwlDiagnostic, i), out);
+  append_dropped (diags, out, TRUE);
 
   return g_string_free (out, FALSE);
 }
@@ -356,6 +416,7 @@ awl_diagnostics_format_short (const AwlDiagnostics *diags)
       g_string_append_printf (out, "%u:%u: %s: %s\n", d->line, d->col,
                               awl_severity_to_string (d->severity), d->message);
     }
+  append_dropped (diags, out, FALSE);
 
   return g_string_free (out, FALSE);
 }
@@ -379,6 +440,7 @@ awl_diagnostics_to_error (const AwlDiagnostics *diags,
       if (d->severity == AWL_SEVERITY_ERROR)
         format_item ((AwlDiagnostics *) diags, d, out);
     }
+  append_dropped (diags, out, TRUE);
 
   g_set_error_literal (error, AWL_LANGUAGE_ERROR, AWL_LANGUAGE_ERROR_INVALID, out->str);
   g_string_free (out, TRUE);

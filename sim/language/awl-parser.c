@@ -3283,6 +3283,14 @@ sanitize_text (char           *text,
             n = g_utf8_skip[c];
         }
 
+      /* Classic Mac OS line endings (a CR alone) end a line as they do for csc and
+       * in the editor; same length, so every offset stays valid. */
+      if (c == '\r' && (i + 1 >= length || text[i + 1] != '\n'))
+        {
+          text[i] = '\n';
+          c = '\n';
+        }
+
       if (c == '\n')
         {
           line++;

@@ -438,6 +438,7 @@ struct _AwlSim
   GPtrArray     *iterators;
   /* outcome */
   AwlOutcomeKind outcome;
+  AwlLimit       limit;     /* which budget, when outcome is LIMIT */
   const char    *summary;
   AwlObject     *crash;
   guint          crash_thread;
@@ -451,6 +452,8 @@ void         awl_sim_emit_task_status (AwlSim *sim, AwlTask *task);
 void         awl_sim_lint            (AwlSim *sim, AwlLintKind kind, int line, guint thread,
                                       const char *message);
 void         awl_sim_finish          (AwlSim *sim, AwlOutcomeKind kind, const char *summary);
+/* Ends the run with outcome LIMIT because @limit ran out; @summary is "limit: …". */
+void         awl_sim_finish_limit    (AwlSim *sim, AwlLimit limit, const char *summary);
 void         awl_sim_track_object    (AwlSim *sim, gpointer object);
 gpointer     awl_sim_alloc_object    (AwlSim *sim, AwlObjectType type, gsize size);
 AwlFrameRt  *awl_frame_rt            (AwlSim *sim, AwlFrame *frame);

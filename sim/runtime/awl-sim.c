@@ -344,7 +344,7 @@ awl_sim_emit (AwlSim       *sim,
   g_array_append_val (events, e);
 
   if (events->len >= sim->config.limit_events && !sim->finished)
-    awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+    awl_sim_finish_limit (sim, AWL_LIMIT_EVENTS,
                     awl_sim_intern_printf (sim, "limit: more than %" G_GUINT64_FORMAT " events",
                                            sim->config.limit_events));
 }
@@ -388,6 +388,17 @@ awl_sim_finish (AwlSim         *sim,
   sim->finished = TRUE;
   sim->outcome = kind;
   sim->summary = summary;
+}
+
+void
+awl_sim_finish_limit (AwlSim     *sim,
+                      AwlLimit    limit,
+                      const char *summary)
+{
+  if (sim->finished)
+    return;
+  sim->limit = limit;
+  awl_sim_finish (sim, AWL_OUTCOME_LIMIT, summary);
 }
 
 void
@@ -532,7 +543,7 @@ thread_register (AwlSim     *sim,
   awl_trace_add_thread (sim->trace, t->parent.id, t->kind, t->name, sim->now);
   awl_sim_emit (sim, AWL_EVENT_THREAD_CREATED, t->kind, t, 0, 0, 0, 0, t->name);
   if (sim->threads->len > sim->config.limit_threads)
-    awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+    awl_sim_finish_limit (sim, AWL_LIMIT_THREADS,
                     awl_sim_intern_printf (sim, "limit: more than %u threads",
                                            sim->config.limit_threads));
 }
@@ -2109,7 +2120,7 @@ thread_execute (AwlSim    *sim,
 
       if (++sim->n_steps > sim->config.limit_events)
         {
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+          awl_sim_finish_limit (sim, AWL_LIMIT_EVENTS,
                           awl_sim_intern_printf (sim, "limit: more than %" G_GUINT64_FORMAT
                                                  " steps", sim->config.limit_events));
           break;
@@ -2664,6 +2675,7 @@ build_outcome (AwlSim *sim)
   o.kind = sim->outcome;
   o.end_time = sim->now;
   o.summary = sim->summary;
+  o.limit = sim->outcome == AWL_OUTCOME_LIMIT ? sim->limit : AWL_LIMIT_NONE;
   if (sim->crash)
     {
       o.exception_type = awl_exception_get_type_name (sim->crash);
@@ -2719,7 +2731,7 @@ awl_sim_run (AwlSim       *sim,
         break;
       if (cancellable && g_cancellable_is_cancelled (cancellable))
         {
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT, awl_sim_intern (sim, "limit: cancelled"));
+          awl_sim_finish_limit (sim, AWL_LIMIT_CANCELLED, awl_sim_intern (sim, "limit: cancelled"));
           break;
         }
       if (sim->n_foreground == 0)
@@ -2739,7 +2751,7 @@ awl_sim_run (AwlSim       *sim,
       if (e.time > sim->config.limit_time)
         {
           sim->now = sim->config.limit_time;
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+          awl_sim_finish_limit (sim, AWL_LIMIT_TIME,
                           awl_sim_intern_printf (sim, "limit: virtual time passed %.0f ms",
                                                  AWL_TO_MS (sim->config.limit_time)));
           break;
@@ -2747,7 +2759,7 @@ awl_sim_run (AwlSim       *sim,
       sim->now = MAX (sim->now, e.time);
       if (++sim->n_steps > sim->config.limit_events)
         {
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+          awl_sim_finish_limit (sim, AWL_LIMIT_EVENTS,
                           awl_sim_intern_printf (sim, "limit: more than %" G_GUINT64_FORMAT
                                                  " steps", sim->config.limit_events));
           break;
@@ -2914,11 +2926,12 @@ awl_sim_pool_pending_work_items (AwlSim *sim)
 
 void
 awl_sim_stop (AwlSim     *sim,
+              AwlLimit    limit,
               const char *reason)
 {
   g_return_if_fail (sim != NULL);
-  awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
-                  awl_sim_intern_printf (sim, "limit: %s", reason ? reason : "stopped"));
+  awl_sim_finish_limit (sim, limit,
+                        awl_sim_intern_printf (sim, "limit: %s", reason ? reason : "stopped"));
 }
 
 void

@@ -491,11 +491,14 @@ run (IFrame  *f,
       if (G_UNLIKELY (--budget == 0))
         {
           r->insns += STEP_BUDGET;
-          if (r->insns > r->insn_limit && r->cancellable)
+          if (r->insns > r->insn_limit)
             {
-              /* A runaway loop: the runtime checks cancellation between events, so
-               * burn a slice of CPU to get back to its event loop. */
-              g_cancellable_cancel (r->cancellable);
+              /* A runaway loop: end the run naming the budget, then burn a slice of
+               * CPU to get back to the runtime's event loop, which stops there. */
+              awl_sim_stop (sim, AWL_LIMIT_INSTRUCTIONS,
+                            awl_sim_intern_printf (sim, "more than %" G_GUINT64_FORMAT
+                                                   " instructions (a loop that never ends?)",
+                                                   r->insn_limit));
               f->pc--;
               awl_step_cpu (s, AWL_MS (1));
               return;
