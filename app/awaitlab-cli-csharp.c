@@ -7,12 +7,15 @@
 #include <string.h>
 
 #include "awaitlab-cli-csharp.h"
+#include "awaitlab-cli.h"
 
 #include "awl-csharp.h"
+#include "awl-output-file.h"
 
-#define EXIT_INVALID        1
-#define EXIT_USAGE          2
-#define EXIT_NOT_EXPORTABLE 3
+#define EXIT_INVALID        AWAITLAB_EXIT_INVALID
+#define EXIT_USAGE          AWAITLAB_EXIT_USAGE
+#define EXIT_NOT_EXPORTABLE AWAITLAB_EXIT_NOT_EXPORTABLE
+#define EXIT_OUTPUT         AWAITLAB_EXIT_OUTPUT
 
 static int
 usage (const char *message)
@@ -76,7 +79,14 @@ awaitlab_cli_csharp (int    argc,
   if (!g_file_get_contents (file, &text, &length, &error))
     {
       g_printerr ("awaitlab csharp: %s\n", error->message);
-      return EXIT_INVALID;
+      return EXIT_USAGE;
+    }
+
+  /* Refuse a bad output before any work (and before writing anything). */
+  if (output != NULL && !g_str_equal (output, "-") && !awl_output_check_path (output, file, &error))
+    {
+      g_printerr ("awaitlab csharp: %s\n", error->message);
+      return EXIT_OUTPUT;
     }
 
   program = awl_csharp_generate (file, text, length,
@@ -98,14 +108,15 @@ awaitlab_cli_csharp (int    argc,
 
   if (output == NULL || g_str_equal (output, "-"))
     {
+      /* awaitlab_cli_main() checks that standard output took it all. */
       fputs (program, stdout);
-      return fflush (stdout) == 0 ? 0 : EXIT_INVALID;
+      return 0;
     }
-  /* g_file_set_contents writes a temporary file and renames it: atomic. */
-  if (!g_file_set_contents (output, program, -1, &error))
+  /* A temporary file renamed over the output: the old file stays when anything fails. */
+  if (!awl_output_write_file (output, file, program, strlen (program), &error))
     {
       g_printerr ("awaitlab csharp: %s\n", error->message);
-      return EXIT_INVALID;
+      return EXIT_OUTPUT;
     }
   return 0;
 }
