@@ -683,8 +683,14 @@ test_cli_run_json (void)
   JsonObject *root, *stats, *deadlock;
   g_autoptr(GList) members = NULL;
   static const char * const fields[] = {
-    "scenario", "outcome", "end_ms", "output", "deadlock", "crash", "lints", "stats", "expect", NULL
+    "scenario", "outcome", "end_ms", "limit", "summary", "output", "deadlock", "crash", "lints",
+    "stats", "expect", NULL
   };
+  g_autofree char *loop = case_path ("lang-infinite-loop.csx");
+  g_autofree char *loop_err = NULL;
+  g_autofree char *loop_out = NULL;
+  g_autoptr(JsonParser) loop_parser = json_parser_new ();
+  JsonObject *loop_root;
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
@@ -705,6 +711,15 @@ test_cli_run_json (void)
   g_assert_true (json_object_has_member (stats, "tasks"));
   g_assert_true (json_object_has_member (stats, "peak_pool_threads"));
   g_assert_true (json_object_has_member (stats, "threads"));
+  g_assert_true (json_object_get_null_member (root, "limit"));
+
+  /* A loop that never ends names the budget that stopped it, not "cancelled". */
+  loop_out = cli (&status, &loop_err, "run", loop, "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (loop_parser, loop_out, -1, NULL));
+  loop_root = json_node_get_object (json_parser_get_root (loop_parser));
+  g_assert_cmpstr (json_object_get_string_member (loop_root, "outcome"), ==, "limit");
+  g_assert_cmpstr (json_object_get_string_member (loop_root, "limit"), ==, "instructions");
 }
 
 static void
