@@ -278,20 +278,51 @@ instance_method_range (const char *name,
                        guint      *max)
 {
   guint n;
-  const AwlKnownApi *api = awl_known_api_get_all (&n);
+  const AwlKnownApi * const *api = awl_known_api_instance_rows (name, &n);
   gboolean found = FALSE;
 
   *min = G_MAXUINT;
   *max = 0;
   for (guint i = 0; i < n; i++)
-    if ((api[i].kind == AWL_API_INSTANCE_METHOD) && strcmp (api[i].member, name) == 0)
+    if (api[i]->kind == AWL_API_INSTANCE_METHOD)
       {
         found = TRUE;
-        *min = MIN (*min, api[i].min_args);
-        *max = MAX (*max, api[i].max_args);
+        *min = MIN (*min, api[i]->min_args);
+        *max = MAX (*max, api[i]->max_args);
       }
 
   return found;
+}
+
+/* The dotted path of a chain of names starting at a builtin name (`System.Threading`,
+ * `Task.Factory`), or NULL. */
+static char *
+builtin_path (const AwlExpr *e)
+{
+  g_autofree char *target = NULL;
+
+  if (is_builtin_name (e))
+    return g_strdup (e->name.name);
+  if (e->kind != AWL_EXPR_MEMBER || e->member.null_conditional)
+    return NULL;
+  target = builtin_path (e->member.target);
+  if (target == NULL)
+    return NULL;
+  return g_strdup_printf ("%s.%s", target, e->member.name);
+}
+
+/* The path if @e names a namespace or a type (not a static property such as
+ * `Thread.CurrentThread`), else NULL. */
+static char *
+static_path (const AwlExpr *e)
+{
+  g_autofree char *path = builtin_path (e);
+
+  if (path == NULL)
+    return NULL;
+  if (is_builtin_name (e) || awl_known_api_is_namespace (path) || awl_known_api_is_type (path))
+    return g_steal_pointer (&path);
+  return NULL;
 }
 
 static void
@@ -342,12 +373,14 @@ check_call (Checker *c,
       for (guint i = 0; i < callee->member.n_type_args; i++)
         check_type (c, callee->member.type_args[i]);
 
-      if (is_builtin_name (target) && strcmp (target->name.name, "System") != 0)
+      g_autofree char *path = static_path (target);
+
+      if (path != NULL && !awl_known_api_is_namespace (path))
         {
-          const AwlKnownApi *api = awl_known_api_lookup (target->name.name, callee->member.name,
+          const AwlKnownApi *api = awl_known_api_lookup (path, callee->member.name,
                                                          AWL_API_STATIC_METHOD);
-          g_autofree char *what = g_strdup_printf ("%s.%s", short_name (target->name.name),
-                                                   callee->member.name);
+          g_autofree char *norm = awl_known_api_normalize_type (path);
+          g_autofree char *what = g_strdup_printf ("%s.%s", norm, callee->member.name);
 
           if (api == NULL)
             error_at (c, callee->member.name_loc, "`%s` is not a method known to Awaitlab's C# subset",
@@ -359,7 +392,10 @@ check_call (Checker *c,
               check_named_args (c, e->call.args, e->call.n_args, what, api->named_args);
             }
         }
-      else if (!(target->kind == AWL_EXPR_NAME && target->name.kind == AWL_NAME_BUILTIN))
+      else if (path != NULL)
+        error_at (c, callee->member.name_loc, "`%s.%s` is not a method known to Awaitlab's C# subset",
+                  path, callee->member.name);
+      else
         {
           guint min, max;
 
@@ -387,25 +423,31 @@ check_member (Checker *c,
               AwlExpr *e)
 {
   AwlExpr *target = e->member.target;
+  g_autofree char *path = NULL;
 
   check_expr (c, target);
   for (guint i = 0; i < e->member.n_type_args; i++)
     check_type (c, e->member.type_args[i]);
 
-  if (is_builtin_name (target))
+  path = static_path (target);
+  if (path != NULL)
     {
-      if (strcmp (target->name.name, "System") == 0)
+      g_autofree char *full = g_strdup_printf ("%s.%s", path, e->member.name);
+
+      /* A namespace, a type in one (System.Threading.Tasks.Task) or a static member. */
+      if (awl_known_api_is_namespace (full) || awl_known_api_is_type (full) ||
+          awl_known_api_is_type_name (full))
         return;
-      if (awl_known_api_lookup_static (target->name.name, e->member.name) == NULL &&
-          awl_known_api_lookup (target->name.name, e->member.name, AWL_API_STATIC_METHOD) == NULL)
+      if (!awl_known_api_is_namespace (path) &&
+          awl_known_api_lookup_static (path, e->member.name) != NULL)
+        return;
+      {
+        g_autofree char *norm = awl_known_api_normalize_type (path);
         error_at (c, e->member.name_loc, "`%s.%s` is not known to Awaitlab's C# subset",
-                  short_name (target->name.name), e->member.name);
+                  norm, e->member.name);
+      }
       return;
     }
-  if (target->kind == AWL_EXPR_MEMBER && target->member.target->kind == AWL_EXPR_NAME &&
-      target->member.target->name.kind == AWL_NAME_BUILTIN &&
-      strcmp (target->member.target->name.name, "System") == 0)
-    return; /* System.Threading.… */
 
   if (!awl_known_api_has_instance_member (e->member.name))
     error_at (c, e->member.name_loc, "`%s` is not a member known to Awaitlab's C# subset",

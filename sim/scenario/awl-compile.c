@@ -646,7 +646,6 @@ is_static_path (Compiler *c,
     {
       g_autofree char *path = static_path (e);
       g_autofree char *norm = awl_normalize_type (path);
-      gboolean prop;
 
       if (awl_builtin_type_exists (norm))
         return TRUE;
@@ -654,7 +653,7 @@ is_static_path (Compiler *c,
       {
         g_autofree char *tpath = static_path (e->member.target);
         g_autofree char *tnorm = awl_normalize_type (tpath);
-        if (awl_builtin_static_lookup (tnorm, e->member.name, &prop) >= 0)
+        if (awl_builtin_static_lookup (tnorm, e->member.name) != NULL)
           return FALSE;
       }
       return g_str_has_prefix (path, "System");
@@ -954,11 +953,10 @@ compile_call (Compiler *c,
     {
       g_autofree char *path = static_path (callee->member.target);
       g_autofree char *type = awl_normalize_type (path);
-      gboolean prop = FALSE;
-      int id = awl_builtin_static_lookup (type, callee->member.name, &prop);
+      const AwlKnownApi *api = awl_builtin_static_lookup (type, callee->member.name);
       AwlCallSite *site;
 
-      if (id < 0 || prop)
+      if (api == NULL || api->kind != AWL_API_STATIC_METHOD)
         {
           error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
                     "`%s.%s` is not a method known to Awaitlab's C# subset", type, callee->member.name);
@@ -966,7 +964,7 @@ compile_call (Compiler *c,
           return;
         }
       site = new_site (c, type, callee->member.name, args, n_args, e->loc);
-      site->id = id;
+      site->api = api;
       compile_args (c, args, n_args);
       emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
       return;
@@ -974,11 +972,10 @@ compile_call (Compiler *c,
 
   if (callee->kind == AWL_EXPR_MEMBER)
     {
-      AwlCallSite *site;
-      int id = awl_builtin_member_lookup (callee->member.name);
+      AwlCallSite *site = new_site (c, NULL, callee->member.name, args, n_args, e->loc);
       guint skip = 0;
 
-      if (id < 0)
+      if (!awl_builtin_member_bind (site))
         {
           error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
                     "the method `%s` is not known to Awaitlab's C# subset",
@@ -986,8 +983,6 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
-      site = new_site (c, NULL, callee->member.name, args, n_args, e->loc);
-      site->id = id;
       compile_expr (c, callee->member.target);
       if (callee->member.null_conditional)
         skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1020,10 +1015,9 @@ compile_member (Compiler *c,
     {
       g_autofree char *path = static_path (e->member.target);
       g_autofree char *type = awl_normalize_type (path);
-      gboolean prop = FALSE;
-      int id = awl_builtin_static_lookup (type, e->member.name, &prop);
+      const AwlKnownApi *api = awl_builtin_static_lookup (type, e->member.name);
 
-      if (id < 0 || !prop)
+      if (api == NULL || api->kind == AWL_API_STATIC_METHOD)
         {
           error_at (c, e->member.name_loc.line, e->member.name_loc.col,
                     "`%s.%s` is not known to Awaitlab's C# subset", type, e->member.name);
@@ -1031,20 +1025,19 @@ compile_member (Compiler *c,
           return;
         }
       site = new_site (c, type, e->member.name, NULL, 0, e->loc);
-      site->id = id;
+      site->api = api;
       emit_full (c, OP_GET_STATIC, 0, 0, site, e->loc);
       return;
     }
 
-  if (awl_builtin_member_lookup (e->member.name) < 0)
+  site = new_site (c, NULL, e->member.name, NULL, 0, e->member.name_loc);
+  if (!awl_builtin_member_bind (site))
     {
       error_at (c, e->member.name_loc.line, e->member.name_loc.col,
                 "`%s` is not a member known to Awaitlab's C# subset", e->member.name);
       emit_const (c, awl_value_null ());
       return;
     }
-  site = new_site (c, NULL, e->member.name, NULL, 0, e->member.name_loc);
-  site->id = awl_builtin_member_lookup (e->member.name);
   compile_expr (c, e->member.target);
   if (e->member.null_conditional)
     skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1085,10 +1078,10 @@ compile_new (Compiler *c,
              AwlExpr  *e)
 {
   g_autofree char *type = e->new_obj.type ? awl_normalize_type (e->new_obj.type->name) : g_strdup ("?");
-  int id = awl_builtin_ctor_lookup (type);
+  const AwlKnownApi *api = awl_builtin_ctor_lookup (type);
   AwlCallSite *site;
 
-  if (id < 0 || e->new_obj.type == NULL)
+  if (api == NULL || e->new_obj.type == NULL)
     {
       AwlLoc at = e->new_obj.type ? e->new_obj.type->loc : e->loc;
       error_extra (c, at.line, at.col,
@@ -1097,7 +1090,7 @@ compile_new (Compiler *c,
       return;
     }
   site = new_site (c, type, type, e->new_obj.args, e->new_obj.n_args, e->loc);
-  site->id = id;
+  site->api = api;
   compile_args (c, e->new_obj.args, e->new_obj.n_args);
   emit_full (c, OP_NEW, e->new_obj.n_args, 0, site, e->loc);
 
@@ -1115,7 +1108,7 @@ compile_new (Compiler *c,
       else if (init->kind == AWL_EXPR_INIT_LIST)
         {
           AwlCallSite *add = new_site (c, NULL, "Add", NULL, init->init_list.n_elements, init->loc);
-          add->id = awl_builtin_member_lookup ("Add");
+          awl_builtin_member_bind (add);
           emit (c, OP_DUP, 0);
           for (guint k = 0; k < init->init_list.n_elements; k++)
             compile_expr (c, init->init_list.elements[k]);
@@ -1125,7 +1118,7 @@ compile_new (Compiler *c,
       else
         {
           AwlCallSite *add = new_site (c, NULL, "Add", NULL, 1, init->loc);
-          add->id = awl_builtin_member_lookup ("Add");
+          awl_builtin_member_bind (add);
           emit (c, OP_DUP, 0);
           compile_expr (c, init);
           emit_full (c, OP_CALL_MEMBER, 1, 0, add, init->loc);

@@ -2,7 +2,8 @@
  *
  * The scenario layer's own heap objects (FOREIGN objects of the runtime): variable
  * boxes, closure environments, closures, lists/arrays, iterators, lazy LINQ queries
- * and awaitables.
+ * and awaitables (awl-objects.c), and the interpreter's entry points into the .NET
+ * API (awl-builtins*.c).
  */
 
 #pragma once
@@ -94,8 +95,9 @@ typedef enum
   BI_THROW,        /* exception is set */
 } AwlBiResult;
 
-typedef struct
+struct _AwlBiCall
 {
+  const AwlKnownApi *api;   /* the row being run */
   AwlRun       *run;
   AwlSim       *sim;
   AwlStep      *s;
@@ -109,7 +111,7 @@ typedef struct
   gboolean      has_override;   /* push override instead of the action's VALUE */
   AwlValue      override;
   AwlObject    *when_all;       /* waiting on this WhenAll task: push its results array */
-} AwlBiCall;
+};
 
 AwlBiResult awl_builtin_call_static (AwlBiCall *call);
 AwlBiResult awl_builtin_get_static  (AwlBiCall *call);
@@ -126,7 +128,7 @@ AwlFrame   *awl_closure_frame       (AwlRun *run, AwlClosure *closure, const Awl
 AwlFrame   *awl_materialize_frame   (AwlRun *run, AwlLazy *lazy);
 AwlObject  *awl_value_to_task       (AwlValue v);
 AwlValue    awl_when_all_result     (AwlSim *sim, AwlObject *task);
-/* awl_value_format with doubles printed as .NET does (see awl-builtins.c). */
+/* awl_value_format with doubles printed as .NET does (see awl-builtins-format.c). */
 void        awl_scn_value_format    (AwlValue v, GString *out);
 void        awl_format_with         (AwlValue v, const char *format, int alignment, gboolean has_alignment, GString *out);
 const char *awl_value_describe_type (AwlValue v);

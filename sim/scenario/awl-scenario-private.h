@@ -84,7 +84,9 @@ typedef struct
   guint        n_named;   /* the last n_named args are named */
   const char **names;     /* n_named names */
   int          line, col;
-  int          id;        /* builtin id (static/ctor) or member id */
+  const AwlKnownApi        *api;        /* static member / constructor: its row */
+  const AwlKnownApi * const *members;   /* instance member: the rows of that name */
+  guint                     n_members;
 } AwlCallSite;
 
 typedef struct
@@ -168,10 +170,11 @@ void      awl_run_write  (AwlRun *run, const char *text);
 char     *awl_run_take_line (AwlRun *run, const char *text);
 AwlFrame *awl_run_entry (AwlSim *sim, guint request_index, gpointer user_data);
 
-/* Builtins (awl-builtins.c): ids for call sites, -1 if unknown. */
-int         awl_builtin_static_lookup (const char *type, const char *member, gboolean *is_property);
-int         awl_builtin_member_lookup (const char *member);
-int         awl_builtin_ctor_lookup   (const char *type);
+/* Builtins (awl-builtins.c): binding call sites to rows of the API table
+ * (awl-known-api.h); NULL / FALSE if unknown. */
+const AwlKnownApi *awl_builtin_static_lookup (const char *type, const char *member);
+const AwlKnownApi *awl_builtin_ctor_lookup   (const char *type);
+gboolean    awl_builtin_member_bind   (AwlCallSite *site);
 gboolean    awl_builtin_type_exists   (const char *type);
 /* "System.Threading.Tasks.Task" → "Task" (a newly allocated string). */
 char       *awl_normalize_type        (const char *dotted);
