@@ -66,6 +66,7 @@ typedef struct _AwlConfig
   AwlTime        limit_time;       /* default 600 s of virtual time */
   guint          limit_threads;    /* default 2,000 threads created in total */
   guint          limit_tasks;      /* default 1,000,000 tasks */
+  guint          limit_call_depth; /* default 10,000 nested calls on one thread */
 } AwlConfig;
 
 /* Fills @config with the defaults listed above. */

@@ -184,10 +184,20 @@ binary (IFrame     *f,
   if (op == AWL_BINARY_ADD && (a.kind == AWL_VALUE_STRING || b.kind == AWL_VALUE_STRING ||
                                (!is_number (a) && !is_number (b) && a.kind != AWL_VALUE_BOOL)))
     {
-      g_autoptr(GString) str = g_string_new (NULL);
+      g_autoptr(GString) str = NULL;
+
+      /* s = s + s in a loop doubles: charge the copy before making it. */
+      if (a.kind == AWL_VALUE_STRING && b.kind == AWL_VALUE_STRING &&
+          !awl_run_charge (f->run, 1, strlen (a.s) + strlen (b.s)))
+        {
+          *out = awl_value_string ("");
+          return TRUE;
+        }
+      str = g_string_new (NULL);
       awl_scn_value_format (a, str);
       awl_scn_value_format (b, str);
-      *out = awl_value_string (awl_sim_intern (sim, str->str));
+      *out = awl_value_string (a.kind == AWL_VALUE_STRING && b.kind == AWL_VALUE_STRING
+                               ? awl_sim_intern (sim, str->str) : awl_run_intern (f->run, str->str));
       return TRUE;
     }
 
@@ -395,7 +405,7 @@ do_interp (IFrame  *f,
         awl_format_with (holes[k++], part->format, part->alignment, part->has_alignment, str);
     }
   f->sp -= n;
-  push (f, awl_value_string (awl_sim_intern (f->run->sim, str->str)));
+  push (f, awl_value_string (awl_run_intern (f->run, str->str)));
 }
 
 static gboolean
@@ -493,17 +503,23 @@ run (IFrame  *f,
           r->insns += STEP_BUDGET;
           if (r->insns > r->insn_limit)
             {
-              /* A runaway loop: end the run naming the budget, then burn a slice of
-               * CPU to get back to the runtime's event loop, which stops there. */
-              awl_sim_stop (sim, AWL_LIMIT_INSTRUCTIONS,
-                            awl_sim_intern_printf (sim, "more than %" G_GUINT64_FORMAT
-                                                   " instructions (a loop that never ends?)",
-                                                   r->insn_limit));
-              f->pc--;
-              awl_step_cpu (s, AWL_MS (1));
+              /* A runaway loop: end the run naming the budget. */
+              r->insns -= STEP_BUDGET;
+              awl_run_charge (r, STEP_BUDGET, 0);
+              r->stopped = TRUE;
+            }
+          else
+            {
+              awl_step_continue (s);
               return;
             }
-          awl_step_continue (s);
+        }
+      if (G_UNLIKELY (r->stopped))
+        {
+          /* A budget ran out (here or in a built-in): burn a slice of CPU to get
+           * back to the runtime's event loop, which ends the run there. */
+          f->pc = MAX (f->pc, 1) - 1;
+          awl_step_cpu (s, AWL_MS (1));
           return;
         }
 
@@ -782,10 +798,15 @@ run (IFrame  *f,
             AwlList *l;
             AwlValue def;
             a = pop (f);
-            if (a.kind != AWL_VALUE_INT || a.i < 0 || a.i > 10000000)
+            if (a.kind != AWL_VALUE_INT || a.i < 0)
               {
                 exc = runtime_exception (f, "OverflowException", "Arithmetic operation resulted in an overflow.");
                 goto throw_exc;
+              }
+            if (!awl_run_charge (r, a.i / 4 + 1, (guint64) a.i * sizeof (AwlValue)))
+              {
+                push (f, awl_value_null ());
+                break;
               }
             l = awl_list_new (sim, TRUE);
             def = insn->b == 1 ? awl_value_int (0) : insn->b == 2 ? awl_value_double (0) :
@@ -1073,6 +1094,8 @@ awl_run_new (AwlProgram     *program,
   r->n_knobs = n_knobs;
   r->fields = g_new0 (AwlValue, MAX (program->n_fields, 1));
   r->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->insn_limit = G_MAXUINT64;
+  r->byte_limit = AWL_BUDGET_BYTES;
   return r;
 }
 

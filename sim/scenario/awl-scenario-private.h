@@ -154,12 +154,31 @@ typedef struct
   GHashTable  *failures;        /* url → calls so far (for failures: N) */
   guint64      insns;           /* instructions executed (runaway loop guard) */
   guint64      insn_limit;
+  guint64      bytes;           /* strings, arrays and collections made so far */
+  guint64      byte_limit;
+  guint        output_lines;    /* console lines written */
+  guint64      output_bytes;
+  gboolean     stopped;         /* a budget ran out: the run ends after this step */
   GCancellable *cancellable;    /* cancelled to stop a runaway run */
   gboolean    *lines_seen;      /* line → reached (for @note checks) */
   guint        n_lines_seen;
   gpointer     yield_object;    /* the Task.Yield() awaitable */
   GHashTable  *partial;         /* thread id → GString: Console.Write text awaiting a newline */
 } AwlRun;
+
+/* Budgets (awl-budget.c; docs/scenario-language.md, "Limits"). */
+#define AWL_BUDGET_BYTES        (G_GUINT64_CONSTANT (128) << 20)
+#define AWL_BUDGET_OUTPUT_LINES 100000u
+#define AWL_BUDGET_OUTPUT_BYTES (16u << 20)
+
+/* Charges @work instructions (plus one per 16 of @bytes) and @bytes of memory
+ * before doing that much. FALSE when a budget runs out: the run is then stopped
+ * (outcome LIMIT naming the budget) and the caller must not do the work. */
+gboolean    awl_run_charge        (AwlRun *run, guint64 work, guint64 bytes);
+/* Charges one console line of @length bytes; FALSE past the output budget. */
+gboolean    awl_run_charge_output (AwlRun *run, gsize length);
+/* Interns @text made by the run, charged to its budgets ("" once they ran out). */
+const char *awl_run_intern        (AwlRun *run, const char *text);
 
 AwlRun   *awl_run_new   (AwlProgram *program, const AwlValue *knobs, guint n_knobs);
 void      awl_run_free  (gpointer run);

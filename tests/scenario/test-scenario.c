@@ -149,6 +149,43 @@ test_error_case (gconstpointer data)
   g_assert_nonnull (strstr (error->message, ": error: "));
 }
 
+/* Every budget ends a run on its own with a limit outcome that names it, within
+ * a bounded amount of work (issue 15's reproducers). */
+static void
+test_budgets (void)
+{
+  static const struct { const char *file; AwlLimit limit; } cases[] = {
+    { "lang-infinite-loop.csx", AWL_LIMIT_INSTRUCTIONS },
+    { "limit-call-depth.csx", AWL_LIMIT_CALL_DEPTH },
+    { "limit-memory-concat.csx", AWL_LIMIT_MEMORY },
+    { "limit-memory-replace.csx", AWL_LIMIT_MEMORY },
+    { "limit-memory-arrays.csx", AWL_LIMIT_MEMORY },
+    { "limit-memory-padleft.csx", AWL_LIMIT_MEMORY },
+    { "limit-output.csx", AWL_LIMIT_OUTPUT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "scenario", "cases", cases[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwlScenario) sc = awl_scenario_new_from_file (path, &error);
+      g_autoptr(AwlTrace) trace = NULL;
+      const AwlOutcome *o;
+      guint n_lines;
+
+      g_assert_no_error (error);
+      trace = awl_scenario_run (sc, NULL, NULL, &error);
+      g_assert_no_error (error);
+      o = awl_trace_get_outcome (trace);
+      g_assert_cmpint (o->kind, ==, AWL_OUTCOME_LIMIT);
+      g_assert_cmpstr (awl_limit_to_string (o->limit), ==, awl_limit_to_string (cases[i].limit));
+      awl_trace_get_output (trace, &n_lines);
+      g_assert_cmpuint (n_lines, <=, 100000);
+      if (cases[i].limit == AWL_LIMIT_OUTPUT)
+        g_assert_cmpuint (n_lines, ==, 100000);
+    }
+}
+
 static void
 add_dir_tests (const char *subdir,
                gboolean    errors)
@@ -572,6 +609,7 @@ test_cancelled_run (void)
   g_cancellable_cancel (cancellable);
   trace = awl_scenario_run (sc, NULL, cancellable, NULL);
   g_assert_cmpint (awl_trace_get_outcome (trace)->kind, ==, AWL_OUTCOME_LIMIT);
+  g_assert_cmpint (awl_trace_get_outcome (trace)->limit, ==, AWL_LIMIT_CANCELLED);
 }
 
 static void
@@ -857,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/scenario/api/console-write", test_console_write);
   g_test_add_func ("/scenario/run/threaded", test_threaded_runs);
   g_test_add_func ("/scenario/run/cancelled", test_cancelled_run);
+  g_test_add_func ("/scenario/run/budgets", test_budgets);
   g_test_add_func ("/scenario/expect/evaluate", test_expectations);
   g_test_add_func ("/scenario/expect/crash-type", test_crash_expectation);
   g_test_add_func ("/scenario/catalogue/load", test_catalogue);
