@@ -494,6 +494,28 @@ wrapped_label_new (const char *markup)
   return label;
 }
 
+/* A run may print up to 100,000 lines (its output budget), some of them megabytes
+ * long: the list shows the first rows, each cut to a readable length, so that laying
+ * it out never freezes the window. `awaitlab run` prints everything. */
+#define OUTPUT_MAX_ROWS       1000
+#define OUTPUT_MAX_LINE_CHARS 500
+
+static char *
+output_text_markup (const char *text)
+{
+  g_autofree char *cut = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, 4 * OUTPUT_MAX_LINE_CHARS + 4) > OUTPUT_MAX_LINE_CHARS)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, OUTPUT_MAX_LINE_CHARS);
+      cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
+      text = cut;
+    }
+  return g_markup_escape_text (text, -1);
+}
+
 static void
 fill_output (AwaitlabWindow   *self,
              AwaitlabTimeline *timeline)
@@ -506,10 +528,10 @@ fill_output (AwaitlabWindow   *self,
     gtk_list_box_remove (self->output_list, child);
 
   lines = awaitlab_timeline_get_output (timeline, &n);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, OUTPUT_MAX_ROWS); i++)
     {
       g_autofree char *time = awaitlab_format_time (lines[i].time);
-      g_autofree char *text = g_markup_escape_text (lines[i].text ? lines[i].text : "", -1);
+      g_autofree char *text = output_text_markup (lines[i].text);
       g_autofree char *markup = NULL;
       AwaitlabColor c = { 0.5, 0.5, 0.5 };
       const char *thread = lines[i].lane >= 0
@@ -524,6 +546,12 @@ fill_output (AwaitlabWindow   *self,
       label = wrapped_label_new (markup);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_list_box_append (self->output_list, label);
+    }
+  if (n > OUTPUT_MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("… %u more lines not shown here (awaitlab run prints them all)"),
+                                               n - OUTPUT_MAX_ROWS);
+      gtk_list_box_append (self->output_list, wrapped_label_new (more));
     }
 }
 
@@ -1224,6 +1252,17 @@ check_text (AwaitlabWindow *self,
       row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (d->line));
+      gtk_list_box_append (self->problems_list, row);
+    }
+
+  /* The list holds at most AWL_DIAGNOSTICS_MAX_ITEMS rows; say how many more. */
+  if (awl_diagnostics_get_n_dropped (diags) > 0)
+    {
+      g_autofree char *more = g_strdup_printf (_("… and %u more errors and warnings not shown"),
+                                               awl_diagnostics_get_n_dropped (diags));
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), wrapped_label_new (more));
       gtk_list_box_append (self->problems_list, row);
     }
 

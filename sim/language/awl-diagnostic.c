@@ -25,6 +25,8 @@ struct _AwlDiagnostics
 
 /* Source lines longer than this many characters print as a window around the column. */
 #define WINDOW_CHARS 100
+/* Longer messages are cut. */
+#define MAX_MESSAGE_CHARS 300
 
 static void
 clear_item (gpointer data)
@@ -115,7 +117,15 @@ awl_diagnostics_add_literal (AwlDiagnostics *diags,
   d.line = MAX (line, 1);
   d.col = MAX (col, 1);
   d.length = MAX (length, 1);
-  d.message = g_strdup (message);
+  /* A message quoting a token of 20 KB stays one readable line (and cheap to lay
+   * out in the window). */
+  if (g_utf8_strlen (message, -1) > MAX_MESSAGE_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (message, MAX_MESSAGE_CHARS);
+      d.message = g_strdup_printf ("%.*s…", (int) (cut - message), message);
+    }
+  else
+    d.message = g_strdup (message);
   g_array_append_val (diags->items, d);
 
   if (severity == AWL_SEVERITY_ERROR)
