@@ -166,6 +166,38 @@ typedef struct
   GHashTable  *partial;         /* thread id → GString: Console.Write text awaiting a newline */
 } AwlRun;
 
+/* C#'s integer types: OP_BINARY's and OP_TO_INT's b say which one a result has, so
+ * that the interpreter wraps and masks as C# does (AWL_INT_ANY: not known, 64-bit). */
+typedef enum
+{
+  AWL_INT_ANY,
+  AWL_INT_I32,   /* int */
+  AWL_INT_U32,   /* uint */
+  AWL_INT_I64,   /* long */
+  AWL_INT_U64,   /* ulong (kept in 64 bits; printed signed above long.MaxValue) */
+  AWL_INT_I16,   /* short */
+  AWL_INT_U16,   /* ushort, char */
+  AWL_INT_I8,    /* sbyte */
+  AWL_INT_U8,    /* byte */
+} AwlIntWidth;
+
+/* @v wrapped to @width as an unchecked C# conversion does. */
+static inline gint64
+awl_int_wrap (gint64      v,
+              AwlIntWidth width)
+{
+  switch (width)
+    {
+    case AWL_INT_I32: return (gint32) (guint32) v;
+    case AWL_INT_U32: return (guint32) v;
+    case AWL_INT_I16: return (gint16) (guint16) v;
+    case AWL_INT_U16: return (guint16) v;
+    case AWL_INT_I8:  return (gint8) (guint8) v;
+    case AWL_INT_U8:  return (guint8) v;
+    default:          return v;
+    }
+}
+
 /* Budgets (awl-budget.c; docs/scenario-language.md, "Limits"). */
 #define AWL_BUDGET_BYTES        (G_GUINT64_CONSTANT (128) << 20)
 #define AWL_BUDGET_OUTPUT_LINES 100000u
