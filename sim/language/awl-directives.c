@@ -1247,6 +1247,12 @@ awl_directives_parse_line (AwlDirectives          *dirs,
       if (read_uint (&c, name, 0, G_MAXINT64, &n))
         dirs->seed = n;
       expect_end (&c, "the number");
+      /* Said plainly rather than accepted in silence: a user changing the seed
+       * expects a different run. */
+      if (!c.failed)
+        awl_diagnostics_add (c.diags, AWL_SEVERITY_WARNING, c.line, at.col, 5,
+                             "`@seed` changes nothing: no part of the simulation draws random "
+                             "numbers, every run of a file is already the same");
     }
   else if (strcmp (name, "runtime") == 0)
     {
