@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "awl-scenario.h"
+#include "fuzz-run.h"
 #include "awl-language.h"
 
 static char *
@@ -183,6 +184,40 @@ test_budgets (void)
       g_assert_cmpuint (n_lines, <=, 100000);
       if (cases[i].limit == AWL_LIMIT_OUTPUT)
         g_assert_cmpuint (n_lines, ==, 100000);
+    }
+}
+
+/* tests/fuzz/regressions/run-*: fuzz-run's inputs (issue 15's reproducers among
+ * them) through the same code, with the runtime's default limits. */
+static void
+test_fuzz_run (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  awl_fuzz_run_one (contents, length);
+}
+
+static void
+add_fuzz_run_tests (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    if (g_str_has_prefix (name, "run-"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *path = g_strdup_printf ("/scenario/fuzz-run/%s", file);
+      g_test_add_data_func_full (path, g_build_filename (dir, file, NULL), test_fuzz_run, g_free);
     }
 }
 
@@ -883,6 +918,7 @@ main (int   argc,
 
   add_dir_tests ("cases", FALSE);
   add_dir_tests ("errors", TRUE);
+  add_fuzz_run_tests ();
 
   g_test_add_func ("/scenario/compile/await-points", test_await_points);
   g_test_add_func ("/scenario/compile/await-state-in-trace", test_await_state_in_trace);
