@@ -909,15 +909,29 @@ awaitlab_window_set_document (AwaitlabWindow   *self,
     run_compare_b (self);
 }
 
+#define ERROR_DIALOG_MAX_LINES 12
+
 static void
 show_error (AwaitlabWindow *self,
             const char     *heading,
             const char     *message)
 {
   GtkWidget *dialog;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  guint n_lines = g_strv_length (lines);
 
   g_free (self->error_text);
   self->error_text = g_strdup (message);
+
+  /* A dialog fits a few errors: 100 of them would be taller than any screen. The
+   * first ones, then a count (`awaitlab check` and the editor's list have them all). */
+  for (guint i = 0; i < n_lines && i < ERROR_DIALOG_MAX_LINES; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n" : "", lines[i]);
+  if (n_lines > ERROR_DIALOG_MAX_LINES)
+    g_string_append_printf (body, _("\n… %u more lines (awaitlab check FILE lists them all)"),
+                            n_lines - ERROR_DIALOG_MAX_LINES);
+  message = body->str;
 
   if (self->error_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->error_dialog));
