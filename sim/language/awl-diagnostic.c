@@ -21,6 +21,7 @@ struct _AwlDiagnostics
   guint       n_errors;
   guint       n_warnings;
   guint       n_dropped;    /* past AWL_DIAGNOSTICS_MAX_ITEMS */
+  guint       n_dropped_errors;
 };
 
 /* Source lines longer than this many characters print as a window around the column. */
@@ -103,7 +104,10 @@ awl_diagnostics_add_literal (AwlDiagnostics *diags,
       diags->n_dropped++;
       /* Counted, so that a dropped error still makes the file invalid. */
       if (severity == AWL_SEVERITY_ERROR)
-        diags->n_errors++;
+        {
+          diags->n_errors++;
+          diags->n_dropped_errors++;
+        }
       else if (severity == AWL_SEVERITY_WARNING)
         diags->n_warnings++;
       return;
@@ -369,6 +373,24 @@ append_dropped (const AwlDiagnostics *diags,
     g_string_append_printf (out, "%s: ", diags->filename);
   g_string_append_printf (out, "error: too many errors and warnings; %u more not shown\n",
                           diags->n_dropped);
+}
+
+void
+awl_diagnostics_append (AwlDiagnostics       *to,
+                        const AwlDiagnostics *from)
+{
+  g_return_if_fail (to != NULL && from != NULL);
+
+  for (guint i = 0; i < from->items->len; i++)
+    {
+      const AwlDiagnostic *d = &g_array_index (from->items, AwlDiagnostic, i);
+      awl_diagnostics_add_literal (to, d->severity, d->line, d->col, d->length, d->message);
+    }
+  /* What the source list dropped stays counted (and an error stays an error). */
+  to->n_dropped += from->n_dropped;
+  to->n_dropped_errors += from->n_dropped_errors;
+  to->n_errors += from->n_dropped_errors;
+  to->n_warnings += from->n_dropped - from->n_dropped_errors;
 }
 
 guint

@@ -81,6 +81,9 @@ const AwlDiagnostic *awl_diagnostics_get_item     (const AwlDiagnostics *diags,
 guint                awl_diagnostics_get_n_errors (const AwlDiagnostics *diags);
 guint                awl_diagnostics_get_n_warnings (const AwlDiagnostics *diags);
 gboolean             awl_diagnostics_has_errors   (const AwlDiagnostics *diags);
+/* Adds every diagnostic of @from to @to, and the count of those @from dropped. */
+void                 awl_diagnostics_append       (AwlDiagnostics       *to,
+                                                   const AwlDiagnostics *from);
 /* How many diagnostics were past the cap and dropped. */
 guint                awl_diagnostics_get_n_dropped (const AwlDiagnostics *diags);
 

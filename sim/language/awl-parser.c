@@ -3337,11 +3337,7 @@ awl_parse (const char    *filename,
   scratch = awl_diagnostics_new (unit->filename, "", 0);
   sanitize_text (unit->text, unit->length, scratch);
   unit->diagnostics = awl_diagnostics_new (unit->filename, unit->text, unit->length);
-  for (guint i = 0; i < awl_diagnostics_get_n_items (scratch); i++)
-    {
-      const AwlDiagnostic *d = awl_diagnostics_get_item (scratch, i);
-      awl_diagnostics_add_literal (unit->diagnostics, d->severity, d->line, d->col, d->length, d->message);
-    }
+  awl_diagnostics_append (unit->diagnostics, scratch);
 
   unit->directives = awl_directives_new ();
   unit->ast = awl_ast_new ();

@@ -296,11 +296,7 @@ awl_scenario_check_text (const char *display_name,
   unit = awl_parse (display_name, text ? text : "", text ? length : 0, AWL_PARSE_DEFAULT);
   awl_program_free (awl_program_compile (unit));
   out = awl_diagnostics_new (display_name, unit->text, unit->length);
-  for (guint i = 0; i < awl_diagnostics_get_n_items (unit->diagnostics); i++)
-    {
-      const AwlDiagnostic *d = awl_diagnostics_get_item (unit->diagnostics, i);
-      awl_diagnostics_add_literal (out, d->severity, d->line, d->col, d->length, d->message);
-    }
+  awl_diagnostics_append (out, unit->diagnostics);
   awl_diagnostics_sort (out);
   return out;
 }

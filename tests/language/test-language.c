@@ -970,6 +970,7 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) malformed = NULL;
   g_autoptr(GPtrArray) regressions = NULL;
+  g_autoptr(GPtrArray) regression_paths = NULL;
   g_autofree char *malformed_dir = NULL;
   g_autofree char *regressions_dir = NULL;
 
@@ -1029,13 +1030,15 @@ main (int   argc,
 
   regressions_dir = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", NULL);
   regressions = list_dir (regressions_dir, NULL);
+  /* Paths kept in their own array: adding them to the one being walked never ended. */
+  regression_paths = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < regressions->len; i++)
     {
       const char *name = g_ptr_array_index (regressions, i);
       g_autofree char *test_path = g_strdup_printf ("/language/fuzz-regression/%s", name);
       char *path = g_build_filename (regressions_dir, name, NULL);
 
-      g_ptr_array_add (regressions, path); /* owned by the array, freed at exit */
+      g_ptr_array_add (regression_paths, path); /* owned by the array, freed at exit */
       g_test_add_data_func (test_path, path, test_fuzz_regression);
     }
 

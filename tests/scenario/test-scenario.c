@@ -187,6 +187,26 @@ test_budgets (void)
     }
 }
 
+/* `awaitlab check` on a file full of mistakes: the first 100 and a count. */
+static void
+test_check_capped (void)
+{
+  GString *s = g_string_new ("// @title many\nvoid Main()\n{\n");
+  g_autoptr(AwlDiagnostics) diags = NULL;
+  g_autofree char *report = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (s, "goto x; ");
+  g_string_append (s, "\n}\n");
+  diags = awl_scenario_check_text ("many.csx", s->str, s->len);
+  g_string_free (s, TRUE);
+  g_assert_true (awl_diagnostics_has_errors (diags));
+  g_assert_cmpuint (awl_diagnostics_get_n_items (diags), ==, AWL_DIAGNOSTICS_MAX_ITEMS);
+  report = awl_diagnostics_format (diags);
+  g_assert_nonnull (strstr (report, "many.csx: error: too many errors and warnings; "));
+  g_assert_cmpuint (strlen (report), <, 40000);
+}
+
 /* tests/fuzz/regressions/run-*: fuzz-run's inputs (issue 15's reproducers among
  * them) through the same code, with the runtime's default limits. */
 static void
@@ -932,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/scenario/run/threaded", test_threaded_runs);
   g_test_add_func ("/scenario/run/cancelled", test_cancelled_run);
   g_test_add_func ("/scenario/run/budgets", test_budgets);
+  g_test_add_func ("/scenario/compile/check-capped", test_check_capped);
   g_test_add_func ("/scenario/expect/evaluate", test_expectations);
   g_test_add_func ("/scenario/expect/crash-type", test_crash_expectation);
   g_test_add_func ("/scenario/catalogue/load", test_catalogue);
