@@ -71,7 +71,7 @@ static const char * const extra_types[] = {
   "IEnumerable", "IList", "ICollection", "IReadOnlyList", "Func", "Action",
   "CancellationToken", "Thread", "TaskAwaiter", "ConfiguredTaskAwaitable",
   "EventArgs", "IAsyncEnumerable", "IAsyncEnumerator", "ValueTask", "Task",
-  "IDisposable", "Random", "Dictionary", "Type",
+  "IDisposable", "Random", "Dictionary", "Type", "EventHandler",
   "System", NULL
 };
 

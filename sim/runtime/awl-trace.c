@@ -897,8 +897,8 @@ awl_trace_describe_event (AwlTrace *trace,
       {
         static const char * const n[] = { "minimum", "starvation", "blocking compensation",
                                           "hill climbing", "idle retirement", "unblocked" };
-        return g_strdup_printf ("Thread pool goal is %" G_GINT64_FORMAT " threads (%s)", e->a,
-                                n[MIN (e->sub, 5)]);
+        return g_strdup_printf ("Thread pool goal is %" G_GINT64_FORMAT " %s (%s)", e->a,
+                                e->a == 1 ? "thread" : "threads", n[MIN (e->sub, 5)]);
       }
     case AWL_EVENT_REQUEST_START:
       return g_strdup_printf ("Request %" G_GINT64_FORMAT " arrives", e->a + 1);

@@ -85,6 +85,8 @@ G_GNUC_INTERNAL AwlValue   *bi_named_arg        (AwlBiCall *call, const char *na
 G_GNUC_INTERNAL gboolean    bi_arg_time         (AwlValue v, AwlTime *out);
 G_GNUC_INTERNAL gboolean    bi_arg_timeout      (AwlValue v, AwlTime *out);
 G_GNUC_INTERNAL gboolean    bi_is_number        (AwlValue v);
+/* A number of milliseconds or a TimeSpan. */
+G_GNUC_INTERNAL gboolean    bi_is_time          (AwlValue v);
 G_GNUC_INTERNAL double      bi_arg_double       (AwlValue v);
 G_GNUC_INTERNAL AwlObject  *bi_arg_token        (AwlValue v);
 G_GNUC_INTERNAL gint64      bi_arg_int          (AwlValue v, gint64 fallback);

@@ -81,6 +81,49 @@ unwrap_step (AwlFrame *frame,
     }
 }
 
+/* Task.WaitAsync(timeout[, token]): the task's outcome, or TimeoutException when the
+ * timeout passes first, or TaskCanceledException when the token is canceled first.
+ * h->tasks holds the task and the timer (a Task.Delay with the token). */
+static void
+wait_async_step (AwlFrame *frame,
+                 AwlStep  *s)
+{
+  AwlHelperFrame *h = (AwlHelperFrame *) frame;
+  AwlObject *task = h->tasks->pdata[0], *timer = h->tasks->pdata[1];
+  AwlObject *winner;
+
+  if (s->resume == AWL_RESUME_EXCEPTION)
+    {
+      awl_step_throw (s, s->exception);
+      return;
+    }
+  switch (h->phase++)
+    {
+    case 0:
+      frame->state = 0;
+      awl_step_await (s, h->task, FALSE);
+      return;
+    case 1:
+      winner = awl_value_get_object (s->value, AWL_OBJECT_TASK);
+      if (winner == timer)
+        {
+          if (awl_task_get_status (timer) == AWL_TASK_CANCELED)
+            awl_step_throw (s, awl_scn_exception (h->run->sim, "TaskCanceledException", NULL));
+          else
+            awl_step_throw (s, awl_scn_exception (h->run->sim, "TimeoutException", NULL));
+          return;
+        }
+      frame->state = 1;
+      awl_step_await (s, task, FALSE);
+      return;
+    default:
+      awl_step_return (s, s->value);
+      return;
+    }
+}
+
+static const AwlFrameClass wait_async_class = { "Task.WaitAsync", AWL_FRAME_ASYNC, wait_async_step, bi_helper_free };
+
 static const AwlFrameClass unwrap_class = { "Unwrap", AWL_FRAME_ASYNC, unwrap_step, bi_helper_free };
 static const AwlFrameClass wait_any_class = { "Task.WaitAny", 0, wait_any_step, bi_helper_free };
 
@@ -248,7 +291,7 @@ AWL_BI (task_wait)
 {
   AwlObject *task = target_task (call);
 
-  if (call->n_args >= 1 && bi_is_number (call->args[0]))
+  if (call->n_args >= 1 && bi_is_time (call->args[0]))
     {
       /* Wait(ms) / Wait(TimeSpan): true if completed in time, false on timeout. */
       AwlTime timeout;
@@ -312,6 +355,35 @@ AWL_BI (task_to_string)
 AWL_BI (task_as_task)
 {
   return bi_value (call, call->target);
+}
+
+AWL_BI (task_wait_async)
+{
+  AwlTime timeout = AWL_S (1000000);
+  AwlObject *token = NULL, *timer, *any, *error = NULL;
+  AwlHelperFrame *h;
+
+  for (guint i = 0; i < call->n_args; i++)
+    {
+      if (bi_is_time (call->args[i]))
+        {
+          if (!bi_arg_timeout (call->args[i], &timeout))
+            return bi_bad_timeout (call);
+          if (timeout < 0)
+            timeout = AWL_S (1000000);
+        }
+      else
+        token = bi_arg_token (call->args[i]);
+    }
+  timer = awl_sim_delay (call->sim, timeout, token);
+  h = bi_helper_new (&wait_async_class, call->run);
+  h->tasks = g_ptr_array_new ();
+  g_ptr_array_add (h->tasks, target_task (call));
+  g_ptr_array_add (h->tasks, timer);
+  any = awl_sim_when_any (call->sim, (AwlObject **) h->tasks->pdata, 2, &error);
+  h->task = any;
+  awl_step_call (call->s, &h->parent);
+  return bi_action (call);
 }
 
 AWL_BI (task_unwrap)
@@ -450,6 +522,7 @@ static const AwlKnownApi rows[] = {
   { "Task", "Id", AWL_IP, 0, 0, NULL, 0, task_id, 0, T "int id = t.Id;" },
   { "Task", "ToString", AWL_IM, 0, 0, NULL, 0, task_to_string, 0, T "string s = t.ToString();" },
   { "Task", "AsTask", AWL_IM, 0, 0, NULL, 0, task_as_task, 0, "await Task.Delay(1).AsTask();" },
+  { "Task", "WaitAsync", AWL_IM, 1, 2, NULL, 0, task_wait_async, 0, "try { await Task.Delay(50).WaitAsync(TimeSpan.FromMilliseconds(10)); } catch (TimeoutException) { }" },
   { "Task", "Unwrap", AWL_IM, 0, 0, NULL, 0, task_unwrap, 0, "await Task.Factory.StartNew(async () => { await Task.Delay(1); }).Unwrap();" },
   { "ConfiguredTaskAwaitable", "GetAwaiter", AWL_IM, 0, 0, NULL, 0, awaitable_get_awaiter, 0, "Task.Delay(1).ConfigureAwait(false).GetAwaiter().GetResult();" },
   { "TaskAwaiter", "GetResult", AWL_IM, 0, 0, NULL, 0, awaiter_get_result, 0, "int x = Task.FromResult(1).GetAwaiter().GetResult();" },

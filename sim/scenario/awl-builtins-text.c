@@ -364,8 +364,12 @@ AWL_BI (object_new)
 AWL_BI (delegate_invoke)
 {
   AwlClosure *fn = awl_value_get_foreign (call->target, &awl_closure_class);
+  AwlList *multicast = awl_value_get_foreign (call->target, &awl_multicast_class);
 
-  awl_step_call (call->s, awl_closure_frame (call->run, fn, call->args, call->n_args));
+  if (multicast != NULL)
+    awl_step_call (call->s, awl_multicast_frame_new (call->run, multicast, call->args, call->n_args));
+  else
+    awl_step_call (call->s, awl_closure_frame (call->run, fn, call->args, call->n_args));
   return bi_action (call);
 }
 

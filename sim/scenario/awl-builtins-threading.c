@@ -4,6 +4,8 @@
  * cancellation, SynchronizationContext, Stopwatch, TimeSpan and Timeout.
  */
 
+#include <math.h>
+
 #include "awl-builtins-private.h"
 
 static const AwlForeignClass sync_context_class = { "SynchronizationContext", NULL, NULL };
@@ -325,7 +327,7 @@ AWL_BI (stopwatch_ctor)
 
 AWL_BI (stopwatch_elapsed_span)
 {
-  return bi_value (call, awl_value_double (AWL_TO_MS (stopwatch_elapsed (call, (AwlStopwatch *) call->target.o))));
+  return bi_value (call, awl_timespan_new (call->sim, stopwatch_elapsed (call, (AwlStopwatch *) call->target.o) / 100));
 }
 
 AWL_BI (stopwatch_elapsed_ms)
@@ -360,20 +362,37 @@ AWL_BI (stopwatch_restart)
   return bi_value (call, awl_value_null ());
 }
 
-/* FromMilliseconds (data 1) and FromSeconds (data 1000). */
+/* FromMilliseconds (data 1), FromSeconds (data 1000), FromMinutes (data 60000):
+ * rounded to whole ticks as .NET does. */
 AWL_BI (timespan_from)
 {
-  return bi_value (call, awl_value_double (call->api->data * (call->n_args ? bi_arg_double (call->args[0]) : 0)));
+  double ms = call->api->data * bi_arg_double (call->args[0]);
+
+  if (!isfinite (ms) || fabs (ms) > 9.2e14)
+    return bi_throw (call, "OverflowException", "TimeSpan overflowed because the duration is too long.");
+  return bi_value (call, awl_timespan_new (call->sim, (gint64) llround (ms * 10000)));
 }
 
 AWL_BI (timespan_zero)
 {
-  return bi_value (call, awl_value_double (0));
+  return bi_value (call, awl_timespan_new (call->sim, 0));
 }
 
-AWL_BI (timespan_total_ms)
+/* TotalMilliseconds (data 1), TotalSeconds (data 1000), TotalMinutes (data 60000). */
+AWL_BI (timespan_total)
 {
-  return bi_value (call, awl_value_double (bi_arg_double (call->target)));
+  AwlTimeSpan *ts = awl_value_get_foreign (call->target, &awl_timespan_class);
+  return bi_value (call, awl_value_double (ts->ticks / 10000.0 / call->api->data));
+}
+
+/* Milliseconds (data 0), Seconds (data 1), Minutes (data 2): the component. */
+AWL_BI (timespan_part)
+{
+  AwlTimeSpan *ts = awl_value_get_foreign (call->target, &awl_timespan_class);
+  gint64 ms = ts->ticks / 10000;
+  static const gint64 mod[] = { 1000, 60, 60 };
+  static const gint64 div[] = { 1, 1000, 60000 };
+  return bi_value (call, awl_value_int (ms / div[call->api->data] % mod[call->api->data]));
 }
 
 AWL_BI (timeout_infinite)
@@ -435,7 +454,13 @@ static const AwlKnownApi rows[] = {
   { "TimeSpan", "FromMilliseconds", AWL_SM, 1, 1, NULL, 0, timespan_from, 1, "await Task.Delay(TimeSpan.FromMilliseconds(5));" },
   { "TimeSpan", "FromSeconds", AWL_SM, 1, 1, NULL, 0, timespan_from, 1000, "await Task.Delay(TimeSpan.FromSeconds(0.5));" },
   { "TimeSpan", "Zero", AWL_SP, 0, 0, NULL, 0, timespan_zero, 0, "await Task.Delay(TimeSpan.Zero);" },
-  { "TimeSpan", "TotalMilliseconds", AWL_IP, 0, 0, NULL, 0, timespan_total_ms, 0, "double ms = TimeSpan.FromSeconds(1).TotalMilliseconds;" },
+  { "TimeSpan", "FromMinutes", AWL_SM, 1, 1, NULL, 0, timespan_from, 60000, "var t = TimeSpan.FromMinutes(0.01);" },
+  { "TimeSpan", "TotalMilliseconds", AWL_IP, 0, 0, NULL, 0, timespan_total, 1, "double ms = TimeSpan.FromSeconds(1).TotalMilliseconds;" },
+  { "TimeSpan", "TotalSeconds", AWL_IP, 0, 0, NULL, 0, timespan_total, 1000, "double s = TimeSpan.FromMilliseconds(1500).TotalSeconds;" },
+  { "TimeSpan", "TotalMinutes", AWL_IP, 0, 0, NULL, 0, timespan_total, 60000, "double m = TimeSpan.FromSeconds(90).TotalMinutes;" },
+  { "TimeSpan", "Milliseconds", AWL_IP, 0, 0, NULL, 0, timespan_part, 0, "int n = TimeSpan.FromMilliseconds(1500).Milliseconds;" },
+  { "TimeSpan", "Seconds", AWL_IP, 0, 0, NULL, 0, timespan_part, 1, "int n = TimeSpan.FromMilliseconds(1500).Seconds;" },
+  { "TimeSpan", "Minutes", AWL_IP, 0, 0, NULL, 0, timespan_part, 2, "int n = TimeSpan.FromSeconds(90).Minutes;" },
   { "Timeout", "Infinite", AWL_SP, 0, 0, NULL, 0, timeout_infinite, 0, "bool b = Task.Delay(1).Wait(Timeout.Infinite);" },
 };
 

@@ -103,7 +103,11 @@ gboolean
 bi_arg_time (AwlValue  v,
              AwlTime  *out)
 {
-  if (v.kind == AWL_VALUE_INT)
+  AwlTimeSpan *ts = awl_value_get_foreign (v, &awl_timespan_class);
+
+  if (ts != NULL)
+    *out = ts->ticks * 100;
+  else if (v.kind == AWL_VALUE_INT)
     *out = AWL_MS (v.i);
   else if (v.kind == AWL_VALUE_DOUBLE && isfinite (v.d))
     *out = (AwlTime) (v.d * 1e6);
@@ -134,6 +138,12 @@ gboolean
 bi_is_number (AwlValue v)
 {
   return v.kind == AWL_VALUE_INT || v.kind == AWL_VALUE_DOUBLE;
+}
+
+gboolean
+bi_is_time (AwlValue v)
+{
+  return bi_is_number (v) || awl_value_get_foreign (v, &awl_timespan_class) != NULL;
 }
 
 double
@@ -205,7 +215,7 @@ bi_wait_timeout_arg (AwlBiCall *call,
 {
   *timeout = -1;
   *bad = FALSE;
-  if (call->n_args < 2 || !bi_is_number (call->args[call->n_args - 1]))
+  if (call->n_args < 2 || !bi_is_time (call->args[call->n_args - 1]))
     return FALSE;
   *bad = !bi_arg_timeout (call->args[call->n_args - 1], timeout);
   return TRUE;
@@ -352,7 +362,6 @@ receiver_types (AwlValue     v,
       break;
     case AWL_VALUE_INT:
     case AWL_VALUE_DOUBLE:
-      out[n++] = "TimeSpan";   /* a TimeSpan is its milliseconds */
       break;
     case AWL_VALUE_OBJECT:
       switch (v.o->type)
@@ -387,7 +396,10 @@ receiver_types (AwlValue     v,
               out[n++] = "ConfiguredTaskAwaitable";
               out[n++] = "TaskAwaiter";
             }
-          else if (awl_value_get_foreign (v, &awl_closure_class))
+          else if (awl_value_get_foreign (v, &awl_timespan_class))
+            out[n++] = "TimeSpan";
+          else if (awl_value_get_foreign (v, &awl_closure_class) ||
+                   awl_value_get_foreign (v, &awl_multicast_class))
             out[n++] = "Delegate";
           else
             out[n++] = ((AwlForeign *) v.o)->klass->name;
@@ -421,11 +433,69 @@ find_row (AwlCallSite *site,
   return NULL;
 }
 
+/* ----------------------------------------------------------------------------- */
+/* Objects of the script's classes */
+
+static int
+instance_new (AwlBiCall *call)
+{
+  const AwlClassInfo *klass = call->site->klass;
+  AwlInstance *inst = awl_sim_foreign_new (call->sim, &awl_instance_class, sizeof (AwlInstance));
+
+  inst->klass = klass;
+  inst->slots = g_new0 (AwlValue, MAX (klass->fields->len, 1));
+  return bi_value (call, awl_value_object (inst));
+}
+
+const AwlKnownApi awl_instance_ctor = { "<class>", ".ctor", AWL_API_CONSTRUCTOR, 0, 0, NULL, 0, instance_new, 0, NULL };
+
+static AwlValue *
+instance_slot (AwlInstance *inst,
+               const char  *name)
+{
+  for (guint i = 0; i < inst->klass->fields->len; i++)
+    if (g_str_equal (inst->klass->fields->pdata[i], name))
+      return &inst->slots[i];
+  return NULL;
+}
+
+/* A field read, or a method call the compiler could not bind to one class. */
+static AwlBiResult
+instance_member (AwlBiCall   *call,
+                 AwlInstance *inst)
+{
+  AwlValue *slot = instance_slot (inst, call->site->member);
+  AwlCode *code;
+  g_autofree AwlValue *argv = NULL;
+
+  if (slot != NULL)
+    return bi_value (call, *slot);
+  code = g_hash_table_lookup (inst->klass->methods, call->site->member);
+  if (code == NULL)
+    return bi_throw (call, "MissingMemberException",
+                     awl_sim_intern_printf (call->sim, "'%s' does not contain a member '%s'",
+                                            inst->klass->name, call->site->member));
+  if (call->n_args + 1 != code->func->n_params || call->site->n_named > 0)
+    return bi_throw (call, "ArgumentException",
+                     awl_sim_intern_printf (call->sim, "'%s.%s' takes %u arguments (Awaitlab passes them only by position here)",
+                                            inst->klass->name, call->site->member, code->func->n_params - 1));
+  argv = g_new (AwlValue, call->n_args + 1);
+  argv[0] = call->target;
+  for (guint i = 0; i < call->n_args; i++)
+    argv[i + 1] = call->args[i];
+  awl_step_call (call->s, awl_interp_frame_new (call->run, code, argv, call->n_args + 1, NULL));
+  return bi_action (call);
+}
+
 static AwlBiResult
 member (AwlBiCall *call)
 {
   const char *types[8];
   guint n;
+  AwlInstance *inst = awl_value_get_foreign (call->target, &awl_instance_class);
+
+  if (inst != NULL)
+    return instance_member (call, inst);
 
   /* CancellationToken.None / default is the null token. */
   if (call->target.kind == AWL_VALUE_NULL)
@@ -460,8 +530,15 @@ awl_builtin_set_member (AwlBiCall *call)
 {
   AwlValue t = call->target;
 
+  AwlInstance *inst = awl_value_get_foreign (t, &awl_instance_class);
+
   if (t.kind == AWL_VALUE_NULL)
     return bi_null_reference (call);
+  if (inst != NULL && instance_slot (inst, call->site->member) != NULL)
+    {
+      *instance_slot (inst, call->site->member) = call->args[0];
+      return bi_value (call, awl_value_null ());
+    }
   if (awl_value_get_object (t, AWL_OBJECT_THREAD) &&
       (g_str_equal (call->site->member, "IsBackground") || g_str_equal (call->site->member, "Name")))
     return bi_value (call, awl_value_null ());

@@ -66,6 +66,39 @@ typedef struct
   gboolean    awaiter;   /* GetAwaiter() result */
 } AwlAwaitable;
 
+/* An object of a class of the script. */
+typedef struct
+{
+  AwlForeign          parent;
+  const AwlClassInfo *klass;
+  AwlValue           *slots;   /* klass->fields->len */
+} AwlInstance;
+
+extern const AwlForeignClass awl_instance_class;
+extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the script */
+
+/* System.TimeSpan: a duration in ticks of 100 ns, printed as .NET prints it. */
+typedef struct
+{
+  AwlForeign  parent;
+  gint64      ticks;
+} AwlTimeSpan;
+
+extern const AwlForeignClass awl_timespan_class;
+
+AwlValue  awl_timespan_new         (AwlSim *sim, gint64 ticks);
+/* TimeSpan comparisons and + / -: TRUE with *out set if a and b are TimeSpans. */
+gboolean  awl_timespan_binary      (AwlSim *sim, int op, AwlValue a, AwlValue b, AwlValue *out);
+
+/* A delegate combined with `+=` (events): its closures in order, in an AwlList. */
+extern const AwlForeignClass awl_multicast_class;
+
+/* a + b / a - b on delegates (null, a closure or a multicast): TRUE with *out set,
+ * FALSE if a or b is not a delegate. */
+gboolean  awl_delegate_combine     (AwlSim *sim, AwlValue a, AwlValue b, gboolean remove, AwlValue *out);
+/* A frame calling each closure of @multicast in turn with @args; returns the last result. */
+AwlFrame *awl_multicast_frame_new  (AwlRun *run, AwlList *multicast, const AwlValue *args, guint n_args);
+
 extern const AwlForeignClass awl_box_class;
 extern const AwlForeignClass awl_env_class;
 extern const AwlForeignClass awl_closure_class;

@@ -85,6 +85,7 @@ typedef struct
   const char **names;     /* n_named names */
   int          line, col;
   const AwlKnownApi        *api;        /* static member / constructor: its row */
+  gpointer                  klass;      /* `new C(…)` of a class of the script: its AwlClassInfo */
   const AwlKnownApi * const *members;   /* instance member: the rows of that name */
   guint                     n_members;
 } AwlCallSite;
@@ -122,6 +123,14 @@ typedef struct
   AwlKnobValue   value;
 } AwlCompiledKnob;
 
+/* A class of the script at run time: its instance fields and methods. */
+typedef struct
+{
+  char        *name;
+  GPtrArray   *fields;    /* instance field names (const char *), slot order */
+  GHashTable  *methods;   /* name → AwlCode* of its instance methods */
+} AwlClassInfo;
+
 typedef struct _AwlProgram
 {
   AwlUnit       *unit;
@@ -134,6 +143,7 @@ typedef struct _AwlProgram
   guint          n_fields;
   GArray        *await_points;  /* AwlScenarioAwait */
   gboolean       entry_takes_args;
+  GHashTable    *classes;       /* class name → AwlClassInfo* */
 } AwlProgram;
 
 /* Compiles a unit without errors; on failure adds diagnostics to unit->diagnostics
