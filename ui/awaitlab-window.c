@@ -293,6 +293,28 @@ remove_children (GtkWidget *parent)
     gtk_widget_unparent (child);
 }
 
+/* A run may print up to 100,000 lines (its output budget), some of them megabytes
+ * long: the list shows the first rows, each cut to a readable length, so that laying
+ * it out never freezes the window. `awaitlab run` prints everything. */
+#define OUTPUT_MAX_ROWS       1000
+#define OUTPUT_MAX_LINE_CHARS 500
+
+static char *
+output_text_markup (const char *text)
+{
+  g_autofree char *cut = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, 4 * OUTPUT_MAX_LINE_CHARS + 4) > OUTPUT_MAX_LINE_CHARS)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, OUTPUT_MAX_LINE_CHARS);
+      cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
+      text = cut;
+    }
+  return g_markup_escape_text (text, -1);
+}
+
 static void
 fill_output (AwaitlabWindow   *self,
              AwaitlabTimeline *timeline)
@@ -305,10 +327,10 @@ fill_output (AwaitlabWindow   *self,
     gtk_list_box_remove (self->output_list, child);
 
   lines = awaitlab_timeline_get_output (timeline, &n);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, OUTPUT_MAX_ROWS); i++)
     {
       g_autofree char *time = awaitlab_format_time (lines[i].time);
-      g_autofree char *text = g_markup_escape_text (lines[i].text ? lines[i].text : "", -1);
+      g_autofree char *text = output_text_markup (lines[i].text);
       g_autofree char *markup = NULL;
       AwaitlabColor c = { 0.5, 0.5, 0.5 };
       const char *thread = lines[i].lane >= 0
@@ -323,6 +345,12 @@ fill_output (AwaitlabWindow   *self,
       label = wrapped_label_new (markup);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_list_box_append (self->output_list, label);
+    }
+  if (n > OUTPUT_MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("… %u more lines not shown here (awaitlab run prints them all)"),
+                                               n - OUTPUT_MAX_ROWS);
+      gtk_list_box_append (self->output_list, wrapped_label_new (more));
     }
 }
 
@@ -480,15 +508,29 @@ awaitlab_window_set_document (AwaitlabWindow   *self,
   awaitlab_workspace_set_document (self->workspace, document);
 }
 
+#define ERROR_DIALOG_MAX_LINES 12
+
 void
 _awaitlab_window_show_error (AwaitlabWindow *self,
                              const char     *heading,
                              const char     *message)
 {
   GtkWidget *dialog;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  guint n_lines = g_strv_length (lines);
 
   g_free (self->error_text);
   self->error_text = g_strdup (message);
+
+  /* A dialog fits a few errors: 100 of them would be taller than any screen. The
+   * first ones, then a count (`awaitlab check` and the editor's list have them all). */
+  for (guint i = 0; i < n_lines && i < ERROR_DIALOG_MAX_LINES; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n" : "", lines[i]);
+  if (n_lines > ERROR_DIALOG_MAX_LINES)
+    g_string_append_printf (body, _("\n… %u more lines (awaitlab check FILE lists them all)"),
+                            n_lines - ERROR_DIALOG_MAX_LINES);
+  message = body->str;
 
   if (self->error_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->error_dialog));

@@ -143,6 +143,27 @@ awl_lint_kind_from_string (const char  *name,
 }
 
 const char *
+awl_limit_to_string (AwlLimit limit)
+{
+  static const char * const names[] = {
+    [AWL_LIMIT_NONE] = NULL,
+    [AWL_LIMIT_EVENTS] = "events",
+    [AWL_LIMIT_TIME] = "time",
+    [AWL_LIMIT_THREADS] = "threads",
+    [AWL_LIMIT_TASKS] = "tasks",
+    [AWL_LIMIT_INSTRUCTIONS] = "instructions",
+    [AWL_LIMIT_CALL_DEPTH] = "call-depth",
+    [AWL_LIMIT_MEMORY] = "memory",
+    [AWL_LIMIT_OUTPUT] = "output",
+    [AWL_LIMIT_CANCELLED] = "cancelled",
+  };
+
+  if ((guint) limit >= G_N_ELEMENTS (names))
+    return NULL;
+  return names[limit];
+}
+
+const char *
 awl_outcome_kind_to_string (AwlOutcomeKind kind)
 {
   static const char * const n[] = { "completed", "deadlock", "crashed", "limit" };
