@@ -12,12 +12,14 @@
 #include "awaitlab-window.h"
 #include "awaitlab-inspector.h"
 #include "awaitlab-knobs.h"
+#include "awaitlab-queues-view.h"
 
 G_BEGIN_DECLS
 
 AwaitlabPlayback     *awaitlab_window_get_playback       (AwaitlabWindow   *self);
 AwaitlabTimelineView *awaitlab_window_get_timeline_view  (AwaitlabWindow   *self);
 AwaitlabCodeView     *awaitlab_window_get_code_view      (AwaitlabWindow   *self);
+AwaitlabQueuesView   *awaitlab_window_get_queues_view    (AwaitlabWindow   *self);
 AwaitlabDocument     *awaitlab_window_get_document       (AwaitlabWindow   *self);
 void                  awaitlab_window_set_document       (AwaitlabWindow   *self,
                                                           AwaitlabDocument *document);

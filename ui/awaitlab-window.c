@@ -13,8 +13,10 @@
 #include "awaitlab-window-private.h"
 #include "awaitlab-markdown.h"
 #include "awaitlab-timeline-renderer.h"
+#include "awaitlab-follow.h"
 #include "awaitlab-inspector.h"
 #include "awaitlab-knobs.h"
+#include "awaitlab-queues-view.h"
 #include "export/awaitlab-export-dialog.h"
 #include "awl-compare.h"
 #include "awl-diagnostic.h"
@@ -92,6 +94,7 @@ struct _AwaitlabWindow
   GtkListBox           *lints_list;
   GtkWidget            *no_lints;
   AwaitlabInspector    *inspector;
+  AwaitlabQueuesView   *queues_view;
   GtkLabel             *compare_summary;
   GtkLabel             *compare_label_a;
   GtkLabel             *compare_label_b;
@@ -129,6 +132,7 @@ struct _AwaitlabWindow
   GtkCustomFilter      *filter;
   AwaitlabDocument     *document;
   AwaitlabPlayback     *playback;
+  AwaitlabFollow       *follow;         /* code, output and queues follow the playhead */
   GCancellable         *loading;
   GtkWidget            *error_dialog;
   char                 *error_text;
@@ -149,42 +153,6 @@ static void show_error          (AwaitlabWindow *self,
 
 /* ------------------------------------------------------------------------- */
 /* Reflecting the playhead                                                   */
-
-static void
-update_code_marks (AwaitlabWindow   *self,
-                   AwaitlabTimeline *timeline,
-                   gint64            time)
-{
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (AwaitlabLineMark));
-  int selected = awaitlab_timeline_view_get_selected_lane (self->timeline_view);
-  guint selected_line = 0;
-
-  /* Spans end where the run ends; at the very end show where threads stopped. */
-  if (time > 0 && time >= awaitlab_timeline_get_end_time (timeline))
-    time = awaitlab_timeline_get_end_time (timeline) - 1;
-
-  for (guint lane = 0; lane < awaitlab_timeline_get_n_lanes (timeline); lane++)
-    {
-      const AwaitlabSpan *spans;
-      guint n;
-      int s;
-
-      if (awaitlab_timeline_get_lane_kind (timeline, lane) != AWAITLAB_LANE_THREAD)
-        continue;
-      s = awaitlab_timeline_find_span (timeline, lane, time);
-      spans = awaitlab_timeline_get_spans (timeline, lane, &n);
-      if (s < 0 || spans[s].line == 0 ||
-          spans[s].state == AWAITLAB_SPAN_IDLE || spans[s].state == AWAITLAB_SPAN_EXITED)
-        continue;
-
-      g_array_append_vals (marks, &(AwaitlabLineMark) { spans[s].line, lane }, 1);
-      if ((int)lane == selected)
-        selected_line = spans[s].line;
-    }
-
-  awaitlab_code_view_set_marks (self->code_view, (AwaitlabLineMark *)(gpointer)marks->data, marks->len);
-  awaitlab_code_view_set_highlight (self->code_view, selected_line, MAX (selected, 0));
-}
 
 static void
 update_outcome (AwaitlabWindow   *self,
@@ -213,18 +181,11 @@ update_revealed (AwaitlabWindow   *self,
                  AwaitlabTimeline *timeline,
                  gint64            time)
 {
-  const AwaitlabOutputLine *lines;
   const AwaitlabNote *notes;
   GtkWidget *child;
   guint n, i;
 
-  /* Output and notes appear as playback passes them. */
-  lines = awaitlab_timeline_get_output (timeline, &n);
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->output_list)), i = 0;
-       child != NULL && i < n;
-       child = gtk_widget_get_next_sibling (child), i++)
-    gtk_widget_set_visible (child, lines[i].time <= time);
-
+  /* Notes appear as playback passes them (output follows the step: AwaitlabFollow). */
   notes = awaitlab_timeline_get_notes (timeline, &n);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box)), i = 0;
        child != NULL && i < n;
@@ -295,7 +256,7 @@ on_playhead_moved (AwaitlabWindow *self)
   self->updating_scrubber = FALSE;
 
   update_status (self, timeline);
-  update_code_marks (self, timeline, time);
+  awaitlab_follow_set_event (self->follow, awaitlab_playback_get_event_index (self->playback));
   update_revealed (self, timeline, time);
   update_outcome (self, timeline);
 
@@ -862,6 +823,7 @@ awaitlab_window_set_document (AwaitlabWindow   *self,
   if (!same_source)
     fill_quiz (self);
 
+  awaitlab_follow_set_run (self->follow, awaitlab_document_get_trace (document), timeline);
   awaitlab_timeline_view_set_timeline (self->timeline_view, timeline);
   awaitlab_playback_set_timeline (self->playback, timeline);
   if (self->keep_time >= 0 && timeline != NULL)
@@ -1938,6 +1900,7 @@ awaitlab_window_dispose (GObject *object)
   if (self->playback != NULL)
     g_signal_handlers_disconnect_by_data (self->playback, self);
   g_clear_object (&self->playback);
+  g_clear_object (&self->follow);
   g_clear_object (&self->document);
   unbind_settings (self);
   g_clear_object (&self->settings);
@@ -1964,6 +1927,7 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   g_type_ensure (AWAITLAB_TYPE_TIMELINE_VIEW);
   g_type_ensure (AWAITLAB_TYPE_INSPECTOR);
   g_type_ensure (AWAITLAB_TYPE_KNOBS);
+  g_type_ensure (AWAITLAB_TYPE_QUEUES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, toasts);
@@ -1988,6 +1952,7 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, notes_box);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, output_list);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, queues_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, play_button);
@@ -2087,6 +2052,7 @@ awaitlab_window_init (AwaitlabWindow *self)
                            G_CALLBACK (gtk_widget_queue_draw), self->legend, G_CONNECT_SWAPPED);
 
   self->playback = awaitlab_playback_new ();
+  self->follow = awaitlab_follow_new (self->code_view, self->output_list, GTK_WIDGET (self->queues_view));
   g_signal_connect_swapped (self->playback, "notify::position", G_CALLBACK (on_playhead_moved), self);
   g_signal_connect_swapped (self->playback, "notify::playing", G_CALLBACK (on_playing_changed), self);
 
@@ -2144,6 +2110,13 @@ awaitlab_window_get_timeline_view (AwaitlabWindow *self)
 {
   g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
   return self->timeline_view;
+}
+
+AwaitlabQueuesView *
+awaitlab_window_get_queues_view (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->queues_view;
 }
 
 AwaitlabCodeView *
