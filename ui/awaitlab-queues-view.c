@@ -24,7 +24,7 @@
 #define PULSE_US     (350 * 1000)     /* the destination glows after arrival */
 #define STAGGER_US   (220 * 1000)     /* movements of one step one after another */
 #define MAX_FLIGHTS  10
-#define MAX_PLAN     400              /* events scanned for one forward move */
+#define MAX_PLAN     16               /* a longer forward move is a jump: no movement */
 
 typedef enum
 {
