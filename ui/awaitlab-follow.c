@@ -376,15 +376,16 @@ show_code (AwaitlabFollow *self)
   awaitlab_code_view_set_marks (self->code_view, (AwaitlabLineMark *)(gpointer)step->marks->data,
                                 step->marks->len);
   awaitlab_code_view_set_highlight (self->code_view, step->line, MAX (step->lane, 0));
+  /* The note first: it may open a gap under the line that must be in view too. */
+  if (step->note != NULL)
+    note = awaitlab_markdown_to_markup (step->note);
+  awaitlab_code_view_set_note (self->code_view, step->line, note);
   if (step->line > 0)
     awaitlab_code_view_reveal_line (self->code_view, step->line);
   else if (step->marks->len > 0)
     awaitlab_code_view_reveal_line (self->code_view, g_array_index (step->marks, AwaitlabLineMark, 0).line);
   else if (step->event_index == 0)
     awaitlab_code_view_reveal_line (self->code_view, self->first_line);   /* where it will start */
-  if (step->note != NULL)
-    note = awaitlab_markdown_to_markup (step->note);
-  awaitlab_code_view_set_note (self->code_view, step->line, note);
 }
 
 void

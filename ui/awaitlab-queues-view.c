@@ -125,6 +125,22 @@ thread_name (AwaitlabQueuesView *self,
   return t && t->name ? t->name : "?";
 }
 
+/* The short form is for narrow boxes (a 900 px window). */
+static char *
+box_title_short (AwaitlabQueuesView *self,
+                 BoxKey              key)
+{
+  switch (key.kind)
+    {
+    case BOX_IO: return g_strdup ("I/O");
+    case BOX_UI: return g_strdup ("UI queue");
+    case BOX_GLOBAL: return g_strdup ("Global");
+    case BOX_REQUEST: return g_strdup_printf ("Request %" G_GINT64_FORMAT, key.id);
+    case BOX_LOCAL: return g_strdup_printf ("%s local", thread_name (self, key.id));
+    default: return NULL;
+    }
+}
+
 static char *
 box_title (AwaitlabQueuesView *self,
            BoxKey              key)
@@ -147,7 +163,7 @@ box_title (AwaitlabQueuesView *self,
 static char *
 chip_label (const char *description)
 {
-  const char *paren;
+  const char *paren, *scheme;
 
   if (description == NULL)
     return g_strdup ("work item");
@@ -155,6 +171,15 @@ chip_label (const char *description)
     return g_strdup_printf ("↪ %s", description + strlen ("continuation of "));
   if (g_str_has_prefix (description, "I/O completion"))
     return g_strdup ("I/O done");
+  if ((scheme = strstr (description, "://")) != NULL)
+    {
+      /* "GET https://images.example/resize/3" → "GET /resize/3": the path tells them apart. */
+      const char *space = strchr (description, ' ');
+      const char *path = strchr (scheme + 3, '/');
+      int verb = space != NULL && space < scheme ? (int)(space - description + 1) : 0;
+
+      return g_strdup_printf ("%.*s%s", verb, description, path ? path : scheme + 3);
+    }
   if (g_str_has_prefix (description, "Task ") && (paren = strchr (description, '(')) != NULL)
     {
       const char *dot = strrchr (paren, '.');
@@ -471,30 +496,37 @@ draw_queue_items (AwaitlabQueuesView *self,
                   gint64              now)
 {
   GtkWidget *widget = GTK_WIDGET (self->canvas);
-  double x = b->x + 8, y = b->y + 26, right = b->x + b->w - 8;
+  double x = b->x + 8, y = b->y + 24, right = b->x + b->w - 8;
 
   for (guint k = 0; b->queue && k < b->queue->items->len; k++)
     {
       const char *d = g_ptr_array_index (b->queue->descriptions, k);
       g_autofree char *label = chip_label (d);
       AwaitlabColor c = chip_color (b->key.kind, d);
-      double w = chip_width (widget, label, right - b->x - 16);
       guint left = b->queue->items->len - k;
+      gboolean last_row, fits;
+      double w;
 
       if (arriving (self, b->key, g_array_index (b->queue->items, guint64, k), now))
         continue;
-      if (x + w > right && x > b->x + 8)
+
+      /* On the last row keep room for "+N" when more follow; a chip narrower
+       * than a word is not worth drawing. */
+      for (guint attempt = 0; ; attempt++)
         {
+          last_row = y + 2 * CHIP_H + 4 > b->y + b->h - 3;
+          w = chip_width (widget, label, right - x - (last_row && left > 1 ? 34 : 0));
+          fits = w >= 56 && y + CHIP_H <= b->y + b->h - 3;
+          if (fits || last_row || attempt > 0 || x <= b->x + 8)
+            break;
           x = b->x + 8;
           y += CHIP_H + 4;
         }
-      /* No room for this one and the rest: say how many. */
-      if (y + CHIP_H > b->y + b->h - 4 || (y + 2 * CHIP_H + 4 > b->y + b->h - 4 && left > 1 &&
-                                           x + w + 40 > right))
+      if (!fits)
         {
           g_autofree char *more = g_strdup_printf ("+%u", left);
           cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 1);
-          draw_text (cr, widget, more, "Bold 10", x, MIN (y, b->y + b->h - CHIP_H), right - x, FALSE);
+          draw_text (cr, widget, more, "Bold 10", x, MIN (y, b->y + b->h - CHIP_H) + 2, MAX (30, right - x), FALSE);
           return;
         }
       draw_chip (cr, widget, label, &c, x, y, w, 1);
@@ -518,17 +550,11 @@ draw_thread_body (AwaitlabQueuesView *self,
       what = top->line > 0 ? g_strdup_printf ("%s · line %d", top->method ? top->method : "?", top->line)
                            : g_strdup (top->method ? top->method : "?");
     }
-  if (t->state == AWL_THREAD_STATE_BLOCKED)
-    {
-      g_autofree char *frame = g_steal_pointer (&what);
-      what = g_strdup_printf ("blocked: %s%s%s", awl_block_reason_to_string (t->reason),
-                              frame ? " · " : "", frame ? frame : "");
-    }
-  else if (what == NULL)
-    what = g_strdup (t->state == AWL_THREAD_STATE_IDLE ? "idle: no work" : awl_thread_state_to_string (t->state));
+  if (what == NULL)
+    what = g_strdup (t->state == AWL_THREAD_STATE_IDLE ? "no work" : "runtime code");
 
   cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.85);
-  draw_text (cr, widget, what, "10", b->x + 8, b->y + 26, b->w - 16, FALSE);
+  draw_text (cr, widget, what, "10", b->x + 8, b->y + 25, b->w - 16, FALSE);
 }
 
 static void
@@ -583,10 +609,30 @@ draw_box (AwaitlabQueuesView *self,
       cairo_fill (cr);
       cairo_set_source_rgba (cr, fg, fg, fg, 0.95);
       draw_text (cr, widget, title, "Bold 10.5", b->x + 24, b->y + 5, b->w - 32, FALSE);
+      /* The state on the right: "blocked: task wait", "running", "idle". */
+      {
+        g_autofree char *state = b->thread->state == AWL_THREAD_STATE_BLOCKED
+          ? g_strdup_printf ("blocked: %s", awl_block_reason_to_string (b->thread->reason))
+          : g_strdup (awl_thread_state_to_string (b->thread->state));
+        double tw = text_width (widget, title, "Bold 10.5");
+
+        cairo_set_source_rgba (cr, fg, fg, fg, 0.70);
+        draw_text (cr, widget, state, "Italic 9.5", b->x + 24 + tw + 8, b->y + 6.5, b->w - 40 - tw, TRUE);
+      }
       draw_thread_body (self, cr, b, dark);
       return;
     }
 
+  if (text_width (widget, title, "Bold 10.5") > b->w - 40)
+    {
+      char *shorter = box_title_short (self, b->key);
+
+      if (shorter != NULL)
+        {
+          g_free (title);
+          title = shorter;
+        }
+    }
   cairo_set_source_rgba (cr, fg, fg, fg, 0.95);
   draw_text (cr, widget, title, "Bold 10.5", b->x + 8, b->y + 5, b->w - 40, FALSE);
   if (b->queue != NULL && b->queue->items->len > 0)
@@ -597,7 +643,7 @@ draw_box (AwaitlabQueuesView *self,
   else
     {
       cairo_set_source_rgba (cr, fg, fg, fg, 0.40);
-      draw_text (cr, widget, "empty", "Italic 9.5", b->x + 8, b->y + 28, b->w - 16, FALSE);
+      draw_text (cr, widget, "empty", "Italic 9.5", b->x + 8, b->y + 26, b->w - 16, FALSE);
     }
   draw_queue_items (self, cr, b, now);
 }
