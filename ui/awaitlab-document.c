@@ -11,6 +11,7 @@
 #include "awaitlab-document.h"
 
 #include "awl-scenario.h"
+#include "awl-diagnostic.h"
 #include "awaitlab-trace-timeline.h"
 
 G_DEFINE_QUARK (awaitlab-document-error-quark, awaitlab_document_error)
@@ -203,6 +204,8 @@ typedef struct
   char          *source;
   AwlScenario   *scenario;
   AwlKnobValues *knobs;
+  gboolean       want_diagnostics;
+  AwlDiagnostics *diagnostics;  /* of an edited text: set by the worker's one parse */
 } LoadData;
 
 static void
@@ -215,6 +218,7 @@ load_data_free (gpointer data)
   g_free (ld->source);
   g_clear_pointer (&ld->scenario, awl_scenario_unref);
   g_clear_pointer (&ld->knobs, awl_knob_values_free);
+  g_clear_pointer (&ld->diagnostics, awl_diagnostics_free);
   g_free (ld);
 }
 
@@ -227,6 +231,20 @@ load_worker (GTask        *task,
   LoadData *ld = task_data;
   GError *error = NULL;
   AwaitlabDocument *doc;
+
+  /* An edited text is parsed here, once: the scenario to simulate and the
+   * diagnostics the editor underlines come from the same parse. */
+  if (ld->source != NULL && ld->scenario == NULL && ld->want_diagnostics)
+    {
+      g_autofree char *name = ld->file ? g_file_get_basename (ld->file) : g_strdup ("scenario.csx");
+
+      ld->scenario = awl_scenario_parse_text (name, ld->source, &ld->diagnostics, &error);
+      if (ld->scenario == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
 
   if (ld->source != NULL)
     doc = document_run (ld->source, ld->file, ld->resource_path, ld->scenario, ld->knobs, cancellable, &error);
@@ -294,7 +312,26 @@ awaitlab_document_run_text_async (const char          *source,
   ld->file = file ? g_object_ref (file) : NULL;
   ld->resource_path = g_strdup (resource_path);
   ld->knobs = knobs ? awl_knob_values_copy (knobs) : NULL;
+  ld->want_diagnostics = TRUE;
   start_worker (ld, cancellable, callback, user_data);
+}
+
+/* Finishes awaitlab_document_run_text_async(). *@diagnostics is set to the
+ * diagnostics of the text's one parse (NULL if it was never parsed, e.g.
+ * cancelled), also when the run failed. */
+AwaitlabDocument *
+awaitlab_document_run_text_finish (GAsyncResult    *result,
+                                   AwlDiagnostics **diagnostics,
+                                   GError         **error)
+{
+  LoadData *ld;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  ld = g_task_get_task_data (G_TASK (result));
+  *diagnostics = ld ? g_steal_pointer (&ld->diagnostics) : NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Simulates @self's scenario again with @knobs (no re-parse). */

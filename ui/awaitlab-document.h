@@ -45,6 +45,9 @@ void              awaitlab_document_run_text_async   (const char          *sourc
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);
+AwaitlabDocument *awaitlab_document_run_text_finish  (GAsyncResult        *result,
+                                                      struct _AwlDiagnostics **diagnostics,
+                                                      GError             **error);
 void              awaitlab_document_rerun_async      (AwaitlabDocument    *self,
                                                       const AwlKnobValues *knobs,
                                                       GCancellable        *cancellable,

@@ -1,6 +1,8 @@
 /* awaitlab-window-private.h
  *
- * What the UI tests and --screenshot need to drive and inspect the window.
+ * The window's parts shared by awaitlab-window.c (views that follow the
+ * workspace) and awaitlab-window-actions.c (what the user asks for), and what
+ * the UI tests and --screenshot need to drive and inspect the window.
  */
 
 #pragma once
@@ -12,9 +14,110 @@
 #include "awaitlab-window.h"
 #include "awaitlab-inspector.h"
 #include "awaitlab-knobs.h"
+#include "awaitlab-follow.h"
 #include "awaitlab-queues-view.h"
+#include "awaitlab-diagnostics-list.h"
+#include "awaitlab-playback-bar.h"
+#include "awaitlab-quiz-banner.h"
+#include "awaitlab-sidebar.h"
+#include "awaitlab-workspace.h"
 
 G_BEGIN_DECLS
+
+struct _AwaitlabWindow
+{
+  AdwApplicationWindow     parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay         *toasts;
+  AdwFlap                 *flap;
+  AwaitlabSidebar         *sidebar;
+  AdwWindowTitle          *window_title;
+  GtkSpinner              *spinner;
+  GtkRevealer             *outcome_revealer;
+  GtkLabel                *outcome_label;
+  AwaitlabQuizBanner      *quiz_banner;
+  GtkStack                *main_stack;
+  GtkPaned                *vpaned;
+  GtkPaned                *hpaned;
+  AwaitlabCodeView        *code_view;
+  AwaitlabDiagnosticsList *diagnostics_list;
+  GtkStack                *side_stack;
+  GtkLabel                *question_label;
+  GtkLabel                *explanation_label;
+  GtkBox                  *notes_box;
+  GtkListBox              *output_list;
+  AwaitlabTimelineView    *timeline_view;
+  GtkDrawingArea          *legend;
+  AwaitlabQueuesView      *queues_view;
+  AwaitlabPlaybackBar     *playback_bar;
+  GtkLabel                *status_label;
+  AwaitlabKnobs           *knobs;
+  GtkWidget               *knob_side_box;
+  GtkToggleButton         *knob_a_button;
+  GtkToggleButton         *knob_b_button;
+  GtkListBox              *lints_list;
+  GtkWidget               *no_lints;
+  AwaitlabInspector       *inspector;
+  GtkLabel                *compare_summary;
+  GtkLabel                *compare_label_a;
+  GtkLabel                *compare_label_b;
+  GtkWidget               *compare_box;
+  AwaitlabTimelineView    *timeline_view_b;
+  GtkToggleButton         *inspector_button;
+  GtkToggleButton         *compare_button;
+
+  /* What is shown; the views follow it. */
+  AwaitlabWorkspace       *workspace;
+  /* The code, the output and the queues follow the playhead's event. */
+  AwaitlabFollow          *follow;
+  /* Space, arrows, Home/End, PageUp/PageDown, Escape, Ctrl+Enter, F10. */
+  GtkEventController      *media_keys;
+
+  /* Editing */
+  GFile                   *file;           /* where Save writes; NULL = ask (new, built-in copy) */
+  GtkWidget               *confirm_dialog;
+  void                   (*pending) (AwaitlabWindow *self, gpointer data);
+  gpointer                 pending_data;
+  GDestroyNotify           pending_destroy;
+  guint                    close_confirmed : 1;
+  guint                    save_then_pending : 1;
+
+  GSettings               *settings;
+  GtkWidget               *error_dialog;
+  char                    *error_text;
+  guint                    tick_id;
+  gint64                   last_frame_time;
+  guint                    shown_any : 1;
+  guint                    presentation : 1;
+};
+
+typedef void (*AwaitlabPendingFunc) (AwaitlabWindow *self, gpointer data);
+
+/* awaitlab-window-actions.c */
+void      _awaitlab_window_class_actions_init (GtkWidgetClass      *widget_class);
+void      _awaitlab_window_actions_init       (AwaitlabWindow      *self);
+void      _awaitlab_window_actions_update     (AwaitlabWindow      *self);
+
+/* awaitlab-window-editing.c */
+gboolean  _awaitlab_window_is_modified        (AwaitlabWindow      *self);
+void      _awaitlab_window_update_title       (AwaitlabWindow      *self);
+void      _awaitlab_window_clear_pending      (AwaitlabWindow      *self);
+void      _awaitlab_window_show_diagnostics   (AwaitlabWindow      *self);
+void      _awaitlab_window_confirm_then       (AwaitlabWindow      *self,
+                                               AwaitlabPendingFunc  func,
+                                               gpointer             data,
+                                               GDestroyNotify       destroy);
+gboolean  _awaitlab_window_save               (AwaitlabWindow      *self,
+                                               GFile               *file);
+void      _awaitlab_window_save_as            (AwaitlabWindow      *self);
+void      _awaitlab_window_run_text           (AwaitlabWindow      *self);
+void      _awaitlab_window_new_scenario       (AwaitlabWindow      *self);
+
+/* awaitlab-window.c */
+void      _awaitlab_window_show_error         (AwaitlabWindow      *self,
+                                               const char          *heading,
+                                               const char          *message);
 
 AwaitlabPlayback     *awaitlab_window_get_playback       (AwaitlabWindow   *self);
 AwaitlabTimelineView *awaitlab_window_get_timeline_view  (AwaitlabWindow   *self);
@@ -57,6 +160,7 @@ gboolean              awaitlab_window_save_to            (AwaitlabWindow   *self
 gboolean              awaitlab_window_is_modified        (AwaitlabWindow   *self);
 void                  awaitlab_window_set_inspector_visible (AwaitlabWindow *self,
                                                           gboolean          visible);
+AwaitlabWorkspace    *awaitlab_window_get_workspace      (AwaitlabWindow   *self);
 /* "explanation", "output", "knobs", "lints". */
 void                  awaitlab_window_show_panel         (AwaitlabWindow   *self,
                                                           const char       *name);

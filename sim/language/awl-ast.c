@@ -135,6 +135,9 @@ awl_ast_new (void)
   priv->arena = awl_arena_new ();
   priv->methods = g_hash_table_new (g_str_hash, g_str_equal);
   priv->fields = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  priv->classes = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->anon_members = g_hash_table_new (g_str_hash, g_str_equal);
   ast->priv = priv;
 
   return ast;
@@ -156,6 +159,9 @@ awl_ast_free (AwlAst *ast)
 
   priv = ast->priv;
   g_hash_table_unref (priv->methods);
+  g_hash_table_unref (priv->members);
+  g_hash_table_unref (priv->classes);
+  g_hash_table_unref (priv->anon_members);
   g_hash_table_unref (priv->fields);
   awl_arena_free (priv->arena);
   g_free (priv);
@@ -170,6 +176,72 @@ awl_ast_find_method (const AwlAst *ast,
   g_return_val_if_fail (name != NULL, NULL);
 
   return g_hash_table_lookup (((AwlAstPrivate *) ast->priv)->methods, name);
+}
+
+static gpointer
+find_member (const AwlAst *ast,
+             const char   *klass,
+             const char   *name)
+{
+  g_autofree char *key = g_strdup_printf ("%s.%s", klass, name);
+
+  return g_hash_table_lookup (((AwlAstPrivate *) ast->priv)->members, key);
+}
+
+AwlFunction *
+awl_ast_find_method_in (const AwlAst *ast,
+                        const char   *klass,
+                        const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (klass == NULL)
+    return awl_ast_find_method (ast, name);
+  for (guint i = 0; i < ast->n_methods; i++)
+    if (ast->methods[i]->klass != NULL && strcmp (ast->methods[i]->klass, klass) == 0 &&
+        strcmp (ast->methods[i]->name, name) == 0)
+      return ast->methods[i];
+  return NULL;
+}
+
+AwlField *
+awl_ast_find_field_in (const AwlAst *ast,
+                       const char   *klass,
+                       const char   *name)
+{
+  AwlField *f;
+
+  g_return_val_if_fail (ast != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (klass == NULL)
+    return awl_ast_find_field (ast, name);
+  f = find_member (ast, klass, name);
+  for (guint i = 0; i < ast->n_fields; i++)
+    if (ast->fields[i] == f)
+      return f;
+  return NULL;
+}
+
+gboolean
+awl_ast_is_anonymous_member (const AwlAst *ast,
+                             const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_hash_table_contains (((AwlAstPrivate *) ast->priv)->anon_members, name);
+}
+
+gboolean
+awl_ast_has_class (const AwlAst *ast,
+                   const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_hash_table_contains (((AwlAstPrivate *) ast->priv)->classes, name);
 }
 
 AwlField *

@@ -191,6 +191,7 @@ typedef enum
   AWL_NAME_KNOB,          /* .knob: a @knob constant */
   AWL_NAME_BUILTIN,       /* a known .NET / simulated-world type or namespace:
                              Task, Console, Http, System, … (see awl-known-api.h) */
+  AWL_NAME_CLASS,         /* a class declared in the script (`Toaster` in `Toaster.ToastAsync()`) */
 } AwlNameKind;
 
 /* One argument of a call or constructor: `x`, or a named one `fail: true`. */
@@ -239,7 +240,9 @@ struct _AwlExpr
     struct { AwlTypeRef *type; AwlArg *args; guint n_args;
              gboolean has_args;         /* `new T()` vs `new T { … }` */
              AwlExpr **init; guint n_init;
-             gboolean has_init; } new_obj;                       /* NEW: init elements are
+             gboolean has_init;
+             gboolean target_typed;     /* `new(…)`: type is the declaration's (checker) */
+             gboolean anonymous;        /* `new { A = 1, b }`: type is "<anonymous>" */ } new_obj;                       /* NEW: init elements are
                                                values (collection initializer), ASSIGN to a
                                                NAME (object initializer) or INIT_LIST */
     struct { AwlTypeRef *element_type;  /* NULL for new[] */
@@ -355,6 +358,9 @@ typedef enum
   AWL_FUNC_ITERATOR    = 1 << 2,   /* contains yield (checker; parser sets it too) */
   AWL_FUNC_EXPR_BODY   = 1 << 3,   /* `=> expr` body: see body_expr */
   AWL_FUNC_ASYNC_VOID  = 1 << 4,   /* async method returning void */
+  AWL_FUNC_INSTANCE    = 1 << 5,   /* a non-static method of a class: params[0] is `this` */
+  AWL_FUNC_CTOR        = 1 << 6,   /* a constructor (also INSTANCE; named as its class) */
+  AWL_FUNC_TOP_LEVEL   = 1 << 7,   /* the Main made of the file's top-level statements */
 } AwlFunctionFlags;
 
 struct _AwlFunction
@@ -372,6 +378,7 @@ struct _AwlFunction
   AwlExpr       *body_expr;     /* `=> expr`; NULL otherwise */
   guint          end_line;      /* line of the closing `}` or of the expression's end */
   AwlFunction   *parent;        /* lambdas: the enclosing function; methods: NULL */
+  const char    *klass;         /* methods: the innermost enclosing class, or NULL */
 
   /* Filled in by the checker. */
   AwlVar       **vars;          /* params first, then locals in declaration order */
@@ -390,6 +397,7 @@ struct _AwlField
   const char  *name;       /* interned */
   AwlExpr     *init;       /* may be NULL (default value) */
   guint        index;      /* position in AwlAst.fields */
+  const char  *klass;      /* the innermost enclosing class, or NULL */
 };
 
 /* ---------------------------------------------------------------------------- */
@@ -401,6 +409,8 @@ struct _AwlAst
   guint         n_methods;
   AwlField    **fields;       /* in source order */
   guint         n_fields;
+  const char  **classes;      /* names of the classes declared, in source order */
+  guint         n_classes;
   guint         first_code_line;  /* line of the first token of code (0 if none) */
 
   /*< private >*/
@@ -412,6 +422,18 @@ AwlFunction  *awl_ast_find_method   (const AwlAst *ast,
                                      const char *name);
 AwlField     *awl_ast_find_field    (const AwlAst *ast,
                                      const char *name);
+/* A method or field of class @klass (NULL: any class; the first declared). */
+AwlFunction  *awl_ast_find_method_in (const AwlAst *ast,
+                                      const char   *klass,
+                                      const char   *name);
+AwlField     *awl_ast_find_field_in (const AwlAst *ast,
+                                     const char   *klass,
+                                     const char   *name);
+gboolean      awl_ast_has_class     (const AwlAst *ast,
+                                     const char   *name);
+/* Whether some anonymous type (`new { Name = … }`) has a member @name. */
+gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
+                                           const char   *name);
 
 /* A compact S-expression of the tree, one line per statement, for tests and
  * debugging: (method Main async Task (params) (block (decl var x (int 1)) …)). */
@@ -452,6 +474,13 @@ void          awl_function_foreach_child (const AwlFunction *function,
 
 /* Formats a type as C# writes it: "Task<int>", "int[]", "List<string>". */
 char         *awl_type_ref_to_string   (const AwlTypeRef *type);
+
+/* An instance field: declared in a class without `static` or `const`. */
+static inline gboolean
+awl_field_is_instance (const AwlField *field)
+{
+  return field->klass != NULL && (field->modifiers & (AWL_MOD_STATIC | AWL_MOD_CONST)) == 0;
+}
 
 /* TRUE if the method's body was written as `async` and returns a task-like type,
  * IAsyncEnumerable or void. Shortcut for (flags & AWL_FUNC_ASYNC). */

@@ -41,6 +41,90 @@ typedef struct
 } Checker;
 
 static void check_expr (Checker *c, AwlExpr *e);
+
+/* The class of the method being checked (lambdas: of their outermost method). */
+static const char *
+current_class (Checker *c)
+{
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL ? f->klass : NULL;
+}
+
+/* A method called by its simple name: the current class's first, then any class's. */
+static AwlFunction *
+find_method (Checker    *c,
+             const char *name)
+{
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, current_class (c), name);
+
+  return m != NULL ? m : awl_ast_find_method (c->unit->ast, name);
+}
+
+static AwlField *
+find_field (Checker    *c,
+            const char *name)
+{
+  AwlField *f = awl_ast_find_field_in (c->unit->ast, current_class (c), name);
+
+  return f != NULL ? f : awl_ast_find_field (c->unit->ast, name);
+}
+
+/* Whether the method being checked (or the method around the lambda) has `this`. */
+static gboolean
+in_instance_method (Checker *c)
+{
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL && (f->flags & AWL_FUNC_INSTANCE) != 0;
+}
+
+/* Whether some class of the script has an instance field or method called @name. */
+static gboolean
+is_user_instance_member (Checker    *c,
+                         const char *name)
+{
+  AwlAst *ast = c->unit->ast;
+
+  if (awl_ast_is_anonymous_member (ast, name))
+    return TRUE;
+  for (guint i = 0; i < ast->n_fields; i++)
+    if (awl_field_is_instance (ast->fields[i]) && strcmp (ast->fields[i]->name, name) == 0)
+      return TRUE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR) &&
+        strcmp (ast->methods[i]->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void resolve_name (Checker *c, AwlExpr *e, gboolean as_callee);
+
+/* Turns the NAME @e into `this.NAME` (an instance member used by its simple name). */
+static void
+make_this_member (Checker *c,
+                  AwlExpr *e)
+{
+  AwlExpr *self = awl_arena_new0 (c->arena, AwlExpr);
+  const char *name = e->name.name;
+
+  self->kind = AWL_EXPR_NAME;
+  self->loc = e->loc;
+  self->depth = 1;
+  self->name.name = "this";
+  resolve_name (c, self, FALSE);
+
+  memset (&e->member, 0, sizeof e->member);
+  e->kind = AWL_EXPR_MEMBER;
+  e->member.target = self;
+  e->member.name = name;
+  e->member.name_loc = e->loc;
+  e->depth = 2;
+}
 static void check_stmt (Checker *c, AwlStmt *s);
 static void check_function (Checker *c, AwlFunction *f);
 
@@ -125,7 +209,9 @@ check_type (Checker          *c,
   if (type == NULL)
     return;
 
-  if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
+  if (awl_ast_has_class (c->unit->ast, type->name))
+    ;
+  else if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
     error_at (c, type->loc, "the type `%s` " NOT_SUPPORTED, type->name);
   else if (strcmp (type->name, "dynamic") == 0)
     error_at (c, type->loc, "`dynamic` " NOT_SUPPORTED);
@@ -169,12 +255,21 @@ resolve_name (Checker  *c,
       if (v->owner != c->func)
         v->captured = TRUE;
     }
-  else if ((f = awl_ast_find_field (c->unit->ast, n->name)) != NULL)
+  else if ((f = find_field (c, n->name)) != NULL)
     {
       n->kind = AWL_NAME_FIELD;
       n->field = f;
+      if (awl_field_is_instance (f))
+        {
+          if (in_instance_method (c))
+            {
+              make_this_member (c, e);
+              return;
+            }
+          error_at (c, e->loc, "an object reference is required for the non-static field `%s`", n->name);
+        }
     }
-  else if ((m = awl_ast_find_method (c->unit->ast, n->name)) != NULL)
+  else if ((m = find_method (c, n->name)) != NULL)
     {
       n->kind = AWL_NAME_METHOD;
       n->func = m;
@@ -184,8 +279,12 @@ resolve_name (Checker  *c,
       n->kind = AWL_NAME_KNOB;
       n->knob = k;
     }
+  else if (awl_ast_has_class (c->unit->ast, n->name))
+    n->kind = AWL_NAME_CLASS;
   else if (awl_known_api_is_type (n->name) || awl_known_api_is_type_name (n->name))
     n->kind = AWL_NAME_BUILTIN;
+  else if (strcmp (n->name, "this") == 0)
+    error_at (c, e->loc, "`this` is not available in a static method");
   else if (as_callee)
     error_at (c, e->loc, "the method `%s` is not defined", n->name);
   else
@@ -278,20 +377,89 @@ instance_method_range (const char *name,
                        guint      *max)
 {
   guint n;
-  const AwlKnownApi *api = awl_known_api_get_all (&n);
+  const AwlKnownApi * const *api = awl_known_api_instance_rows (name, &n);
   gboolean found = FALSE;
 
   *min = G_MAXUINT;
   *max = 0;
   for (guint i = 0; i < n; i++)
-    if ((api[i].kind == AWL_API_INSTANCE_METHOD) && strcmp (api[i].member, name) == 0)
+    if (api[i]->kind == AWL_API_INSTANCE_METHOD)
       {
         found = TRUE;
-        *min = MIN (*min, api[i].min_args);
-        *max = MAX (*max, api[i].max_args);
+        *min = MIN (*min, api[i]->min_args);
+        *max = MAX (*max, api[i]->max_args);
       }
 
   return found;
+}
+
+/* The dotted path of a chain of names starting at a builtin name (`System.Threading`,
+ * `Task.Factory`), or NULL. */
+static char *
+builtin_path (const AwlExpr *e)
+{
+  g_autofree char *target = NULL;
+
+  if (is_builtin_name (e))
+    return g_strdup (e->name.name);
+  if (e->kind != AWL_EXPR_MEMBER || e->member.null_conditional)
+    return NULL;
+  target = builtin_path (e->member.target);
+  if (target == NULL)
+    return NULL;
+  return g_strdup_printf ("%s.%s", target, e->member.name);
+}
+
+/* The path if @e names a namespace or a type (not a static property such as
+ * `Thread.CurrentThread`), else NULL. */
+static char *
+static_path (const AwlExpr *e)
+{
+  g_autofree char *path = builtin_path (e);
+
+  if (path == NULL)
+    return NULL;
+  if (is_builtin_name (e) || awl_known_api_is_namespace (path) || awl_known_api_is_type (path))
+    return g_steal_pointer (&path);
+  return NULL;
+}
+
+/* Whether @e is the bare name of a class of the script (not hidden by a variable or field). */
+static gboolean
+names_class (Checker       *c,
+             const AwlExpr *e)
+{
+  return e->kind == AWL_EXPR_NAME && awl_ast_has_class (c->unit->ast, e->name.name) &&
+         lookup_var (c, e->name.name) == NULL && find_field (c, e->name.name) == NULL;
+}
+
+static void
+check_method_args (Checker     *c,
+                   AwlExpr     *e,
+                   AwlFunction *m,
+                   AwlLoc       loc)
+{
+  guint skip = (m->flags & AWL_FUNC_INSTANCE) ? 1 : 0;
+  guint min = 0, max = m->n_params - skip;
+
+  for (guint i = skip; i < m->n_params; i++)
+    {
+      if (m->params[i]->default_value == NULL && !m->params[i]->is_params)
+        min = i + 1 - skip;
+      if (m->params[i]->is_params)
+        max = AWL_API_VARIADIC;
+    }
+  check_arg_count (c, loc, m->name, e->call.n_args, min, max);
+  for (guint i = 0; i < e->call.n_args; i++)
+    {
+      gboolean ok = e->call.args[i].name == NULL;
+
+      for (guint j = skip; !ok && j < m->n_params; j++)
+        ok = strcmp (m->params[j]->name, e->call.args[i].name) == 0;
+      if (!ok)
+        error_at (c, e->call.args[i].loc, "`%s` has no parameter named `%s`",
+                  m->name, e->call.args[i].name);
+    }
 }
 
 static void
@@ -300,37 +468,45 @@ check_call (Checker *c,
 {
   AwlExpr *callee = e->call.callee;
 
-  if (callee->kind == AWL_EXPR_NAME)
+  if (callee->kind == AWL_EXPR_MEMBER && names_class (c, callee->member.target))
+    {
+      /* Class.Method(…) */
+      const char *klass = callee->member.target->name.name;
+
+      callee->member.target->name.kind = AWL_NAME_CLASS;
+      AwlFunction *m = awl_ast_find_method_in (c->unit->ast, klass, callee->member.name);
+
+      if (m == NULL)
+        error_at (c, callee->member.name_loc, "the class `%s` has no method `%s`", klass, callee->member.name);
+      else if (m->flags & AWL_FUNC_INSTANCE)
+        error_at (c, callee->member.name_loc, "an object reference is required for the non-static method `%s.%s`",
+                  klass, callee->member.name);
+      else
+        check_method_args (c, e, m, callee->member.name_loc);
+    }
+  else if (callee->kind == AWL_EXPR_NAME)
     {
       resolve_name (c, callee, TRUE);
-      if (callee->name.kind == AWL_NAME_METHOD)
+      if (callee->name.kind == AWL_NAME_METHOD && (callee->name.func->flags & AWL_FUNC_INSTANCE))
         {
           AwlFunction *m = callee->name.func;
-          guint min = 0, max = m->n_params;
 
-          for (guint i = 0; i < m->n_params; i++)
+          if (m->flags & AWL_FUNC_CTOR)
+            error_at (c, callee->loc, "a constructor is called with `new %s(…)`", m->name);
+          else if (in_instance_method (c))
             {
-              if (m->params[i]->default_value == NULL && !m->params[i]->is_params)
-                min = i + 1;
-              if (m->params[i]->is_params)
-                max = AWL_API_VARIADIC;
+              check_method_args (c, e, m, callee->loc);
+              make_this_member (c, callee);
             }
-          check_arg_count (c, callee->loc, m->name, e->call.n_args, min, max);
-          for (guint i = 0; i < e->call.n_args; i++)
-            {
-              gboolean ok = e->call.args[i].name == NULL;
-
-              for (guint j = 0; !ok && j < m->n_params; j++)
-                ok = strcmp (m->params[j]->name, e->call.args[i].name) == 0;
-              if (!ok)
-                error_at (c, e->call.args[i].loc, "`%s` has no parameter named `%s`",
-                          m->name, e->call.args[i].name);
-            }
+          else
+            error_at (c, callee->loc, "an object reference is required for the non-static method `%s`", m->name);
         }
+      else if (callee->name.kind == AWL_NAME_METHOD)
+        check_method_args (c, e, callee->name.func, callee->loc);
       else if (callee->name.kind == AWL_NAME_BUILTIN || callee->name.kind == AWL_NAME_FIELD ||
-               callee->name.kind == AWL_NAME_KNOB)
+               callee->name.kind == AWL_NAME_KNOB || callee->name.kind == AWL_NAME_CLASS)
         {
-          if (callee->name.kind == AWL_NAME_BUILTIN)
+          if (callee->name.kind == AWL_NAME_BUILTIN || callee->name.kind == AWL_NAME_CLASS)
             error_at (c, callee->loc, "`%s` is a type, not a method", callee->name.name);
         }
     }
@@ -342,12 +518,14 @@ check_call (Checker *c,
       for (guint i = 0; i < callee->member.n_type_args; i++)
         check_type (c, callee->member.type_args[i]);
 
-      if (is_builtin_name (target) && strcmp (target->name.name, "System") != 0)
+      g_autofree char *path = static_path (target);
+
+      if (path != NULL && !awl_known_api_is_namespace (path))
         {
-          const AwlKnownApi *api = awl_known_api_lookup (target->name.name, callee->member.name,
+          const AwlKnownApi *api = awl_known_api_lookup (path, callee->member.name,
                                                          AWL_API_STATIC_METHOD);
-          g_autofree char *what = g_strdup_printf ("%s.%s", short_name (target->name.name),
-                                                   callee->member.name);
+          g_autofree char *norm = awl_known_api_normalize_type (path);
+          g_autofree char *what = g_strdup_printf ("%s.%s", norm, callee->member.name);
 
           if (api == NULL)
             error_at (c, callee->member.name_loc, "`%s` is not a method known to Awaitlab's C# subset",
@@ -359,11 +537,16 @@ check_call (Checker *c,
               check_named_args (c, e->call.args, e->call.n_args, what, api->named_args);
             }
         }
-      else if (!(target->kind == AWL_EXPR_NAME && target->name.kind == AWL_NAME_BUILTIN))
+      else if (path != NULL)
+        error_at (c, callee->member.name_loc, "`%s.%s` is not a method known to Awaitlab's C# subset",
+                  path, callee->member.name);
+      else
         {
           guint min, max;
 
-          if (!instance_method_range (callee->member.name, &min, &max))
+          if (is_user_instance_member (c, callee->member.name))
+            ; /* the compiler matches the arguments once it knows the class */
+          else if (!instance_method_range (callee->member.name, &min, &max))
             {
               if (awl_known_api_has_instance_member (callee->member.name))
                 error_at (c, callee->member.name_loc, "`%s` is a property, not a method", callee->member.name);
@@ -387,29 +570,67 @@ check_member (Checker *c,
               AwlExpr *e)
 {
   AwlExpr *target = e->member.target;
+  g_autofree char *path = NULL;
 
+  if (names_class (c, target))
+    {
+      target->name.kind = AWL_NAME_CLASS;
+      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL)
+        error_at (c, e->member.name_loc, "the class `%s` has no static field `%s`",
+                  target->name.name, e->member.name);
+      return;
+    }
   check_expr (c, target);
   for (guint i = 0; i < e->member.n_type_args; i++)
     check_type (c, e->member.type_args[i]);
 
-  if (is_builtin_name (target))
+  path = static_path (target);
+  if (path != NULL)
     {
-      if (strcmp (target->name.name, "System") == 0)
+      g_autofree char *full = g_strdup_printf ("%s.%s", path, e->member.name);
+
+      /* A namespace, a type in one (System.Threading.Tasks.Task) or a static member. */
+      if (awl_known_api_is_namespace (full) || awl_known_api_is_type (full) ||
+          awl_known_api_is_type_name (full))
         return;
-      if (awl_known_api_lookup_static (target->name.name, e->member.name) == NULL &&
-          awl_known_api_lookup (target->name.name, e->member.name, AWL_API_STATIC_METHOD) == NULL)
+      if (!awl_known_api_is_namespace (path) &&
+          awl_known_api_lookup_static (path, e->member.name) != NULL)
+        return;
+      {
+        g_autofree char *norm = awl_known_api_normalize_type (path);
         error_at (c, e->member.name_loc, "`%s.%s` is not known to Awaitlab's C# subset",
-                  short_name (target->name.name), e->member.name);
+                  norm, e->member.name);
+      }
       return;
     }
-  if (target->kind == AWL_EXPR_MEMBER && target->member.target->kind == AWL_EXPR_NAME &&
-      target->member.target->name.kind == AWL_NAME_BUILTIN &&
-      strcmp (target->member.target->name.name, "System") == 0)
-    return; /* System.Threading.… */
 
-  if (!awl_known_api_has_instance_member (e->member.name))
+  if (!awl_known_api_has_instance_member (e->member.name) && !is_user_instance_member (c, e->member.name))
     error_at (c, e->member.name_loc, "`%s` is not a member known to Awaitlab's C# subset",
               e->member.name);
+}
+
+/* `T x = new(…)`: the `new` gets the declared type. */
+static void
+give_target_type (AwlExpr    *init,
+                  AwlTypeRef *type)
+{
+  if (init != NULL && init->kind == AWL_EXPR_NEW && init->new_obj.target_typed &&
+      init->new_obj.type == NULL && type != NULL)
+    init->new_obj.type = type;
+}
+
+/* check_method_args reads a call's arguments; a `new` has the same ones. */
+static AwlExpr *
+e_as_call (Checker *c,
+           AwlExpr *e)
+{
+  AwlExpr *call = awl_arena_new0 (c->arena, AwlExpr);
+
+  call->kind = AWL_EXPR_CALL;
+  call->loc = e->loc;
+  call->call.args = e->new_obj.args;
+  call->call.n_args = e->new_obj.n_args;
+  return call;
 }
 
 static void
@@ -419,8 +640,40 @@ check_new (Checker *c,
   AwlTypeRef *type = e->new_obj.type;
   const AwlKnownApi *api;
 
+  if (e->new_obj.anonymous)
+    {
+      for (guint i = 0; i < e->new_obj.n_init; i++)
+        {
+          AwlExpr *el = e->new_obj.init[i];
+
+          if (el->kind == AWL_EXPR_ASSIGN && el->assign.target->kind == AWL_EXPR_NAME &&
+              el->assign.op == AWL_ASSIGN_SET)
+            check_expr (c, el->assign.value);
+          else if (el->kind == AWL_EXPR_NAME || el->kind == AWL_EXPR_MEMBER)
+            check_expr (c, el);
+          else
+            error_at (c, el->loc, "a member of an anonymous type needs a name: `Name = value`");
+        }
+      return;
+    }
+  if (type == NULL)
+    {
+      error_at (c, e->loc, "target-typed `new(…)` needs a declared type here (`T x = new(…)`); write `new T(…)`");
+      for (guint i = 0; i < e->new_obj.n_args; i++)
+        check_expr (c, e->new_obj.args[i].value);
+      return;
+    }
   check_type (c, type);
-  if (awl_known_api_is_type_name (type->name) && e->new_obj.has_args)
+  if (awl_ast_has_class (c->unit->ast, type->name))
+    {
+      AwlFunction *ctor = awl_ast_find_method_in (c->unit->ast, type->name, type->name);
+
+      if (ctor != NULL && (ctor->flags & AWL_FUNC_CTOR))
+        check_method_args (c, e_as_call (c, e), ctor, e->loc);
+      else if (e->new_obj.n_args > 0)
+        error_at (c, e->loc, "the class `%s` has no constructor that takes arguments", type->name);
+    }
+  else if (awl_known_api_is_type_name (type->name) && e->new_obj.has_args)
     {
       api = awl_known_api_lookup (type->name, ".ctor", AWL_API_CONSTRUCTOR);
       if (api != NULL)
@@ -452,6 +705,15 @@ check_child (AwlExpr  *e,
     check_expr (user_data, e);
   else
     check_stmt (user_data, s);
+}
+
+/* `_` that names no variable or field: a discard. */
+static gboolean
+is_discard (Checker       *c,
+            const AwlExpr *e)
+{
+  return e->kind == AWL_EXPR_NAME && strcmp (e->name.name, "_") == 0 &&
+         lookup_var (c, "_") == NULL && find_field (c, "_") == NULL;
 }
 
 static void
@@ -492,6 +754,14 @@ check_expr (Checker *c,
         check_assignable (c, e->unary.operand, e->loc);
       break;
     case AWL_EXPR_ASSIGN:
+      if (is_discard (c, e->assign.target))
+        {
+          /* `_ = SomethingAsync();` */
+          if (e->assign.op != AWL_ASSIGN_SET)
+            error_at (c, e->loc, "a discard `_` can only be assigned with `=`");
+          check_expr (c, e->assign.value);
+          break;
+        }
       check_expr (c, e->assign.target);
       check_expr (c, e->assign.value);
       check_assignable (c, e->assign.target, e->loc);
@@ -711,6 +981,7 @@ check_stmt (Checker *c,
       check_type (c, s->decl.type);
       for (guint i = 0; i < s->decl.n_vars; i++)
         {
+          give_target_type (s->decl.inits[i], s->decl.type);
           check_expr (c, s->decl.inits[i]);
           if (s->decl.type == NULL && s->decl.inits[i] != NULL &&
               s->decl.inits[i]->kind == AWL_EXPR_NULL)
@@ -917,10 +1188,17 @@ check_duplicates (Checker *c)
   for (guint i = 0; i < ast->n_methods; i++)
     {
       AwlFunction *m = ast->methods[i];
-      AwlFunction *first = awl_ast_find_method (ast, m->name);
-      AwlField *field = awl_ast_find_field (ast, m->name);
+      AwlFunction *first = awl_ast_find_method_in (ast, m->klass, m->name);
+      AwlField *field = awl_ast_find_field_in (ast, m->klass, m->name);
 
-      if (first != m)
+      if (first != m && ((first->flags | m->flags) & AWL_FUNC_TOP_LEVEL))
+        {
+          AwlFunction *top = (first->flags & AWL_FUNC_TOP_LEVEL) ? first : m;
+          AwlFunction *other = top == first ? m : first;
+          error_at (c, top->loc, "top-level statements make the program's `Main`, but `Main` is also declared on line %u",
+                    other->loc.line);
+        }
+      else if (first != m)
         error_at (c, m->loc, "the method `%s` is already defined on line %u (overloads " ARE_NOT_SUPPORTED ")",
                   m->name, first->loc.line);
       if (field != NULL)
@@ -929,7 +1207,7 @@ check_duplicates (Checker *c)
   for (guint i = 0; i < ast->n_fields; i++)
     {
       AwlField *f = ast->fields[i];
-      AwlField *first = awl_ast_find_field (ast, f->name);
+      AwlField *first = awl_ast_find_field_in (ast, f->klass, f->name);
 
       if (first != f)
         error_at (c, f->loc, "the field `%s` is already defined on line %u", f->name, first->loc.line);
@@ -1015,6 +1293,7 @@ awl_check_unit (AwlUnit      *unit,
       AwlField *f = ast->fields[i];
 
       check_type (&c, f->type);
+      give_target_type (f->init, f->type);
       check_expr (&c, f->init);
     }
   for (guint i = 0; i < ast->n_methods; i++)

@@ -1,12 +1,15 @@
 /* awl-known-api.h
  *
- * The .NET and simulated-world names the C# subset knows, with argument counts, so
- * the front end can report `Task.Delay(1, 2, 3)` or `Task.Dellay(1)` without a
- * runtime. The back end may use the same table to dispatch (one source of truth).
+ * The ONE table of .NET and simulated-world members the C# subset knows: names,
+ * argument counts, the function that runs each one and an example that exercises
+ * it. The checker reports `Task.Delay(1, 2, 3)` or `Task.Dellay(1)` from it, the
+ * compiler binds call sites to its rows and the runtime calls the rows' functions,
+ * so a member is either accepted and runnable, or rejected everywhere.
  *
- * Instance members cannot be checked without types; they are listed so the back end
- * and the docs have the full set, and `awl_known_api_has_instance_member` lets the
- * front end warn about a member that no known type has.
+ * The rows live next to their implementations, one file per .NET type family
+ * (sim/scenario/awl-builtins-*.c); this file only lists the families and looks
+ * rows up. Instance members cannot be checked without types; the runtime picks the
+ * row by the receiver's type (see awl_known_api_instance_rows).
  */
 
 #pragma once
@@ -27,6 +30,11 @@ typedef enum
 
 #define AWL_API_VARIADIC 255
 
+/* The runtime's view of one call (sim/scenario/awl-objects.h); the function returns
+ * an AwlBiResult. */
+typedef struct _AwlBiCall AwlBiCall;
+typedef int (*AwlApiImpl) (AwlBiCall *call);
+
 typedef struct
 {
   const char        *type;        /* "Task", "Http", "SemaphoreSlim", "List" */
@@ -36,7 +44,17 @@ typedef struct
   guint8             max_args;    /* AWL_API_VARIADIC = no limit */
   const char        *named_args;  /* space-separated allowed named arguments, or NULL */
   guint8             n_type_args; /* generic arity of the type (ctor) or method; 0 = none */
+  AwlApiImpl         impl;        /* runs it (never NULL) */
+  int                data;        /* passed to impl as call->api->data (enum values, …) */
+  const char        *example;     /* a C# expression using it; the table test runs each one */
 } AwlKnownApi;
+
+typedef struct
+{
+  const char         *name;       /* "Task", "Threading", … (for docs and tests) */
+  const AwlKnownApi  *rows;
+  guint               n_rows;
+} AwlApiFamily;
 
 /* Whether @name is a known type, namespace root or static class usable in
  * expressions: Task, Console, Http, Db, Cpu, Thread, System, Enumerable, … */
@@ -62,7 +80,18 @@ gboolean            awl_known_api_has_instance_member (const char  *member);
 /* Whether a known exception type (Exception, InvalidOperationException, …). */
 gboolean            awl_known_api_is_exception_type   (const char  *name);
 
-/* The whole table, for docs and the back end. */
-const AwlKnownApi  *awl_known_api_get_all             (guint       *n_items);
+/* Every row of every family, in a stable order, for the checker, docs and tests. */
+const AwlKnownApi * const *awl_known_api_get_all      (guint       *n_items);
+
+/* The instance methods and properties called @member, over all types (NULL and
+ * *n_items = 0 if none). The runtime picks the one whose type the receiver has. */
+const AwlKnownApi * const *awl_known_api_instance_rows (const char *member,
+                                                        guint      *n_items);
+
+/* Whether @dotted is a namespace the subset knows: "System", "System.Threading", … */
+gboolean            awl_known_api_is_namespace        (const char  *dotted);
+
+/* "System.Threading.Tasks.Task" → "Task", "System.String" → "string" (newly allocated). */
+char               *awl_known_api_normalize_type      (const char  *dotted);
 
 G_END_DECLS

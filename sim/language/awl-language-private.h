@@ -48,6 +48,9 @@ typedef struct
   AwlArena   *arena;
   GHashTable *methods;   /* name → AwlFunction* (first declaration) */
   GHashTable *fields;    /* name → AwlField* */
+  GHashTable *members;   /* "Class.name" → AwlFunction* / AwlField* (first declaration) */
+  GHashTable *classes;   /* class name → itself */
+  GHashTable *anon_members; /* names of the members of anonymous types (`new { A = 1 }`) */
 } AwlAstPrivate;
 
 AwlAst      *awl_ast_new         (void);

@@ -33,9 +33,39 @@ typedef struct
   AwlFunction    *method;           /* its outermost method */
   guint           n_lambdas;        /* lambdas so far in the current method */
   guint           class_depth;
+  GPtrArray      *class_stack;      /* names of the enclosing classes, innermost last */
+  GPtrArray      *classes;          /* every class name, in source order */
   GPtrArray      *methods;
   GPtrArray      *fields;
+  AwlFunction    *top_level;        /* the Main made of top-level statements, or NULL */
+  guint           top_lambdas;      /* lambdas so far in it */
+  GPtrArray      *top_stmts;        /* its statements */
 } Parser;
+
+static const char *
+current_class (Parser *p)
+{
+  return p->class_stack->len > 0 ? g_ptr_array_index (p->class_stack, p->class_stack->len - 1) : NULL;
+}
+
+/* Members are also found as "Class.name" (the first declaration wins). */
+static void
+add_member (Parser     *p,
+            const char *klass,
+            const char *name,
+            gpointer    member)
+{
+  AwlAstPrivate *priv = p->ast->priv;
+  char *key;
+
+  if (klass == NULL)
+    return;
+  key = g_strdup_printf ("%s.%s", klass, name);
+  if (g_hash_table_contains (priv->members, key))
+    g_free (key);
+  else
+    g_hash_table_insert (priv->members, key, member);
+}
 
 static AwlExpr *parse_expr       (Parser *p);
 static AwlExpr *parse_unary      (Parser *p);
@@ -910,15 +940,43 @@ parse_new (Parser *p)
 
   next (p);
 
-  if (at_punct (p, P_LPAREN))
+  if (at_punct (p, P_LPAREN) || at_punct (p, P_LBRACE))
     {
-      error_at_tok (p, cur (p), "target-typed `new()` " NOT_SUPPORTED "; write the type: `new T()`");
-      return NULL;
-    }
-  if (at_punct (p, P_LBRACE))
-    {
-      error_at_tok (p, new_tok, "anonymous types (`new { … }`) " ARE_NOT_SUPPORTED);
-      return NULL;
+      /* Target-typed `new(…)` (the checker takes the type from the declaration) or an
+       * anonymous object `new { A = 1 }`. */
+      e = new_expr (p, AWL_EXPR_NEW, loc_of (new_tok));
+      if (at_punct (p, P_LPAREN))
+        {
+          e->new_obj.target_typed = TRUE;
+          e->new_obj.has_args = TRUE;
+          if (!parse_args (p, &e->new_obj.args, &e->new_obj.n_args, &d, P_RPAREN))
+            return NULL;
+        }
+      else
+        {
+          e->new_obj.anonymous = TRUE;
+          e->new_obj.type = awl_arena_new0 (p->arena, AwlTypeRef);
+          e->new_obj.type->loc = loc_of (new_tok);
+          e->new_obj.type->name = "<anonymous>";
+        }
+      if (at_punct (p, P_LBRACE))
+        {
+          guint d2;
+          e->new_obj.has_init = TRUE;
+          if (!parse_initializer (p, &e->new_obj.init, &e->new_obj.n_init, &d2))
+            return NULL;
+          d = MAX (d, d2);
+        }
+      for (guint i = 0; e->new_obj.anonymous && i < e->new_obj.n_init; i++)
+        {
+          AwlExpr *el = e->new_obj.init[i];
+          const char *name = el->kind == AWL_EXPR_ASSIGN && el->assign.target->kind == AWL_EXPR_NAME ? el->assign.target->name.name :
+                             el->kind == AWL_EXPR_NAME ? el->name.name :
+                             el->kind == AWL_EXPR_MEMBER ? el->member.name : NULL;
+          if (name != NULL)
+            g_hash_table_add (((AwlAstPrivate *) p->ast->priv)->anon_members, (gpointer) name);
+        }
+      return finish_depth (p, e, d);
     }
   if (at_punct (p, P_LBRACKET))
     {
@@ -1205,9 +1263,16 @@ parse_primary (Parser *p)
           e->throw_expr.operand = operand;
           return finish_depth (p, e, operand->depth);
         }
-      if (strcmp (t->text, "this") == 0 || strcmp (t->text, "base") == 0)
+      if (strcmp (t->text, "this") == 0)
         {
-          error_at_tok (p, t, "`%s` " NOT_SUPPORTED " (methods are top-level; there is no instance)", t->text);
+          e = new_expr (p, AWL_EXPR_NAME, loc_of (t));
+          next (p);
+          e->name.name = t->text;
+          return e;
+        }
+      if (strcmp (t->text, "base") == 0)
+        {
+          error_at_tok (p, t, "`base` " NOT_SUPPORTED " (there is no inheritance yet)");
           return NULL;
         }
       if (strcmp (t->text, "delegate") == 0)
@@ -2823,6 +2888,7 @@ parse_method (Parser     *p,
   AwlAstPrivate *priv = p->ast->priv;
 
   f->parent = NULL;
+  f->klass = current_class (p);
   f->modifiers = m->mods & 0xFFFF;
   f->return_type = return_type;
   f->return_kind = classify_return (return_type);
@@ -2838,6 +2904,21 @@ parse_method (Parser     *p,
   p->n_lambdas = 0;
 
   parse_params (p, f);
+  if (f->klass != NULL && !(m->mods & AWL_MOD_STATIC))
+    {
+      /* An instance method: `this` is its hidden first parameter. */
+      AwlTypeRef *t = awl_arena_new0 (p->arena, AwlTypeRef);
+      AwlVar **params = awl_arena_alloc0 (p->arena, sizeof (AwlVar *) * (f->n_params + 1));
+
+      t->loc = loc_of (name_tok);
+      t->name = f->klass;
+      params[0] = new_var (p, AWL_VAR_PARAM, "this", loc_of (name_tok), t);
+      if (f->n_params > 0)
+        memcpy (params + 1, f->params, sizeof (AwlVar *) * f->n_params);
+      f->params = params;
+      f->n_params++;
+      f->flags |= AWL_FUNC_INSTANCE;
+    }
   if (p->panic)
     {
       /* Skip to the body and still parse it: its errors are worth reporting. */
@@ -2896,6 +2977,7 @@ parse_method (Parser     *p,
   g_ptr_array_add (p->methods, f);
   if (!g_hash_table_contains (priv->methods, f->name))
     g_hash_table_insert (priv->methods, (gpointer) f->name, f);
+  add_member (p, f->klass, f->name, f);
 }
 
 static void
@@ -2927,9 +3009,11 @@ parse_fields (Parser     *p,
         report_at (p, loc_of (name_tok), "a `const` needs a value: `const %s %s = …;`",
                    type->name, name_tok->text);
       f->index = p->fields->len;
+      f->klass = current_class (p);
       g_ptr_array_add (p->fields, f);
       if (!g_hash_table_contains (priv->fields, f->name))
         g_hash_table_insert (priv->fields, (gpointer) f->name, f);
+      add_member (p, f->klass, f->name, f);
 
       if (!accept_punct (p, P_COMMA))
         break;
@@ -2951,6 +3035,8 @@ parse_class (Parser   *p,
              AwlToken *kw)
 {
   AwlToken *open;
+  const char *name;
+  AwlAstPrivate *priv = p->ast->priv;
 
   next (p); /* class */
   if (expect_ident (p, "a class name") == NULL)
@@ -2958,8 +3044,7 @@ parse_class (Parser   *p,
       skip_member (p);
       return;
     }
-  if (p->class_depth > 0)
-    report_at (p, loc_of (kw), "nested classes " ARE_NOT_SUPPORTED "; put the methods at the top level");
+  name = tok_at (p, p->pos - 1)->text;
   if (at_punct (p, P_LT))
     report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
   /* Base classes, interfaces, constraints and primary constructors are ignored. */
@@ -2974,8 +3059,15 @@ parse_class (Parser   *p,
     }
   open = cur (p);
   next (p);
+  if (!g_hash_table_contains (priv->classes, name))
+    {
+      g_hash_table_add (priv->classes, (gpointer) name);
+      g_ptr_array_add (p->classes, (gpointer) name);
+    }
   p->class_depth++;
+  g_ptr_array_add (p->class_stack, (gpointer) name);
   parse_members (p, TRUE);
+  g_ptr_array_set_size (p->class_stack, p->class_stack->len - 1);
   p->class_depth--;
   if (!accept_punct (p, P_RBRACE))
     {
@@ -3024,8 +3116,6 @@ unsupported_type_kind (AwlToken *t,
     return "enums";
   if (tok_is_kw (t, "delegate"))
     return "delegate types";
-  if (tok_is_kw (t, "event"))
-    return "events";
   if (tok_is_ident (t, "record") && (n->kind == AWL_TOK_IDENT || tok_is_kw (n, "struct") ||
                                      tok_is_kw (n, "class")))
     return "records";
@@ -3050,6 +3140,93 @@ is_statement_start (Parser *p)
   return FALSE;
 }
 
+/* A statement outside any class: it belongs to the Main the compiler makes of all
+ * of them (C#'s top-level statements), which is async (`await` may appear). Inside a
+ * class it is an error. */
+static void
+parse_top_level_statement (Parser *p,
+                           guint   start)
+{
+  AwlFunction *saved_func = p->func, *saved_method = p->method;
+  guint saved_lambdas = p->n_lambdas;
+  AwlToken *t;
+  AwlStmt *s;
+
+  p->pos = start;
+  t = cur (p);
+  if (p->class_depth > 0)
+    {
+      error_at_tok (p, t, "a statement must be inside a method");
+      sync_statement (p);
+      return;
+    }
+  if (p->top_level == NULL)
+    {
+      AwlTypeRef *task = awl_arena_new0 (p->arena, AwlTypeRef);
+
+      task->loc = loc_of (t);
+      task->name = "Task";
+      p->top_level = new_function (p, loc_of (t), "Main");
+      p->top_level->parent = NULL;
+      p->top_level->flags |= AWL_FUNC_ASYNC | AWL_FUNC_TOP_LEVEL;
+      p->top_level->return_type = task;
+      p->top_level->return_kind = classify_return (task);
+      p->top_stmts = g_ptr_array_new ();
+    }
+  p->func = p->method = p->top_level;
+  p->n_lambdas = p->top_lambdas;
+  s = parse_statement (p);
+  p->top_lambdas = p->n_lambdas;
+  p->func = saved_func;
+  p->method = saved_method;
+  p->n_lambdas = saved_lambdas;
+  if (s != NULL)
+    g_ptr_array_add (p->top_stmts, s);
+  p->top_level->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
+}
+
+/* An auto-property `{ get; set; }` (also `{ get; }`, `init`, accessor modifiers and an
+ * initializer) is a field. FALSE (nothing consumed) if the braces hold anything else. */
+static gboolean
+parse_auto_property (Parser     *p,
+                     Modifiers  *m,
+                     AwlTypeRef *type,
+                     AwlToken   *name_tok)
+{
+  static const char * const words[] = { "get", "set", "init", "private", "protected", "internal", "public", NULL };
+  guint at = p->pos + 1;
+  AwlToken *t;
+
+  for (t = tok_at (p, at); !tok_is_punct (t, P_RBRACE); t = tok_at (p, ++at))
+    if (!tok_is_punct (t, P_SEMI) && !((t->kind == AWL_TOK_IDENT || t->kind == AWL_TOK_KEYWORD) &&
+                                      g_strv_contains (words, t->text)))
+      return FALSE;
+  p->pos = at + 1;
+  if (at_punct (p, P_ASSIGN))
+    {
+      /* `= value;` after the braces: parse_fields reads it as a field initializer. */
+      parse_fields (p, m, type, name_tok);
+      return TRUE;
+    }
+  /* No initializer: the field's default value. */
+  {
+    AwlField *f = awl_arena_new0 (p->arena, AwlField);
+    AwlAstPrivate *priv = p->ast->priv;
+
+    f->loc = loc_of (name_tok);
+    f->modifiers = m->mods & 0xFFFF;
+    f->type = type;
+    f->name = name_tok->text;
+    f->index = p->fields->len;
+    f->klass = current_class (p);
+    g_ptr_array_add (p->fields, f);
+    if (!g_hash_table_contains (priv->fields, f->name))
+      g_hash_table_insert (priv->fields, (gpointer) f->name, f);
+    add_member (p, f->klass, f->name, f);
+  }
+  return TRUE;
+}
+
 static void
 parse_member (Parser *p)
 {
@@ -3059,6 +3236,7 @@ parse_member (Parser *p)
   AwlToken *name_tok;
   const char *kind;
   gint end;
+  guint start = p->pos;
 
   t = cur (p);
 
@@ -3089,6 +3267,14 @@ parse_member (Parser *p)
   parse_modifiers (p, &m);
   t = cur (p);
 
+  /* `event EventHandler Clicked;` is a field holding a (multicast) delegate. */
+  if (tok_is_kw (t, "event"))
+    {
+      next (p);
+      t = cur (p);
+      m.any = TRUE;
+    }
+
   if (tok_is_kw (t, "class"))
     {
       parse_class (p, t);
@@ -3109,18 +3295,33 @@ parse_member (Parser *p)
 
   if (!m.any && is_statement_start (p))
     {
-      error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-      sync_statement (p);
+      parse_top_level_statement (p, start);
       return;
     }
 
   /* A constructor: Name( with no return type. */
   if (t->kind == AWL_TOK_IDENT && tok_is_punct (peek_tok (p, 1), P_LPAREN))
     {
+      if (p->class_depth > 0 && g_strcmp0 (t->text, current_class (p)) == 0)
+        {
+          AwlTypeRef *void_type = awl_arena_new0 (p->arena, AwlTypeRef);
+
+          void_type->loc = loc_of (t);
+          void_type->name = "void";
+          next (p);
+          m.mods &= ~AWL_MOD_STATIC;
+          parse_method (p, &m, void_type, t);
+          ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
+          return;
+        }
       if (p->class_depth > 0)
-        error_at_tok (p, t, "constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+        error_at_tok (p, t, "a method needs a return type (a constructor is named as its class `%s`)",
+                      current_class (p));
       else
-        error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
+        {
+          parse_top_level_statement (p, start);
+          return;
+        }
       skip_member (p);
       return;
     }
@@ -3135,8 +3336,7 @@ parse_member (Parser *p)
               next (p);
               return;
             }
-          error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-          sync_statement (p);
+          parse_top_level_statement (p, start);
         }
       else
         {
@@ -3170,9 +3370,11 @@ parse_member (Parser *p)
   if (name_tok->kind != AWL_TOK_IDENT)
     {
       if (!m.any)
-        error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-      else
-        expect_ident (p, "a name");
+        {
+          parse_top_level_statement (p, start);
+          return;
+        }
+      expect_ident (p, "a name");
       sync_statement (p);
       return;
     }
@@ -3191,9 +3393,11 @@ parse_member (Parser *p)
       skip_member (p);
       return;
     }
+  if (at_punct (p, P_LBRACE) && parse_auto_property (p, &m, type, name_tok))
+    return;
   if (at_punct (p, P_LBRACE) || at_punct (p, P_ARROW))
     {
-      error_at_tok (p, name_tok, "properties " ARE_NOT_SUPPORTED "; use a static field or a method");
+      error_at_tok (p, name_tok, "properties with a body " ARE_NOT_SUPPORTED "; use an auto-property `{ get; set; }`, a field or a method");
       skip_member (p);
       return;
     }
@@ -3201,8 +3405,7 @@ parse_member (Parser *p)
     {
       if (strcmp (type->name, "var") == 0)
         {
-          error_at_tok (p, t, "top-level statements " ARE_NOT_SUPPORTED "; put the code in a method such as `static async Task Main()`");
-          sync_statement (p);
+          parse_top_level_statement (p, start);
           return;
         }
       if (strcmp (type->name, "void") == 0)
@@ -3369,18 +3572,37 @@ awl_parse (const char    *filename,
   p.tokens = tokens;
   p.methods = g_ptr_array_new ();
   p.fields = g_ptr_array_new ();
+  p.class_stack = g_ptr_array_new ();
+  p.classes = g_ptr_array_new ();
 
   if (tokens->len > 1)
     unit->ast->first_code_line = g_array_index (tokens, AwlToken, 0).line;
 
   parse_members (&p, FALSE);
+  if (p.top_level != NULL)
+    {
+      AwlStmt *body = new_stmt (&p, AWL_STMT_BLOCK, p.top_level->loc);
+      AwlAstPrivate *priv = p.ast->priv;
+
+      body->block.n_stmts = p.top_stmts->len;
+      body->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (p.arena, p.top_stmts->pdata, p.top_stmts->len);
+      p.top_level->body = body;
+      g_ptr_array_add (p.methods, p.top_level);
+      if (!g_hash_table_contains (priv->methods, p.top_level->name))
+        g_hash_table_insert (priv->methods, (gpointer) p.top_level->name, p.top_level);
+      g_ptr_array_unref (p.top_stmts);
+    }
 
   unit->ast->n_methods = p.methods->len;
   unit->ast->methods = (AwlFunction **) awl_arena_dup_ptrs (p.arena, p.methods->pdata, p.methods->len);
   unit->ast->n_fields = p.fields->len;
   unit->ast->fields = (AwlField **) awl_arena_dup_ptrs (p.arena, p.fields->pdata, p.fields->len);
+  unit->ast->n_classes = p.classes->len;
+  unit->ast->classes = (const char **) awl_arena_dup_ptrs (p.arena, p.classes->pdata, p.classes->len);
   g_ptr_array_unref (p.methods);
   g_ptr_array_unref (p.fields);
+  g_ptr_array_unref (p.class_stack);
+  g_ptr_array_unref (p.classes);
 
   if (!(flags & AWL_PARSE_NO_CHECK))
     awl_check_unit (unit, (const guint8 *) lx.code_lines->data, lx.code_lines->len);

@@ -5,7 +5,10 @@
  * blocks on what, what that waits for, until a cycle or a dead end.
  */
 
-#include "awl-sim-private.h"
+#include "awl-deadlock-private.h"
+#include "awl-context-private.h"
+#include "awl-task-private.h"
+#include "awl-sync-private.h"
 
 typedef struct
 {
@@ -374,9 +377,12 @@ describe_thread (Chain     *c,
     }
 }
 
-void
-awl_sim_report_deadlock (AwlSim *sim)
+/* Explains why no thread, timer or I/O can move although the program has not finished.
+ * Changes nothing in @sim. */
+AwlDeadlockReport *
+awl_deadlock_analyse (AwlSim *sim)
 {
+  AwlDeadlockReport *report;
   Chain c = { sim, g_ptr_array_new (), g_hash_table_new (NULL, NULL),
               g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (guint)),
               -1 };
@@ -413,14 +419,22 @@ awl_sim_report_deadlock (AwlSim *sim)
         add (&c, "the program has not finished, but no thread, timer or I/O is left to run");
     }
 
-  awl_sim_finish (sim, AWL_OUTCOME_DEADLOCK,
-                  awl_sim_intern_printf (sim, "deadlock: %s", (char *) c.chain->pdata[0]));
-  awl_trace_set_outcome (sim->trace, NULL, (const char * const *) c.chain->pdata, c.chain->len);
-  awl_trace_set_deadlock_participants (sim->trace, (const guint *) c.threads->data, c.threads->len,
-                                       (const guint *) c.tasks->data, c.tasks->len,
-                                       c.cycle_start);
-  g_ptr_array_unref (c.chain);
-  g_array_unref (c.threads);
-  g_array_unref (c.tasks);
   g_hash_table_unref (c.seen);
+  report = g_new0 (AwlDeadlockReport, 1);
+  report->chain = c.chain;
+  report->threads = c.threads;
+  report->tasks = c.tasks;
+  report->cycle_start = c.cycle_start;
+  return report;
+}
+
+void
+awl_deadlock_report_free (AwlDeadlockReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->chain);
+  g_array_unref (report->threads);
+  g_array_unref (report->tasks);
+  g_free (report);
 }

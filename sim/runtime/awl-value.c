@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "awl-sim-private.h"
+#include "awl-task-private.h"
 
 gboolean
 awl_value_equal (AwlValue a,

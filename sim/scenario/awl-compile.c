@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-#include "awl-scenario-private.h"
+#include "awl-objects.h"
 
 /* What little the compiler knows about a value's static type, enough to reject what
  * a C# compiler rejects ("a" - 1, calling an int). */
@@ -73,6 +73,8 @@ typedef struct
   gboolean        front_end_failed;  /* report only what the checker cannot see */
   guint           lambda_counter;
   const char     *outer_name;
+  const char     *klass;    /* class of the method being compiled, or NULL */
+  GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
 } Compiler;
 
 static void compile_expr (Compiler *c, AwlExpr *e);
@@ -621,15 +623,47 @@ static_path (AwlExpr *e)
   return g_strdup ("?");
 }
 
+/* Members by simple name: the current class's first ("Class.name" keys), then any. */
+static AwlCode *
+find_method (Compiler   *c,
+             const char *name)
+{
+  AwlCode *code = NULL;
+
+  if (c->klass != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", c->klass, name);
+      code = g_hash_table_lookup (c->methods, key);
+    }
+  return code != NULL ? code : g_hash_table_lookup (c->methods, name);
+}
+
+/* The field's index + 1, or 0. */
+static guint
+find_field (Compiler   *c,
+            const char *name)
+{
+  gpointer v = NULL;
+
+  if (c->klass != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", c->klass, name);
+      v = g_hash_table_lookup (c->fields, key);
+    }
+  if (v == NULL)
+    v = g_hash_table_lookup (c->fields, name);
+  return GPOINTER_TO_UINT (v);
+}
+
 static gboolean
 name_is_value (Compiler   *c,
                const char *name)
 {
   guint depth;
   return lookup (c, name, &depth) != NULL ||
-         g_hash_table_contains (c->fields, name) ||
+         find_field (c, name) != 0 ||
          g_hash_table_contains (c->knobs, name) ||
-         g_hash_table_contains (c->methods, name);
+         find_method (c, name) != NULL;
 }
 
 static gboolean
@@ -646,7 +680,6 @@ is_static_path (Compiler *c,
     {
       g_autofree char *path = static_path (e);
       g_autofree char *norm = awl_normalize_type (path);
-      gboolean prop;
 
       if (awl_builtin_type_exists (norm))
         return TRUE;
@@ -654,7 +687,7 @@ is_static_path (Compiler *c,
       {
         g_autofree char *tpath = static_path (e->member.target);
         g_autofree char *tnorm = awl_normalize_type (tpath);
-        if (awl_builtin_static_lookup (tnorm, e->member.name, &prop) >= 0)
+        if (awl_builtin_static_lookup (tnorm, e->member.name) != NULL)
           return FALSE;
       }
       return g_str_has_prefix (path, "System");
@@ -724,11 +757,11 @@ compile_name (Compiler *c,
 
   if (b != NULL)
     emit_load_binding (c, b, depth);
-  else if ((v = g_hash_table_lookup (c->fields, name)))
+  else if ((v = GUINT_TO_POINTER (find_field (c, name))))
     emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
   else if ((v = g_hash_table_lookup (c->knobs, name)))
     emit (c, OP_LOAD_KNOB, GPOINTER_TO_UINT (v) - 1);
-  else if ((v = g_hash_table_lookup (c->methods, name)))
+  else if ((v = find_method (c, name)))
     emit_p (c, OP_METHOD_GROUP, 0, v);
   else if (awl_builtin_type_exists (name))
     {
@@ -754,7 +787,7 @@ compile_store_target (Compiler *c,
   b = lookup (c, target->name.name, &depth);
   if (b)
     emit_store_binding (c, b, depth);
-  else if ((v = g_hash_table_lookup (c->fields, target->name.name)))
+  else if ((v = GUINT_TO_POINTER (find_field (c, target->name.name))))
     emit (c, OP_STORE_FIELD, GPOINTER_TO_UINT (v) - 1);
   else if (g_hash_table_contains (c->knobs, target->name.name))
     {
@@ -828,6 +861,14 @@ compile_assign (Compiler    *c,
   switch (target->kind)
     {
     case AWL_EXPR_NAME:
+      if (is_set && g_str_equal (target->name.name, "_") && !name_is_value (c, "_"))
+        {
+          /* A discard: evaluate, keep nothing. */
+          compile_expr (c, value);
+          if (!want)
+            emit (c, OP_POP, 0);
+          return;
+        }
       if (is_set)
         compile_expr (c, value);
       else
@@ -889,6 +930,164 @@ compile_assign (Compiler    *c,
     }
 }
 
+/* The class of the script an expression's value is known to have, or NULL. */
+static const char *
+expr_class (Compiler *c,
+            AwlExpr  *e)
+{
+  AwlAst *ast = c->unit->ast;
+
+  if (e->kind == AWL_EXPR_NAME && e->name.kind == AWL_NAME_VAR && e->name.var->type != NULL &&
+      e->name.var->type->array_rank == 0 && awl_ast_has_class (ast, e->name.var->type->name))
+    return e->name.var->type->name;
+  if (e->kind == AWL_EXPR_NEW && e->new_obj.type != NULL && awl_ast_has_class (ast, e->new_obj.type->name))
+    return e->new_obj.type->name;
+  return NULL;
+}
+
+/* The instance method `name` of the class @target is known to have, or of the only
+ * class that has one when no .NET member has that name. */
+static AwlCode *
+instance_method (Compiler   *c,
+                 AwlExpr    *target,
+                 const char *name)
+{
+  const char *klass = expr_class (c, target);
+  AwlAst *ast = c->unit->ast;
+  AwlCode *found = NULL;
+  guint n = 0;
+
+  if (klass != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", klass, name);
+      AwlCode *code = g_hash_table_lookup (c->methods, key);
+      return code != NULL && (code->func->flags & AWL_FUNC_INSTANCE) ? code : NULL;
+    }
+  if (awl_known_api_has_instance_member (name))
+    return NULL;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR) &&
+        g_str_equal (ast->methods[i]->name, name))
+      {
+        g_autofree char *key = g_strdup_printf ("%s.%s", ast->methods[i]->klass, name);
+        found = g_hash_table_lookup (c->methods, key);
+        n++;
+      }
+  return n == 1 ? found : NULL;
+}
+
+/* Whether some class of the script has an instance field or method called @name. */
+static gboolean
+is_user_member (Compiler   *c,
+                const char *name)
+{
+  AwlAst *ast = c->unit->ast;
+
+  if (awl_ast_is_anonymous_member (ast, name))
+    return TRUE;
+  for (guint i = 0; i < ast->n_fields; i++)
+    if (awl_field_is_instance (ast->fields[i]) && g_str_equal (ast->fields[i]->name, name))
+      return TRUE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && g_str_equal (ast->methods[i]->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the expression passed to a `params T[]` parameter is already the array. */
+static gboolean
+looks_like_array (Compiler *c,
+                  AwlExpr  *e)
+{
+  if (e->kind == AWL_EXPR_NEW_ARRAY)
+    return TRUE;
+  if (e->kind == AWL_EXPR_NAME && e->name.kind == AWL_NAME_VAR && e->name.var->type != NULL)
+    return e->name.var->type->array_rank > 0 || g_str_equal (e->name.var->type->name, "List");
+  return FALSE;
+}
+
+/* A call of a method of the script: named arguments go to their slots, defaults fill
+ * the rest, and the arguments of a `params` parameter are packed into an array. */
+static void
+compile_method_call (Compiler    *c,
+                     AwlExpr     *e,
+                     AwlCode     *code,
+                     AwlArg      *args,
+                     guint        n_args,
+                     const char  *name,
+                     AwlExpr     *self,
+                     gboolean     self_on_stack)
+{
+  AwlFunction *f = code->func;
+  g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
+  guint skip = (f->flags & AWL_FUNC_INSTANCE) ? 1 : 0;
+  guint pos = skip;
+  gboolean has_params = f->n_params > 0 && f->params[f->n_params - 1]->is_params;
+  gboolean packed = FALSE;
+
+  for (guint i = 0; i < n_args; i++)
+    {
+      if (args[i].name == NULL)
+        {
+          if (pos < f->n_params)
+            slots[pos] = args[i].value;
+          pos++;
+        }
+      else
+        {
+          gboolean found = FALSE;
+          for (guint k = 0; k < f->n_params; k++)
+            if (g_str_equal (f->params[k]->name, args[i].name))
+              slots[k] = args[i].value, found = TRUE;
+          if (!found)
+            error_at (c, args[i].loc.line, args[i].loc.col,
+                      "`%s` has no parameter named `%s`", name, args[i].name);
+        }
+    }
+  if (has_params)
+    {
+      /* The expanded form packs the positional arguments from the params slot on,
+       * unless exactly one array is passed there (the normal form). */
+      guint from = f->n_params - 1;
+      packed = pos != f->n_params || !looks_like_array (c, slots[from]);
+    }
+  else if (pos > f->n_params)
+    error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
+  if (skip && !self_on_stack)
+    {
+      if (self != NULL)
+        compile_expr (c, self);
+      else
+        emit_const (c, awl_value_null ());
+    }
+  for (guint k = skip; k < f->n_params; k++)
+    {
+      if (packed && k == f->n_params - 1)
+        {
+          guint n = 0, p = skip;
+          for (guint i = 0; i < n_args; i++)
+            if (args[i].name == NULL && p++ >= k)
+              {
+                compile_expr (c, args[i].value);
+                n++;
+              }
+          emit (c, OP_NEW_ARRAY, n);
+        }
+      else if (slots[k])
+        compile_expr (c, slots[k]);
+      else if (f->params[k]->default_value)
+        compile_expr (c, f->params[k]->default_value);
+      else
+        {
+          error_at (c, e->loc.line, e->loc.col,
+                    "there is no argument given that corresponds to the parameter `%s` of `%s`",
+                    f->params[k]->name, name);
+          emit_const (c, awl_value_null ());
+        }
+    }
+  emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+}
+
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -903,49 +1102,40 @@ compile_call (Compiler *c,
       guint depth;
       AwlCode *code;
 
-      if (lookup (c, name, &depth) == NULL && !g_hash_table_contains (c->fields, name) &&
-          (code = g_hash_table_lookup (c->methods, name)) != NULL)
+      if (lookup (c, name, &depth) == NULL && find_field (c, name) == 0 &&
+          (code = find_method (c, name)) != NULL)
         {
-          AwlFunction *f = code->func;
-          g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
-          guint pos = 0;
+          compile_method_call (c, e, code, args, n_args, name, NULL, FALSE);
+          return;
+        }
+    }
 
-          for (guint i = 0; i < n_args; i++)
-            {
-              if (args[i].name == NULL)
-                {
-                  if (pos < f->n_params)
-                    slots[pos] = args[i].value;
-                  pos++;
-                }
-              else
-                {
-                  gboolean found = FALSE;
-                  for (guint k = 0; k < f->n_params; k++)
-                    if (g_str_equal (f->params[k]->name, args[i].name))
-                      slots[k] = args[i].value, found = TRUE;
-                  if (!found)
-                    error_at (c, args[i].loc.line, args[i].loc.col,
-                              "`%s` has no parameter named `%s`", name, args[i].name);
-                }
-            }
-          if (pos > f->n_params)
-            error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
-          for (guint k = 0; k < f->n_params; k++)
-            {
-              if (slots[k])
-                compile_expr (c, slots[k]);
-              else if (f->params[k]->default_value)
-                compile_expr (c, f->params[k]->default_value);
-              else
-                {
-                  error_at (c, e->loc.line, e->loc.col,
-                            "there is no argument given that corresponds to the parameter `%s` of `%s`",
-                            f->params[k]->name, name);
-                  emit_const (c, awl_value_null ());
-                }
-            }
-          emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+  /* Class.Method(…) on a class of the script. */
+  if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
+      callee->member.target->name.kind == AWL_NAME_CLASS)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", callee->member.target->name.name, callee->member.name);
+      AwlCode *code = g_hash_table_lookup (c->methods, key);
+
+      if (code == NULL)
+        {
+          error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
+                    "the class `%s` has no method `%s`", callee->member.target->name.name, callee->member.name);
+          emit_const (c, awl_value_null ());
+          return;
+        }
+      compile_method_call (c, e, code, args, n_args, callee->member.name, NULL, FALSE);
+      return;
+    }
+
+  /* obj.Method(…) on an object of a class of the script, bound at compile time. */
+  if (callee->kind == AWL_EXPR_MEMBER && !callee->member.null_conditional)
+    {
+      AwlCode *code = instance_method (c, callee->member.target, callee->member.name);
+
+      if (code != NULL)
+        {
+          compile_method_call (c, e, code, args, n_args, callee->member.name, callee->member.target, FALSE);
           return;
         }
     }
@@ -954,11 +1144,10 @@ compile_call (Compiler *c,
     {
       g_autofree char *path = static_path (callee->member.target);
       g_autofree char *type = awl_normalize_type (path);
-      gboolean prop = FALSE;
-      int id = awl_builtin_static_lookup (type, callee->member.name, &prop);
+      const AwlKnownApi *api = awl_builtin_static_lookup (type, callee->member.name);
       AwlCallSite *site;
 
-      if (id < 0 || prop)
+      if (api == NULL || api->kind != AWL_API_STATIC_METHOD)
         {
           error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
                     "`%s.%s` is not a method known to Awaitlab's C# subset", type, callee->member.name);
@@ -966,7 +1155,7 @@ compile_call (Compiler *c,
           return;
         }
       site = new_site (c, type, callee->member.name, args, n_args, e->loc);
-      site->id = id;
+      site->api = api;
       compile_args (c, args, n_args);
       emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
       return;
@@ -974,11 +1163,10 @@ compile_call (Compiler *c,
 
   if (callee->kind == AWL_EXPR_MEMBER)
     {
-      AwlCallSite *site;
-      int id = awl_builtin_member_lookup (callee->member.name);
+      AwlCallSite *site = new_site (c, NULL, callee->member.name, args, n_args, e->loc);
       guint skip = 0;
 
-      if (id < 0)
+      if (!awl_builtin_member_bind (site) && !is_user_member (c, callee->member.name))
         {
           error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
                     "the method `%s` is not known to Awaitlab's C# subset",
@@ -986,8 +1174,6 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
-      site = new_site (c, NULL, callee->member.name, args, n_args, e->loc);
-      site->id = id;
       compile_expr (c, callee->member.target);
       if (callee->member.null_conditional)
         skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1016,14 +1202,30 @@ compile_member (Compiler *c,
   AwlCallSite *site;
   guint skip = 0;
 
+  if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS)
+    {
+      /* Class.field */
+      g_autofree char *key = g_strdup_printf ("%s.%s", e->member.target->name.name, e->member.name);
+      gpointer v = g_hash_table_lookup (c->fields, key);
+
+      if (v == NULL)
+        {
+          error_at (c, e->member.name_loc.line, e->member.name_loc.col,
+                    "the class `%s` has no static field `%s`", e->member.target->name.name, e->member.name);
+          emit_const (c, awl_value_null ());
+          return;
+        }
+      emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
+      return;
+    }
+
   if (is_static_path (c, e->member.target))
     {
       g_autofree char *path = static_path (e->member.target);
       g_autofree char *type = awl_normalize_type (path);
-      gboolean prop = FALSE;
-      int id = awl_builtin_static_lookup (type, e->member.name, &prop);
+      const AwlKnownApi *api = awl_builtin_static_lookup (type, e->member.name);
 
-      if (id < 0 || !prop)
+      if (api == NULL || api->kind == AWL_API_STATIC_METHOD)
         {
           error_at (c, e->member.name_loc.line, e->member.name_loc.col,
                     "`%s.%s` is not known to Awaitlab's C# subset", type, e->member.name);
@@ -1031,20 +1233,19 @@ compile_member (Compiler *c,
           return;
         }
       site = new_site (c, type, e->member.name, NULL, 0, e->loc);
-      site->id = id;
+      site->api = api;
       emit_full (c, OP_GET_STATIC, 0, 0, site, e->loc);
       return;
     }
 
-  if (awl_builtin_member_lookup (e->member.name) < 0)
+  site = new_site (c, NULL, e->member.name, NULL, 0, e->member.name_loc);
+  if (!awl_builtin_member_bind (site) && !is_user_member (c, e->member.name))
     {
       error_at (c, e->member.name_loc.line, e->member.name_loc.col,
                 "`%s` is not a member known to Awaitlab's C# subset", e->member.name);
       emit_const (c, awl_value_null ());
       return;
     }
-  site = new_site (c, NULL, e->member.name, NULL, 0, e->member.name_loc);
-  site->id = awl_builtin_member_lookup (e->member.name);
   compile_expr (c, e->member.target);
   if (e->member.null_conditional)
     skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1080,15 +1281,138 @@ emit_default (Compiler         *c,
     }
 }
 
+/* `new C(args) { F = v }` for a class of the script: a fresh object, its instance
+ * fields initialised in declaration order, then its constructor. */
+static void
+compile_new_instance (Compiler *c,
+                      AwlExpr  *e)
+{
+  const char *klass = e->new_obj.type->name;
+  AwlAst *ast = c->unit->ast;
+  AwlCallSite *site = new_site (c, klass, klass, NULL, 0, e->loc);
+  g_autofree char *ctor_key = g_strdup_printf ("%s.%s", klass, klass);
+  AwlCode *ctor = g_hash_table_lookup (c->methods, ctor_key);
+  const char *saved = c->klass;
+
+  site->api = &awl_instance_ctor;
+  site->klass = g_hash_table_lookup (c->prog->classes, klass);
+  emit_full (c, OP_NEW, 0, 0, site, e->loc);
+
+  c->klass = klass;
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+      AwlCallSite *set;
+
+      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+        continue;
+      set = new_site (c, NULL, f->name, NULL, 0, f->loc);
+      emit (c, OP_DUP, 0);
+      if (f->init)
+        compile_expr (c, f->init);
+      else
+        emit_default (c, f->type);
+      if (type_is_double (f->type))
+        emit (c, OP_TO_DOUBLE, 0);
+      emit_full (c, OP_SET_MEMBER, 0, 0, set, f->loc);
+    }
+  c->klass = saved;
+
+  if (ctor != NULL && (ctor->func->flags & AWL_FUNC_CTOR))
+    {
+      emit (c, OP_DUP, 0);
+      compile_method_call (c, e, ctor, e->new_obj.args, e->new_obj.n_args, klass, NULL, TRUE);
+      emit (c, OP_POP, 0);
+    }
+  else if (e->new_obj.n_args > 0)
+    error_at (c, e->loc.line, e->loc.col, "the class `%s` has no constructor that takes arguments", klass);
+
+  for (guint i = 0; i < e->new_obj.n_init; i++)
+    {
+      AwlExpr *init = e->new_obj.init[i];
+
+      if (init->kind == AWL_EXPR_ASSIGN && init->assign.target->kind == AWL_EXPR_NAME)
+        {
+          AwlCallSite *set = new_site (c, NULL, init->assign.target->name.name, NULL, 0, init->loc);
+          emit (c, OP_DUP, 0);
+          compile_expr (c, init->assign.value);
+          emit_full (c, OP_SET_MEMBER, 0, 0, set, init->loc);
+        }
+      else
+        error_at (c, init->loc.line, init->loc.col, "only `Name = value` initializers work on objects of a class");
+    }
+}
+
+/* `new { A = 1, b, x.C }`: an object of a class made for this expression, whose
+ * fields are the members in order (.NET prints it as `{ A = 1, b = 2, C = 3 }`). */
+static void
+compile_new_anonymous (Compiler *c,
+                       AwlExpr  *e)
+{
+  AwlClassInfo *info = g_new0 (AwlClassInfo, 1);
+  AwlCallSite *site = new_site (c, NULL, "<anonymous>", NULL, 0, e->loc);
+
+  info->name = g_strdup_printf ("<anonymous>#%u", g_hash_table_size (c->prog->classes));
+  info->fields = g_ptr_array_new ();
+  info->methods = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (c->prog->classes, info->name, info);
+  site->api = &awl_instance_ctor;
+  site->klass = info;
+  emit_full (c, OP_NEW, 0, 0, site, e->loc);
+
+  for (guint i = 0; i < e->new_obj.n_init; i++)
+    {
+      AwlExpr *el = e->new_obj.init[i];
+      AwlExpr *value = el;
+      const char *name;
+      AwlCallSite *set;
+
+      if (el->kind == AWL_EXPR_ASSIGN && el->assign.target->kind == AWL_EXPR_NAME)
+        {
+          name = el->assign.target->name.name;
+          value = el->assign.value;
+        }
+      else if (el->kind == AWL_EXPR_NAME)
+        name = el->name.name;
+      else if (el->kind == AWL_EXPR_MEMBER)
+        name = el->member.name;
+      else
+        continue;
+      g_ptr_array_add (info->fields, (gpointer) name);
+      set = new_site (c, NULL, name, NULL, 0, el->loc);
+      emit (c, OP_DUP, 0);
+      compile_expr (c, value);
+      emit_full (c, OP_SET_MEMBER, 0, 0, set, el->loc);
+    }
+}
+
 static void
 compile_new (Compiler *c,
              AwlExpr  *e)
 {
   g_autofree char *type = e->new_obj.type ? awl_normalize_type (e->new_obj.type->name) : g_strdup ("?");
-  int id = awl_builtin_ctor_lookup (type);
+  const AwlKnownApi *api = awl_builtin_ctor_lookup (type);
   AwlCallSite *site;
 
-  if (id < 0 || e->new_obj.type == NULL)
+  if (e->new_obj.anonymous)
+    {
+      compile_new_anonymous (c, e);
+      return;
+    }
+  if (e->new_obj.type == NULL)
+    {
+      /* A target-typed new() without a declared type: the checker reported it. */
+      emit_const (c, awl_value_null ());
+      return;
+    }
+
+  if (api == NULL && e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
+    {
+      compile_new_instance (c, e);
+      return;
+    }
+
+  if (api == NULL || e->new_obj.type == NULL)
     {
       AwlLoc at = e->new_obj.type ? e->new_obj.type->loc : e->loc;
       error_extra (c, at.line, at.col,
@@ -1097,7 +1421,7 @@ compile_new (Compiler *c,
       return;
     }
   site = new_site (c, type, type, e->new_obj.args, e->new_obj.n_args, e->loc);
-  site->id = id;
+  site->api = api;
   compile_args (c, e->new_obj.args, e->new_obj.n_args);
   emit_full (c, OP_NEW, e->new_obj.n_args, 0, site, e->loc);
 
@@ -1115,7 +1439,7 @@ compile_new (Compiler *c,
       else if (init->kind == AWL_EXPR_INIT_LIST)
         {
           AwlCallSite *add = new_site (c, NULL, "Add", NULL, init->init_list.n_elements, init->loc);
-          add->id = awl_builtin_member_lookup ("Add");
+          awl_builtin_member_bind (add);
           emit (c, OP_DUP, 0);
           for (guint k = 0; k < init->init_list.n_elements; k++)
             compile_expr (c, init->init_list.elements[k]);
@@ -1125,7 +1449,7 @@ compile_new (Compiler *c,
       else
         {
           AwlCallSite *add = new_site (c, NULL, "Add", NULL, 1, init->loc);
-          add->id = awl_builtin_member_lookup ("Add");
+          awl_builtin_member_bind (add);
           emit (c, OP_DUP, 0);
           compile_expr (c, init);
           emit_full (c, OP_CALL_MEMBER, 1, 0, add, init->loc);
@@ -1985,6 +2309,9 @@ compile_fields (Compiler *c)
   for (guint i = 0; i < ast->n_fields; i++)
     {
       AwlField *fd = ast->fields[i];
+      if (awl_field_is_instance (fd))
+        continue;
+      c->klass = fd->klass;
       emit_full (c, OP_LINE, fd->loc.line, 0, NULL, fd->loc);
       if (fd->init)
         compile_expr (c, fd->init);
@@ -2019,6 +2346,17 @@ site_free (gpointer data)
   g_free (site);
 }
 
+static void
+class_info_free (gpointer data)
+{
+  AwlClassInfo *info = data;
+
+  g_ptr_array_unref (info->fields);
+  g_hash_table_unref (info->methods);
+  g_free (info->name);
+  g_free (info);
+}
+
 void
 awl_program_free (AwlProgram *prog)
 {
@@ -2029,6 +2367,7 @@ awl_program_free (AwlProgram *prog)
   g_ptr_array_unref (prog->sites);
   g_ptr_array_unref (prog->strings);
   g_array_unref (prog->await_points);
+  g_hash_table_unref (prog->classes);
   g_free (prog);
 }
 
@@ -2046,17 +2385,44 @@ awl_program_compile (AwlUnit *unit)
   prog->strings = g_ptr_array_new_with_free_func (g_free);
   prog->sites = g_ptr_array_new_with_free_func (site_free);
   prog->await_points = g_array_new (FALSE, FALSE, sizeof (AwlScenarioAwait));
+  prog->classes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, class_info_free);
   prog->n_fields = ast->n_fields;
 
   c.prog = prog;
   c.unit = unit;
   c.front_end_failed = awl_unit_has_errors (unit);
   c.methods = g_hash_table_new (g_str_hash, g_str_equal);
-  c.fields = g_hash_table_new (g_str_hash, g_str_equal);
+  c.fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  c.qualified = g_ptr_array_new_with_free_func (g_free);
   c.knobs = g_hash_table_new (g_str_hash, g_str_equal);
 
+  for (guint i = 0; i < ast->n_classes; i++)
+    {
+      AwlClassInfo *info = g_new0 (AwlClassInfo, 1);
+      info->name = g_strdup (ast->classes[i]);
+      info->fields = g_ptr_array_new ();
+      info->methods = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (prog->classes, info->name, info);
+    }
   for (guint i = 0; i < ast->n_fields; i++)
-    g_hash_table_insert (c.fields, (gpointer) ast->fields[i]->name, GUINT_TO_POINTER (i + 1));
+    {
+      AwlField *f = ast->fields[i];
+      if (awl_field_is_instance (f))
+        {
+          AwlClassInfo *info = g_hash_table_lookup (prog->classes, f->klass);
+          g_ptr_array_add (info->fields, (gpointer) f->name);
+          continue;
+        }
+      if (!g_hash_table_contains (c.fields, f->name))
+        g_hash_table_insert (c.fields, (gpointer) f->name, GUINT_TO_POINTER (i + 1));
+      if (f->klass != NULL)
+        {
+          char *key = g_strdup_printf ("%s.%s", f->klass, f->name);
+          g_ptr_array_add (c.qualified, key);
+          if (!g_hash_table_contains (c.fields, key))
+            g_hash_table_insert (c.fields, key, GUINT_TO_POINTER (i + 1));
+        }
+    }
   for (guint i = 0; i < unit->directives->knobs->len; i++)
     {
       AwlKnob *k = g_ptr_array_index (unit->directives->knobs, i);
@@ -2070,6 +2436,19 @@ awl_program_compile (AwlUnit *unit)
       g_ptr_array_add (prog->codes, code);
       if (!g_hash_table_contains (c.methods, code->name))
         g_hash_table_insert (c.methods, code->name, code);
+      if (code->func->flags & AWL_FUNC_INSTANCE)
+        {
+          AwlClassInfo *info = g_hash_table_lookup (prog->classes, code->func->klass);
+          if (info != NULL && !g_hash_table_contains (info->methods, code->name))
+            g_hash_table_insert (info->methods, code->name, code);
+        }
+      if (code->func->klass != NULL)
+        {
+          char *key = g_strdup_printf ("%s.%s", code->func->klass, code->name);
+          g_ptr_array_add (c.qualified, key);
+          if (!g_hash_table_contains (c.methods, key))
+            g_hash_table_insert (c.methods, key, code);
+        }
     }
 
   compile_fields (&c);
@@ -2079,6 +2458,7 @@ awl_program_compile (AwlUnit *unit)
       AwlCode *code = g_ptr_array_index (prog->codes, i);
       c.lambda_counter = 0;
       c.outer_name = code->name;
+      c.klass = ast->methods[i]->klass;
       compile_function (&c, ast->methods[i], code);
     }
 
@@ -2098,6 +2478,7 @@ awl_program_compile (AwlUnit *unit)
 
   g_hash_table_unref (c.methods);
   g_hash_table_unref (c.fields);
+  g_ptr_array_unref (c.qualified);
   g_hash_table_unref (c.knobs);
 
   if (c.n_errors > 0)

@@ -174,12 +174,19 @@ binary (IFrame     *f,
 {
   AwlSim *sim = f->run->sim;
 
+  if (awl_timespan_binary (sim, op, a, b, out))
+    return TRUE;
   if (op == AWL_BINARY_EQ || op == AWL_BINARY_NE)
     {
       gboolean eq = awl_value_equal (a, b);
       *out = awl_value_bool (op == AWL_BINARY_EQ ? eq : !eq);
       return TRUE;
     }
+
+  /* Delegates combine (events: handler += OnClick). */
+  if ((op == AWL_BINARY_ADD || op == AWL_BINARY_SUB) && a.kind != AWL_VALUE_STRING &&
+      b.kind != AWL_VALUE_STRING && awl_delegate_combine (sim, a, b, op == AWL_BINARY_SUB, out))
+    return TRUE;
 
   if (op == AWL_BINARY_ADD && (a.kind == AWL_VALUE_STRING || b.kind == AWL_VALUE_STRING ||
                                (!is_number (a) && !is_number (b) && a.kind != AWL_VALUE_BOOL)))
@@ -643,8 +650,17 @@ run (IFrame  *f,
           {
             AwlValue callee = f->stack[f->sp - insn->a - 1];
             AwlClosure *cl = awl_value_get_foreign (callee, &awl_closure_class);
+            AwlList *multicast = awl_value_get_foreign (callee, &awl_multicast_class);
             AwlFrame *frame;
 
+            if (multicast != NULL)
+              {
+                frame = awl_multicast_frame_new (r, multicast, &f->stack[f->sp - insn->a], insn->a);
+                f->sp -= insn->a + 1;
+                f->resume_push = TRUE;
+                awl_step_call (s, frame);
+                return;
+              }
             if (cl == NULL)
               {
                 exc = runtime_exception (f, awl_value_is_null (callee) ? "NullReferenceException" : "InvalidOperationException",

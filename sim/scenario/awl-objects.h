@@ -2,7 +2,8 @@
  *
  * The scenario layer's own heap objects (FOREIGN objects of the runtime): variable
  * boxes, closure environments, closures, lists/arrays, iterators, lazy LINQ queries
- * and awaitables.
+ * and awaitables (awl-objects.c), and the interpreter's entry points into the .NET
+ * API (awl-builtins*.c).
  */
 
 #pragma once
@@ -65,6 +66,39 @@ typedef struct
   gboolean    awaiter;   /* GetAwaiter() result */
 } AwlAwaitable;
 
+/* An object of a class of the script. */
+typedef struct
+{
+  AwlForeign          parent;
+  const AwlClassInfo *klass;
+  AwlValue           *slots;   /* klass->fields->len */
+} AwlInstance;
+
+extern const AwlForeignClass awl_instance_class;
+extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the script */
+
+/* System.TimeSpan: a duration in ticks of 100 ns, printed as .NET prints it. */
+typedef struct
+{
+  AwlForeign  parent;
+  gint64      ticks;
+} AwlTimeSpan;
+
+extern const AwlForeignClass awl_timespan_class;
+
+AwlValue  awl_timespan_new         (AwlSim *sim, gint64 ticks);
+/* TimeSpan comparisons and + / -: TRUE with *out set if a and b are TimeSpans. */
+gboolean  awl_timespan_binary      (AwlSim *sim, int op, AwlValue a, AwlValue b, AwlValue *out);
+
+/* A delegate combined with `+=` (events): its closures in order, in an AwlList. */
+extern const AwlForeignClass awl_multicast_class;
+
+/* a + b / a - b on delegates (null, a closure or a multicast): TRUE with *out set,
+ * FALSE if a or b is not a delegate. */
+gboolean  awl_delegate_combine     (AwlSim *sim, AwlValue a, AwlValue b, gboolean remove, AwlValue *out);
+/* A frame calling each closure of @multicast in turn with @args; returns the last result. */
+AwlFrame *awl_multicast_frame_new  (AwlRun *run, AwlList *multicast, const AwlValue *args, guint n_args);
+
 extern const AwlForeignClass awl_box_class;
 extern const AwlForeignClass awl_env_class;
 extern const AwlForeignClass awl_closure_class;
@@ -94,8 +128,9 @@ typedef enum
   BI_THROW,        /* exception is set */
 } AwlBiResult;
 
-typedef struct
+struct _AwlBiCall
 {
+  const AwlKnownApi *api;   /* the row being run */
   AwlRun       *run;
   AwlSim       *sim;
   AwlStep      *s;
@@ -109,7 +144,7 @@ typedef struct
   gboolean      has_override;   /* push override instead of the action's VALUE */
   AwlValue      override;
   AwlObject    *when_all;       /* waiting on this WhenAll task: push its results array */
-} AwlBiCall;
+};
 
 AwlBiResult awl_builtin_call_static (AwlBiCall *call);
 AwlBiResult awl_builtin_get_static  (AwlBiCall *call);
@@ -126,7 +161,7 @@ AwlFrame   *awl_closure_frame       (AwlRun *run, AwlClosure *closure, const Awl
 AwlFrame   *awl_materialize_frame   (AwlRun *run, AwlLazy *lazy);
 AwlObject  *awl_value_to_task       (AwlValue v);
 AwlValue    awl_when_all_result     (AwlSim *sim, AwlObject *task);
-/* awl_value_format with doubles printed as .NET does (see awl-builtins.c). */
+/* awl_value_format with doubles printed as .NET does (see awl-builtins-format.c). */
 void        awl_scn_value_format    (AwlValue v, GString *out);
 void        awl_format_with         (AwlValue v, const char *format, int alignment, gboolean has_alignment, GString *out);
 const char *awl_value_describe_type (AwlValue v);

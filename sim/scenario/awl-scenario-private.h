@@ -84,7 +84,10 @@ typedef struct
   guint        n_named;   /* the last n_named args are named */
   const char **names;     /* n_named names */
   int          line, col;
-  int          id;        /* builtin id (static/ctor) or member id */
+  const AwlKnownApi        *api;        /* static member / constructor: its row */
+  gpointer                  klass;      /* `new C(…)` of a class of the script: its AwlClassInfo */
+  const AwlKnownApi * const *members;   /* instance member: the rows of that name */
+  guint                     n_members;
 } AwlCallSite;
 
 typedef struct
@@ -120,6 +123,14 @@ typedef struct
   AwlKnobValue   value;
 } AwlCompiledKnob;
 
+/* A class of the script at run time: its instance fields and methods. */
+typedef struct
+{
+  char        *name;
+  GPtrArray   *fields;    /* instance field names (const char *), slot order */
+  GHashTable  *methods;   /* name → AwlCode* of its instance methods */
+} AwlClassInfo;
+
 typedef struct _AwlProgram
 {
   AwlUnit       *unit;
@@ -132,6 +143,7 @@ typedef struct _AwlProgram
   guint          n_fields;
   GArray        *await_points;  /* AwlScenarioAwait */
   gboolean       entry_takes_args;
+  GHashTable    *classes;       /* class name → AwlClassInfo* */
 } AwlProgram;
 
 /* Compiles a unit without errors; on failure adds diagnostics to unit->diagnostics
@@ -168,10 +180,11 @@ void      awl_run_write  (AwlRun *run, const char *text);
 char     *awl_run_take_line (AwlRun *run, const char *text);
 AwlFrame *awl_run_entry (AwlSim *sim, guint request_index, gpointer user_data);
 
-/* Builtins (awl-builtins.c): ids for call sites, -1 if unknown. */
-int         awl_builtin_static_lookup (const char *type, const char *member, gboolean *is_property);
-int         awl_builtin_member_lookup (const char *member);
-int         awl_builtin_ctor_lookup   (const char *type);
+/* Builtins (awl-builtins.c): binding call sites to rows of the API table
+ * (awl-known-api.h); NULL / FALSE if unknown. */
+const AwlKnownApi *awl_builtin_static_lookup (const char *type, const char *member);
+const AwlKnownApi *awl_builtin_ctor_lookup   (const char *type);
+gboolean    awl_builtin_member_bind   (AwlCallSite *site);
 gboolean    awl_builtin_type_exists   (const char *type);
 /* "System.Threading.Tasks.Task" → "Task" (a newly allocated string). */
 char       *awl_normalize_type        (const char *dotted);

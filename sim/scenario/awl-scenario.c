@@ -198,11 +198,28 @@ fill_tables (AwlScenario *self)
     }
 }
 
+/* A sorted copy of @unit's diagnostics that outlives the unit. */
+static AwlDiagnostics *
+copy_diagnostics (AwlUnit *unit)
+{
+  AwlDiagnostics *out = awl_diagnostics_new (unit->diagnostics ? awl_diagnostics_get_filename (unit->diagnostics) : "scenario.csx",
+                                             unit->text, unit->length);
+
+  for (guint i = 0; i < awl_diagnostics_get_n_items (unit->diagnostics); i++)
+    {
+      const AwlDiagnostic *d = awl_diagnostics_get_item (unit->diagnostics, i);
+      awl_diagnostics_add_literal (out, d->severity, d->line, d->col, d->length, d->message);
+    }
+  awl_diagnostics_sort (out);
+  return out;
+}
+
 static AwlScenario *
-scenario_new (const char *display_name,
-              const char *text,
-              gssize      length,
-              GError    **error)
+scenario_new_full (const char      *display_name,
+                   const char      *text,
+                   gssize           length,
+                   AwlDiagnostics **diagnostics,
+                   GError         **error)
 {
   AwlScenario *self;
   g_autoptr(AwlUnit) unit = awl_parse (display_name, text, length, AWL_PARSE_DEFAULT);
@@ -210,6 +227,8 @@ scenario_new (const char *display_name,
 
   /* Compiled even after front-end errors, so that every error is reported at once. */
   program = awl_program_compile (unit);
+  if (diagnostics != NULL)
+    *diagnostics = copy_diagnostics (unit);
   if (program == NULL || awl_unit_has_errors (unit))
     {
       g_autofree char *report = awl_diagnostics_format (unit->diagnostics);
@@ -233,6 +252,28 @@ scenario_new (const char *display_name,
   config_from_directives (&self->config, self->unit->directives);
   fill_tables (self);
   return self;
+}
+
+static AwlScenario *
+scenario_new (const char *display_name,
+              const char *text,
+              gssize      length,
+              GError    **error)
+{
+  return scenario_new_full (display_name, text, length, NULL, error);
+}
+
+/* Parses and compiles @text once: the scenario (NULL when it has errors) and,
+ * either way, every diagnostic, for an editor that underlines them. */
+AwlScenario *
+awl_scenario_parse_text (const char      *display_name,
+                         const char      *text,
+                         AwlDiagnostics **diagnostics,
+                         GError         **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+  return scenario_new_full (display_name ? display_name : "scenario.csx", text, -1, diagnostics, error);
 }
 
 AwlScenario *

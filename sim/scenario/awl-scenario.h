@@ -127,6 +127,13 @@ AwlScenario *awl_scenario_new_from_file     (const char   *path,
 AwlScenario *awl_scenario_new_from_text     (const char   *display_name,
                                              const char   *text,
                                              GError      **error);
+struct _AwlDiagnostics;
+/* Like awl_scenario_new_from_text(), and sets *@diagnostics (never NULL, free with
+ * awl_diagnostics_free()) to every diagnostic of the one parse, also on failure. */
+AwlScenario *awl_scenario_parse_text        (const char   *display_name,
+                                             const char   *text,
+                                             struct _AwlDiagnostics **diagnostics,
+                                             GError      **error);
 /* From a GResource path, e.g. /org/awaitlab/Awaitlab/scenarios/01-….csx; the display
  * name is the file's base name. */
 AwlScenario *awl_scenario_new_from_resource (const char   *resource_path,

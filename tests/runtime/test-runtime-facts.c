@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "awl-test-script.h"
-#include "awl-sim-private.h"
+#include "awl-task-private.h"
 
 #define ASSERT_CHAIN(trace, expected) G_STMT_START { \
   g_autofree char *_chain = g_strjoinv (" → ", (char **) awl_trace_get_outcome (trace)->chain); \

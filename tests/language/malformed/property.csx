@@ -1,3 +1,3 @@
 // @title t
-static int Count { get; set; }
+static int Count { get { return 1; } }
 void Main() { }
