@@ -116,7 +116,8 @@ struct _AwaitlabCodeView
   GtkTextTag           *note_gap_tag; /* room under the line for the note */
   guint                 note_below : 1;
   int                   note_x;
-  guint                 note_idle;
+  guint                 note_idle;     /* tick callback id */
+  guint                 note_frames;
   guint                 note_line;
 };
 
@@ -140,7 +141,9 @@ awaitlab_code_view_dispose (GObject *object)
   AwaitlabCodeView *self = (AwaitlabCodeView *)object;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_handle_id (&self->note_idle, g_source_remove);
+  if (self->note_idle != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->note_idle);
+  self->note_idle = 0;
   if (self->scroller != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
@@ -459,28 +462,46 @@ static void
 move_note (AwaitlabCodeView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->view);
-  GtkTextIter end;
+  GtkTextIter start, end;
   GdkRectangle loc;
+  int line_y, line_h, gap = 0;
 
   if (self->note_label == NULL || self->note_line == 0)
     return;
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &end, self->note_line - 1);
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
+  end = start;
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
   gtk_text_view_get_iter_location (view, &end, &loc);
+  /* The line's range includes the gap below it: the note starts where the text ends. */
+  gtk_text_view_get_line_yrange (view, &start, &line_y, &line_h);
   if (self->note_below)
-    gtk_text_view_move_overlay (view, self->note_label, self->note_x, loc.y + loc.height + 3);
+    {
+      GdkRectangle first;
+
+      /* A character's rectangle: the text's own height, without the gap. */
+      gtk_text_view_get_iter_location (view, &start, &first);
+      g_object_get (self->note_gap_tag, "pixels-below-lines", &gap, NULL);
+      gtk_text_view_move_overlay (view, self->note_label, self->note_x,
+                                  MIN (first.y + first.height, line_y + line_h - gap) + 3);
+    }
   else
-    gtk_text_view_move_overlay (view, self->note_label, loc.x + NOTE_GAP, loc.y);
+    gtk_text_view_move_overlay (view, self->note_label, loc.x + NOTE_GAP, line_y);
 }
 
+/* The text view lays lines out lazily: place the note again on the next few
+ * frames, once the gap's line has its final position. */
 static gboolean
-move_note_later (gpointer data)
+move_note_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
 {
   AwaitlabCodeView *self = data;
 
-  self->note_idle = 0;
   move_note (self);
+  if (--self->note_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->note_idle = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -540,8 +561,9 @@ place_note (AwaitlabCodeView *self)
   self->note_x = first.x;
   move_note (self);
   /* Removing the previous gap moved the lines: place it again once laid out. */
+  self->note_frames = 4;
   if (self->note_idle == 0)
-    self->note_idle = g_idle_add_full (G_PRIORITY_LOW, move_note_later, self, NULL);
+    self->note_idle = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), move_note_tick, self, NULL);
 }
 
 /* Shows @markup (Pango) next to @line; NULL or line 0 hides the note. */

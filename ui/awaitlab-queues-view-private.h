@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+#define NATURAL_H    120
+#define MIN_DRAW_H   84               /* shorter than this, boxes would not hold a chip */
+#define MIN_WINDOW_H 860              /* the strip shows in windows at least this tall */
 #define LABEL_W      78.0
 #define GAP          8.0
 #define BOX_MIN_W    112.0

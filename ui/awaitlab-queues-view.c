@@ -322,13 +322,78 @@ awaitlab_queues_view_dispose (GObject *object)
   G_OBJECT_CLASS (awaitlab_queues_view_parent_class)->dispose (object);
 }
 
+/* NATURAL_H tall in a window at least MIN_WINDOW_H tall; hidden in a shorter
+ * one, where the code and the timeline need the room (the Inspector lists the
+ * same queues). */
+static void
+awaitlab_queues_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* All or nothing: a strip too short for a chip is only a blank band. */
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural = root == NULL || gtk_widget_get_height (GTK_WIDGET (root)) >= MIN_WINDOW_H
+                          ? NATURAL_H : 0;
+  else
+    *minimum = *natural = 0;
+}
+
+static void
+on_root_resized (GtkWidget  *root,
+                 GParamSpec *pspec,
+                 GtkWidget  *self)
+{
+  gboolean tall = gtk_widget_get_height (root) >= MIN_WINDOW_H;
+
+  if (tall != (gtk_widget_get_height (self) > 0))
+    gtk_widget_queue_resize (self);
+}
+
+static void
+awaitlab_queues_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (awaitlab_queues_view_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::default-height",
+                           G_CALLBACK (on_root_resized), widget, 0);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::maximized",
+                           G_CALLBACK (on_root_resized), widget, 0);
+}
+
+static void
+awaitlab_queues_view_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_root_resized, widget);
+  GTK_WIDGET_CLASS (awaitlab_queues_view_parent_class)->unroot (widget);
+}
+
+static void
+awaitlab_queues_view_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  AwaitlabQueuesView *self = AWAITLAB_QUEUES_VIEW (widget);
+
+  gtk_widget_set_child_visible (GTK_WIDGET (self->canvas), height >= MIN_DRAW_H);
+  gtk_widget_allocate (GTK_WIDGET (self->canvas), width, height, baseline, NULL);
+}
+
 static void
 awaitlab_queues_view_class_init (AwaitlabQueuesViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = awaitlab_queues_view_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = awaitlab_queues_view_measure;
+  widget_class->size_allocate = awaitlab_queues_view_size_allocate;
+  widget_class->root = awaitlab_queues_view_root;
+  widget_class->unroot = awaitlab_queues_view_unroot;
   gtk_widget_class_set_css_name (widget_class, "queuesview");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-queues-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabQueuesView, canvas);
