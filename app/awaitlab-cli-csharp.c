@@ -1,6 +1,8 @@
 /* awaitlab-cli-csharp.c
  *
- * `awaitlab csharp FILE [--set K=V]… [-o OUT.cs]`.
+ * `awaitlab csharp FILE [--target mono|dotnet] [--set K=V]… [-o OUT.cs]`, and for
+ * build-aux/fidelity's one-project .NET build: `--part NAME` (one scenario of a
+ * bundle) and `--bundle-prelude` (the bundle's prelude file, no FILE).
  */
 
 #include <stdio.h>
@@ -19,11 +21,20 @@ usage (const char *message)
 {
   if (message != NULL)
     g_printerr ("awaitlab csharp: %s\n", message);
-  g_printerr ("Usage: awaitlab csharp FILE [--set NAME=VALUE]... [-o OUT.cs]\n"
-              "Writes the scenario as a C# 7.2 program for Mono "
-              "(mcs -langversion:7.2 -main:Awaitlab.Program OUT.cs && mono OUT.exe).\n");
+  g_printerr ("Usage: awaitlab csharp FILE [--target mono|dotnet] [--set NAME=VALUE]... "
+              "[-o OUT.cs]\n"
+              "       awaitlab csharp FILE --target dotnet --part NAME [-o OUT.cs]\n"
+              "       awaitlab csharp --bundle-prelude [-o OUT.cs]\n"
+              "Writes the scenario as a C# program: for Mono (C# 7.2, the default;\n"
+              "mcs -langversion:7.2 -out:OUT.exe OUT.cs && mono OUT.exe) or for .NET 10\n"
+              "(dotnet run OUT.cs). --part writes one scenario of a bundle project (namespace\n"
+              "Awaitlab.NAME, started by Awaitlab.NAME.Program.Run); --bundle-prelude writes\n"
+              "that project's prelude.\n");
   return EXIT_USAGE;
 }
+
+static int write_program (const char *program,
+                          const char *output);
 
 int
 awaitlab_cli_csharp (int    argc,
@@ -35,21 +46,42 @@ awaitlab_cli_csharp (int    argc,
   g_autofree char *program = NULL;
   const char *file = NULL;
   const char *output = NULL;
+  const char *part = NULL;
+  gboolean bundle_prelude = FALSE;
+  AwlCsharpTarget target = AWL_CSHARP_TARGET_MONO;
   gsize length;
 
   for (int i = 2; i < argc; i++)
     {
       const char *arg = argv[i];
 
-      if (g_str_equal (arg, "--set") || g_str_equal (arg, "-o") || g_str_equal (arg, "--output"))
+      if (g_str_equal (arg, "--set") || g_str_equal (arg, "-o") || g_str_equal (arg, "--output") ||
+          g_str_equal (arg, "--target") || g_str_equal (arg, "--part"))
         {
           if (i + 1 >= argc)
             return usage ("an option needs a value");
           if (g_str_equal (arg, "--set"))
             g_ptr_array_add (sets, argv[++i]);
+          else if (g_str_equal (arg, "--part"))
+            part = argv[++i];
+          else if (g_str_equal (arg, "--target"))
+            {
+              const char *name = argv[++i];
+              if (g_str_equal (name, "mono"))
+                target = AWL_CSHARP_TARGET_MONO;
+              else if (g_str_equal (name, "dotnet"))
+                target = AWL_CSHARP_TARGET_DOTNET;
+              else
+                {
+                  g_autofree char *msg = g_strdup_printf ("unknown target \"%s\" (mono or dotnet)", name);
+                  return usage (msg);
+                }
+            }
           else
             output = argv[++i];
         }
+      else if (g_str_equal (arg, "--bundle-prelude"))
+        bundle_prelude = TRUE;
       else if (g_str_has_prefix (arg, "--set="))
         g_ptr_array_add (sets, (char *) arg + strlen ("--set="));
       else if (g_str_has_prefix (arg, "--output="))
@@ -69,8 +101,17 @@ awaitlab_cli_csharp (int    argc,
       else
         return usage ("only one FILE");
     }
+  if (bundle_prelude)
+    {
+      if (file != NULL || part != NULL || sets->len > 0)
+        return usage ("--bundle-prelude takes no FILE, --part or --set");
+      program = awl_csharp_bundle_prelude ();
+      return write_program (program, output);
+    }
   if (file == NULL)
     return usage ("no FILE given");
+  if (part != NULL && target != AWL_CSHARP_TARGET_DOTNET)
+    return usage ("--part needs --target dotnet");
   g_ptr_array_add (sets, NULL);
 
   if (!g_file_get_contents (file, &text, &length, &error))
@@ -79,8 +120,8 @@ awaitlab_cli_csharp (int    argc,
       return EXIT_INVALID;
     }
 
-  program = awl_csharp_generate (file, text, length,
-                                 (const char * const *) sets->pdata, &error);
+  program = awl_csharp_generate_for (file, text, length,
+                                     (const char * const *) sets->pdata, target, part, &error);
   if (program == NULL)
     {
       if (g_error_matches (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE))
@@ -95,6 +136,14 @@ awaitlab_cli_csharp (int    argc,
         g_printerr ("\n");
       return EXIT_INVALID;
     }
+  return write_program (program, output);
+}
+
+static int
+write_program (const char *program,
+               const char *output)
+{
+  g_autoptr(GError) error = NULL;
 
   if (output == NULL || g_str_equal (output, "-"))
     {

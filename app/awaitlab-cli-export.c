@@ -30,14 +30,36 @@ typedef struct
   const char   *label;
 } Run;
 
+/* "--png, --svg, … or --steps" (@last_word "or") or "--png|--svg|…" (NULL). */
+static char *
+format_options (const char *separator,
+                const char *last_word)
+{
+  const AwaitlabExportFormatInfo *formats;
+  GString *text = g_string_new (NULL);
+  guint n;
+
+  formats = awaitlab_export_get_formats (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, last_word && i == n - 1 ? last_word : separator);
+      g_string_append_printf (text, "--%s", formats[i].name);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 usage_error (const char *message)
 {
+  g_autofree char *formats = format_options ("|", NULL);
+
   g_printerr ("awaitlab export: %s\n", message);
-  g_printerr ("Usage: awaitlab export FILE [--set K=V]… --png|--svg|--pdf|--webm|--mp4|--gif|--trace OUT\n"
+  g_printerr ("Usage: awaitlab export FILE [--set K=V]… %s OUT\n"
               "       [--time T] [--from T --to T] [--size WxH|720p|1080p] [--scale S] [--fps N]\n"
-              "       [--speed MS_PER_SECOND] [--view timeline|full] [--narration|--no-narration] [--dark]\n"
-              "Try 'awaitlab export --help' for details.\n");
+              "       [--speed MS_PER_SECOND] [--view timeline|full] [--narration|--no-narration]\n"
+              "       [--no-caption] [--dark]\n"
+              "Try 'awaitlab export --help' for details.\n", formats);
 }
 
 static void
@@ -143,7 +165,7 @@ parse_time_option (const char *name,
 typedef struct
 {
   char     **sets;
-  char      *outputs[AWAITLAB_EXPORT_TRACE + 1];
+  char      *outputs[AWAITLAB_EXPORT_N_FORMATS];
   char      *time;
   char      *from;
   char      *to;
@@ -155,6 +177,7 @@ typedef struct
   int        fps;
   gboolean   narration;
   gboolean   no_narration;
+  gboolean   no_caption;
   gboolean   dark;
 } Args;
 
@@ -184,15 +207,8 @@ parse_args (Args    *a,
   g_autofree char **args = NULL;
   char **parse_argv;
   guint n_outputs = 0;
-  GOptionEntry entries[] = {
+  GOptionEntry common[] = {
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->sets, "Override a knob or setting", "K=V" },
-    { "png", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_PNG], "Write a PNG picture", "OUT" },
-    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_SVG], "Write an SVG picture", "OUT" },
-    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_PDF], "Write a PDF page", "OUT" },
-    { "webm", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_WEBM], "Write a WebM (VP8) video", "OUT" },
-    { "mp4", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_MP4], "Write an MP4 (H.264) video", "OUT" },
-    { "gif", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_GIF], "Write an animated GIF", "OUT" },
-    { "trace", 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[AWAITLAB_EXPORT_TRACE], "Write Chrome Trace Event JSON (Perfetto)", "OUT" },
     { "time", 0, 0, G_OPTION_ARG_STRING, &a->time, "Pictures: the playhead (default: end, nothing veiled)", "T" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &a->from, "Start of the time range (default 0)", "T" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &a->to, "End of the time range (default: end of the run)", "T" },
@@ -203,9 +219,22 @@ parse_args (Args    *a,
     { "view", 0, 0, G_OPTION_ARG_STRING, &a->view, "timeline (default) or full (code, timeline, explanation)", "VIEW" },
     { "narration", 0, 0, G_OPTION_ARG_NONE, &a->narration, "Burn the narration line in (default for videos)", NULL },
     { "no-narration", 0, 0, G_OPTION_ARG_NONE, &a->no_narration, "No narration line", NULL },
+    { "no-caption", 0, 0, G_OPTION_ARG_NONE, &a->no_caption, "No title, outcome and legend on the picture", NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &a->dark, "Dark style", NULL },
     { NULL }
   };
+  /* One option per row of the format table: a new format needs nothing here. */
+  const AwaitlabExportFormatInfo *formats;
+  g_autofree GOptionEntry *outputs = NULL;
+  guint n_formats;
+
+  formats = awaitlab_export_get_formats (&n_formats);
+  outputs = g_new0 (GOptionEntry, n_formats + 1);
+  for (guint i = 0; i < n_formats; i++)
+    outputs[i] = (GOptionEntry) {
+      formats[i].name, 0, 0, G_OPTION_ARG_FILENAME, &a->outputs[formats[i].format], formats[i].help,
+      formats[i].kind == AWAITLAB_EXPORT_KIND_STEPS ? "DIR" : "OUT"
+    };
 
   /* argv[0] = "awaitlab", argv[1] = "export": parse the rest. */
   args = g_new0 (char *, argc + 1);
@@ -216,7 +245,8 @@ parse_args (Args    *a,
   parse_argv = args;
 
   context = g_option_context_new ("FILE - export pictures, videos and traces of a run");
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, outputs, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
   g_option_context_add_group (context, gst_init_get_option_group ());
   if (!g_option_context_parse (context, &argc, &parse_argv, error))
     return FALSE;
@@ -233,8 +263,9 @@ parse_args (Args    *a,
     n_outputs += a->outputs[i] != NULL;
   if (n_outputs == 0)
     {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "no output: give --png, --svg, --pdf, --webm, --mp4, --gif or --trace OUT");
+      g_autofree char *names = format_options (", ", " or ");
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "no output: give %s OUT", names);
       return FALSE;
     }
   return TRUE;
@@ -275,6 +306,7 @@ base_options (const Args             *a,
   base->scale = a->scale;
   base->speed = a->speed;
   base->dark = a->dark;
+  base->caption = !a->no_caption;
   return TRUE;
 }
 

@@ -262,6 +262,16 @@ awaitlab_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  /* The screenshot renders the real window, which needs a display; say so plainly
+   * instead of GTK's "cannot open display" (pictures without one: `awaitlab export`). */
+  if (self->screenshot != NULL && !gtk_init_check ())
+    {
+      g_printerr (_("awaitlab: --screenshot renders the window and needs a display (X11 or Wayland).\n"
+                    "Run it under a virtual one, e.g. `xvfb-run -a awaitlab --screenshot OUT.png`,\n"
+                    "or export the timeline without a display: `awaitlab export FILE --png OUT.png`.\n"));
+      return 1;
+    }
+
   /* A screenshot is its own short-lived instance, never a remote call. */
   if (self->screenshot != NULL)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "awaitlab-inspector.h"
+#include "awaitlab-inspector-list.h"
 #include "awaitlab-timeline-renderer.h"
 
 struct _AwaitlabInspector
@@ -144,71 +145,46 @@ lane_of_thread (AwaitlabInspector *self,
 }
 
 static void
-on_row_activated (GtkListBox        *list,
-                  GtkListBoxRow     *row,
+on_row_activated (GtkListView       *view,
+                  guint              position,
                   AwaitlabInspector *self)
 {
-  int lane = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lane")) - 1;
-  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
-  const char *method = g_object_get_data (G_OBJECT (row), "method");
+  g_autoptr(AwaitlabInspectorRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  const char *method = awaitlab_inspector_row_get_method (row);
 
   /* A thread or chain names an async method: show its state machine. */
   if (method != NULL)
     awaitlab_inspector_set_method (self, method);
-  g_signal_emit (self, signals[SELECT], 0, lane, line);
+  g_signal_emit (self, signals[SELECT], 0, awaitlab_inspector_row_get_lane (row), awaitlab_inspector_row_get_line (row));
 }
 
-static GtkWidget *
+/* A new list under @parent; add_item() fills it. */
+static GListStore *
 new_list (GtkWidget         *parent,
           AwaitlabInspector *self)
 {
-  GtkWidget *list = gtk_list_box_new ();
+  GListStore *store = g_list_store_new (AWAITLAB_TYPE_INSPECTOR_ROW);
+  GtkListView *view;
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  g_signal_connect (list, "row-activated", G_CALLBACK (on_row_activated), self);
-  gtk_box_append (GTK_BOX (parent), list);
-  return list;
+  gtk_box_append (GTK_BOX (parent), awaitlab_inspector_list_new (store, &view));
+  g_signal_connect (view, "activate", G_CALLBACK (on_row_activated), self);
+  /* The view holds the store; @parent is cleared before the next rebuild. */
+  g_object_unref (store);
+  return store;
 }
 
 /* A row: a label (Pango markup), an optional badge; thread → lane, line → code. */
-static GtkWidget *
-add_item (GtkWidget   *list,
+static AwaitlabInspectorRow *
+add_item (GListStore  *list,
           const char  *markup,
           const char  *badge,
           const char  *badge_class,
           int          lane,
           guint        line)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
+  g_autoptr(AwaitlabInspectorRow) row = awaitlab_inspector_row_new (markup, badge, badge_class, lane, line);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  if (badge != NULL)
-    {
-      GtkWidget *b = gtk_label_new (badge);
-
-      gtk_widget_add_css_class (b, "state-badge");
-      if (badge_class != NULL)
-        gtk_widget_add_css_class (b, badge_class);
-      gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), b);
-    }
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 8);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), lane >= 0 || line > 0);
-  g_object_set_data (G_OBJECT (row), "lane", GINT_TO_POINTER (lane + 1));
-  g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (line));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_list_store_append (list, row);
   return row;
 }
 
@@ -263,7 +239,7 @@ static void
 build_threads (AwaitlabInspector *self,
                const AwlState    *state)
 {
-  GtkWidget *list;
+  GListStore *list;
 
   gtk_box_append (GTK_BOX (self->state_box), heading (_("Threads")));
   list = new_list (self->state_box, self);
@@ -278,7 +254,7 @@ build_threads (AwaitlabInspector *self,
       const char *badge = awl_thread_state_to_string (t->state);
       guint line = 0;
       const char *async_method = NULL;
-      GtkWidget *row;
+      AwaitlabInspectorRow *row;
 
       if (lane >= 0)
         awaitlab_thread_color (lane, &c);
@@ -315,7 +291,7 @@ build_threads (AwaitlabInspector *self,
             async_method = frame->method;
         }
       row = add_item (list, m->str, badge, css, lane, line);
-      g_object_set_data (G_OBJECT (row), "method", (gpointer)async_method);
+      awaitlab_inspector_row_set_method (row, async_method);
     }
 }
 
@@ -327,7 +303,7 @@ build_chains (AwaitlabInspector *self,
 {
   g_autoptr(GHashTable) by_task = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) awaited = g_hash_table_new (NULL, NULL);
-  GtkWidget *list = NULL;
+  GListStore *list = NULL;
 
   gtk_box_append (GTK_BOX (self->state_box), heading (_("Async chains (suspended)")));
   for (guint i = 0; i < state->suspended->len; i++)
@@ -360,7 +336,7 @@ build_chains (AwaitlabInspector *self,
         }
       if (list == NULL)
         list = new_list (self->state_box, self);
-      g_object_set_data (G_OBJECT (add_item (list, m->str, NULL, NULL, -1, s->line)), "method", (gpointer)s->method);
+      awaitlab_inspector_row_set_method (add_item (list, m->str, NULL, NULL, -1, s->line), s->method);
     }
 
   if (list == NULL)
@@ -371,7 +347,7 @@ static void
 build_queues (AwaitlabInspector *self,
               const AwlState    *state)
 {
-  GtkWidget *list = NULL;
+  GListStore *list = NULL;
 
   gtk_box_append (GTK_BOX (self->state_box), heading (_("Queues")));
   for (guint i = 0; i < state->queues->len; i++)
@@ -440,8 +416,7 @@ static void
 build_tasks (AwaitlabInspector *self,
              const AwlState    *state)
 {
-  GtkWidget *list;
-  guint shown = 0;
+  GListStore *list;
 
   gtk_box_append (GTK_BOX (self->state_box), heading (_("Tasks")));
   if (state->tasks->len == 0)
@@ -451,9 +426,10 @@ build_tasks (AwaitlabInspector *self,
     }
   list = new_list (self->state_box, self);
 
-  /* Unfinished tasks first: they are what the run waits on. */
+  /* Unfinished tasks first: they are what the run waits on. All of them: the
+   * list view only makes widgets for the rows in sight. */
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < state->tasks->len && shown < 60; i++)
+    for (guint i = 0; i < state->tasks->len; i++)
       {
         const AwlStateTask *t = &g_array_index (state->tasks, AwlStateTask, i);
         gboolean finished = t->status >= AWL_TASK_RAN_TO_COMPLETION;
@@ -466,13 +442,7 @@ build_tasks (AwaitlabInspector *self,
         text = task_markup (self, t->id);
         badge = status_badge (t->status, &css);
         add_item (list, text, badge, css, lane_waiting_on (self, state, t->id), info ? MAX (0, info->line) : 0);
-        shown++;
       }
-  if (state->tasks->len > shown)
-    {
-      g_autofree char *more = g_strdup_printf (_("… and %u more tasks"), state->tasks->len - shown);
-      add_empty (self->state_box, more);
-    }
 }
 
 /* "Main, Pool-2" or "Task 7, Task 9 and 4 more" from an array of thread or task ids. */
@@ -508,7 +478,7 @@ created_at_line (int line)
 
 static void
 add_semaphore (AwaitlabInspector       *self,
-               GtkWidget               *list,
+               GListStore              *list,
                const AwlStateSemaphore *sem)
 {
   g_autofree char *where = created_at_line (sem->line);
@@ -542,7 +512,7 @@ add_semaphore (AwaitlabInspector       *self,
 
 static void
 add_lock (AwaitlabInspector  *self,
-          GtkWidget          *list,
+          GListStore         *list,
           const AwlStateLock *lock)
 {
   g_autoptr(GString) m = g_string_new (NULL);
@@ -568,7 +538,7 @@ add_lock (AwaitlabInspector  *self,
 
 static void
 add_cts (AwaitlabInspector *self,
-         GtkWidget         *list,
+         GListStore        *list,
          const AwlStateCts *cts)
 {
   g_autofree char *where = created_at_line (cts->line);
@@ -607,8 +577,7 @@ build_sync (AwaitlabInspector *self,
             const AwlState    *state)
 {
   guint total = state->semaphores->len + state->locks->len + state->cancellation_sources->len;
-  guint shown = 0;
-  GtkWidget *list;
+  GListStore *list;
 
   gtk_box_append (GTK_BOX (self->state_box), heading (_("Semaphores, locks, cancellation")));
   if (total == 0)
@@ -616,19 +585,15 @@ build_sync (AwaitlabInspector *self,
       add_empty (self->state_box, _("None in use so far."));
       return;
     }
-  /* A web run can create thousands (one CTS per request): list at most 60 rows. */
+  /* A web run can create thousands (one CTS per request): the list view
+   * only makes widgets for the rows in sight. */
   list = new_list (self->state_box, self);
-  for (guint i = 0; i < state->semaphores->len && shown < 60; i++, shown++)
+  for (guint i = 0; i < state->semaphores->len; i++)
     add_semaphore (self, list, &g_array_index (state->semaphores, AwlStateSemaphore, i));
-  for (guint i = 0; i < state->locks->len && shown < 60; i++, shown++)
+  for (guint i = 0; i < state->locks->len; i++)
     add_lock (self, list, &g_array_index (state->locks, AwlStateLock, i));
-  for (guint i = 0; i < state->cancellation_sources->len && shown < 60; i++, shown++)
+  for (guint i = 0; i < state->cancellation_sources->len; i++)
     add_cts (self, list, &g_array_index (state->cancellation_sources, AwlStateCts, i));
-  if (total > shown)
-    {
-      g_autofree char *more = g_strdup_printf (_("… and %u more"), total - shown);
-      add_empty (self->state_box, more);
-    }
 }
 
 /* ------------------------------------------------------------------------- */
@@ -653,7 +618,7 @@ build_machine (AwaitlabInspector *self,
   const AwlFlow *flows;
   guint n_points, n_flows, resumptions = 0;
   g_autoptr(GHashTable) live_states = g_hash_table_new (NULL, NULL);
-  GtkWidget *list;
+  GListStore *list;
 
   if (method == NULL || self->scenario == NULL)
     {
@@ -694,9 +659,10 @@ build_machine (AwaitlabInspector *self,
       g_hash_table_add (live_states, GINT_TO_POINTER (s->await_state + 2));
       add_item (list, m, _("suspended"), "accent", -1, s->line);
     }
-  if (gtk_widget_get_first_child (list) == NULL)
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
     {
-      gtk_box_remove (GTK_BOX (self->machine_box), list);
+      /* The empty list is the box's last child. */
+      gtk_box_remove (GTK_BOX (self->machine_box), gtk_widget_get_last_child (self->machine_box));
       add_empty (self->machine_box, _("No live instance at the playhead."));
     }
 
@@ -742,7 +708,7 @@ build_machine (AwaitlabInspector *self,
     }
   if (resumptions == 0)
     {
-      gtk_box_remove (GTK_BOX (self->machine_box), list);
+      gtk_box_remove (GTK_BOX (self->machine_box), gtk_widget_get_last_child (self->machine_box));
       add_empty (self->machine_box, _("Not resumed yet."));
     }
 }
@@ -875,6 +841,9 @@ static void
 collect_text (GtkWidget *widget,
               GString   *out)
 {
+  /* A list view has widgets for the rows in sight only: read its model. */
+  if (GTK_IS_LIST_VIEW (widget) && awaitlab_inspector_list_append_text (GTK_LIST_VIEW (widget), out))
+    return;
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))

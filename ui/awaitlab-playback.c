@@ -317,6 +317,17 @@ awaitlab_playback_step (AwaitlabPlayback *self,
   set_position (self, target);
 }
 
+/* Lands exactly on event @index (clamped to the run). */
+void
+awaitlab_playback_seek_event (AwaitlabPlayback *self,
+                              guint             index)
+{
+  g_return_if_fail (AWAITLAB_IS_PLAYBACK (self));
+
+  awaitlab_playback_set_playing (self, FALSE);
+  set_position (self, index);
+}
+
 void
 awaitlab_playback_seek_start (AwaitlabPlayback *self)
 {

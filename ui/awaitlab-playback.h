@@ -32,6 +32,8 @@ gint64            awaitlab_playback_get_time        (AwaitlabPlayback *self);
 gboolean          awaitlab_playback_is_at_end       (AwaitlabPlayback *self);
 void              awaitlab_playback_step            (AwaitlabPlayback *self,
                                                      int               delta);
+void              awaitlab_playback_seek_event      (AwaitlabPlayback *self,
+                                                     guint             index);
 void              awaitlab_playback_seek_start      (AwaitlabPlayback *self);
 void              awaitlab_playback_seek_end        (AwaitlabPlayback *self);
 void              awaitlab_playback_seek_time       (AwaitlabPlayback *self,

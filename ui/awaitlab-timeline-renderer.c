@@ -66,46 +66,6 @@ typedef struct
   double              h;
 } Label;
 
-/* Okabe & Ito: distinguishable with every common colour vision deficiency. */
-static const AwaitlabColor state_colors[AWAITLAB_N_SPAN_STATES] = {
-  [AWAITLAB_SPAN_IDLE]    = { 0.60, 0.60, 0.60 },
-  [AWAITLAB_SPAN_RUNNING] = { 0.000, 0.447, 0.698 },  /* blue */
-  [AWAITLAB_SPAN_READY]   = { 0.902, 0.624, 0.000 },  /* orange */
-  [AWAITLAB_SPAN_BLOCKED] = { 0.835, 0.369, 0.000 },  /* vermillion */
-  [AWAITLAB_SPAN_EXITED]  = { 0.40, 0.40, 0.40 },
-  [AWAITLAB_SPAN_TIMER]   = { 0.337, 0.706, 0.914 },  /* sky blue */
-  [AWAITLAB_SPAN_IO]      = { 0.000, 0.620, 0.451 },  /* bluish green */
-};
-
-/* Paul Tol's "muted" scheme identifies threads (chips, gutter marks). */
-static const AwaitlabColor thread_colors[] = {
-  { 0.533, 0.800, 0.933 },  /* cyan */
-  { 0.267, 0.667, 0.600 },  /* teal */
-  { 0.800, 0.400, 0.467 },  /* rose */
-  { 0.867, 0.800, 0.467 },  /* sand */
-  { 0.667, 0.267, 0.600 },  /* purple */
-  { 0.600, 0.600, 0.200 },  /* olive */
-  { 0.067, 0.467, 0.200 },  /* green */
-  { 0.533, 0.133, 0.333 },  /* wine */
-  { 0.200, 0.133, 0.533 },  /* indigo */
-};
-
-static const AwaitlabColor deadlock_red = { 0.878, 0.106, 0.141 };
-
-void
-awaitlab_thread_color (guint          index,
-                       AwaitlabColor *color)
-{
-  *color = thread_colors[index % G_N_ELEMENTS (thread_colors)];
-}
-
-void
-awaitlab_state_color (AwaitlabSpanState  state,
-                      AwaitlabColor     *color)
-{
-  *color = state_colors[MIN (state, AWAITLAB_N_SPAN_STATES - 1)];
-}
-
 const char *
 awaitlab_span_state_name (AwaitlabSpanState state)
 {
@@ -152,21 +112,20 @@ make_pattern (AwaitlabSpanState state)
   cairo_pattern_t *pattern;
   cairo_t *cr;
   int size = 8;
+  AwaitlabColor ink;
+  double ink_alpha;
 
-  if (state != AWAITLAB_SPAN_READY &&
-      state != AWAITLAB_SPAN_BLOCKED &&
-      state != AWAITLAB_SPAN_TIMER &&
-      state != AWAITLAB_SPAN_IO)
+  if (!awaitlab_palette_pattern_ink (state, &ink, &ink_alpha))
     return NULL;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cr = cairo_create (surface);
   cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, ink_alpha);
 
   switch (state)
     {
     case AWAITLAB_SPAN_READY:
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
       cairo_move_to (cr, -1, size + 1);
       cairo_line_to (cr, size + 1, -1);
       cairo_move_to (cr, -1, 1);
@@ -177,7 +136,6 @@ make_pattern (AwaitlabSpanState state)
       break;
 
     case AWAITLAB_SPAN_BLOCKED:
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
       cairo_move_to (cr, 0, 0);
       cairo_line_to (cr, size, size);
       cairo_move_to (cr, size, 0);
@@ -186,13 +144,11 @@ make_pattern (AwaitlabSpanState state)
       break;
 
     case AWAITLAB_SPAN_TIMER:
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
       cairo_arc (cr, size / 2.0, size / 2.0, 1.2, 0, 2 * G_PI);
       cairo_fill (cr);
       break;
 
     case AWAITLAB_SPAN_IO:
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.45);
       cairo_move_to (cr, size / 2.0, 0);
       cairo_line_to (cr, size / 2.0, size);
       cairo_stroke (cr);
@@ -476,6 +432,16 @@ set_color (cairo_t             *cr,
 }
 
 static void
+set_palette_color (cairo_t *cr,
+                   void    (*pick) (AwaitlabColor *color))
+{
+  AwaitlabColor c;
+
+  pick (&c);
+  set_color (cr, &c, 1.0);
+}
+
+static void
 set_fg (AwaitlabTimelineRenderer *self,
         cairo_t                  *cr,
         double                    alpha)
@@ -567,7 +533,7 @@ draw_ruler (AwaitlabTimelineRenderer *self,
       cairo_line_to (cr, x, self->ruler_h);
       cairo_stroke (cr);
 
-      set_fg (self, cr, 0.65);
+      set_fg (self, cr, awaitlab_palette_text_alpha (AWAITLAB_TEXT_SECONDARY));
       show_text (self, cr, label, x + 3 * self->scale, 5 * self->scale, -1, FALSE, FALSE);
     }
 
@@ -637,7 +603,12 @@ flush_batches (AwaitlabTimelineRenderer *self,
       if (state == AWAITLAB_SPAN_IDLE)
         set_fg (self, cr, 0.18);
       else
-        set_color (cr, &state_colors[state], 1.0);
+        {
+          AwaitlabColor c;
+
+          awaitlab_state_color (state, &c);
+          set_color (cr, &c, 1.0);
+        }
 
       if (self->patterns[state] != NULL)
         {
@@ -651,7 +622,9 @@ flush_batches (AwaitlabTimelineRenderer *self,
 
 static void
 flush_labels (AwaitlabTimelineRenderer *self,
-              cairo_t                  *cr);
+              cairo_t                  *cr,
+              double                    veil_x,
+              gboolean                  veiled);
 
 static void
 flush_run (AwaitlabTimelineRenderer *self,
@@ -744,9 +717,14 @@ draw_span_label (AwaitlabTimelineRenderer *self,
   g_array_append_val (self->labels, label);
 }
 
+/* Labels are drawn twice: left of @veil_x before the veil over the future, with the
+ * colour for the bar itself, and right of it after the veil (@veiled), with the
+ * colour for the veiled bar; each keeps 4.5:1 (awaitlab-palette.h). */
 static void
 flush_labels (AwaitlabTimelineRenderer *self,
-              cairo_t                  *cr)
+              cairo_t                  *cr,
+              double                    veil_x,
+              gboolean                  veiled)
 {
   double pad = 4 * self->scale;
 
@@ -756,20 +734,24 @@ flush_labels (AwaitlabTimelineRenderer *self,
       const AwaitlabSpan *span = l->span;
       const char *text = span->state == AWAITLAB_SPAN_BLOCKED && span->detail ? span->detail : span->label;
       double x0 = MAX (l->x0, self->area_x);
+      double clip0 = veiled ? MAX (l->x0, veil_x) : l->x0;
+      double clip1 = veiled ? l->x1 : MIN (l->x1, veil_x);
+      AwaitlabColor color;
 
+      if (clip1 <= clip0)
+        continue;
       cairo_save (cr);
-      cairo_rectangle (cr, l->x0, l->y, l->x1 - l->x0, l->h);
+      cairo_rectangle (cr, clip0, l->y, clip1 - clip0, l->h);
       cairo_clip (cr);
-      if (span->state == AWAITLAB_SPAN_READY || span->state == AWAITLAB_SPAN_TIMER)
-        cairo_set_source_rgb (cr, 0, 0, 0);
-      else
-        cairo_set_source_rgb (cr, 1, 1, 1);
+      awaitlab_palette_span_label (span->state, veiled, self->dark, &color);
+      set_color (cr, &color, 1.0);
       /* Keep the label on screen when the span starts left of the view. */
       show_text (self, cr, text, x0 + pad, l->y + l->h / 2, l->x1 - x0 - 2 * pad, FALSE, TRUE);
       cairo_restore (cr);
     }
 
-  g_array_set_size (self->labels, 0);
+  if (veiled)
+    g_array_set_size (self->labels, 0);
 }
 
 static void
@@ -929,7 +911,10 @@ draw_lane_label (AwaitlabTimelineRenderer *self,
 
   if ((int)lane == self->selected)
     {
-      cairo_set_source_rgba (cr, 0.208, 0.518, 0.894, self->dark ? 0.30 : 0.16);
+      AwaitlabColor accent;
+
+      awaitlab_palette_playhead (&accent);
+      set_color (cr, &accent, self->dark ? 0.30 : 0.16);
       cairo_rectangle (cr, 0, y - 2 * s, self->area_x + self->area_w + 8 * s, h + 4 * s);
       cairo_fill (cr);
     }
@@ -943,9 +928,12 @@ draw_lane_label (AwaitlabTimelineRenderer *self,
     }
 
   if (in_cycle)
-    set_color (cr, &deadlock_red, 1.0);
+    {
+      awaitlab_palette_deadlock_text (self->dark, &chip);
+      set_color (cr, &chip, 1.0);
+    }
   else
-    set_fg (self, cr, appeared ? 0.85 : 0.35);
+    set_fg (self, cr, awaitlab_palette_text_alpha (appeared ? AWAITLAB_TEXT_PRIMARY : AWAITLAB_TEXT_DIM));
   show_text (self, cr, awaitlab_timeline_get_lane_name (timeline, lane),
              22 * s, y + h / 2, self->area_x - 26 * s,
              (int)lane == self->selected || in_cycle, TRUE);
@@ -1176,9 +1164,11 @@ draw_marks (AwaitlabTimelineRenderer *self,
         }
       else
         {
-          const AwaitlabColor *c = m->kind == AWAITLAB_MARK_LINT ? &lint_yellow : &deadlock_red;
+          AwaitlabColor c = lint_yellow;
 
-          set_color (cr, c, 1);
+          if (m->kind != AWAITLAB_MARK_LINT)
+            awaitlab_palette_deadlock (&c);
+          set_color (cr, &c, 1);
           cairo_move_to (cr, x, y + 1);
           cairo_line_to (cr, x + 6 * s, y + 11 * s);
           cairo_line_to (cr, x - 6 * s, y + 11 * s);
@@ -1238,7 +1228,7 @@ draw_counters (AwaitlabTimelineRenderer *self,
       pts = awaitlab_timeline_get_counter (timeline, c, &n, &max);
       max = MAX (max, 1);
 
-      set_fg (self, cr, 0.75);
+      set_fg (self, cr, awaitlab_palette_text_alpha (AWAITLAB_TEXT_SECONDARY));
       show_text (self, cr, awaitlab_timeline_get_counter_name (timeline, c),
                  10 * s, y + h / 2, self->area_x - 14 * s, FALSE, TRUE);
 
@@ -1330,7 +1320,7 @@ draw_counters (AwaitlabTimelineRenderer *self,
       (void)peak;
 
       max_label = g_strdup_printf ("%g", max);
-      set_fg (self, cr, 0.55);
+      set_fg (self, cr, awaitlab_palette_text_alpha (AWAITLAB_TEXT_SECONDARY));
       show_text (self, cr, max_label, self->area_x + 3 * s, y, -1, FALSE, FALSE);
     }
 }
@@ -1375,7 +1365,7 @@ draw_cycle (AwaitlabTimelineRenderer *self,
       idx = awaitlab_timeline_find_span (timeline, lane, MAX (0, t_end - 1));
       x0 = idx >= 0 ? time_x (self, begin, px_per_ns, MAX (begin, spans[idx].begin)) : x - 20 * s;
       x0 = MAX (x0, self->area_x);
-      set_color (cr, &deadlock_red, 1);
+      set_palette_color (cr, awaitlab_palette_deadlock);
       cairo_rectangle (cr, x0, y, MAX (x - x0, 4 * s), h);
       cairo_stroke (cr);
     }
@@ -1392,7 +1382,7 @@ draw_cycle (AwaitlabTimelineRenderer *self,
       ha = g_array_index (self->lane_h, double, a);
       yb = g_array_index (self->lane_y, double, b);
       hb = g_array_index (self->lane_h, double, b);
-      set_color (cr, &deadlock_red, 1);
+      set_palette_color (cr, awaitlab_palette_deadlock);
 
       if (a == b)
         {
@@ -1436,7 +1426,7 @@ draw_playhead (AwaitlabTimelineRenderer *self,
     return;
 
   x = round (time_x (self, begin, px_per_ns, self->playhead)) + 0.5;
-  cairo_set_source_rgb (cr, 0.208, 0.518, 0.894);
+  set_palette_color (cr, awaitlab_palette_playhead);
   cairo_set_line_width (cr, 2 * s);
   cairo_move_to (cr, x, self->ruler_h);
   cairo_line_to (cr, x, height);
@@ -1456,7 +1446,7 @@ draw_playhead (AwaitlabTimelineRenderer *self,
     cairo_arc (cr, bx + r, by + r, r, G_PI / 2, 3 * G_PI / 2);
     cairo_arc (cr, bx + bw - r, by + r, r, -G_PI / 2, G_PI / 2);
     cairo_close_path (cr);
-    cairo_set_source_rgb (cr, 0.208, 0.518, 0.894);
+    set_palette_color (cr, awaitlab_palette_playhead);
     cairo_fill (cr);
     cairo_set_source_rgb (cr, 1, 1, 1);
     cairo_move_to (cr, bx + 6 * s, by + (bh - h) / 2);
@@ -1473,7 +1463,7 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
                                  double                    width,
                                  double                    height)
 {
-  double px_per_ns, lanes_bottom;
+  double px_per_ns, lanes_bottom, veil_x;
   guint n_lanes;
 
   g_return_if_fail (self != NULL);
@@ -1540,7 +1530,10 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
                        self->hover_rect.width - 2, self->hover_rect.height - 2);
       cairo_stroke (cr);
     }
-  flush_labels (self, cr);
+  veil_x = self->playhead >= 0 && self->playhead < end
+           ? MAX (self->area_x, time_x (self, begin, px_per_ns, self->playhead))
+           : G_MAXDOUBLE;
+  flush_labels (self, cr, veil_x, FALSE);
   cairo_restore (cr);
 
   if (self->show_counters && awaitlab_timeline_get_n_counters (timeline) > 0)
@@ -1558,13 +1551,15 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
     {
       double px = MAX (self->area_x, time_x (self, begin, px_per_ns, self->playhead));
 
-      if (self->dark)
-        cairo_set_source_rgba (cr, 0.118, 0.118, 0.118, 0.72);
-      else
-        cairo_set_source_rgba (cr, 0.98, 0.98, 0.98, 0.72);
+      AwaitlabColor veil;
+      double alpha;
+
+      awaitlab_palette_veil (self->dark, &veil, &alpha);
+      set_color (cr, &veil, alpha);
       cairo_rectangle (cr, px, self->ruler_h, self->area_x + self->area_w - px, height);
       cairo_fill (cr);
     }
+  flush_labels (self, cr, veil_x, TRUE);
 
   cairo_restore (cr);
 
@@ -1634,7 +1629,7 @@ awaitlab_timeline_renderer_draw_legend (AwaitlabTimelineRenderer *self,
         }
       x += 28 * s;
 
-      set_fg (self, cr, 0.75);
+      set_fg (self, cr, awaitlab_palette_text_alpha (AWAITLAB_TEXT_PRIMARY));
       pango_layout_set_font_description (self->layout, self->font);
       pango_layout_set_text (self->layout, _(items[i].label), -1);
       pango_layout_set_width (self->layout, -1);

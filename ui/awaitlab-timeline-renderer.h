@@ -9,16 +9,12 @@
 
 #include <cairo.h>
 
+#include "awaitlab-palette.h"
 #include "awaitlab-timeline.h"
 
 G_BEGIN_DECLS
 
 typedef struct _AwaitlabTimelineRenderer AwaitlabTimelineRenderer;
-
-typedef struct
-{
-  double red, green, blue;
-} AwaitlabColor;
 
 typedef struct
 {
@@ -84,10 +80,6 @@ double                    awaitlab_timeline_renderer_time_to_x      (AwaitlabTim
                                                                      double                     width,
                                                                      gint64                     time);
 
-void                      awaitlab_thread_color                     (guint                      index,
-                                                                     AwaitlabColor             *color);
-void                      awaitlab_state_color                      (AwaitlabSpanState          state,
-                                                                     AwaitlabColor             *color);
 const char               *awaitlab_span_state_name                  (AwaitlabSpanState          state);
 char                     *awaitlab_format_time                      (gint64                     ns);
 

@@ -2,6 +2,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "awaitlab-trace-timeline.h"
 
 static AwaitlabThreadKind
@@ -275,6 +277,9 @@ add_outcome (AwaitlabTimeline *timeline,
       for (guint i = 0; i < outcome->n_chain; i++)
         g_string_append_printf (text, "%s%s", i ? " → " : "", outcome->chain[i]);
     }
+  /* The views put the kind in front ("Stopped at a limit."): do not say it twice. */
+  if (kind == AWAITLAB_OUTCOME_LIMIT && g_str_has_prefix (text->str, "limit: "))
+    g_string_erase (text, 0, strlen ("limit: "));
   awaitlab_timeline_set_outcome (timeline, kind, text->str);
 
   if (kind == AWAITLAB_OUTCOME_DEADLOCK)

@@ -8,10 +8,13 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include <math.h>
+
 #include "awaitlab-workspace.h"
+#include "awl-bookmarks.h"
 #include "awl-diagnostic.h"
 
-/* Without a bookmark list, PageUp/PageDown move this many events. */
+/* Without a bookmark list (a bare timeline), PageUp/PageDown move this many events. */
 #define BOOKMARK_FALLBACK_EVENTS 10
 
 struct _AwaitlabWorkspace
@@ -22,6 +25,7 @@ struct _AwaitlabWorkspace
   AwaitlabDocument *document;
   GCancellable     *loading;
   AwlDiagnostics   *diagnostics;
+  GArray           *bookmarks;       /* AwlBookmark of run A, NULL without a scenario */
   gint64            keep_time;       /* playhead to restore after a re-run, -1 = none */
 
   AwaitlabDocument *document_b;
@@ -72,6 +76,7 @@ awaitlab_workspace_dispose (GObject *object)
   g_clear_pointer (&self->knobs_b, awl_knob_values_free);
   g_clear_pointer (&self->comparison, awl_comparison_free);
   g_clear_pointer (&self->diagnostics, awl_diagnostics_free);
+  g_clear_pointer (&self->bookmarks, g_array_unref);
 
   G_OBJECT_CLASS (awaitlab_workspace_parent_class)->dispose (object);
 }
@@ -216,6 +221,10 @@ awaitlab_workspace_set_document (AwaitlabWorkspace *self,
 
   g_set_object (&self->document, document);
   timeline = document ? awaitlab_document_get_timeline (document) : NULL;
+  g_clear_pointer (&self->bookmarks, g_array_unref);
+  if (document != NULL && awaitlab_document_get_scenario (document) && awaitlab_document_get_trace (document))
+    self->bookmarks = awl_bookmarks_collect (awaitlab_document_get_scenario (document),
+                                             awaitlab_document_get_trace (document));
   awaitlab_playback_set_timeline (self->playback, timeline);
   if (self->keep_time >= 0 && timeline != NULL)
     awaitlab_playback_seek_time (self->playback, MIN (self->keep_time, awaitlab_timeline_get_end_time (timeline)));
@@ -564,14 +573,35 @@ awaitlab_workspace_seek_time (AwaitlabWorkspace *self,
 }
 
 /* PageDown/PageUp (what presentation clickers send): the next or previous
- * moment worth stopping at. Until the scenario's bookmark list exists this
- * moves BOOKMARK_FALLBACK_EVENTS events; this is the one place to swap. */
+ * step that matters to the lesson (awl-bookmarks: quizzes, @note lines, the
+ * deadlock, the end); the same steps the "steps" export pictures. */
 void
 awaitlab_workspace_jump_bookmark (AwaitlabWorkspace *self,
                                   int                direction)
 {
+  AwaitlabTimeline *timeline;
+  double position;
+  int i;
+
   g_return_if_fail (AWAITLAB_IS_WORKSPACE (self));
 
-  awaitlab_playback_set_playing (self->playback, FALSE);
-  awaitlab_playback_step (self->playback, direction < 0 ? -BOOKMARK_FALLBACK_EVENTS : BOOKMARK_FALLBACK_EVENTS);
+  timeline = awaitlab_playback_get_timeline (self->playback);
+  if (timeline == NULL)
+    return;
+  if (self->bookmarks == NULL)
+    {
+      awaitlab_playback_step (self->playback, direction < 0 ? -BOOKMARK_FALLBACK_EVENTS : BOOKMARK_FALLBACK_EVENTS);
+      return;
+    }
+
+  /* Between two events, the one behind counts as passed. */
+  position = awaitlab_playback_get_position (self->playback);
+  i = direction < 0 ? awl_bookmarks_find_previous (self->bookmarks, (guint)ceil (position))
+                    : awl_bookmarks_find_next (self->bookmarks, (guint)floor (position));
+  if (i >= 0)
+    awaitlab_playback_seek_event (self->playback, g_array_index (self->bookmarks, AwlBookmark, i).event_index);
+  else if (direction < 0)
+    awaitlab_workspace_seek_start (self);
+  else
+    awaitlab_workspace_seek_end (self);
 }

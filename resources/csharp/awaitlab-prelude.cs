@@ -1,9 +1,11 @@
 // Awaitlab's C# prelude: the simulated world of a scenario, implemented for real.
 //
 // `awaitlab csharp` pastes this file in front of a scenario's code. It compiles with
-// Mono's mcs (C# 7.2) and needs only mscorlib and System.Core:
+// Mono's mcs (C# 7.2; mscorlib, System and System.Core) and, with AWAITLAB_DOTNET
+// defined (`--target dotnet`), on .NET 10:
 //
-//   mcs -langversion:7.2 -main:Awaitlab.Program -out:x.exe x.cs && mono x.exe
+//   mcs -langversion:7.2 -out:x.exe x.cs && mono x.exe
+//   dotnet run x.cs
 //
 // What it provides:
 //  - Http.GetAsync/Get, Db.QueryAsync/Query, Cpu.Work: the simulated world's I/O and
@@ -421,6 +423,8 @@ namespace Awaitlab
 
     public static void Run (Func<int, Task> entry)
     {
+      PoolShape.RestartIfNeeded (MinThreads, Cores);
+      scenario_namespace = entry.Method.DeclaringType.Namespace;
       stdout = new System.IO.StreamWriter (global::System.Console.OpenStandardOutput (),
                                            new UTF8Encoding (false));
       CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -464,18 +468,37 @@ namespace Awaitlab
     {
       Json ("warm");
       // The BCL's async machinery (builders, awaiters, continuations), without threads.
+      // Built without optimisation (Debug, as `dotnet run` does), state machines are
+      // classes, so .NET shares the builders' generic code among them: awaiting the
+      // common awaiter types here compiles what the scenario's awaits will use.
       var tcs = new TaskCompletionSource<string> ();
+      var tcs_int = new TaskCompletionSource<int> ();
+      var tcs_bool = new TaskCompletionSource<bool> ();
       Func<Task<string>> waiter = async () => await tcs.Task;
+      Func<Task<int>> int_waiter = async () => await tcs_int.Task + (await tcs_bool.Task ? 1 : 0);
+      Func<Task> configured = async () => {
+        await tcs.Task.ConfigureAwait (false);
+        await ((Task) tcs_int.Task).ConfigureAwait (false);
+        await (Task) tcs_bool.Task;
+      };
       Task<string> waited = waiter ();
+      Task<int> int_waited = int_waiter ();
+      Task configured_waited = configured ();
       tcs.SetResult (string.Format (CultureInfo.InvariantCulture, "{0} {1}", 1, 2.5));
+      tcs_int.SetResult (1);
+      tcs_bool.SetResult (true);
       waited.GetAwaiter ().GetResult ();
+      int_waited.GetAwaiter ().GetResult ();
+      configured_waited.GetAwaiter ().GetResult ();
       Task.WhenAll (new Task[] { waited }).Wait ();
       Task.WhenAny (new Task[] { waited }).Wait ();
       // Starts Mono's timer scheduler thread; the timer never fires (no pool work).
       new Timer (_ => { }, null, 3600 * 1000, Timeout.Infinite).Dispose ();
       Ms (1.0);
       ThreadCpuMs ();
+      // Only the prelude and this scenario (a .NET bundle holds many scenarios).
       foreach (var type in typeof (SimWorld).Assembly.GetTypes ())
+        if (type.Namespace == typeof (SimWorld).Namespace || type.Namespace == scenario_namespace)
         foreach (var m in type.GetMethods (System.Reflection.BindingFlags.DeclaredOnly |
                                            System.Reflection.BindingFlags.Public |
                                            System.Reflection.BindingFlags.NonPublic |
@@ -493,6 +516,8 @@ namespace Awaitlab
               }
           }
     }
+
+    static string scenario_namespace;
 
     static void RunConsole (Func<int, Task> entry)
     {
@@ -547,6 +572,96 @@ namespace Awaitlab
             Finish ("deadlock", last, null);
         }
     }
+  }
+
+  // --------------------------------------------------------------------------------
+  // The pool's size at start. A runtime reads it when the process starts, so a program
+  // started without it restarts itself once, with the same arguments and output:
+  //  - .NET sizes the pool (minimum = processors) from DOTNET_PROCESSOR_COUNT; the
+  //    minimum is then set with SetMinThreads too (in Run), for @min-threads.
+  //  - Mono 6.8 ignores SetMinThreads for its starting size: it starts
+  //    MONO_THREADS_PER_CPU (default 1) x the processors it may run on. The restart
+  //    narrows the CPU affinity and sets that variable so the product is @min-threads
+  //    (4 threads on 2 CPUs = 2 x 2), as build-aux/fidelity does with taskset.
+
+  static class PoolShape
+  {
+    const string Marker = "AWAITLAB_POOL_SHAPED";
+
+    internal static void RestartIfNeeded (int min_threads, int cores)
+    {
+      if (global::System.Environment.GetEnvironmentVariable (Marker) != null)
+        return;
+#if AWAITLAB_DOTNET
+      if (global::System.Environment.GetEnvironmentVariable ("DOTNET_PROCESSOR_COUNT") != null)
+        return;
+      var info = new ProcessStartInfo (global::System.Environment.ProcessPath);
+      string[] args = global::System.Environment.GetCommandLineArgs ();
+      // Under `dotnet app.dll` the first argument is the app itself.
+      bool host = System.IO.Path.GetFileNameWithoutExtension (info.FileName) == "dotnet";
+      for (int i = host ? 0 : 1; i < args.Length; i++)
+        info.ArgumentList.Add (args[i]);
+      info.Environment["DOTNET_PROCESSOR_COUNT"] = cores.ToString (CultureInfo.InvariantCulture);
+#else
+      if (global::System.Environment.GetEnvironmentVariable ("MONO_THREADS_PER_CPU") != null)
+        return;
+      int machine = global::System.Environment.ProcessorCount;
+      int cpus = machine;
+      while (cpus > 1 && (cpus > min_threads || min_threads % cpus != 0))
+        cpus--;
+      int per_cpu = Math.Max (1, min_threads / cpus);
+      if (cpus == machine && per_cpu == 1)
+        return;
+      if (cpus < machine && !SetAffinity (cpus))
+        return;
+      string assembly = typeof (PoolShape).Assembly.Location;
+      var info = new ProcessStartInfo (Process.GetCurrentProcess ().MainModule.FileName);
+      var quoted = new StringBuilder ("--debug \"" + assembly + "\"");
+      string[] args = global::System.Environment.GetCommandLineArgs ();
+      for (int i = 1; i < args.Length; i++)
+        quoted.Append (" \"" + args[i].Replace ("\"", "\\\"") + "\"");
+      info.Arguments = quoted.ToString ();
+      info.EnvironmentVariables["MONO_THREADS_PER_CPU"] = per_cpu.ToString (CultureInfo.InvariantCulture);
+#endif
+      info.UseShellExecute = false;
+#if AWAITLAB_DOTNET
+      info.Environment[Marker] = "1";
+#else
+      info.EnvironmentVariables[Marker] = "1";
+#endif
+      Process child;
+      try
+        {
+          child = Process.Start (info);
+        }
+      catch (Exception)
+        {
+          return;   // run as we are; only the pool's starting size differs
+        }
+      child.WaitForExit ();
+      global::System.Environment.Exit (child.ExitCode);
+    }
+
+#if !AWAITLAB_DOTNET
+    [DllImport ("libc", EntryPoint = "sched_setaffinity")]
+    static extern int sched_setaffinity (int pid, IntPtr size, byte[] mask);
+
+    // The first @cpus CPUs, for this process and the child it starts.
+    static bool SetAffinity (int cpus)
+    {
+      try
+        {
+          var mask = new byte[128];
+          for (int i = 0; i < cpus; i++)
+            mask[i / 8] |= (byte) (1 << (i % 8));
+          return sched_setaffinity (0, (IntPtr) mask.Length, mask) == 0;
+        }
+      catch (Exception)
+        {
+          return false;
+        }
+    }
+#endif
   }
 
   // --------------------------------------------------------------------------------
@@ -942,36 +1057,34 @@ namespace Awaitlab
       return Body (url);
     }
 
+    // The simulator's body text (docs/scenario-language.md).
     internal static string Body (string url)
     {
-      return "<response from " + url + ">";
+      return "response from " + url;
     }
   }
 
   public static class Db
   {
-    public static Task<string> QueryAsync (string sql, double ms,
-                                           CancellationToken token = default (CancellationToken),
-                                           bool fail = false, int failures = 0)
+    // As the simulator: a query returns 1 (rows affected), a failure is a timeout.
+    public const string TimeoutMessage =
+      "Execution Timeout Expired. The timeout period elapsed prior to completion of the operation.";
+
+    public static Task<int> QueryAsync (string sql, double ms,
+                                        CancellationToken token = default (CancellationToken),
+                                        bool fail = false, int failures = 0)
     {
       bool fails = Faults.ShouldFail ("db:" + sql, fail, failures);
-      return World.IoAsync (ms, token,
-                            fails ? new InvalidOperationException ("The database query failed.") : null,
-                            Rows (sql));
+      return World.IoAsync (ms, token, fails ? new TimeoutException (TimeoutMessage) : null, 1);
     }
 
-    public static string Query (string sql, double ms, bool fail = false, int failures = 0)
+    public static int Query (string sql, double ms, bool fail = false, int failures = 0)
     {
       bool fails = Faults.ShouldFail ("db:" + sql, fail, failures);
       SimWorld.Sleep (ms);
       if (fails)
-        throw new InvalidOperationException ("The database query failed.");
-      return Rows (sql);
-    }
-
-    internal static string Rows (string sql)
-    {
-      return "<rows of " + sql + ">";
+        throw new TimeoutException (TimeoutMessage);
+      return 1;
     }
   }
 
@@ -987,9 +1100,9 @@ namespace Awaitlab
   {
     // Asynchronous I/O holding no thread: completes (or faults) on a pool thread after
     // @ms, continuations without a context running inline there; canceled by @token.
-    public static Task<string> IoAsync (double ms, CancellationToken token, Exception fail, string result)
+    public static Task<T> IoAsync<T> (double ms, CancellationToken token, Exception fail, T result)
     {
-      var tcs = new TaskCompletionSource<string> ();
+      var tcs = new TaskCompletionSource<T> ();
       if (token.IsCancellationRequested)
         {
           tcs.SetCanceled ();

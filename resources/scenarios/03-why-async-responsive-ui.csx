@@ -8,9 +8,13 @@
 // @expect-when BlockUiThread=false output-order "spinner frame 1" "spinner frame 2" "customers loaded" "spinner frame 3" "done"
 // @expect-when BlockUiThread=true end-at 550ms ± 3ms
 // @expect-when BlockUiThread=true output-order "customers loaded" "spinner frame 1" "spinner frame 4" "done"
-// @note L62: The spinner needs the UI thread every 100 ms to draw a frame.
-// @note L55: The UI thread is released here; it stays idle and ready for the spinner's messages.
-// @note L43: Each frame is a message posted back to the UI thread by the captured context.
+// @expect-when BlockUiThread=false output-at "spinner frame 1" 100ms
+// @expect-when BlockUiThread=false output-at "spinner frame 2" 200ms
+// @expect-when BlockUiThread=false output-at "customers loaded" 250ms
+// @expect-when BlockUiThread=true output-at "spinner frame 1" 250ms
+// @note L68: The spinner needs the UI thread every 100 ms to draw a frame.
+// @note L61: The UI thread is released here; it stays idle and ready for the spinner's messages.
+// @note L49: Each frame is a message posted back to the UI thread by the captured context.
 // @quiz Does the spinner keep its 100 ms rhythm while the customers load?
 // @answer Yes: frames appear at 100 and 200 ms
 // @choice No: all frames wait until the data has loaded
@@ -27,8 +31,10 @@ lands at 250 ms and the animation finishes at 400 ms. Look at the UI lane: it is
 idle, with short slices of work.
 
 Flip **BlockUiThread**: the same request is made with the blocking `Http.Get`. The UI lane
-shows one solid 250 ms *blocked* bar. The frame messages pile up in the UI queue (watch
-the queue counter) and run late, one after another, so the whole thing ends at 550 ms.
+shows one solid 250 ms *blocked* bar. The first frame's message waits in the UI queue
+(the queue counter shows it) until the thread is free at 250 ms; each frame asks for the
+next only after it has run, so every later frame is late too and the whole thing ends at
+550 ms.
 
 That is the point of async/await: while you wait for I/O, the thread you are on can do
 other work — redraw a window, serve another web request — instead of sitting idle. The

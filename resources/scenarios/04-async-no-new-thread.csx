@@ -6,13 +6,13 @@
 // @expect output "before the await: still on the caller's thread"
 // @expect output "after the await: on a pool thread"
 // @expect peak-pool-threads <= 1
-// @note L42: The async method starts on Main, the thread that called it.
-// @note L43: For 200 ms there is no thread doing anything for this request.
-// @note L46: The continuation borrowed a ThreadPool worker for an instant; no thread was created for this method.
+// @note L43: The async method starts on Main, the thread that called it.
+// @note L44: For 200 ms there is no thread doing anything for this request.
+// @note L47: The continuation borrowed a ThreadPool worker for an instant; no thread was created for this method.
 // @quiz Which thread runs the line after the await?
 // @choice Main
 // @choice A new thread created for GetProfileAsync
-// @answer A ThreadPool thread that already existed
+// @answer A ThreadPool worker (the pool starts it when work first arrives, then reuses it)
 // @why A console app has no SynchronizationContext: the continuation runs on the pool thread that completed the I/O. async never creates a thread.
 
 /* @explain
@@ -25,8 +25,9 @@ blocked only because this console program chose to block on `GetResult()`; the a
 method itself needs no thread while it waits.
 
 When the response arrives, the rest of the method has to run *somewhere*. A console app has
-no SynchronizationContext, so it runs on a ThreadPool worker — a thread the pool already
-manages and reuses. The thread counter never goes above one pool thread.
+no SynchronizationContext, so it runs on a ThreadPool worker. The pool creates its workers
+lazily: this one starts when the completion arrives, not because of the async method, and
+it is kept for reuse afterwards. The thread counter never goes above one pool thread.
 
 Compare this with `Task.Run`, which explicitly asks the pool to run a delegate, or
 `new Thread`, which really creates one. `async` is only about *waiting without blocking*;

@@ -6,9 +6,12 @@
 // @expect end-at 300ms ± 2ms
 // @expect-when RunContinuationsAsynchronously=false output-order "waiting for the payment" "resumed with 'paid'" "order shipped" "SetResult returned"
 // @expect-when RunContinuationsAsynchronously=true output-order "waiting for the payment" "SetResult returned" "order shipped"
-// @note L43: Nothing runs for this task: it is completed by whoever calls SetResult.
-// @note L59: Completing the task. Watch which thread runs ProcessOrderAsync's continuation.
-// @note L45: By default this runs inline inside SetResult, on the webhook's pool thread.
+// @expect-when RunContinuationsAsynchronously=false output-at "SetResult returned" 250ms
+// @expect-when RunContinuationsAsynchronously=false output-at "resumed with" 150ms
+// @expect-when RunContinuationsAsynchronously=true output-at "SetResult returned" 150ms
+// @note L50: Nothing runs for this task: it is completed by whoever calls SetResult.
+// @note L66: Completing the task. Watch which thread runs ProcessOrderAsync's continuation.
+// @note L52: By default this runs inline inside SetResult, on the webhook's pool thread.
 // @quiz Which line is printed last?
 // @choice resumed with 'paid'
 // @choice order shipped
@@ -26,13 +29,17 @@ shows nothing running for the order.
 
 By default, the continuation of an `await` runs **inline**, on the thread that completes
 the task, before `SetResult` returns. Watch the pool thread: it calls `SetResult`, then
-ships the order (100 ms of CPU), and only at 250 ms prints *SetResult returned*. The
+ships the order (100 ms of CPU), and only at 250 ms prints *SetResult returned*; the run
+ends at 300 ms, after Main's last 50 ms sleep. The
 completer was borrowed to run someone else's code.
 
-Flip **RunContinuationsAsynchronously**: now the continuation is queued to the pool
-instead. `SetResult` returns immediately, and another worker resumes the order. Library
-code that completes tasks while holding locks or in callbacks uses this option so that
-unknown continuations cannot hijack its thread.
+Flip **RunContinuationsAsynchronously**: now the continuation is queued to the pool as a
+work item of its own. `SetResult` returns at once (*SetResult returned* comes first), and
+the order resumes only after the completer's work item has ended. Here that is the same
+Pool-1, which finds the item in its own local queue; an idle worker could have taken it
+too. Either way the completer is no longer borrowed. Library code that completes tasks
+while holding locks or in callbacks uses this option so that unknown continuations cannot
+hijack its thread.
 */
 
 static TaskCompletionSource<string> payment;

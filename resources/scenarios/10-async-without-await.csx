@@ -7,9 +7,9 @@
 // @expect end-at 200ms ± 2ms
 // @expect-when AddYield=false output-order "ComputeTotalAsync: work finished" "Main: the call has returned" "Main: no exception yet" "Main: observed when awaited: order has no lines" "total = 42"
 // @expect-when AddYield=true output-order "Main: the call has returned" "Main: no exception yet" "ComputeTotalAsync: work finished" "total = 42"
-// @note L41: Without an await, this CPU work runs on the caller's thread: Main is busy for 200 ms.
-// @note L48: Thrown inside an async method: it faults the returned Task instead of escaping the call.
-// @note L63: The stored exception was rethrown only when Main waited for the task.
+// @note L43: Without an await, this CPU work runs on the caller's thread: Main is busy for 200 ms.
+// @note L50: Thrown inside an async method: it faults the returned Task instead of escaping the call.
+// @note L65: The stored exception was rethrown only when Main waited for the task.
 // @quiz Which line is printed first?
 // @choice Main: the call has returned
 // @answer ComputeTotalAsync: work finished
@@ -30,8 +30,10 @@ Flip **AddYield** to give `ComputeTotalAsync` a real await: `await Task.Yield()`
 immediately and queues the rest to the ThreadPool. Now the call returns at 0 ms and the
 CPU work appears on a pool lane instead of Main.
 
-Prefer a plain method returning `Task.FromResult(...)` when there is nothing to await, and
-`Task.Run` when you really want CPU work off the current thread.
+Prefer a plain method returning `Task.FromResult(...)` when there is nothing to await,
+and `Task.Run` when you really want CPU work off the current thread. Mind the difference:
+in a plain method a `throw` escapes at the call site, before any task exists; to keep the
+async contract, return `Task.FromException(...)` instead.
 */
 
 async Task<int> ComputeTotalAsync()

@@ -4,9 +4,11 @@
 // @expect outcome completed
 // @expect end-at 350ms ± 2ms
 // @expect output-order "docs: all 2 files synced" "photos: all 3 files synced"
-// @note L34: One await point inside a loop: always state 0, whatever the iteration.
-// @note L36: The second await point in the text: state 1.
-// @note L43: A second, independent state machine of the same method.
+// @expect output-at "docs: all 2 files synced" 250ms
+// @expect output-at "photos: all 3 files synced" 350ms
+// @note L36: One await point inside a loop: always state 0, whatever the iteration.
+// @note L38: The second await point in the text: state 1.
+// @note L45: A second, independent state machine of the same method.
 
 /* @explain
 An **async state machine** is the object the compiler generates for each async method.

@@ -5,9 +5,11 @@
 // @expect outcome completed
 // @expect end-at 250ms ± 2ms
 // @expect output-order "click handled on the UI thread" "after the await: back on the UI thread" "after Task.Run: back on the UI thread, 4 pages"
-// @note L48: The await captures SynchronizationContext.Current: the UI context.
-// @note L49: The I/O completed on a pool thread, which Posted the continuation to the UI queue.
-// @note L50: The CPU work runs on a pool thread; its continuation is posted back to the UI thread too.
+// @expect output-at "after the await: back on the UI thread" 150ms
+// @expect output-at "after Task.Run: back on the UI thread" 250ms
+// @note L50: The await captures SynchronizationContext.Current: the UI context.
+// @note L51: The I/O completed on a pool thread, which Posted the continuation to the UI queue.
+// @note L52: The CPU work runs on a pool thread; its continuation is posted back to the UI thread too.
 
 /* @explain
 `SynchronizationContext` is an abstraction for "a place where code should run". Its key

@@ -8,9 +8,9 @@
 // @expect output "status label: checking mail..."
 // @expect-when ConfigureAwaitFalse=false outcome completed
 // @expect-when ConfigureAwaitFalse=false output "status label: 12 new messages"
-// @note L52: With ConfigureAwait(false) the rest of the handler does not come back to the UI thread.
-// @note L53: This touches a control from a pool thread: the control's thread check throws.
-// @note L44: The exception escapes an async void handler and is rethrown on the UI thread: the app crashes.
+// @note L54: With ConfigureAwait(false) the rest of the handler does not come back to the UI thread.
+// @note L55: This touches a control from a pool thread: the control's thread check throws.
+// @note L46: The exception escapes an async void handler and is rethrown on the UI thread: the app crashes.
 // @quiz What happens when the inbox response arrives?
 // @choice The label shows 12 new messages
 // @answer The app crashes with a cross-thread exception
@@ -19,14 +19,16 @@
 
 /* @explain
 UI controls may only be used from the thread that created them. `SetStatusText` models a
-WinForms label: it checks the current thread and throws the familiar *cross-thread
-operation not valid* error otherwise.
+WPF `TextBlock`: WPF checks the calling thread on every access and throws *the calling
+thread cannot access this object* otherwise. (WinForms checks only while a debugger is
+attached, so there the bug can hide until the day it corrupts the control.)
 
 The handler sets the label, awaits an HTTP call, and sets it again. With
 `ConfigureAwait(false)` on that await (the default of this scenario), the continuation runs
 on the pool thread that completed the request. The second `SetStatusText` runs there and
 throws. Because the handler is `async void`, the exception is posted to the UI context and
-rethrown on the UI thread, where nothing catches it: the run ends as **crashed** at 200 ms.
+rethrown on the UI thread, where nothing catches it; WPF ends the app (WinForms would show
+its exception dialog instead): the run ends as **crashed** at 200 ms.
 
 Set **ConfigureAwaitFalse** to false and the continuation is posted back to the UI thread;
 the label shows *12 new messages*.
@@ -38,10 +40,10 @@ ASP.NET) code that uses `HttpContext.Current`. Everywhere else it is usually a g
 
 static int uiThread;
 
-void SetStatusText(string text)   // stands in for statusLabel.Text = text
+void SetStatusText(string text)   // stands in for statusText.Text = text (WPF)
 {
     if (Thread.CurrentThread.ManagedThreadId != uiThread)
-        throw new InvalidOperationException("Cross-thread operation not valid: statusLabel accessed from a thread other than the thread it was created on");
+        throw new InvalidOperationException("The calling thread cannot access this object because a different thread owns it.");
     Console.WriteLine($"status label: {text}");
 }
 

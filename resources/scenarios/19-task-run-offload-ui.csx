@@ -8,9 +8,13 @@
 // @expect-when OffloadToPool=true output-order "progress tick 1" "progress tick 2" "resized 12 images" "progress tick 3"
 // @expect-when OffloadToPool=false end-at 450ms ± 3ms
 // @expect-when OffloadToPool=false output-order "resized 12 images" "progress tick 1" "progress tick 3"
-// @note L60: 250 ms of CPU moves to a pool thread; the UI thread returns to its message loop.
-// @note L44: Progress ticks need the UI thread: they show whether it is free.
-// @note L66: Back on the UI thread to show the result.
+// @expect-when OffloadToPool=true output-at "progress tick 1" 100ms
+// @expect-when OffloadToPool=true output-at "progress tick 2" 200ms
+// @expect-when OffloadToPool=true output-at "resized 12 images" 250ms
+// @expect-when OffloadToPool=true output-at "progress tick 3" 300ms
+// @note L64: 250 ms of CPU moves to a pool thread; the UI thread returns to its message loop.
+// @note L48: Progress ticks need the UI thread: they show whether it is free.
+// @note L70: Back on the UI thread to show the result.
 // @quiz When is the last progress tick shown?
 // @answer 300 ms
 // @choice 450 ms

@@ -7,9 +7,12 @@
 // @expect-when CancelEnabled=true output-order "page 1 exported" "page 2 exported" "export canceled"
 // @expect-when CancelEnabled=false end-at 500ms ± 3ms
 // @expect-when CancelEnabled=false output "finished: 5 pages"
-// @note L52: A timer will call Cancel() at 250 ms, on a pool thread.
-// @note L41: The token is passed down: the in-flight request for page 3 is abandoned the moment it is canceled.
-// @note L60: The cancellation surfaces as an OperationCanceledException at the await.
+// @expect output-at "page 1 exported" 100ms
+// @expect output-at "page 2 exported" 200ms
+// @expect-when CancelEnabled=true output-at "export canceled" 250ms
+// @note L55: A timer will call Cancel() at 250 ms, on a pool thread.
+// @note L44: The token is passed down: the in-flight request for page 3 is abandoned the moment it is canceled.
+// @note L63: The cancellation surfaces as an OperationCanceledException at the await.
 
 /* @explain
 Cancellation in .NET is **cooperative**. A `CancellationTokenSource` is the switch;

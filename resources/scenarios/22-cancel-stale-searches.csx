@@ -9,9 +9,12 @@
 // @expect-when CancelStaleSearches=true no-output "showing results for 'a'"
 // @expect-when CancelStaleSearches=false end-at 700ms ± 3ms
 // @expect-when CancelStaleSearches=false output-order "showing results for 'a'" "showing results for 'as'" "showing results for 'asy'" "showing results for 'async'"
-// @note L59: Typing a new letter cancels the search for the previous one; its pending request ends at once.
-// @note L42: Each search takes 300 ms; without cancellation every one of them comes back.
-// @note L43: Rendering needs the single UI thread: stale results delay the one the user wants.
+// @expect-when CancelStaleSearches=true output-at "search 'a' canceled" 50ms
+// @expect-when CancelStaleSearches=true output-at "showing results for 'async'" 550ms
+// @expect-when CancelStaleSearches=false output-at "showing results for 'async'" 700ms
+// @note L62: Typing a new letter cancels the search for the previous one; its pending request ends at once.
+// @note L45: Each search takes 300 ms; without cancellation every one of them comes back.
+// @note L46: Rendering needs the single UI thread: stale results delay the one the user wants.
 
 /* @explain
 A search box starts a new query on every keystroke. The user types *async* one letter

@@ -9,8 +9,10 @@
 // @expect-when HonorToken=true no-lint ignored-cancellation
 // @expect-when HonorToken=true end-at 200ms ± 2ms
 // @expect-when HonorToken=true output "stopped at the next check after the cancel"
-// @note L50: The caller gives up after 150 ms: the token is canceled then.
-// @note L41: The work keeps going after 150 ms because nothing looks at the token.
+// @expect-when HonorToken=false output-at "generated 6 invoices" 600ms
+// @expect-when HonorToken=true output-at "stopped at the next check" 200ms
+// @note L52: The caller gives up after 150 ms: the token is canceled then.
+// @note L43: The work keeps going after 150 ms because nothing looks at the token.
 
 /* @explain
 Cancelling a `CancellationTokenSource` only flips a flag and runs the registered callbacks.

@@ -7,9 +7,11 @@
 // @expect-when TimeoutMs=200 output-order "rate: 1.08 (cached" "rate service answered" "app still running"
 // @expect-when TimeoutMs=1000 end-at 700ms ± 3ms
 // @expect-when TimeoutMs=1000 output-order "rate service answered" "rate: 1.09 (live)" "app still running"
-// @note L49: A race between the HTTP call and a timer; whichever completes first wins.
-// @note L58: At 200 ms the timer has won and the fallback is used; the HTTP call was not canceled.
-// @note L41: The losing call still completes at 400 ms, after nobody is waiting for it.
+// @expect-when TimeoutMs=200 output-at "rate: 1.08 (cached" 200ms
+// @expect-when TimeoutMs=200 output-at "rate service answered" 400ms
+// @note L51: A race between the HTTP call and a timer; whichever completes first wins.
+// @note L60: At 200 ms the timer has won and the fallback is used; the HTTP call was not canceled.
+// @note L43: The losing call still completes at 400 ms, after nobody is waiting for it.
 // @quiz After the 200 ms timeout wins, does the exchange-rate call still complete?
 // @answer Yes, at 400 ms, and its result is ignored
 // @choice No, WhenAny cancels it

@@ -4,9 +4,9 @@
 // @expect outcome completed
 // @expect end-at 300ms ± 3ms
 // @expect output-order "inventory ok" "await threw only the first: email is down" "Wait() shows all: email is down" "Wait() shows all: billing is down"
-// @note L38: billing fails at 50 ms and email at 150 ms, but WhenAll keeps waiting for inventory.
-// @note L46: At 300 ms the combined task is Faulted; await rethrows one exception: the first in argument order.
-// @note L68: Wait() threw the AggregateException that holds every failure, in argument order.
+// @note L40: billing fails at 50 ms and email at 150 ms, but WhenAll keeps waiting for inventory.
+// @note L48: At 300 ms the combined task is Faulted; await rethrows one exception: the first in argument order.
+// @note L70: Wait() threw the AggregateException that holds every failure, in argument order.
 // @quiz Which exception does await all rethrow?
 // @choice billing is down (it failed first)
 // @answer email is down (first in argument order)
@@ -24,7 +24,9 @@ When one of the tasks given to `Task.WhenAll` fails, nothing is cut short:
 3. `await` rethrows just one of them: the first *in argument order*, which is email —
    even though billing failed earlier.
 
-So a plain `try { await Task.WhenAll(...) } catch` sees one error. To report every error,
+(That order is what .NET Framework, Mono and this model do; a real run on .NET 10 lists
+the failures in the order they happened, so there billing comes first.) So a plain
+`try { await Task.WhenAll(...) } catch` sees one error. To report every error,
 keep a reference to the `WhenAll` task and look at all its inner exceptions: here Main
 calls `Wait()`, which throws the whole `AggregateException`.
 

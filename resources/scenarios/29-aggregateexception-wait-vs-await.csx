@@ -3,12 +3,15 @@
 // @topic     Exceptions
 // @knob UseGetAwaiter = false "Block with GetAwaiter().GetResult() instead of Wait()"
 // @expect outcome completed
-// @expect end-at 150ms ± 2ms
+// @expect end-at 300ms ± 2ms
+// @expect output-order "nested: 1 inner exception, of type AggregateException" "Flatten(): 2 inner exceptions"
 // @expect-when UseGetAwaiter=false output "AggregateException with 2 inner exceptions"
 // @expect-when UseGetAwaiter=false output-order "inner: Response status code does not indicate success" "inner: avatar storage is offline"
 // @expect-when UseGetAwaiter=true output "HttpRequestException, only the first: Response status code does not indicate success"
-// @note L53: Wait() and .Result report failures wrapped in an AggregateException.
-// @note L59: Both failures are inside, in argument order.
+// @expect-when UseGetAwaiter=false output-at "AggregateException with 2 inner exceptions" 150ms
+// @expect output-at "Flatten(): 2 inner exceptions" 300ms
+// @note L58: Wait() and .Result report failures wrapped in an AggregateException.
+// @note L64: Both failures are inside, in argument order.
 
 /* @explain
 `AggregateException` is an exception that contains other exceptions, in its
@@ -28,7 +31,9 @@ How you wait decides what you see:
 That is why code that blocks with `.Wait()`/`.Result` is forced into
 `catch (AggregateException)` and must dig out the real error, while async code can catch
 specific types naturally. When you need all errors after an await, read the `WhenAll`
-task's exception or wait on it as shown here.
+task's exception or wait on it as shown here. The second block waits on a `Task.Run` whose
+body itself calls `Wait()`: the wrappers nest, and `Flatten()` lifts both failures out
+(at 300 ms).
 */
 
 async Task<string> LoadProfileAsync()
@@ -61,5 +66,16 @@ void Main()
     catch (HttpRequestException ex)
     {
         Console.WriteLine($"HttpRequestException, only the first: {ex.Message}");
+    }
+
+    // Blocking on a task whose own body blocks nests one wrapper inside another.
+    try
+    {
+        Task.Run(() => Task.WhenAll(LoadProfileAsync(), LoadAvatarAsync()).Wait()).Wait();
+    }
+    catch (AggregateException outer)
+    {
+        Console.WriteLine($"nested: {outer.InnerExceptions.Count} inner exception, of type {outer.InnerException.GetType().Name}");
+        Console.WriteLine($"Flatten(): {outer.Flatten().InnerExceptions.Count} inner exceptions");
     }
 }

@@ -5,8 +5,8 @@
 // @expect end-at 200ms ± 2ms
 // @expect lint sync-over-async
 // @expect output "got the data"
-// @note L46: Main blocks exactly as the UI thread did in 31-result-deadlock-ui.
-// @note L40: No context is captured, so the continuation is free to run on a pool thread.
+// @note L47: Main blocks exactly as the UI thread did in 31-result-deadlock-ui.
+// @note L41: No context is captured, so the continuation is free to run on a pool thread.
 // @quiz Does this program finish?
 // @answer Yes, after 200 ms
 // @choice No, it deadlocks like the UI version
@@ -29,7 +29,8 @@ Other costs remain even without a deadlock:
 - the calling thread is blocked for the full 200 ms (a pool thread, under load, which
   leads to starvation — question 35);
 - failures arrive wrapped in `AggregateException` (question 29);
-- with no context, the blocking thread cannot even help run the continuation.
+- the blocked thread does nothing useful: a thread stuck in `.Result` never runs a
+  continuation, context or not, so here a pool thread has to do it.
 
 Prefer `await`. If you truly must block at the very top of a console program, block only
 there, with `GetAwaiter().GetResult()`.

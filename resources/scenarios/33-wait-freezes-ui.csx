@@ -8,8 +8,14 @@
 // @expect-when UseAwait=false output-order "export finished" "progress tick 1" "progress tick 3"
 // @expect-when UseAwait=true end-at 300ms ± 3ms
 // @expect-when UseAwait=true output-order "progress tick 1" "progress tick 2" "export finished" "progress tick 3"
-// @note L50: The UI thread is blocked: the progress messages wait in its queue.
-// @note L46: The export itself runs on a pool thread and needs nothing from the UI thread, so this cannot deadlock.
+// @expect-when UseAwait=false output-at "export finished" 250ms
+// @expect-when UseAwait=false output-at "progress tick 3" 450ms
+// @expect-when UseAwait=true output-at "progress tick 1" 100ms
+// @expect-when UseAwait=true output-at "progress tick 2" 200ms
+// @expect-when UseAwait=true output-at "export finished" 250ms
+// @expect-when UseAwait=true output-at "progress tick 3" 300ms
+// @note L57: The UI thread is blocked: the progress messages wait in its queue.
+// @note L53: The export itself runs on a pool thread and needs nothing from the UI thread, so this cannot deadlock.
 
 /* @explain
 `.Wait()` blocks the calling thread until the task finishes. Here the task is CPU work
@@ -18,8 +24,9 @@ export completes at 250 ms either way. The danger is what the blocked thread can
 meanwhile.
 
 The progress indicator posts a tick to the UI thread every 100 ms. With `Wait()` (the
-default) the UI lane shows a solid *blocked* bar from 0 to 250 ms; the ticks pile up in
-the UI queue and only start after the export, so the last one shows at 450 ms. A real
+default) the UI lane shows a solid *blocked* bar from 0 to 250 ms; the first tick's message
+waits in the UI queue until the export is done, and since each tick schedules the next only
+after it has run, the ticks start late and the last one shows at 450 ms. A real
 window would be frozen ("Not responding") for the whole wait.
 
 Flip **UseAwait**: the handler suspends instead, the UI thread keeps processing messages,

@@ -14,8 +14,8 @@
 // @expect-when UseAwait=true no-lint blocking-pool-thread
 // @expect-when UseAwait=true end-at 100ms ± 3ms
 // @expect-when UseAwait=true peak-pool-threads <= 4
-// @note L61: Each job blocks its pool thread until LoadReportAsync completes.
-// @note L49: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
+// @note L62: Each job blocks its pool thread until LoadReportAsync completes.
+// @note L50: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
 // @quiz Each job needs 100 ms. Roughly when do all eight finish?
 // @choice 100 ms
 // @choice 200 ms
@@ -37,7 +37,8 @@ The pool's starvation detector notices and adds **one thread every 500 ms**. Eac
 thread takes the next item in the queue — another blocking job — so the continuations
 are only reached by the ninth thread at about 2.5 s. Watch the pool-thread counter climb
 in steps of one while the queue counter stays high: work that needs 100 ms takes 25 times
-longer.
+longer. (These netfx figures are Mono's pool, which the profile is checked against; .NET
+Framework's native pool may differ.)
 
 Flip **UseAwait**: the jobs await instead of blocking, workers are never held, and
 everything completes at 100 ms with the original four threads. (Switching the runtime to

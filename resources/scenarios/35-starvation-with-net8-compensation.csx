@@ -8,8 +8,8 @@
 // @expect no-lint starvation
 // @expect lint blocking-pool-thread
 // @expect output "8 reports loaded"
-// @note L47: Each job blocks a pool thread in Wait(); .NET 6+ notices this particular kind of blocking.
-// @note L38: The continuations still need a free worker, which the pool now creates quickly.
+// @note L49: Each job blocks a pool thread in Wait(); .NET 6+ notices this particular kind of blocking.
+// @note L40: The continuations still need a free worker, which the pool now creates quickly.
 
 /* @explain
 The same eight blocking jobs as `35-starvation-sync-over-async`, on the .NET 8 profile.
@@ -18,8 +18,10 @@ Since .NET 6 the ThreadPool knows when one of its workers blocks in `Task.Wait` 
 `.Result`. It treats that as a hint that more threads are needed and raises its thread
 goal at once, up to minimum + processor count (8 here), and then keeps adding threads with
 short, growing delays instead of one per half second. On the timeline, four extra pool
-lanes appear immediately, then one more a few milliseconds later, which is free to run the
-queued continuations the moment the timers fire at 100 ms. The run finishes in a few hundred milliseconds at most instead of 2.5 s.
+lanes appear immediately, so all eight jobs start at 0 ms; a ninth thread comes at 100 ms,
+when the timers fire and the continuations are queued, and runs them. The run finishes at
+100 ms instead of the 2.5 s the netfx profile shows (a figure modelled on Mono's pool;
+.NET Framework's native pool may differ).
 
 This **compensation** makes starvation rarer, not harmless:
 

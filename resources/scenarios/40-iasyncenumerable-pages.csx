@@ -4,9 +4,12 @@
 // @expect outcome completed
 // @expect end-at 450ms ± 3ms
 // @expect output-order "iterator created, nothing downloaded yet" "producer: page 1 downloaded" "consumer: handling page 1" "producer: page 2 downloaded" "consumer: handling page 2" "producer: page 3 downloaded" "all pages handled"
-// @note L44: ReadOrderPagesAsync() has been called, yet none of its code has run.
-// @note L45: Each iteration awaits MoveNextAsync, which resumes the iterator until its next yield return.
-// @note L37: The iterator pauses here and hands one item to the consumer.
+// @expect output-at "producer: page 1 downloaded" 100ms
+// @expect output-at "consumer: handling page 2" 250ms
+// @expect output-at "all pages handled" 450ms
+// @note L47: ReadOrderPagesAsync() has been called, yet none of its code has run.
+// @note L48: Each iteration awaits MoveNextAsync, which resumes the iterator until its next yield return.
+// @note L40: The iterator pauses here and hands one item to the consumer.
 
 /* @explain
 `IAsyncEnumerable<T>` (C# 8) is a sequence whose items arrive asynchronously. The producer

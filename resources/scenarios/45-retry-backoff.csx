@@ -7,9 +7,13 @@
 // @expect-when MaxAttempts=3 output-order "attempt 1 failed, retrying in 100 ms" "attempt 2 failed, retrying in 200 ms" "attempt 3 succeeded" "forecast shown"
 // @expect-when MaxAttempts=2 end-at 200ms ± 3ms
 // @expect-when MaxAttempts=2 output "gave up: Response status code does not indicate success: 503"
-// @note L43: The first two calls to this URL fail after 50 ms with HTTP 503.
-// @note L49: The catch runs only while the `when` filter allows another attempt; otherwise the exception propagates.
-// @note L51: Backoff without holding a thread: 100 ms, then 200 ms.
+// @expect-when MaxAttempts=3 output-at "attempt 1 failed" 50ms
+// @expect-when MaxAttempts=3 output-at "attempt 2 failed" 200ms
+// @expect-when MaxAttempts=3 output-at "attempt 3 succeeded" 450ms
+// @expect-when MaxAttempts=2 output-at "gave up" 200ms
+// @note L47: The first two calls to this URL fail after 50 ms with HTTP 503.
+// @note L53: The catch runs only while the `when` filter allows another attempt; otherwise the exception propagates.
+// @note L55: Backoff without holding a thread: 100 ms, then 200 ms.
 
 /* @explain
 Transient failures — a 503, a timeout, a dropped connection — often succeed when tried

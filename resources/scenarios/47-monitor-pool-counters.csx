@@ -11,8 +11,8 @@
 // @expect-when MinThreads=2 lint starvation
 // @expect-when MinThreads=8 no-lint starvation
 // @expect-when MinThreads=8 end-at 100ms ± 3ms
-// @note L55: Up to the minimum (SetMinThreads above), the pool creates a thread per queued job without delay.
-// @note L47: Each report blocks a pool thread until a continuation that needs another pool thread has run.
+// @note L56: Up to the minimum (SetMinThreads above), the pool creates a thread per queued job without delay.
+// @note L48: Each report blocks a pool thread until a continuation that needs another pool thread has run.
 
 /* @explain
 When an async system is slow, look at these counters before reading code (the timeline
@@ -29,7 +29,8 @@ plots all of them; `dotnet-counters` shows them in production):
 Here, on a 2-core .NET Framework–style pool, six report jobs block in `.Result`. The
 counters tell the whole story: queue length stuck high, CPU idle, thread count 2, 3, 4,
 … 7 in half-second steps, and everything finishing at about 2.5 s for work that needs
-100 ms.
+100 ms. (These netfx figures are Mono's pool, which the profile is checked against; .NET
+Framework's native pool may differ.)
 
 Raising **MinThreads** to 8 lets the pool create threads at once: the run ends at 100 ms.
 That is a valid emergency mitigation — but the counters would still show threads sitting

@@ -29,6 +29,8 @@ extern GResource *awl_csharp_get_resource (void);
 
 #define PRELUDE_PATH "/org/awaitlab/Awaitlab/csharp/awaitlab-prelude.cs"
 #define DEFAULT_LONGEST_MS 1000.0
+/* What the scenario's own `Main` is called in the program (see walk_members). */
+#define ENTRY_RENAMED "ScenarioMain"
 
 G_DEFINE_QUARK (awl-csharp-error-quark, awl_csharp_error)
 
@@ -42,6 +44,8 @@ typedef struct
 typedef struct
 {
   const AwlUnit  *unit;
+  AwlCsharpTarget target;
+  const char     *part;          /* one scenario of a bundle, or NULL */
   GArray         *line_starts;   /* gsize byte offset of each line (index 0 = line 1) */
   GArray         *edits;         /* Edit */
   GHashTable     *knobs;         /* name → AwlKnobValue* (effective values) */
@@ -199,7 +203,8 @@ not_exportable (Gen        *gen,
   g_autofree char *what = NULL;
   va_list args;
 
-  if (gen->not_exportable != NULL)
+  /* .NET 10 compiles current C#: only Mono's mcs stops at 7.2. */
+  if (gen->target != AWL_CSHARP_TARGET_MONO || gen->not_exportable != NULL)
     return;
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -434,6 +439,10 @@ walk_expr (Gen           *gen,
     case AWL_EXPR_NAMEOF:
       /* Folded to a string: nothing in it runs or reaches the output. */
       return;
+    case AWL_EXPR_NAME:
+      if (expr->name.kind == AWL_NAME_METHOD && g_strcmp0 (expr->name.name, "Main") == 0)
+        replace_ident_at (gen, expr->loc, "Main", ENTRY_RENAMED);
+      break;
     default:
       break;
     }
@@ -454,10 +463,50 @@ walk_stmt (Gen           *gen,
   awl_stmt_foreach_child (stmt, walk_child, gen);
 }
 
+/* What the generator cannot write yet, on either target: it lays the scenario out as
+ * the static members of one class (an enclosing class's header is blanked), which
+ * top-level statements, objects and same-named members of several classes do not fit.
+ * Refused with the reason rather than written wrong. */
+static void
+check_layout (Gen *gen)
+{
+  const AwlAst *ast = gen->unit->ast;
+
+  if (gen->not_exportable != NULL)
+    return;
+  for (guint i = 0; i < ast->n_methods; i++)
+    {
+      const AwlFunction *m = ast->methods[i];
+      const char *why = NULL;
+
+      if (m->flags & AWL_FUNC_TOP_LEVEL)
+        why = "top-level statements are not exported yet (write them in a Main method)";
+      else if (m->flags & (AWL_FUNC_INSTANCE | AWL_FUNC_CTOR))
+        why = "classes with constructors or instance methods are not exported yet";
+      if (why != NULL)
+        {
+          gen->not_exportable = g_strdup_printf ("line %u: %s", m->loc.line, why);
+          return;
+        }
+    }
+  for (guint i = 0; i < ast->n_fields; i++)
+    if (awl_field_is_instance (ast->fields[i]))
+      {
+        gen->not_exportable = g_strdup_printf ("line %u: classes with instance fields are not "
+                                               "exported yet", ast->fields[i]->loc.line);
+        return;
+      }
+  if (ast->n_classes > 1)
+    gen->not_exportable = g_strdup_printf ("the scenario declares %u classes; only one enclosing "
+                                           "class is exported yet", ast->n_classes);
+}
+
 static void
 walk_members (Gen *gen)
 {
   const AwlAst *ast = gen->unit->ast;
+
+  check_layout (gen);
 
   for (guint i = 0; i < ast->n_methods; i++)
     {
@@ -468,6 +517,10 @@ walk_members (Gen *gen)
                         "`%s` is an async stream (IAsyncEnumerable<T>), which needs C# 8",
                         m->name);
       check_type (gen, m->return_type);
+      /* The program has its own Main: a second one is CS0017 ("more than one entry
+       * point"), on mcs without -main and always in a file-based .NET app. */
+      if (g_strcmp0 (m->name, "Main") == 0)
+        replace_ident_at (gen, m->loc, "Main", ENTRY_RENAMED);
       if (!(m->modifiers & AWL_MOD_STATIC) && m->return_type != NULL)
         insert_at_loc (gen, m->return_type->loc, "static ");
       walk_function (gen, m);
@@ -780,7 +833,8 @@ static void
 append_entry (GString           *out,
               const AwlFunction *entry)
 {
-  g_autoptr(GString) call = g_string_new (entry->name);
+  g_autoptr(GString) call = g_string_new (g_str_equal (entry->name, "Main") ? ENTRY_RENAMED
+                                                                             : entry->name);
 
   g_string_append (call, " (");
   for (guint i = 0; i < entry->n_params; i++)
@@ -844,8 +898,8 @@ format_double (double v)
 
 static void
 append_program (Gen          *gen,
-                GString      *out,
-                const Config *config)
+                 GString      *out,
+                 const Config *config)
 {
   const AwlDirectives *dirs = gen->unit->directives;
   double longest = gen->longest_ms;
@@ -855,16 +909,19 @@ append_program (Gen          *gen,
     longest = MAX (longest, DEFAULT_LONGEST_MS);
   longest_s = format_double (longest);
 
+  /* A bundle's dispatcher calls Run; a standalone program starts here. */
   g_string_append (out,
                    "  static class Program\n"
-                   "  {\n"
-                   "    static int Main (string[] args)\n"
-                   "    {\n");
+                   "  {\n");
+  g_string_append (out, gen->part != NULL ? "    public static int Run (string[] args)\n"
+                                          : "    static int Main (string[] args)\n");
+  g_string_append (out, "    {\n");
   g_string_append_printf (out, "      SimWorld.Env = SimEnvironment.%s;\n",
                           env_csharp_name (config->env));
-  g_string_append_printf (out, "      SimWorld.Cores = %u;   // @cores (what Environment.ProcessorCount reports; "
-                          "the real machine's cores decide parallelism)\n", config->cores);
-  g_string_append_printf (out, "      SimWorld.MinThreads = %u;\n",
+  g_string_append_printf (out, "      SimWorld.Cores = %u;   // @cores: what Environment.ProcessorCount "
+                          "reports and Cpu.Work shares\n", config->cores);
+  g_string_append_printf (out, "      SimWorld.MinThreads = %u;   // the pool's minimum (@min-threads, "
+                          "else @cores)\n",
                           config->min_threads > 0 ? config->min_threads : config->cores);
   if (config->max_threads_set)
     g_string_append_printf (out, "      SimWorld.MaxThreads = %u;\n", config->max_threads);
@@ -881,6 +938,25 @@ append_program (Gen          *gen,
                    "      return 0;\n"
                    "    }\n"
                    "  }\n");
+}
+
+/* What comes before the prelude: a .NET file-based app's build settings (`#:`
+ * directives, only valid there) and the symbol the prelude's #if tests. */
+static void
+append_preamble (GString         *out,
+                 AwlCsharpTarget  target,
+                 gboolean         file_based)
+{
+  if (target != AWL_CSHARP_TARGET_DOTNET)
+    return;
+  if (file_based)
+    g_string_append (out,
+                     "#:property ImplicitUsings=disable\n"
+                     "#:property Nullable=disable\n"
+                     "#:property InvariantGlobalization=true\n"
+                     "#:property PublishAot=false\n"
+                     "#:property NoWarn=$(NoWarn);CS1998;CS4014;CS0162;CS0168;CS0219;CS8632;CS0649;CS0414\n");
+  g_string_append (out, "#define AWAITLAB_DOTNET\n");
 }
 
 static char *
@@ -923,16 +999,45 @@ generate (Gen                *gen,
 
   prelude = awl_csharp_get_prelude (&prelude_len);
   out = g_string_sized_new (prelude_len + gen->unit->length * 2 + 2048);
-  g_string_append_printf (out,
-                          "// Generated by `awaitlab csharp` from %s — do not edit.\n"
-                          "// Build and run: mcs -langversion:7.2 -main:Awaitlab.Program "
-                          "-out:scenario.exe THIS.cs && mono scenario.exe\n"
-                          "// Scenario: %s\n\n",
-                          gen->unit->filename, dirs->title ? dirs->title : "");
-  g_string_append_len (out, prelude, prelude_len);
+  if (gen->part == NULL)
+    {
+      append_preamble (out, gen->target, TRUE);
+      g_string_append_printf (out, "// Generated by `awaitlab csharp` from %s — do not edit.\n",
+                              gen->unit->filename);
+      if (gen->target == AWL_CSHARP_TARGET_DOTNET)
+        g_string_append (out,
+                         "// Run (.NET 10 or later): dotnet run THIS.cs  — the program restarts "
+                         "itself once\n"
+                         "// with DOTNET_PROCESSOR_COUNT set to @cores unless that is already set.\n");
+      else
+        g_string_append (out,
+                         "// Build and run: mcs -langversion:7.2 -out:scenario.exe THIS.cs && "
+                         "mono scenario.exe\n"
+                         "// (the program restarts itself once to give Mono's pool @min-threads "
+                         "threads at start).\n");
+      g_string_append_printf (out, "// Scenario: %s\n\n", dirs->title ? dirs->title : "");
+      g_string_append_len (out, prelude, prelude_len);
+      g_string_append (out, "\nnamespace Awaitlab\n{\n");
+    }
+  else
+    g_string_append_printf (out,
+                            "// Generated by `awaitlab csharp` from %s — do not edit.\n"
+                            "// One scenario of a bundle (the prelude is a file of its own).\n"
+                            "// Scenario: %s\n\n"
+                            "#define AWAITLAB_DOTNET\n"
+                            "// The prelude's usings: a standalone program shares its file.\n"
+                            "using System;\n"
+                            "using System.Collections.Generic;\n"
+                            "using System.Diagnostics;\n"
+                            "using System.Globalization;\n"
+                            "using System.Linq;\n"
+                            "using System.Runtime.InteropServices;\n"
+                            "using System.Text;\n"
+                            "using System.Threading;\n"
+                            "using System.Threading.Tasks;\n\n"
+                            "namespace Awaitlab.%s\n{\n",
+                            gen->unit->filename, dirs->title ? dirs->title : "", gen->part);
   g_string_append (out,
-                   "\nnamespace Awaitlab\n"
-                   "{\n"
                    "  partial class Scenario\n"
                    "  {\n");
   append_knobs (gen, out);
@@ -965,13 +1070,46 @@ awl_csharp_generate (const char         *filename,
                      const char * const *overrides,
                      GError            **error)
 {
+  return awl_csharp_generate_for (filename, text, length, overrides,
+                                  AWL_CSHARP_TARGET_MONO, NULL, error);
+}
+
+static gboolean
+is_identifier (const char *s)
+{
+  if (s == NULL || !(g_ascii_isalpha (*s) || *s == '_'))
+    return FALSE;
+  for (; *s; s++)
+    if (!(g_ascii_isalnum (*s) || *s == '_'))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+awl_csharp_generate_for (const char         *filename,
+                         const char         *text,
+                         gssize              length,
+                         const char * const *overrides,
+                         AwlCsharpTarget     target,
+                         const char         *part,
+                         GError            **error)
+{
   g_autoptr(AwlUnit) unit = NULL;
   Gen gen = { 0 };
   char *result;
 
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (target == AWL_CSHARP_TARGET_MONO || target == AWL_CSHARP_TARGET_DOTNET, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (part != NULL && (target != AWL_CSHARP_TARGET_DOTNET || !is_identifier (part)))
+    {
+      g_set_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE,
+                   "a bundle part needs the dotnet target and a C# identifier as its name, "
+                   "not \"%s\"", part);
+      return NULL;
+    }
 
   unit = awl_parse (filename, text, length, AWL_PARSE_DEFAULT);
   if (awl_unit_has_errors (unit))
@@ -982,6 +1120,8 @@ awl_csharp_generate (const char         *filename,
     }
 
   gen.unit = unit;
+  gen.target = target;
+  gen.part = part;
   gen.edits = g_array_new (FALSE, FALSE, sizeof (Edit));
   g_array_set_clear_func (gen.edits, edit_clear);
   gen.knobs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -994,4 +1134,16 @@ awl_csharp_generate (const char         *filename,
   g_hash_table_unref (gen.knobs);
   g_free (gen.not_exportable);
   return result;
+}
+
+char *
+awl_csharp_bundle_prelude (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize length;
+  const char *prelude = awl_csharp_get_prelude (&length);
+
+  append_preamble (out, AWL_CSHARP_TARGET_DOTNET, FALSE);
+  g_string_append_len (out, prelude, length);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -1,11 +1,12 @@
 /* awl-csharp.h
  *
- * Export of a scenario as a complete, runnable C# 7.2 program: the prelude (the
+ * Export of a scenario as a complete, runnable C# program (C# 7.2 for Mono, or current
+ * C# for .NET 10, where async streams work too): the prelude (the
  * simulated world implemented for real, resources/csharp/awaitlab-prelude.cs), the
  * knobs as constants, the scenario's own code inside a class (with `#line` directives
  * so compiler messages point at the .csx), the environment and the entry call.
  *
- * The program compiles with Mono's mcs and prints one JSON object per output line and
+ * The program compiles with Mono's mcs (or runs with `dotnet run`) and prints one JSON object per output line and
  * a last line with the outcome; see docs/fidelity.md.
  *
  *   g_autoptr(GError) error = NULL;
@@ -30,6 +31,13 @@ typedef enum
   AWL_CSHARP_ERROR_OVERRIDE,        /* an override names nothing or does not fit */
 } AwlCsharpError;
 
+/* Which compiler and runtime the program is for. */
+typedef enum
+{
+  AWL_CSHARP_TARGET_MONO,    /* C# 7.2: Mono's mcs, then mono */
+  AWL_CSHARP_TARGET_DOTNET,  /* current C#: a .NET 10 file-based app or a project */
+} AwlCsharpTarget;
+
 GQuark      awl_csharp_error_quark  (void);
 
 /* Generates the program for the scenario @text (@length -1 = NUL-terminated) read
@@ -42,6 +50,21 @@ char       *awl_csharp_generate     (const char         *filename,
                                      gssize              length,
                                      const char * const *overrides,
                                      GError            **error);
+
+/* The same for @target. With @part (a C# identifier; dotnet only) the result is one
+ * scenario of a bundle: no prelude, the scenario in `namespace Awaitlab.PART` and its
+ * start in `Awaitlab.PART.Program.Run (string[])`, for a project that compiles many
+ * scenarios with awl_csharp_bundle_prelude () and a dispatcher in one build. */
+char       *awl_csharp_generate_for (const char         *filename,
+                                     const char         *text,
+                                     gssize              length,
+                                     const char * const *overrides,
+                                     AwlCsharpTarget     target,
+                                     const char         *part,
+                                     GError            **error);
+
+/* The prelude as one file of a .NET bundle project. Free with g_free(). */
+char       *awl_csharp_bundle_prelude (void);
 
 /* The prelude's C# source (static data, NUL-terminated). */
 const char *awl_csharp_get_prelude  (gsize              *length);

@@ -599,6 +599,31 @@ read_time (Cursor     *c,
   return TRUE;
 }
 
+/* TIME [± TIME] of end-at and output-at ("+-" and "+/-" work too). */
+static gboolean
+read_time_tolerance (Cursor     *c,
+                     const char *what,
+                     AwlExpect  *e)
+{
+  if (!read_time (c, what, &e->time_ns))
+    return FALSE;
+  if (!at_end (c))
+    {
+      guint col;
+      g_autofree char *pm = read_word (c, &col, NULL);
+
+      if (strcmp (pm, "±") != 0 && strcmp (pm, "+-") != 0 && strcmp (pm, "+/-") != 0)
+        {
+          dir_error (c, col, (guint) g_utf8_strlen (pm, -1),
+                     "expected `±` and a tolerance after %s, found `%s`", what, pm);
+          return FALSE;
+        }
+      if (!read_time (c, "a tolerance after `±`", &e->tolerance_ns))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_identifier (const char *s)
 {
@@ -712,7 +737,7 @@ parse_expectation (Cursor    *c,
 
   if (kind == NULL)
     {
-      dir_error (c, c->col, 1, "`@expect` needs an expectation: outcome, end-at, output, no-output, output-order, peak-pool-threads, lint or no-lint");
+      dir_error (c, c->col, 1, "`@expect` needs an expectation: outcome, end-at, output, no-output, output-order, output-at, peak-pool-threads, lint or no-lint");
       return FALSE;
     }
 
@@ -754,23 +779,23 @@ parse_expectation (Cursor    *c,
   else if (strcmp (kind, "end-at") == 0)
     {
       e->kind = AWL_EXPECT_END_AT;
-      if (!read_time (c, "the end time", &e->time_ns))
+      if (!read_time_tolerance (c, "the end time", e))
         return FALSE;
-      if (!at_end (c))
-        {
-          guint col;
-          g_autofree char *pm = read_word (c, &col, NULL);
-
-          if (strcmp (pm, "±") != 0 && strcmp (pm, "+-") != 0 && strcmp (pm, "+/-") != 0)
-            {
-              dir_error (c, col, (guint) g_utf8_strlen (pm, -1),
-                         "expected `±` and a tolerance after the end time, found `%s`", pm);
-              return FALSE;
-            }
-          if (!read_time (c, "a tolerance after `±`", &e->tolerance_ns))
-            return FALSE;
-        }
       expect_end (c, "the end time");
+    }
+  else if (strcmp (kind, "output-at") == 0)
+    {
+      char *text;
+
+      e->kind = AWL_EXPECT_OUTPUT_AT;
+      text = read_quoted (c, "the output text");
+      if (text == NULL)
+        return FALSE;
+      e->strings = g_new0 (char *, 2);
+      e->strings[0] = text;
+      if (!read_time_tolerance (c, "the time of the line", e))
+        return FALSE;
+      expect_end (c, "the time");
     }
   else if (strcmp (kind, "output") == 0 || strcmp (kind, "no-output") == 0)
     {
@@ -847,7 +872,7 @@ parse_expectation (Cursor    *c,
   else
     {
       dir_error (c, kind_col, (guint) g_utf8_strlen (kind, -1),
-                 "unknown expectation `%s`; use outcome, end-at, output, no-output, output-order, peak-pool-threads, lint or no-lint",
+                 "unknown expectation `%s`; use outcome, end-at, output, no-output, output-order, output-at, peak-pool-threads, lint or no-lint",
                  kind);
       return FALSE;
     }

@@ -105,6 +105,8 @@ typedef enum
   AWL_EXPECT_OUTPUT,             /* output "TEXT"          a line containing TEXT */
   AWL_EXPECT_NO_OUTPUT,          /* no-output "TEXT"       no line contains TEXT */
   AWL_EXPECT_OUTPUT_ORDER,       /* output-order "A" "B" … lines containing A, B, … in order */
+  AWL_EXPECT_OUTPUT_AT,          /* output-at "TEXT" TIME [± TIME]  the first line containing
+                                    TEXT is printed at TIME */
   AWL_EXPECT_PEAK_POOL_THREADS,  /* peak-pool-threads OP N */
   AWL_EXPECT_LINT,               /* lint NAME              the lint fired at least once */
   AWL_EXPECT_NO_LINT,            /* no-lint NAME           the lint never fired */
@@ -144,9 +146,10 @@ typedef struct
   AwlExpectKind        kind;
   AwlExpectOutcome     outcome;      /* OUTCOME */
   char                *exception;    /* OUTCOME crashed: optional exception type, else NULL */
-  gint64               time_ns;      /* END_AT */
-  gint64               tolerance_ns; /* END_AT: 0 if not given */
-  char               **strings;      /* OUTPUT, NO_OUTPUT (one), OUTPUT_ORDER (≥ 2); NULL-terminated */
+  gint64               time_ns;      /* END_AT, OUTPUT_AT */
+  gint64               tolerance_ns; /* END_AT, OUTPUT_AT: 0 if not given */
+  char               **strings;      /* OUTPUT, NO_OUTPUT, OUTPUT_AT (one), OUTPUT_ORDER (≥ 2);
+                                        NULL-terminated */
   AwlCompare           compare;      /* PEAK_POOL_THREADS */
   gint64               number;       /* PEAK_POOL_THREADS */
   char                *lint;         /* LINT, NO_LINT */

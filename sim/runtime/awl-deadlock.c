@@ -193,8 +193,8 @@ describe_pending_continuation (Chain    *c,
     {
       add (c, "%s completes when its continuation runs, and the continuation waits in the "
            "thread pool's queue", task_label (c, task));
-      add (c, "every pool thread is blocked and the pool cannot grow (maximum %u threads)",
-           sim->config.max_threads);
+      add (c, "every pool thread is blocked and the pool cannot grow (maximum %u %s)",
+           sim->config.max_threads, sim->config.max_threads == 1 ? "thread" : "threads");
       return TRUE;
     }
   return FALSE;
@@ -289,8 +289,8 @@ describe_task (Chain   *c,
         {
           add (c, "%s waits in the thread pool's %s queue and has not started", task_label (c, task),
                task->item->queue == AWL_QUEUE_LOCAL ? "local" : "global");
-          add (c, "every pool thread is blocked and the pool cannot grow (maximum %u threads)",
-               sim->config.max_threads);
+          add (c, "every pool thread is blocked and the pool cannot grow (maximum %u %s)",
+               sim->config.max_threads, sim->config.max_threads == 1 ? "thread" : "threads");
           return;
         }
       break;

@@ -172,8 +172,10 @@ awl_sim_crash (AwlSim    *sim,
   awl_sim_emit (sim, AWL_EVENT_EXCEPTION, 1, thread, 0, exception->id, 0, 0,
                 awl_sim_intern_printf (sim, "%s: %s", awl_exception_get_type_name (exception),
                                        awl_exception_get_message (exception)));
+  /* The summary is "Type: message" (awl-trace.h): every view puts its own heading
+   * ("Unhandled exception") in front of it. */
   awl_sim_finish (sim, AWL_OUTCOME_CRASHED,
-                  awl_sim_intern_printf (sim, "Unhandled exception. %s: %s",
+                  awl_sim_intern_printf (sim, "%s: %s",
                                          awl_exception_get_type_name (exception),
                                          awl_exception_get_message (exception)));
 }

@@ -23,17 +23,19 @@ typedef struct
 
 typedef struct
 {
-  AwlHeapEntry *entries;
-  gsize         len;
+  AwlHeapEntry *entries;                /* logical index 0 = the root */
+  AwlHeapEntry *storage;                /* aligned allocation that holds @entries */
+  gsize         len;                    /* slots in use, the hole included */
   gsize         cap;
   guint64       next_seq;
+  gboolean      hole;                   /* the root was popped and not refilled yet */
 } AwlHeap;
 
 /* Initialises an empty heap. */
 void     awl_heap_init  (AwlHeap      *heap);
 /* Frees the storage (not the payloads). */
 void     awl_heap_clear (AwlHeap      *heap);
-/* Inserts an entry at @time; returns its sequence number. */
+/* Inserts an entry at @time (never negative); returns its sequence number. */
 guint64  awl_heap_push  (AwlHeap      *heap,
                          AwlTime       time,
                          guint32       kind,
@@ -42,11 +44,7 @@ guint64  awl_heap_push  (AwlHeap      *heap,
 /* Removes the smallest entry into *@out; FALSE when empty. */
 gboolean awl_heap_pop   (AwlHeap      *heap,
                          AwlHeapEntry *out);
-/* The smallest entry without removing it, or NULL. */
-static inline const AwlHeapEntry *
-awl_heap_peek (const AwlHeap *heap)
-{
-  return heap->len ? &heap->entries[0] : NULL;
-}
+/* The number of entries. */
+gsize    awl_heap_size  (const AwlHeap *heap);
 
 G_END_DECLS

@@ -39,12 +39,14 @@ struct _AwlWorkItem
   AwlContinuationHow how;
   AwlRole       role;
   AwlThread    *sender;                /* Send: unblock this thread when done */
+  gboolean      high;                  /* in the high-priority queue (shown as global) */
 };
 
 /* awl-pool.c */
 AwlWorkItem *awl_work_item_new (AwlSim *sim, AwlItemKind kind, const char *description);
 void awl_work_item_free (AwlSim *sim, AwlWorkItem *item);
 void awl_pool_emit_queue (AwlSim *sim, AwlWorkItem *item);
+void awl_pool_queue_timer_item (AwlSim *sim, AwlWorkItem *item);
 void awl_sim_queue_item (AwlSim *sim, AwlWorkItem *item, gboolean prefer_local);
 void awl_pool_take_local (AwlSim *sim, AwlThread *t, AwlWorkItem *item);
 void awl_pool_item_done (AwlSim *sim);

@@ -12,6 +12,13 @@
 #define GATE_PERIOD      AWL_MS (500)
 #define RETIRE_AFTER     AWL_S (20)
 #define HILL_PERIOD      AWL_MS (250)   /* one sample, at most one change: 4 per second */
+/* Hill climbing with pool threads blocked (net8), fitted to .NET 10 (tests/runtime/dotnet/
+ * hill-climbing-blocking.cs): the first thread after 3 samples (750 ms; measured 673–814 ms),
+ * the second 17 samples later (5 s; measured 5.0–5.4 s), then one per 3 samples (measured
+ * 0.6–2.5 s apart). */
+#define HILL_BLOCKED_FIRST   3
+#define HILL_BLOCKED_SECOND 17
+#define HILL_BLOCKED_NEXT    3
 
 static void pool_wake     (AwlSim *sim);
 static void schedule_gate (AwlSim *sim);
@@ -48,7 +55,7 @@ awl_pool_emit_queue (AwlSim      *sim,
                 item->task ? item->task->parent.id : 0,
                 item->queue_owner ? item->queue_owner->parent.id
                 : (item->queue == AWL_QUEUE_REQUEST && item->context ? item->context->id : 0),
-                item->id, 0, item->description);
+                item->id, item->high ? 1 : 0, item->description);
 }
 
 void
@@ -73,6 +80,32 @@ awl_sim_queue_item (AwlSim      *sim,
       g_queue_push_tail (&sim->global, item);
       item->link = sim->global.tail;
     }
+  sim->pending_items++;
+  awl_pool_emit_queue (sim, item);
+  pool_wake (sim);
+  schedule_hill (sim);
+}
+
+/* An expired timer's work item. Since .NET 7 the timer thread queues it to the pool's
+ * high-priority queue, which a worker drains after its own local queue and before the
+ * global queue: on a starved pool it runs on the next thread that becomes free, ahead of
+ * everything queued globally (measured on .NET 10: tests/runtime/dotnet/
+ * timer-high-priority-queue.cs). Mono and .NET Framework queue it to the global queue. */
+void
+awl_pool_queue_timer_item (AwlSim      *sim,
+                           AwlWorkItem *item)
+{
+  if (sim->config.profile != AWL_PROFILE_NET8)
+    {
+      awl_sim_queue_item (sim, item, FALSE);
+      return;
+    }
+  item->enqueued = sim->now;
+  item->queue = AWL_QUEUE_GLOBAL;
+  item->queue_owner = NULL;
+  item->high = TRUE;
+  g_queue_push_tail (&sim->high, item);
+  item->link = sim->high.tail;
   sim->pending_items++;
   awl_pool_emit_queue (sim, item);
   pool_wake (sim);
@@ -314,6 +347,28 @@ pool_has_blocked (AwlSim *sim)
   return FALSE;
 }
 
+/* Work is queued, items complete, and pool threads are blocked (not in a task wait being
+ * compensated). .NET's hill climbing does not know about the blocking: its throughput
+ * samples are noisy and it adds threads slowly (see HILL_BLOCKED_*). Awaitlab probes one
+ * thread up after a run of such samples, only while a core is idle. */
+static void
+hill_blocked_probe (AwlSim *sim)
+{
+  guint wait = sim->hill_blocked_probes == 0 ? HILL_BLOCKED_FIRST
+               : sim->hill_blocked_probes == 1 ? HILL_BLOCKED_SECOND : HILL_BLOCKED_NEXT;
+
+  sim->hill_last_rate = -1;
+  sim->hill_last_move = 0;
+  if (++sim->hill_blocked_samples < wait || sim->busy_cores >= sim->config.cores
+      || sim->goal >= sim->config.max_threads)
+    return;
+  sim->hill_blocked_samples = 0;
+  sim->hill_blocked_probes++;
+  sim->goal++;
+  emit_goal (sim, AWL_POOL_HILL_CLIMBING);
+  pool_wake (sim);
+}
+
 void
 awl_pool_on_hill (AwlSim *sim)
 {
@@ -326,6 +381,14 @@ awl_pool_on_hill (AwlSim *sim)
   sim->hill_last_time = sim->now;
   sim->hill_last_done = sim->pool_done;
 
+  if (sim->pending_items > 0 && done > 0 && !sim->inject_pending && pool_has_blocked (sim)
+      && sim->config.profile == AWL_PROFILE_NET8)
+    {
+      hill_blocked_probe (sim);
+      schedule_hill (sim);
+      return;
+    }
+  sim->hill_blocked_samples = 0;
   if (sim->pending_items == 0 || done == 0 || sim->inject_pending || pool_has_blocked (sim))
     {
       /* Nothing queued (the goal may relax); or the pool stalled, or threads are blocked
@@ -399,6 +462,8 @@ awl_pool_find_work (AwlSim    *sim,
 
   *how = 0;
   item = g_queue_pop_tail (&t->local);
+  if (item == NULL)
+    item = g_queue_pop_head (&sim->high);
   if (item == NULL)
     item = g_queue_pop_head (&sim->global);
   if (item == NULL)

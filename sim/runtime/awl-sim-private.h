@@ -88,6 +88,7 @@ struct _AwlSim
 
   /* thread pool (awl-pool.c) */
   GQueue         global;
+  GQueue         high;                 /* net8: high-priority queue (expired timers), before global */
   GQueue         idle;                 /* idle workers, most recent at the tail */
   guint          pool_count;
   guint          pool_peak;
@@ -110,6 +111,8 @@ struct _AwlSim
   double         hill_last_rate;       /* completions per second in the last window; < 0 = none */
   int            hill_last_move;       /* +1, -1, 0 */
   guint          hill_changes;
+  guint          hill_blocked_samples; /* consecutive samples with a backlog and blocked threads */
+  guint          hill_blocked_probes;  /* threads added by hill climbing under blocking */
   guint          pool_names;
   guint          dedicated_names;
   guint64        completions;

@@ -66,14 +66,23 @@ gboolean
 awl_profile_from_string (const char *str,
                          AwlProfile *profile)
 {
+  /* The modern profile models .NET 6 to 10 (pinned to .NET 10 measurements); its name
+   * stays "net8", the other versions are aliases. */
+  static const char * const modern[] = { "net8", "net6", "net7", "net9", "net10", "dotnet" };
+
   g_return_val_if_fail (str != NULL && profile != NULL, FALSE);
-  if (g_ascii_strcasecmp (str, "net8") == 0)
-    *profile = AWL_PROFILE_NET8;
-  else if (g_ascii_strcasecmp (str, "netfx") == 0 || g_ascii_strcasecmp (str, "mono") == 0)
-    *profile = AWL_PROFILE_NETFX;
-  else
-    return FALSE;
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (modern); i++)
+    if (g_ascii_strcasecmp (str, modern[i]) == 0)
+      {
+        *profile = AWL_PROFILE_NET8;
+        return TRUE;
+      }
+  if (g_ascii_strcasecmp (str, "netfx") == 0 || g_ascii_strcasecmp (str, "mono") == 0)
+    {
+      *profile = AWL_PROFILE_NETFX;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 guint
@@ -347,6 +356,7 @@ awl_sim_new (const AwlConfig *config,
   g_queue_init (&sim->ready);
   g_queue_init (&sim->runnable);
   g_queue_init (&sim->global);
+  g_queue_init (&sim->high);
   g_queue_init (&sim->idle);
   g_queue_init (&sim->ui_queue);
   return sim;
@@ -369,6 +379,7 @@ awl_sim_free (AwlSim *sim)
     return;
 
   free_item_queue (sim, &sim->global);
+  free_item_queue (sim, &sim->high);
   free_item_queue (sim, &sim->ui_queue);
   for (guint i = 0; i < sim->contexts->len; i++)
     {

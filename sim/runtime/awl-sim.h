@@ -77,7 +77,8 @@ gboolean    awl_environment_from_string (const char     *str,
                                          AwlEnvironment *env);
 /* "net8", "netfx". */
 const char *awl_profile_to_string      (AwlProfile      profile);
-/* Parses a profile name ("net8", "netfx"; "mono" is accepted as netfx); FALSE if unknown. */
+/* Parses a profile name ("net8", "netfx"; "net6", "net7", "net9", "net10" and "dotnet" are
+ * accepted as net8, "mono" as netfx); FALSE if unknown. */
 gboolean    awl_profile_from_string    (const char     *str,
                                         AwlProfile     *profile);
 
@@ -91,6 +92,9 @@ typedef enum
   AWL_FRAME_ASYNC_VOID     = 1 << 1, /* async void (also set ASYNC) */
   AWL_FRAME_ASYNC_ITERATOR = 1 << 2, /* async IAsyncEnumerable<T> method */
   AWL_FRAME_LAMBDA         = 1 << 3, /* a lambda body (display only) */
+  /* A delegate that is not async but returns a Task (`() => GetAsync()`): C# binds it to
+   * Task.Run's Func<Task> / Func<Task<T>> overload, which unwraps. */
+  AWL_FRAME_RETURNS_TASK   = 1 << 4,
 } AwlFrameFlags;
 
 struct _AwlFrameClass

@@ -124,7 +124,9 @@ queue_body (AwlSim        *sim,
   AwlTask *task;
   AwlFrame *body = frame;
 
-  if (is_async && unwrap)
+  /* Task.Run unwraps an async delegate and any other delegate returning a Task (the
+   * Func<Task> overload); StartNew never does: it gives Task<Task>. */
+  if (unwrap && (is_async || (frame->flags & AWL_FRAME_RETURNS_TASK)))
     {
       task = awl_task_new (sim, AWL_TASK_KIND_UNWRAP, frame->name);
       body = body_frame_new (sim, frame, task, BODY_UNWRAP);

@@ -56,8 +56,9 @@ thread_register (AwlSim     *sim,
   awl_sim_emit (sim, AWL_EVENT_THREAD_CREATED, t->kind, t, 0, 0, 0, 0, t->name);
   if (sim->threads->len > sim->config.limit_threads)
     awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
-                    awl_sim_intern_printf (sim, "limit: more than %u threads",
-                                           sim->config.limit_threads));
+                    awl_sim_intern_printf (sim, "limit: more than %u %s",
+                                           sim->config.limit_threads,
+                                           sim->config.limit_threads == 1 ? "thread" : "threads"));
 }
 
 AwlThread *

@@ -116,7 +116,7 @@ awl_sim_fire_timer (AwlSim   *sim,
   sim->pending_timers--;
   awl_sim_emit (sim, AWL_EVENT_TIMER_FIRED, 0, NULL, timer->task ? timer->task->parent.id : 0,
                 0, timer->id, 0, timer->label);
-  /* Expired timers are queued to the pool's global queue. */
+  /* Expired timers are queued to the pool (net8: its high-priority queue). */
   if (timer->task)
     {
       if (awl_task_is_completed (&timer->task->parent))
@@ -138,7 +138,7 @@ awl_sim_fire_timer (AwlSim   *sim,
       item->func = awl_cts_timer_item;
       item->func_data = cts;
     }
-  awl_sim_queue_item (sim, item, FALSE);
+  awl_pool_queue_timer_item (sim, item);
 }
 
 static void

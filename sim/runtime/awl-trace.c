@@ -14,6 +14,7 @@ typedef struct
   guint64     id;
   guint       task;
   const char *desc;
+  gboolean    high;    /* net8 high-priority pool item: dequeued before the global ones */
 } RItem;
 
 typedef struct
@@ -885,8 +886,8 @@ awl_trace_describe_event (AwlTrace *trace,
       {
         static const char * const n[] = { "minimum", "starvation", "blocking compensation",
                                           "hill climbing", "idle retirement", "unblocked" };
-        return g_strdup_printf ("Thread pool goal is %" G_GINT64_FORMAT " threads (%s)", e->a,
-                                n[MIN (e->sub, 5)]);
+        return g_strdup_printf ("Thread pool goal is %" G_GINT64_FORMAT " %s (%s)", e->a,
+                                e->a == 1 ? "thread" : "threads", n[MIN (e->sub, 5)]);
       }
     case AWL_EVENT_REQUEST_START:
       return g_strdup_printf ("Request %" G_GINT64_FORMAT " arrives", e->a + 1);
@@ -1217,12 +1218,18 @@ rqueue_add (RState       *s,
             gint64        owner,
             guint64       id,
             guint         task,
-            const char   *desc)
+            const char   *desc,
+            gboolean      high)
 {
   RQueue *q = rqueue (s, kind, owner, TRUE);
-  RItem it = { id, task, desc };
+  RItem it = { id, task, desc, high };
+  guint at = q->items->len;
 
-  g_array_append_val (q->items, it);
+  /* High-priority items are taken before the global ones: show them first. */
+  if (high)
+    for (at = q->head; at < q->items->len && g_array_index (q->items, RItem, at).high; at++)
+      ;
+  g_array_insert_val (q->items, at, it);
 }
 
 static void
@@ -1451,20 +1458,20 @@ rstate_apply (RState         *s,
         g_array_index (s->tasks, AwlStateTask, e->task - 1).status = e->sub;
       break;
     case AWL_EVENT_QUEUE:
-      rqueue_add (s, e->sub, e->a, e->b, e->task, e->text);
+      rqueue_add (s, e->sub, e->a, e->b, e->task, e->text, e->c == 1);
       break;
     case AWL_EVENT_DEQUEUE:
       rqueue_remove (s, e->sub, e->a, e->b);
       break;
     case AWL_EVENT_TIMER_SET:
-      rqueue_add (s, AWL_QUEUE_TIMER, 0, e->b, e->task, e->text);
+      rqueue_add (s, AWL_QUEUE_TIMER, 0, e->b, e->task, e->text, FALSE);
       break;
     case AWL_EVENT_TIMER_FIRED:
       rqueue_remove (s, AWL_QUEUE_TIMER, 0, e->b);
       break;
     case AWL_EVENT_IO_START:
       if (e->sub == 0)
-        rqueue_add (s, AWL_QUEUE_IO, 0, e->b, e->task, e->text);
+        rqueue_add (s, AWL_QUEUE_IO, 0, e->b, e->task, e->text, FALSE);
       break;
     case AWL_EVENT_IO_DONE:
       rqueue_remove (s, AWL_QUEUE_IO, 0, e->b);

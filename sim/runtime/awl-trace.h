@@ -117,7 +117,9 @@ typedef enum
   AWL_EVENT_TASK_STATUS,      /* task, sub = AwlTaskStatus, a = exception object id,
                                * text = "Type: message" when faulted */
   AWL_EVENT_QUEUE,            /* work item queued: sub = AwlQueueKind, a = queue owner,
-                               * b = work item id, task = its task, text = description */
+                               * b = work item id, task = its task, text = description,
+                               * c = 1 for the pool's high-priority queue (net8 timers; the
+                               * queue kind is then GLOBAL) */
   AWL_EVENT_DEQUEUE,          /* thread takes item: sub = AwlQueueKind, a = owner, b = item id,
                                * c = 1 stolen from another worker / 2 inlined by a wait */
   AWL_EVENT_CPU,              /* a = CPU ns requested */

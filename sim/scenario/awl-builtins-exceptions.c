@@ -64,9 +64,34 @@ AWL_BI (exception_inner_list)
   return bi_value (call, awl_value_object (l));
 }
 
+static void
+collect_flattened (AwlObject *e,
+                   GPtrArray *out)
+{
+  for (guint i = 0; i < awl_exception_get_n_inner (e); i++)
+    {
+      AwlObject *inner = awl_exception_get_inner (e, i);
+
+      if (g_strcmp0 (awl_exception_get_type_name (inner), "AggregateException") == 0)
+        collect_flattened (inner, out);
+      else
+        g_ptr_array_add (out, inner);
+    }
+}
+
+/* AggregateException.Flatten(): a new AggregateException whose inner exceptions are
+ * every non-aggregate exception found by opening the nested aggregates recursively. */
 AWL_BI (exception_flatten)
 {
-  return bi_value (call, call->target);
+  g_autoptr(GPtrArray) inner = g_ptr_array_new ();
+  AwlObject *e = call->target.o;
+
+  if (g_strcmp0 (awl_exception_get_type_name (e), "AggregateException") != 0)
+    return bi_value (call, call->target);
+  collect_flattened (e, inner);
+  return bi_value (call, awl_value_object (awl_sim_aggregate_exception_new (call->sim,
+                                                                           (AwlObject **) inner->pdata,
+                                                                           inner->len)));
 }
 
 AWL_BI (exception_get_type)

@@ -1088,6 +1088,49 @@ compile_method_call (Compiler    *c,
   emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
 }
 
+/* Interlocked.X(ref target, …): the function gets target's value and answers the
+ * value to store back; the step runs without interruption, so it is atomic as in .NET.
+ * The call's value is the new value, or the old one (Exchange, CompareExchange). */
+static void
+compile_ref_call (Compiler    *c,
+                  AwlExpr     *e,
+                  AwlCallSite *site,
+                  AwlArg      *args,
+                  guint        n_args)
+{
+  AwlExpr *target = args[0].value;
+  gboolean returns_old = (site->api->flags & AWL_API_RETURNS_OLD) != 0;
+
+  if (target->kind == AWL_EXPR_NAME)
+    {
+      compile_name (c, target);
+      if (returns_old)
+        emit (c, OP_DUP, 0);
+      compile_args (c, args + 1, n_args - 1);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      if (!returns_old)
+        emit (c, OP_DUP, 0);
+      compile_store_target (c, target);
+      return;
+    }
+  if (target->kind == AWL_EXPR_MEMBER && !returns_old)
+    {
+      AwlCallSite *field = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+      awl_builtin_member_bind (field);
+      compile_expr (c, target->member.target);
+      emit (c, OP_DUP, 0);
+      emit_full (c, OP_GET_MEMBER, 0, 0, field, e->loc);
+      compile_args (c, args + 1, n_args - 1);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      emit_full (c, OP_SET_MEMBER, 1, 0, field, e->loc);
+      return;
+    }
+  error_at (c, target->loc.line, target->loc.col,
+            "`%s.%s(ref obj.field, …)` " "is not supported by Awaitlab's C# subset; use a variable or a static field",
+            site->type, site->member);
+  emit_const (c, awl_value_null ());
+}
+
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -1156,6 +1199,11 @@ compile_call (Compiler *c,
         }
       site = new_site (c, type, callee->member.name, args, n_args, e->loc);
       site->api = api;
+      if (api->flags & AWL_API_REF_FIRST)
+        {
+          compile_ref_call (c, e, site, args, n_args);
+          return;
+        }
       compile_args (c, args, n_args);
       emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
       return;
@@ -1202,6 +1250,13 @@ compile_member (Compiler *c,
   AwlCallSite *site;
   guint skip = 0;
 
+  if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS &&
+      awl_ast_is_enum (c->unit->ast, e->member.target->name.name))
+    {
+      /* Enum.Member: its name (prints and compares as .NET's enum values do). */
+      emit_string (c, e->member.name);
+      return;
+    }
   if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS)
     {
       /* Class.field */
@@ -1415,8 +1470,10 @@ compile_new (Compiler *c,
   if (api == NULL || e->new_obj.type == NULL)
     {
       AwlLoc at = e->new_obj.type ? e->new_obj.type->loc : e->loc;
-      error_extra (c, at.line, at.col,
-                "type `%s` is not supported by Awaitlab's C# subset", type);
+      /* The checker already named an unknown type; say it once. */
+      if (!c->front_end_failed)
+        error_extra (c, at.line, at.col,
+                     "type `%s` is not supported by Awaitlab's C# subset", type);
       emit_const (c, awl_value_null ());
       return;
     }
@@ -1913,7 +1970,7 @@ compile_try (Compiler *c,
           else
             {
               g_autofree char *tn = awl_normalize_type (k->type->name);
-              if (!awl_exception_type_is_known (tn))
+              if (!awl_exception_type_is_known (tn) && !awl_known_api_is_exception_type (tn))
                 error_extra (c, k->type->loc.line, k->type->loc.col,
                           "`%s` is not an exception type known to Awaitlab", k->type->name);
               emit (c, OP_LOAD, exc);
@@ -2186,6 +2243,65 @@ func_ctx_clear (FuncCtx *f)
   g_hash_table_unref (f->states);
 }
 
+/* Awaitlab has no full type inference, so whether a lambda that is not async returns a
+ * Task is decided from what it returns: a call to a method declared Task / Task<T>, a
+ * Task factory (Task.Delay, WhenAll, WhenAny, Run, FromResult, …), an *Async API, or a
+ * `.Task` property (TaskCompletionSource). C# then binds Task.Run to its Func<Task> /
+ * Func<Task<T>> overload, which unwraps. */
+static gboolean
+expr_returns_task (Compiler *c,
+                   AwlExpr  *e)
+{
+  static const char * const task_factories[] = {
+    "Delay", "WhenAll", "WhenAny", "Run", "FromResult", "FromException", "FromCanceled", NULL
+  };
+  AwlExpr *callee;
+  AwlCode *code;
+  guint depth;
+
+  if (e == NULL)
+    return FALSE;
+  if (e->kind == AWL_EXPR_MEMBER)
+    return g_str_equal (e->member.name, "Task") || g_str_equal (e->member.name, "CompletedTask");
+  if (e->kind != AWL_EXPR_CALL)
+    return FALSE;
+  callee = e->call.callee;
+  if (callee->kind == AWL_EXPR_NAME)
+    return lookup (c, callee->name.name, &depth) == NULL
+           && (code = g_hash_table_lookup (c->methods, callee->name.name)) != NULL
+           && (code->func->return_kind == AWL_RETURN_TASK
+               || code->func->return_kind == AWL_RETURN_TASK_OF);
+  if (callee->kind != AWL_EXPR_MEMBER)
+    return FALSE;
+  if (callee->member.target->kind == AWL_EXPR_NAME
+      && g_str_equal (callee->member.target->name.name, "Task")
+      && g_strv_contains (task_factories, callee->member.name))
+    return TRUE;
+  return g_str_has_suffix (callee->member.name, "Async");
+}
+
+static gboolean
+stmt_returns_task (Compiler *c,
+                   AwlStmt  *s)
+{
+  if (s == NULL)
+    return FALSE;
+  switch (s->kind)
+    {
+    case AWL_STMT_RETURN:
+      return expr_returns_task (c, s->ret.value);
+    case AWL_STMT_BLOCK:
+      for (guint i = 0; i < s->block.n_stmts; i++)
+        if (stmt_returns_task (c, s->block.stmts[i]))
+          return TRUE;
+      return FALSE;
+    case AWL_STMT_IF:
+      return stmt_returns_task (c, s->if_.then_stmt) || stmt_returns_task (c, s->if_.else_stmt);
+    default:
+      return FALSE;
+    }
+}
+
 static AwlCode *
 compile_function (Compiler    *c,
                   AwlFunction *func,
@@ -2225,6 +2341,9 @@ compile_function (Compiler    *c,
     }
   if (func->flags & AWL_FUNC_LAMBDA)
     code->klass.flags |= AWL_FRAME_LAMBDA;
+  if ((func->flags & AWL_FUNC_LAMBDA) && !code->is_async
+      && (expr_returns_task (c, func->body_expr) || stmt_returns_task (c, func->body)))
+    code->klass.flags |= AWL_FRAME_RETURNS_TASK;
 
   func_ctx_init (&f, code, scan.states);
   f.parent = (func->flags & AWL_FUNC_LAMBDA) ? saved : NULL;

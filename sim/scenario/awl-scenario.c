@@ -848,6 +848,27 @@ evaluate (const AwlExpect *e,
           }
         return TRUE;
       }
+    case AWL_EXPECT_OUTPUT_AT:
+      {
+        guint n, at = 0;
+        const AwlOutputLine *lines = awl_trace_get_output (trace, &n);
+        gint64 diff;
+
+        if (!line_contains (trace, e->strings[0], 0, &at))
+          {
+            *detail = g_strdup ("no output line contains it");
+            return FALSE;
+          }
+        diff = lines[at].time - e->time_ns;
+        if (diff < 0)
+          diff = -diff;
+        if (diff > e->tolerance_ns)
+          {
+            *detail = g_strdup_printf ("printed at %.1f ms", AWL_TO_MS (lines[at].time));
+            return FALSE;
+          }
+        return TRUE;
+      }
     case AWL_EXPECT_PEAK_POOL_THREADS:
       {
         const AwlStats *st = awl_trace_get_stats (trace);

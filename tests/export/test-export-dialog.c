@@ -313,6 +313,140 @@ wait_for_x_server (void)
   return NULL;
 }
 
+static GtkWidget *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The dialog lists exactly the rows of the format table, in its order. */
+static void
+test_formats_from_table (void)
+{
+  g_autoptr(AwaitlabDocument) document = NULL;
+  const AwaitlabExportFormatInfo *formats;
+  AwaitlabExportDialog *dialog;
+  GListModel *model;
+  GtkWidget *row;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  document = load_document ();
+  dialog = awaitlab_export_dialog_new (NULL, NULL, document, -1);
+  row = find_combo_row (GTK_WIDGET (dialog), "Format");
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  formats = awaitlab_export_get_formats (&n);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, formats[i].label);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+texture_read (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GdkTexture **texture = data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+}
+
+/* "Copy Image" puts the picture, at the export size, on the clipboard. */
+static void
+test_copy_image (void)
+{
+  g_autoptr(AwaitlabDocument) document = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  AwaitlabExportDialog *dialog;
+  GdkClipboard *clipboard;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  document = load_document ();
+  dialog = awaitlab_export_dialog_new (NULL, NULL, document, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy-image", NULL));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, texture_read, &texture);
+  while (texture == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 720);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Steps from the dialog: a folder of numbered pictures, one per bookmark. */
+static void
+test_steps (void)
+{
+  g_autoptr(AwaitlabDocument) document = NULL;
+  g_autofree char *folder = g_build_filename (out_dir, "steps", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  AwaitlabExportDialog *dialog;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gpointer weak;
+  guint n = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  document = load_document ();
+  dialog = awaitlab_export_dialog_new (NULL, NULL, document, -1);
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  gtk_window_present (GTK_WINDOW (dialog));
+  awaitlab_export_dialog_set_format (dialog, AWAITLAB_EXPORT_STEPS);
+  awaitlab_export_dialog_export_to (dialog, file);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_str_has_suffix (name, ".png"));
+      g_assert_true (g_ascii_isdigit (name[0]) && g_ascii_isdigit (name[1]) && name[2] == '-');
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_assert_cmpuint (count_files (), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +470,9 @@ main (int    argc,
   g_test_add_func ("/export/dialog/trace-of-the-run", test_trace);
   g_test_add_func ("/export/dialog/close-cancels-video", test_close_cancels);
   g_test_add_func ("/export/dialog/gif-range", test_gif_range);
+  g_test_add_func ("/export/dialog/formats-from-table", test_formats_from_table);
+  g_test_add_func ("/export/dialog/copy-image", test_copy_image);
+  g_test_add_func ("/export/dialog/steps", test_steps);
   status = g_test_run ();
 
   g_rmdir (out_dir);

@@ -14,6 +14,7 @@
 #include <gst/pbutils/pbutils.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -90,40 +91,6 @@ export_ok (AwaitlabExportSource        *source,
 
 /* Where the blocked span of the UI lane is, asked from a renderer laid out as
  * the export lays out its pictures (whole run plus 1/30 of room). */
-static gboolean
-find_blocked_ui_pixel (AwaitlabExportSource *source,
-                       double                width,
-                       double                height,
-                       double               *px,
-                       double               *py)
-{
-  AwaitlabTimeline *timeline = awaitlab_export_source_get_timeline (source);
-  g_autoptr(AwaitlabTimelineRenderer) renderer = awaitlab_timeline_renderer_new ();
-  gint64 end = awaitlab_timeline_get_end_time (timeline);
-  gint64 view_end = end + MAX (1, end / 30);
-  double x = awaitlab_timeline_renderer_time_to_x (renderer, 0, view_end, width, end * 3 / 4);
-
-  for (double y = 0; y < height; y += 1)
-    {
-      AwaitlabTimelineHit hit;
-      const AwaitlabSpan *spans;
-      guint n_spans;
-
-      if (!awaitlab_timeline_renderer_hit_test (renderer, timeline, 0, view_end, width, height, x, y, &hit) ||
-          hit.lane < 0 || hit.span < 0)
-        continue;
-      if (g_strcmp0 (awaitlab_timeline_get_lane_name (timeline, hit.lane), "UI") != 0)
-        continue;
-      spans = awaitlab_timeline_get_spans (timeline, hit.lane, &n_spans);
-      if (spans[hit.span].state != AWAITLAB_SPAN_BLOCKED)
-        continue;
-      *px = x;
-      *py = y + 6;   /* inside the bar, clear of its edge */
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 read_pixel (cairo_surface_t *surface,
             int              x,
@@ -157,10 +124,12 @@ test_png_blocked_lane (void)
   g_autofree char *path = out_path ("deadlock.png");
   AwaitlabExportOptions options;
   cairo_surface_t *surface;
-  double x = 0, y = 0;
-  int r, g, b, blocked = 0;
+  int x, y, r, g, b, blocked = 0;
 
+  /* Without the caption the legend's swatch is not there: every vermillion pixel
+   * is the UI thread's bar, blocked for the whole 200 ms (a long bar). */
   awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
+  options.caption = FALSE;
   export_ok (source, &options, path);
 
   surface = cairo_image_surface_create_from_png (path);
@@ -168,14 +137,14 @@ test_png_blocked_lane (void)
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 720);
 
-  g_assert_true (find_blocked_ui_pixel (source, 1280, 720, &x, &y));
-  /* Sample a few pixels (the hatch has dark lines). */
-  for (int dx = 0; dx < 8; dx++)
-    {
-      read_pixel (surface, (int)x + dx, (int)y, &r, &g, &b);
-      blocked += is_blocked_colour (r, g, b);
-    }
-  g_assert_cmpint (blocked, >=, 4);
+  for (y = 0; y < 720; y++)
+    for (x = 0; x < 1280; x++)
+      {
+        read_pixel (surface, x, y, &r, &g, &b);
+        blocked += is_blocked_colour (r, g, b);
+      }
+  /* At least a 900 × 20 px bar. */
+  g_assert_cmpint (blocked, >=, 900 * 20);
   cairo_surface_destroy (surface);
   remove_output (path);
 
@@ -776,6 +745,270 @@ test_missing_encoder (void)
 }
 
 /* ----------------------------------------------------------------------------
+ * Slide-ready pictures: caption, filled picture, whole tick labels, steps,
+ * one format table, the full view's code.
+ * ------------------------------------------------------------------------- */
+
+static gboolean have_cli (void);
+
+static cairo_surface_t *
+export_png (AwaitlabExportSource *source,
+            gboolean              caption,
+            const char           *name)
+{
+  g_autofree char *path = out_path (name);
+  AwaitlabExportOptions options;
+  cairo_surface_t *surface;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
+  options.caption = caption;
+  export_ok (source, &options, path);
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  remove_output (path);
+  return surface;
+}
+
+static guint
+count_pixels (cairo_surface_t *surface,
+              int              y0,
+              int              y1,
+              gboolean       (*match) (int r, int g, int b))
+{
+  guint n = 0;
+
+  for (int y = MAX (0, y0); y < MIN (y1, cairo_image_surface_get_height (surface)); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        int r, g, b;
+
+        read_pixel (surface, x, y, &r, &g, &b);
+        n += match (r, g, b);
+      }
+  return n;
+}
+
+static gboolean
+is_outcome_red (int r,
+                int g,
+                int b)
+{
+  return r > 180 && g < 90 && b < 90;
+}
+
+/* Title, outcome and legend are on by default for every format, and drawn. */
+static void
+test_caption (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  cairo_surface_t *with, *without;
+
+  for (AwaitlabExportFormat f = 0; f < AWAITLAB_EXPORT_N_FORMATS; f++)
+    {
+      AwaitlabExportOptions options;
+
+      awaitlab_export_options_init (&options, f);
+      g_assert_true (options.caption);
+    }
+
+  with = export_png (source, TRUE, "caption.png");
+  without = export_png (source, FALSE, "plain.png");
+  /* The outcome line ("Deadlock at 200 ms: …") in red under the title. */
+  g_assert_cmpuint (count_pixels (with, 30, 60, is_outcome_red), >=, 150);
+  /* The legend at the bottom, with its Blocked swatch. */
+  g_assert_cmpuint (count_pixels (with, 720 - 34, 720, is_blocked_colour), >=, 100);
+  g_assert_cmpuint (count_pixels (without, 720 - 34, 720, is_blocked_colour), ==, 0);
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
+static gboolean
+is_background (int r,
+               int g,
+               int b)
+{
+  return abs (r - 250) <= 2 && abs (g - 250) <= 2 && abs (b - 250) <= 2;
+}
+
+/* A run with three lanes fills the slide instead of leaving its lower half
+ * empty (rows of nothing but background), and the last tick label is whole:
+ * the picture's right edge in the ruler is background. */
+static void
+test_fills_picture (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  cairo_surface_t *surface = export_png (source, TRUE, "filled.png");
+  int width = cairo_image_surface_get_width (surface);
+  guint empty_rows = 0;
+
+  for (int y = 0; y < 720; y++)
+    empty_rows += count_pixels (surface, y, y + 1, is_background) == (guint) width;
+  g_test_message ("%u of 720 rows empty", empty_rows);
+  g_assert_cmpuint (empty_rows, <, 720 / 8);
+
+  for (int y = 75; y < 110; y++)
+    for (int x = width - 6; x < width; x++)
+      {
+        int r, g, b;
+
+        read_pixel (surface, x, y, &r, &g, &b);
+        g_assert_true (is_background (r, g, b));
+      }
+  cairo_surface_destroy (surface);
+}
+
+/* One numbered PNG per bookmark: the note on line 15, the deadlock, the end. */
+static void
+test_steps (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *folder = out_path ("steps");
+  const char * const names[] = { "01-note-L15.png", "02-deadlock.png", "03-end.png" };
+  g_autoptr(GError) error = NULL;
+  AwaitlabExportOptions options;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_STEPS);
+  g_assert_cmpuint (awaitlab_export_source_get_bookmarks (source)->len, ==, G_N_ELEMENTS (names));
+  g_assert_true (awaitlab_export_to_file (source, &options, folder, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      cairo_surface_t *surface;
+
+      g_assert_true (g_strv_contains ((const char * const *) names, name));
+      surface = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
+      g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 720);
+      cairo_surface_destroy (surface);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (names));
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  assert_folder_holds_only (NULL);
+
+  /* A source without a scenario has no bookmarks: a clear error, nothing written. */
+  {
+    g_autoptr(AwaitlabExportSource) bare =
+      awaitlab_export_source_new (awaitlab_export_source_get_timeline (source),
+                                  awaitlab_export_source_get_trace (source), "t", "", "");
+
+    g_assert_false (awaitlab_export_to_file (bare, &options, folder, NULL, NULL, NULL, &error));
+    g_assert_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_INVALID);
+    g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* The table is the one place: names round-trip, every row is a command-line
+ * option (the dialog test checks its list). */
+static void
+test_format_table (void)
+{
+  const AwaitlabExportFormatInfo *formats;
+  g_autofree char *out = NULL;
+  const char *bin = g_getenv ("AWAITLAB_BIN");
+  guint n;
+
+  formats = awaitlab_export_get_formats (&n);
+  g_assert_cmpuint (n, ==, AWAITLAB_EXPORT_N_FORMATS);
+  for (guint i = 0; i < n; i++)
+    {
+      AwaitlabExportFormat back;
+
+      g_assert_cmpint (formats[i].format, ==, i);
+      g_assert_true (awaitlab_export_format_from_string (formats[i].name, &back));
+      g_assert_cmpint (back, ==, i);
+      g_assert_cmpstr (awaitlab_export_format_to_string (i), ==, formats[i].name);
+      g_assert_cmpstr (awaitlab_export_format_extension (i), ==, formats[i].extension);
+      g_assert_cmpint (awaitlab_export_format_is_video (i), ==, formats[i].kind == AWAITLAB_EXPORT_KIND_VIDEO);
+    }
+
+  if (!have_cli ())
+    return;
+  {
+    const char *argv[] = { bin, "export", "--help", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, NULL, NULL));
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *option = g_strdup_printf ("--%s=", formats[i].name);
+
+      g_assert_nonnull (strstr (out, option));
+      g_assert_nonnull (strstr (out, formats[i].help));
+    }
+}
+
+/* The full view shows the code the run executes, not the directive header. Read
+ * back from the PDF's text with Ghostscript when it is installed. */
+static void
+test_full_view_code (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *path = out_path ("full.pdf");
+  g_autofree char *gs = g_find_program_in_path ("gs");
+  g_autofree char *text = NULL;
+  AwaitlabExportOptions options;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PDF);
+  options.view = AWAITLAB_EXPORT_VIEW_FULL;
+  export_ok (source, &options, path);
+  if (gs == NULL)
+    {
+      remove_output (path);
+      g_test_skip ("Ghostscript (gs) is not installed");
+      return;
+    }
+  {
+    g_autofree char *output = g_strdup_printf ("-sOutputFile=%s", "-");
+    const char *argv[] = { gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=txtwrite", output, path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &text, NULL, NULL, NULL));
+  }
+  remove_output (path);
+
+  g_assert_nonnull (strstr (text, "string data = GetDataAsync().Result;"));
+  g_assert_nonnull (strstr (text, "async Task<string> GetDataAsync()"));
+  g_assert_null (strstr (text, "@title"));
+  g_assert_null (strstr (text, "@note"));
+  /* The caption: title and outcome. */
+  g_assert_nonnull (strstr (text, "Export test: .Result on the UI thread"));
+  g_assert_nonnull (strstr (text, "Deadlock at 200 ms"));
+}
+
+/* `--screenshot` needs the real window: without a display it says so and how. */
+static void
+test_screenshot_needs_display (void)
+{
+  const char *bin = g_getenv ("AWAITLAB_BIN");
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *err = NULL;
+  g_autofree char *shot = out_path ("shot.png");
+  const char *argv[] = { bin, "--screenshot", shot, NULL };
+  int status;
+
+  if (!have_cli ())
+    return;
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_assert_true (g_spawn_sync (out_dir, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, NULL));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "needs a display"));
+  g_assert_nonnull (strstr (err, "xvfb-run"));
+  g_assert_false (g_file_test (shot, G_FILE_TEST_EXISTS));
+}
+
+/* ----------------------------------------------------------------------------
  * The command line, run with no display at all (AWAITLAB_BIN is set by meson).
  * ------------------------------------------------------------------------- */
 
@@ -1001,6 +1234,12 @@ main (int    argc,
   g_test_add_func ("/export/errors/unwritable", test_unwritable);
   g_test_add_func ("/export/errors/bad-options", test_bad_options);
   g_test_add_func ("/export/errors/missing-h264-encoder", test_missing_encoder);
+  g_test_add_func ("/export/slides/caption", test_caption);
+  g_test_add_func ("/export/slides/fills-picture", test_fills_picture);
+  g_test_add_func ("/export/slides/steps", test_steps);
+  g_test_add_func ("/export/slides/format-table", test_format_table);
+  g_test_add_func ("/export/slides/full-view-code", test_full_view_code);
+  g_test_add_func ("/export/cli/screenshot-needs-display", test_screenshot_needs_display);
   g_test_add_func ("/export/cli/headless-several-outputs", test_cli_headless);
   g_test_add_func ("/export/cli/errors-and-exit-codes", test_cli_errors);
   g_test_add_func ("/export/cli/interrupt-leaves-nothing", test_cli_interrupt);

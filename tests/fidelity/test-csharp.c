@@ -84,14 +84,14 @@ test_generate_basic (void)
   g_assert_cmpstr (lines[8], ==, "    await SimWorld.Delay(Delay);");
   g_assert_cmpstr (lines[9], ==, "    SimWorld.Sleep(20);");
   g_assert_cmpstr (lines[10], ==, "    return await Http.GetAsync(\"u\", 200);");
-  g_assert_cmpstr (lines[13], ==, "static void Main()");
+  g_assert_cmpstr (lines[13], ==, "static void ScenarioMain()");
 
   /* Configuration: defaults, the watchdog's longest delay (200 ms) and the entry. */
   g_assert_nonnull (strstr (program, "SimWorld.Env = SimEnvironment.Console;"));
   g_assert_nonnull (strstr (program, "SimWorld.Cores = 4;"));
   g_assert_nonnull (strstr (program, "SimWorld.MinThreads = 4;"));
   g_assert_nonnull (strstr (program, "SimWorld.LongestDelayMs = 200.000;"));
-  g_assert_nonnull (strstr (program, "      Main ();\n      return null;\n"));
+  g_assert_nonnull (strstr (program, "      ScenarioMain ();\n      return null;\n"));
   /* The prelude is in. */
   g_assert_nonnull (strstr (program, "public static class Http"));
 }
@@ -221,11 +221,11 @@ test_usings_and_class_blanked (void)
   g_assert_cmpstr (g_strstrip (lines[4]), ==, "");
   g_assert_cmpstr (g_strstrip (lines[5]), ==, "");
   g_assert_cmpstr (g_strstrip (lines[11]), ==, "");
-  g_assert_cmpstr (lines[6], ==, "    static async Task Main()");
+  g_assert_cmpstr (lines[6], ==, "    static async Task ScenarioMain()");
   /* mcs knows only the C# 7 order of the interpolated verbatim prefix. */
   g_assert_nonnull (strstr (lines[9], "$@\"done {1}\""));
   /* A Task-returning entry is returned to the prelude, which waits for it. */
-  g_assert_nonnull (strstr (program, "      return Main ();\n"));
+  g_assert_nonnull (strstr (program, "      return ScenarioMain ();\n"));
 }
 
 static void
@@ -268,6 +268,160 @@ test_web_load (void)
   g_assert_nonnull (strstr (program, "return HandleRequestAsync ();"));
 }
 
+static char *
+generate_for (const char      *text,
+              AwlCsharpTarget  target,
+              const char      *part,
+              GError         **error)
+{
+  return awl_csharp_generate_for ("t.csx", text, -1, NULL, target, part, error);
+}
+
+/* The program has its own Main: the scenario's (here a plain `static void Main()`)
+ * is renamed where it is declared and called, on both targets (CS0017 otherwise). */
+static void
+test_plain_main_renamed (void)
+{
+  const char *text =
+    "// @title Plain Main\n"
+    "static int depth;\n"
+    "static void Main()\n"
+    "{\n"
+    "    if (depth++ == 0) Main();\n"
+    "}\n";
+  AwlCsharpTarget targets[] = { AWL_CSHARP_TARGET_MONO, AWL_CSHARP_TARGET_DOTNET };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *program = generate_for (text, targets[i], NULL, &error);
+      g_autofree char *part = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_no_error (error);
+      part = scenario_part (program);
+      lines = g_strsplit (part, "\n", -1);
+      g_assert_cmpstr (lines[2], ==, "static void ScenarioMain()");
+      g_assert_cmpstr (lines[4], ==, "    if (depth++ == 0) ScenarioMain();");
+      g_assert_nonnull (strstr (program, "      ScenarioMain ();\n      return null;\n"));
+      /* Exactly one Main left: the program's. */
+      g_assert_nonnull (strstr (program, "static int Main (string[] args)"));
+      g_assert_null (strstr (part, " Main("));
+    }
+}
+
+static const char *stream =
+  "// @title Stream\n"
+  "async IAsyncEnumerable<int> NumbersAsync()\n"
+  "{\n"
+  "    await Task.Delay(10);\n"
+  "    yield return 1;\n"
+  "}\n"
+  "\n"
+  "async Task Main()\n"
+  "{\n"
+  "    string? name = null;\n"
+  "    name ?\?= \"n\";\n"
+  "    await foreach (var n in NumbersAsync())\n"
+  "        Console.WriteLine(n);\n"
+  "}\n";
+
+/* .NET compiles current C#: async streams, `??=`, nullable annotations are kept. */
+static void
+test_dotnet_program (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = generate_for (stream, AWL_CSHARP_TARGET_DOTNET, NULL, &error);
+  g_autofree char *part = NULL;
+
+  g_assert_no_error (error);
+  /* A file-based app: build settings first, then the symbol the prelude tests. */
+  g_assert_true (g_str_has_prefix (program, "#:property ImplicitUsings=disable\n"));
+  g_assert_nonnull (strstr (program, "\n#define AWAITLAB_DOTNET\n"));
+  g_assert_nonnull (strstr (program, "dotnet run THIS.cs"));
+  g_assert_nonnull (strstr (program, "\nnamespace Awaitlab\n{\n  partial class Scenario"));
+  part = scenario_part (program);
+  g_assert_nonnull (strstr (part, "async static IAsyncEnumerable<int> NumbersAsync()"));
+  g_assert_nonnull (strstr (part, "await SimWorld.Delay(10);"));
+  g_assert_nonnull (strstr (part, "await foreach (var n in NumbersAsync())"));
+  g_assert_nonnull (strstr (program, "      return ScenarioMain ();\n"));
+  g_assert_nonnull (strstr (program, "static int Main (string[] args)"));
+
+  /* The same scenario is still refused for Mono. */
+  g_clear_pointer (&program, g_free);
+  program = generate_for (stream, AWL_CSHARP_TARGET_MONO, NULL, &error);
+  g_assert_null (program);
+  g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE);
+}
+
+/* One scenario of a bundle: no prelude, its own namespace, started through Run. */
+static void
+test_dotnet_bundle_part (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = generate_for (basic, AWL_CSHARP_TARGET_DOTNET, "S001_basic", &error);
+  g_autofree char *prelude = awl_csharp_bundle_prelude ();
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (program, "public static class Http"));
+  g_assert_null (strstr (program, "#:property"));
+  g_assert_nonnull (strstr (program, "namespace Awaitlab.S001_basic\n{\n"));
+  g_assert_nonnull (strstr (program, "public static int Run (string[] args)"));
+  g_assert_null (strstr (program, "static int Main (string[] args)"));
+
+  /* The bundle's prelude: the symbol, no file-based directives (an error in a project). */
+  g_assert_true (g_str_has_prefix (prelude, "#define AWAITLAB_DOTNET\n"));
+  g_assert_null (strstr (prelude, "#:property"));
+  g_assert_nonnull (strstr (prelude, "public static class Http"));
+
+  /* A part needs an identifier and the dotnet target. */
+  bad = generate_for (basic, AWL_CSHARP_TARGET_DOTNET, "not a name", &error);
+  g_assert_null (bad);
+  g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE);
+  g_clear_error (&error);
+  bad = generate_for (basic, AWL_CSHARP_TARGET_MONO, "S1", &error);
+  g_assert_null (bad);
+  g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE);
+}
+
+/* Layouts the generator does not write yet are refused with the reason, on both
+ * targets, never written wrong. */
+static void
+test_not_exportable_layouts (void)
+{
+  const char *top_level =
+    "// @title Top level\n"
+    "Console.WriteLine(\"start\");\n"
+    "await Task.Delay(50);\n";
+  const char *objects =
+    "// @title Objects\n"
+    "class Counter\n"
+    "{\n"
+    "    int n;\n"
+    "    public void Add() { n++; }\n"
+    "}\n"
+    "\n"
+    "void Main()\n"
+    "{\n"
+    "    new Counter().Add();\n"
+    "}\n";
+  const char *texts[] = { top_level, objects };
+  const char *reasons[] = { "top-level statements", "instance" };
+  AwlCsharpTarget targets[] = { AWL_CSHARP_TARGET_MONO, AWL_CSHARP_TARGET_DOTNET };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *program = generate_for (texts[i], targets[t], NULL, &error);
+
+        g_assert_null (program);
+        g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE);
+        g_assert_nonnull (strstr (error->message, reasons[i]));
+      }
+}
+
 static void
 test_prelude (void)
 {
@@ -296,6 +450,10 @@ main (int    argc,
   g_test_add_func ("/csharp/not-exportable/async-stream", test_not_exportable_async_stream);
   g_test_add_func ("/csharp/not-exportable/await-foreach", test_not_exportable_await_foreach);
   g_test_add_func ("/csharp/prelude", test_prelude);
+  g_test_add_func ("/csharp/generate/plain-main-renamed", test_plain_main_renamed);
+  g_test_add_func ("/csharp/dotnet/program", test_dotnet_program);
+  g_test_add_func ("/csharp/dotnet/bundle-part", test_dotnet_bundle_part);
+  g_test_add_func ("/csharp/not-exportable/layouts", test_not_exportable_layouts);
 
   return g_test_run ();
 }

@@ -448,6 +448,39 @@ test_expectations (void)
   }
 }
 
+/* output-at: the first line containing the text, at that time (± a tolerance). */
+static void
+test_output_at_expectation (void)
+{
+  g_autoptr(AwlScenario) sc = load (
+    "// @title output-at\n"
+    "// @expect output-at \"tick\" 100ms\n"
+    "// @expect output-at \"tick\" 200ms\n"
+    "// @expect output-at \"tock\" 297ms ± 3ms\n"
+    "// @expect output-at \"tock\" 290ms +- 5ms\n"
+    "// @expect output-at \"never\" 0ms\n"
+    "async Task Main()\n"
+    "{\n"
+    "    await Task.Delay(100);\n"
+    "    Console.WriteLine(\"tick\");\n"
+    "    await Task.Delay(100);\n"
+    "    Console.WriteLine(\"tick again\");\n"
+    "    await Task.Delay(100);\n"
+    "    Console.WriteLine(\"tock\");\n"
+    "}\n");
+  static const gboolean want[] = { TRUE, FALSE, TRUE, FALSE, FALSE };
+  g_autoptr(AwlTrace) trace = awl_scenario_run (sc, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) results = awl_scenario_check_expectations (sc, trace, NULL);
+
+  g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (((AwlExpectResult *) g_ptr_array_index (results, i))->passed, ==, want[i]);
+  /* The first matching line counts, not a later one. */
+  g_assert_cmpstr (((AwlExpectResult *) g_ptr_array_index (results, 1))->detail, ==, "printed at 100.0 ms");
+  g_assert_cmpstr (((AwlExpectResult *) g_ptr_array_index (results, 3))->detail, ==, "printed at 300.0 ms");
+  g_assert_cmpstr (((AwlExpectResult *) g_ptr_array_index (results, 4))->detail, ==, "no output line contains it");
+}
+
 static void
 test_crash_expectation (void)
 {
@@ -843,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/scenario/run/threaded", test_threaded_runs);
   g_test_add_func ("/scenario/run/cancelled", test_cancelled_run);
   g_test_add_func ("/scenario/expect/evaluate", test_expectations);
+  g_test_add_func ("/scenario/expect/output-at", test_output_at_expectation);
   g_test_add_func ("/scenario/expect/crash-type", test_crash_expectation);
   g_test_add_func ("/scenario/catalogue/load", test_catalogue);
   g_test_add_func ("/scenario/cli/run", test_cli_run);

@@ -10,7 +10,6 @@
 #include "awaitlab-playback.h"
 #include "awaitlab-time-range.h"
 #include "awaitlab-timeline-renderer.h"
-#include "awaitlab-markdown.h"
 #include "awaitlab-timeline-synthetic.h"
 #include "fake-timeline.h"
 
@@ -279,20 +278,6 @@ test_format_time (void)
   g_assert_cmpstr (f, ==, "2.038 s");
 }
 
-static void
-test_markdown (void)
-{
-  g_autofree char *a = awaitlab_markdown_to_markup ("A wrapped\n  paragraph with **bold** and `code`.\n\nNext & last");
-  g_autofree char *b = awaitlab_markdown_to_markup ("Steps:\n1. one\n- two <x>\n## Heading");
-  g_autofree char *c = awaitlab_markdown_to_markup ("one by one,\n600 ms, and\n-1 is a number");
-
-  /* Source-file wraps join their paragraph; blank lines and list items stay. */
-  g_assert_cmpstr (a, ==, "A wrapped paragraph with <b>bold</b> and <tt>code</tt>.\n\nNext &amp; last");
-  g_assert_cmpstr (b, ==, "Steps:\n1. one\n- two &lt;x&gt;\nHeading");
-  /* A wrapped line that merely starts with a number or a minus sign still joins. */
-  g_assert_cmpstr (c, ==, "one by one, 600 ms, and -1 is a number");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -304,7 +289,6 @@ main (int   argc,
   g_test_add_func ("/ui/renderer/blocked-lane", test_renderer_blocked_lane);
   g_test_add_func ("/ui/renderer/level-of-detail", test_renderer_lod);
   g_test_add_func ("/ui/renderer/format-time", test_format_time);
-  g_test_add_func ("/ui/markdown/paragraphs-lists-inline", test_markdown);
   g_test_add_func ("/ui/playback/steps", test_playback_steps);
   g_test_add_func ("/ui/playback/advance", test_playback_advance);
 

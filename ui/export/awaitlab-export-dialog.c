@@ -39,6 +39,9 @@ struct _AwaitlabExportDialog
   GtkWidget            *range_error;
   GtkWidget            *narration_row;
   GtkSwitch            *narration_switch;
+  GtkWidget            *caption_row;
+  GtkCheckButton       *caption_check;
+  GtkWidget            *copy_button;
   GtkWidget            *progress_box;
   GtkProgressBar       *progress_bar;
   GtkWidget            *error_label;
@@ -106,6 +109,7 @@ get_options (AwaitlabExportDialog  *self,
       options->to = to == self->end ? AWAITLAB_EXPORT_TIME_END : to;
     }
   options->narration = gtk_switch_get_active (self->narration_switch);
+  options->caption = gtk_check_button_get_active (self->caption_check);
   options->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
@@ -113,8 +117,11 @@ static void
 update_rows (AwaitlabExportDialog *self)
 {
   AwaitlabExportFormat format = adw_combo_row_get_selected (self->format_row);
-  gboolean video = awaitlab_export_format_is_video (format);
-  gboolean trace = format == AWAITLAB_EXPORT_TRACE;
+  AwaitlabExportKind kind = awaitlab_export_get_format_info (format)->kind;
+  gboolean video = kind == AWAITLAB_EXPORT_KIND_VIDEO;
+  gboolean trace = kind == AWAITLAB_EXPORT_KIND_DATA;
+  gboolean steps = kind == AWAITLAB_EXPORT_KIND_STEPS;
+  GArray *bookmarks = awaitlab_export_source_get_bookmarks (self->source);
   gboolean busy = self->cancellable != NULL;
   g_autofree char *message = NULL;
   gint64 from, to;
@@ -124,16 +131,19 @@ update_rows (AwaitlabExportDialog *self)
   gtk_widget_set_visible (self->range_error, !range_ok);
   gtk_widget_set_visible (self->from_row, video);
   gtk_widget_set_visible (self->to_row, video);
-  gtk_widget_set_visible (self->scale_row, format == AWAITLAB_EXPORT_PNG);
-  gtk_widget_set_visible (self->playhead_row, !video && !trace);
+  gtk_widget_set_visible (self->scale_row, format == AWAITLAB_EXPORT_PNG || steps);
+  gtk_widget_set_visible (self->playhead_row, kind == AWAITLAB_EXPORT_KIND_PICTURE);
   gtk_widget_set_visible (self->fps_row, video);
   gtk_widget_set_visible (self->speed_row, video);
   gtk_widget_set_visible (GTK_WIDGET (self->view_row), !trace);
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), !trace);
-  gtk_widget_set_visible (self->narration_row, !trace);
+  gtk_widget_set_visible (self->narration_row, !trace && !steps);
+  gtk_widget_set_visible (self->caption_row, !trace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.copy-image", !trace);
   gtk_widget_set_sensitive (self->export_button,
                             !busy && range_ok && (!trace || self->scenario != NULL ||
-                                      awaitlab_export_source_get_trace (self->source) != NULL));
+                                      awaitlab_export_source_get_trace (self->source) != NULL) &&
+                            (!steps || (bookmarks != NULL && bookmarks->len > 0)));
   gtk_widget_queue_draw (self->preview);
 }
 
@@ -434,7 +444,7 @@ awaitlab_export_dialog_set_format (AwaitlabExportDialog *self,
                                    AwaitlabExportFormat  format)
 {
   g_return_if_fail (AWAITLAB_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (format <= AWAITLAB_EXPORT_TRACE);
+  g_return_if_fail (format < AWAITLAB_EXPORT_N_FORMATS);
 
   adw_combo_row_set_selected (self->format_row, format);
 }
@@ -486,7 +496,8 @@ suggested_name (AwaitlabExportDialog *self,
     g_string_truncate (name, name->len - 1);
   if (name->len == 0)
     g_string_append (name, "awaitlab");
-  g_string_append_printf (name, ".%s", awaitlab_export_format_extension (format));
+  if (awaitlab_export_format_extension (format) != NULL)
+    g_string_append_printf (name, ".%s", awaitlab_export_format_extension (format));
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
@@ -494,14 +505,67 @@ static void
 export_clicked (AwaitlabExportDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *name = suggested_name (self, adw_combo_row_get_selected (self->format_row));
+  AwaitlabExportFormat format = adw_combo_row_get_selected (self->format_row);
+  g_autofree char *name = suggested_name (self, format);
+  /* Steps are a folder of pictures: pick (or make) the folder. */
+  gboolean folder = awaitlab_export_get_format_info (format)->kind == AWAITLAB_EXPORT_KIND_STEPS;
 
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+  chooser = gtk_file_chooser_native_new (folder ? _("Export Steps to a Folder") : _("Export"), GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (!folder)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+GdkTexture *
+awaitlab_export_dialog_render_texture (AwaitlabExportDialog *self)
+{
+  AwaitlabExportOptions options;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  cairo_t *cr;
+  int width, height;
+
+  g_return_val_if_fail (AWAITLAB_IS_EXPORT_DIALOG (self), NULL);
+
+  get_options (self, &options);
+  width = (int)ceil (options.width * options.scale);
+  height = (int)ceil (options.height * options.scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_set_device_scale (surface, options.scale, options.scale);
+  cr = cairo_create (surface);
+  awaitlab_export_draw (self->source, &options, cr,
+                        awaitlab_export_format_is_video (options.format) ? self->playhead : options.time,
+                        options.width, options.height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian machines. */
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  texture = gdk_memory_texture_new (width, height,
+                                    G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+                                                                    : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+                                    bytes, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static void
+copy_image (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AwaitlabExportDialog *self = AWAITLAB_EXPORT_DIALOG (widget);
+  g_autoptr(GdkTexture) texture = awaitlab_export_dialog_render_texture (self);
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  if (self->toasts != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Image copied")));
 }
 
 static void
@@ -582,6 +646,9 @@ awaitlab_export_dialog_class_init (AwaitlabExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, range_error);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, narration_row);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, narration_switch);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, caption_row);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, caption_check);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, copy_button);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, error_label);
@@ -589,12 +656,29 @@ awaitlab_export_dialog_class_init (AwaitlabExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabExportDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
+  gtk_widget_class_install_action (widget_class, "export.copy-image", NULL, copy_image);
+}
+
+/* The format list comes from the one format table, so the dialog offers exactly
+ * what the command line does. */
+static void
+fill_formats (AwaitlabExportDialog *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  const AwaitlabExportFormatInfo *formats;
+  guint n;
+
+  formats = awaitlab_export_get_formats (&n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, _(formats[i].label));
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (list));
 }
 
 static void
 awaitlab_export_dialog_init (AwaitlabExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_formats (self);
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->preview), draw_preview, self, NULL);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed), self);
@@ -602,6 +686,7 @@ awaitlab_export_dialog_init (AwaitlabExportDialog *self)
   g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->playhead_switch, "notify::active", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->narration_switch, "notify::active", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->caption_check, "notify::active", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->from_spin, "value-changed", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->to_spin, "value-changed", G_CALLBACK (update_rows), self);
 }
@@ -627,7 +712,11 @@ awaitlab_export_dialog_new (GtkWindow        *parent,
                                              awaitlab_document_get_explanation (document));
   self->playhead = playhead;
   if (awaitlab_document_get_scenario (document) != NULL)
-    self->scenario = awl_scenario_ref (awaitlab_document_get_scenario (document));
+    {
+      self->scenario = awl_scenario_ref (awaitlab_document_get_scenario (document));
+      /* The steps export stops at the run's bookmarks. */
+      awaitlab_export_source_set_scenario (self->source, self->scenario);
+    }
   if (awaitlab_document_get_knobs (document) != NULL)
     self->knobs = awl_knob_values_copy (awaitlab_document_get_knobs (document));
   if (toasts != NULL)

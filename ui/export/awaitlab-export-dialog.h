@@ -37,5 +37,7 @@ void                  awaitlab_export_dialog_set_format (AwaitlabExportDialog *s
 void                  awaitlab_export_dialog_set_speed (AwaitlabExportDialog *self,
                                                       double                ms_per_second);
 gboolean              awaitlab_export_dialog_get_busy (AwaitlabExportDialog *self);
+/* The picture with the current settings, as "Copy Image" puts it on the clipboard. */
+GdkTexture           *awaitlab_export_dialog_render_texture (AwaitlabExportDialog *self);
 
 G_END_DECLS

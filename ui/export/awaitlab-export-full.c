@@ -55,29 +55,15 @@ awaitlab_export_narration_height (double height)
 }
 
 double
-awaitlab_export_draw_narration (AwaitlabExportSource *source,
-                                gboolean              dark,
-                                cairo_t              *cr,
-                                gint64                playhead,
-                                double                width,
-                                double                height)
+awaitlab_export_draw_narration_text (const char *text,
+                                     gboolean    dark,
+                                     cairo_t    *cr,
+                                     double      width,
+                                     double      height)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *sentence = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *text = NULL;
   double h = awaitlab_export_narration_height (height);
-  gint64 at = playhead == AWAITLAB_EXPORT_TIME_END ? awaitlab_timeline_get_end_time (source->timeline)
-                                                   : playhead;
-  guint n_events;
   int th;
-
-  awaitlab_timeline_get_events (source->timeline, &n_events);
-  if (n_events > 0)
-    sentence = awaitlab_timeline_describe_event (source->timeline,
-                                                 awaitlab_timeline_event_at_time (source->timeline, at));
-  time = awaitlab_format_time (at);
-  text = g_strdup_printf ("%s — %s", time, sentence ? sentence : "");
 
   cairo_save (cr);
   gray (cr, dark ? 0.06 : 0.16);
@@ -95,6 +81,31 @@ awaitlab_export_draw_narration (AwaitlabExportSource *source,
   cairo_restore (cr);
 
   return h;
+}
+
+double
+awaitlab_export_draw_narration (AwaitlabExportSource *source,
+                                gboolean              dark,
+                                cairo_t              *cr,
+                                gint64                playhead,
+                                double                width,
+                                double                height)
+{
+  g_autofree char *sentence = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+  gint64 at = playhead == AWAITLAB_EXPORT_TIME_END ? awaitlab_timeline_get_end_time (source->timeline)
+                                                   : playhead;
+  guint n_events;
+
+  awaitlab_timeline_get_events (source->timeline, &n_events);
+  if (n_events > 0)
+    sentence = awaitlab_timeline_describe_event (source->timeline,
+                                                 awaitlab_timeline_event_at_time (source->timeline, at));
+  time = awaitlab_format_time (at);
+  text = g_strdup_printf ("%s — %s", time, sentence ? sentence : "");
+
+  return awaitlab_export_draw_narration_text (text, dark, cr, width, height);
 }
 
 typedef struct
@@ -129,10 +140,38 @@ current_lines (AwaitlabExportSource *source,
     }
 }
 
+/* The first and last code lines that events of the range [@begin, @at] run on;
+ * FALSE when none does (or there is no trace). */
+static gboolean
+executed_lines (AwaitlabExportSource *source,
+                gint64                begin,
+                gint64                at,
+                guint                *first,
+                guint                *last)
+{
+  const AwlEvent *events;
+  guint n_events;
+
+  *first = G_MAXUINT;
+  *last = 0;
+  if (source->trace == NULL)
+    return FALSE;
+
+  events = awl_trace_get_events (source->trace, &n_events);
+  for (guint i = 0; i < n_events && events[i].time <= at; i++)
+    if (events[i].time >= begin && events[i].line > 0)
+      {
+        *first = MIN (*first, (guint) events[i].line);
+        *last = MAX (*last, (guint) events[i].line);
+      }
+  return *last > 0;
+}
+
 static void
 draw_code (AwaitlabExportSource *source,
            const Palette        *p,
            cairo_t              *cr,
+           gint64                begin,
            gint64                at,
            double                x,
            double                y,
@@ -143,17 +182,23 @@ draw_code (AwaitlabExportSource *source,
   g_autoptr(PangoLayout) layout = make_layout (cr, "Monospace", unit * 0.95);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (LineMark));
   double line_h = unit * 1.35, gutter = unit * 3.2;
-  guint visible, first = 0;
+  guint visible, first = 0, run_first, run_last;
 
   current_lines (source, at, marks);
   visible = MAX (1, (guint)(h / line_h));
-  /* Keep the first marked line in view, a third of the way down. */
-  if (marks->len > 0 && source->n_lines > visible)
+  /* Show the code the range runs, not the directive header above it (which holds
+   * the quiz's answer): from a line before the first executed one, unless a
+   * thread's current line would fall off the bottom. */
+  if (executed_lines (source, begin, at, &run_first, &run_last))
+    first = run_first > 2 ? run_first - 2 : 0;
+  for (guint m = 0; m < marks->len; m++)
     {
-      guint target = g_array_index (marks, LineMark, 0).line;
-      first = target > visible / 3 ? target - visible / 3 - 1 : 0;
-      first = MIN (first, source->n_lines - visible);
+      guint line = g_array_index (marks, LineMark, m).line;
+
+      if (line > first + visible)
+        first = line > visible / 3 ? line - visible / 3 - 1 : 0;
     }
+  first = MIN (first, source->n_lines > 0 ? source->n_lines - 1 : 0);
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
@@ -209,7 +254,7 @@ draw_explanation (AwaitlabExportSource *source,
 {
   g_autoptr(PangoLayout) layout = make_layout (cr, "Sans", unit);
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *body = awaitlab_markdown_to_markup (source->explanation);
+  g_autofree char *body = awaitlab_markdown_to_markup_full (source->explanation, AWAITLAB_MARKDOWN_NONE);
   const AwaitlabNote *notes;
   guint n_notes;
 
@@ -303,10 +348,43 @@ draw_heading (const Palette *p,
   return unit * 1.6;
 }
 
+static void
+draw_title_bar (AwaitlabExportSource *source,
+                const Palette        *p,
+                cairo_t              *cr,
+                gint64                at,
+                double                width,
+                double                bar_h,
+                double                pad,
+                double                unit)
+{
+  g_autoptr(PangoLayout) title = make_layout (cr, "Sans Bold", unit * 1.1);
+  g_autofree char *time = awaitlab_format_time (at);
+  int tw, th;
+
+  gray (cr, p->panel);
+  cairo_rectangle (cr, 0, 0, width, bar_h);
+  cairo_fill (cr);
+  pango_layout_set_text (title, source->title, -1);
+  pango_layout_set_width (title, (width * 0.75) * PANGO_SCALE);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (title, NULL, &th);
+  gray (cr, p->fg);
+  cairo_move_to (cr, pad, (bar_h - th) / 2);
+  pango_cairo_show_layout (cr, title);
+
+  pango_layout_set_width (title, -1);
+  pango_layout_set_text (title, time, -1);
+  pango_layout_get_pixel_size (title, &tw, &th);
+  cairo_move_to (cr, width - pad - tw, (bar_h - th) / 2);
+  pango_cairo_show_layout (cr, title);
+}
+
 void
 awaitlab_export_draw_full (AwaitlabExportSource     *source,
                            AwaitlabTimelineRenderer *renderer,
                            gboolean                  dark,
+                           gboolean                  title_bar,
                            cairo_t                  *cr,
                            gint64                    playhead,
                            gint64                    begin,
@@ -315,45 +393,25 @@ awaitlab_export_draw_full (AwaitlabExportSource     *source,
                            double                    height)
 {
   Palette p = palette (dark);
-  g_autoptr(PangoLayout) title = NULL;
-  g_autofree char *time = NULL;
   gint64 at = playhead == AWAITLAB_EXPORT_TIME_END ? awaitlab_timeline_get_end_time (source->timeline)
                                                    : playhead;
   /* Everything scales with the frame, so 720p and 1080p look alike. */
   double unit = CLAMP (height / 56.0, 8, 40);
   double pad = unit * 0.8;
-  double bar_h = unit * 2.4;
+  double bar_h = title_bar ? unit * 2.4 : 0;
   double code_w = width * 0.36;
   double right_x = code_w + 1, right_w = width - right_x;
   double body_h = height - bar_h;
   double tl_h = body_h * 0.62;
   double lower_y = bar_h + tl_h + 1, lower_h = body_h - tl_h - 1;
   double hy;
-  int tw, th;
 
   cairo_save (cr);
   gray (cr, p.bg);
   cairo_paint (cr);
 
-  /* Title bar */
-  gray (cr, p.panel);
-  cairo_rectangle (cr, 0, 0, width, bar_h);
-  cairo_fill (cr);
-  title = make_layout (cr, "Sans Bold", unit * 1.1);
-  pango_layout_set_text (title, source->title, -1);
-  pango_layout_set_width (title, (width * 0.75) * PANGO_SCALE);
-  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (title, NULL, &th);
-  gray (cr, p.fg);
-  cairo_move_to (cr, pad, (bar_h - th) / 2);
-  pango_cairo_show_layout (cr, title);
-
-  time = awaitlab_format_time (at);
-  pango_layout_set_width (title, -1);
-  pango_layout_set_text (title, time, -1);
-  pango_layout_get_pixel_size (title, &tw, &th);
-  cairo_move_to (cr, width - pad - tw, (bar_h - th) / 2);
-  pango_cairo_show_layout (cr, title);
+  if (title_bar)
+    draw_title_bar (source, &p, cr, at, width, bar_h, pad, unit);
 
   /* Rules between the panes */
   gray (cr, p.rule);
@@ -365,14 +423,16 @@ awaitlab_export_draw_full (AwaitlabExportSource     *source,
 
   /* Code */
   hy = draw_heading (&p, cr, _("Code"), pad, bar_h + pad * 0.6, unit);
-  draw_code (source, &p, cr, at, 0, bar_h + pad * 0.6 + hy, code_w, body_h - pad - hy, unit);
+  draw_code (source, &p, cr, begin, at, 0, bar_h + pad * 0.6 + hy, code_w, body_h - pad - hy, unit);
 
   /* Timeline */
   cairo_save (cr);
   cairo_translate (cr, right_x, bar_h);
   cairo_rectangle (cr, 0, 0, right_w, tl_h);
   cairo_clip (cr);
-  awaitlab_timeline_renderer_draw (renderer, cr, source->timeline, begin, end, right_w, tl_h);
+  /* The margin on the right keeps the last tick label whole. */
+  awaitlab_timeline_renderer_draw (renderer, cr, source->timeline, begin, end,
+                                   right_w - 40 * awaitlab_timeline_renderer_get_scale (renderer), tl_h);
   cairo_restore (cr);
 
   /* Explanation and output */

@@ -41,8 +41,13 @@ static void
 palette_init (Palette  *p,
               gboolean  dark)
 {
-  double bg = dark ? 0.118 : 0.98;
+  AwaitlabColor background, veil, red;
+  double bg, veil_alpha;
 
+  awaitlab_palette_background (dark, &background);
+  awaitlab_palette_veil (dark, &veil, &veil_alpha);
+  awaitlab_palette_deadlock (&red);
+  bg = background.red;
   memset (p, 0, sizeof *p);
   for (guint s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
     {
@@ -50,24 +55,28 @@ palette_init (Palette  *p,
 
       awaitlab_state_color (s, &c);
       add_color (p, c.red, c.green, c.blue);
-      /* Behind the playhead's veil (72 % background over the colour). */
-      add_color (p, c.red * 0.28 + bg * 0.72, c.green * 0.28 + bg * 0.72, c.blue * 0.28 + bg * 0.72);
+      /* Behind the playhead's veil. */
+      awaitlab_color_blend (&veil, veil_alpha, &c, &c);
+      add_color (p, c.red, c.green, c.blue);
     }
-  for (guint t = 0; t < 9; t++)
+  for (guint t = 0; t < AWAITLAB_PALETTE_N_LANE_COLORS; t++)
     {
       AwaitlabColor c;
 
       awaitlab_thread_color (t, &c);
       add_color (p, c.red, c.green, c.blue);
     }
-  add_color (p, 0.878, 0.106, 0.141);   /* the deadlock red */
-  for (guint i = 0; i <= 16; i++)
-    add_color (p, i / 16.0, i / 16.0, i / 16.0);
+  add_color (p, red.red, red.green, red.blue);
+  /* 14 state shades + 20 lanes + red + 9 greys + background + 210 colours of the
+   * 6×6×6 cube (its greys are already there) = 255 of the 256 a GIF holds. */
+  for (guint i = 0; i <= 8; i++)
+    add_color (p, i / 8.0, i / 8.0, i / 8.0);
   add_color (p, bg, bg, bg);
   for (guint r = 0; r < 6; r++)
     for (guint g = 0; g < 6; g++)
       for (guint b = 0; b < 6; b++)
-        add_color (p, r / 5.0, g / 5.0, b / 5.0);
+        if (r != g || g != b)
+          add_color (p, r / 5.0, g / 5.0, b / 5.0);
 
   p->lut = g_new (guint16, 1 << 18);
   memset (p->lut, 0xff, sizeof (guint16) << 18);

@@ -38,6 +38,7 @@ struct _AwaitlabExportSource
   char             *explanation;
   char            **lines;       /* the source split into lines */
   guint             n_lines;
+  GArray           *bookmarks;   /* AwlBookmark, or NULL without a scenario */
 };
 
 /* The frame painter reused across frames (one renderer, one layout cache). */
@@ -51,13 +52,18 @@ void                   awaitlab_export_painter_draw (AwaitlabExportPainter      
                                                      double                       width,
                                                      double                       height);
 void                   awaitlab_export_painter_free (AwaitlabExportPainter       *self);
+/* Replaces the caption's outcome line (NULL = the outcome again). */
+void                   awaitlab_export_painter_set_outcome_line (AwaitlabExportPainter *self,
+                                                     const char                  *text);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwaitlabExportPainter, awaitlab_export_painter_free)
 
 /* The full view (awaitlab-export-full.c): code, explanation and output around the
- * timeline drawn by @renderer. */
+ * timeline drawn by @renderer; with @title_bar, the title and time above (the
+ * caption has them otherwise). */
 void awaitlab_export_draw_full (AwaitlabExportSource     *source,
                                 AwaitlabTimelineRenderer *renderer,
                                 gboolean                  dark,
+                                gboolean                  title_bar,
                                 cairo_t                  *cr,
                                 gint64                    playhead,
                                 gint64                    begin,
@@ -74,6 +80,42 @@ double awaitlab_export_draw_narration (AwaitlabExportSource *source,
                                        double                width,
                                        double                height);
 double awaitlab_export_narration_height (double height);
+
+/* The caption (awaitlab-export-caption.c): title, time and outcome in a band at
+ * the top, the legend in a band at the bottom; each draws at y = 0 of @cr. */
+double awaitlab_export_caption_height (double                    height);
+double awaitlab_export_legend_height  (double                    height);
+/* "Deadlock at 200 ms: …", "Completed at 1.2 s". Free with g_free. */
+char  *awaitlab_export_outcome_line   (AwaitlabExportSource     *source);
+/* @line: the second line, NULL for the outcome. */
+void   awaitlab_export_draw_caption   (AwaitlabExportSource     *source,
+                                       const char               *line,
+                                       gboolean                  dark,
+                                       cairo_t                  *cr,
+                                       gint64                    playhead,
+                                       double                    width,
+                                       double                    height);
+void   awaitlab_export_draw_legend    (AwaitlabTimelineRenderer *renderer,
+                                       gboolean                  dark,
+                                       cairo_t                  *cr,
+                                       double                    width,
+                                       double                    height);
+
+/* The narration strip with @text instead of the event's sentence. */
+double awaitlab_export_draw_narration_text (const char *text,
+                                            gboolean    dark,
+                                            cairo_t    *cr,
+                                            double      width,
+                                            double      height);
+
+/* The steps export (awaitlab-export-steps.c): one PNG per bookmark in @folder. */
+gboolean awaitlab_export_steps (AwaitlabExportSource        *source,
+                                const AwaitlabExportOptions *options,
+                                const char                  *folder,
+                                AwaitlabExportProgress       progress,
+                                gpointer                     progress_data,
+                                GCancellable                *cancellable,
+                                GError                     **error);
 
 gboolean awaitlab_export_video (AwaitlabExportSource        *source,
                                 const AwaitlabExportOptions *options,

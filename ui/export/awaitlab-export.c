@@ -13,19 +13,39 @@
 
 #include "awaitlab-export-private.h"
 #include "awaitlab-trace-timeline.h"
+#include "awl-bookmarks.h"
 #include "awl-chrome-trace.h"
 
 G_DEFINE_QUARK (awaitlab-export-error-quark, awaitlab_export_error)
 
-static const char * const format_names[] = {
-  [AWAITLAB_EXPORT_PNG] = "png",
-  [AWAITLAB_EXPORT_SVG] = "svg",
-  [AWAITLAB_EXPORT_PDF] = "pdf",
-  [AWAITLAB_EXPORT_WEBM] = "webm",
-  [AWAITLAB_EXPORT_MP4] = "mp4",
-  [AWAITLAB_EXPORT_GIF] = "gif",
-  [AWAITLAB_EXPORT_TRACE] = "trace",
+static const AwaitlabExportFormatInfo formats[] = {
+  { AWAITLAB_EXPORT_PNG, "png", "png", N_("PNG picture"), "Write a PNG picture", AWAITLAB_EXPORT_KIND_PICTURE },
+  { AWAITLAB_EXPORT_SVG, "svg", "svg", N_("SVG picture"), "Write an SVG picture", AWAITLAB_EXPORT_KIND_PICTURE },
+  { AWAITLAB_EXPORT_PDF, "pdf", "pdf", N_("PDF document"), "Write a PDF page", AWAITLAB_EXPORT_KIND_PICTURE },
+  { AWAITLAB_EXPORT_WEBM, "webm", "webm", N_("WebM video (VP8)"), "Write a WebM (VP8) video", AWAITLAB_EXPORT_KIND_VIDEO },
+  { AWAITLAB_EXPORT_MP4, "mp4", "mp4", N_("MP4 video (H.264)"), "Write an MP4 (H.264) video", AWAITLAB_EXPORT_KIND_VIDEO },
+  { AWAITLAB_EXPORT_GIF, "gif", "gif", N_("Animated GIF"), "Write an animated GIF", AWAITLAB_EXPORT_KIND_VIDEO },
+  { AWAITLAB_EXPORT_TRACE, "trace", "json", N_("Chrome trace (Perfetto)"), "Write Chrome Trace Event JSON (Perfetto)", AWAITLAB_EXPORT_KIND_DATA },
+  { AWAITLAB_EXPORT_STEPS, "steps", NULL, N_("Steps for slides (one PNG per bookmark)"),
+    "Write one numbered PNG per bookmark (quiz, note, deadlock, end) into a folder", AWAITLAB_EXPORT_KIND_STEPS },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (formats) == AWAITLAB_EXPORT_N_FORMATS);
+
+const AwaitlabExportFormatInfo *
+awaitlab_export_get_formats (guint *n_formats)
+{
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
+}
+
+const AwaitlabExportFormatInfo *
+awaitlab_export_get_format_info (AwaitlabExportFormat format)
+{
+  g_return_val_if_fail (format < AWAITLAB_EXPORT_N_FORMATS, &formats[0]);
+  g_assert (formats[format].format == format);
+  return &formats[format];
+}
 
 void
 awaitlab_export_options_init (AwaitlabExportOptions *options,
@@ -46,14 +66,15 @@ awaitlab_export_options_init (AwaitlabExportOptions *options,
   options->speed = 0;
   options->hold = 1.0;
   options->narration = awaitlab_export_format_is_video (format);
+  options->caption = TRUE;
   options->dark = FALSE;
 }
 
 const char *
 awaitlab_export_format_to_string (AwaitlabExportFormat format)
 {
-  g_return_val_if_fail (format <= AWAITLAB_EXPORT_TRACE, NULL);
-  return format_names[format];
+  g_return_val_if_fail (format < AWAITLAB_EXPORT_N_FORMATS, NULL);
+  return formats[format].name;
 }
 
 gboolean
@@ -62,8 +83,8 @@ awaitlab_export_format_from_string (const char           *text,
 {
   g_return_val_if_fail (text != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (g_ascii_strcasecmp (text, format_names[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (text, formats[i].name) == 0)
       {
         *format = i;
         return TRUE;
@@ -79,13 +100,13 @@ awaitlab_export_format_from_string (const char           *text,
 const char *
 awaitlab_export_format_extension (AwaitlabExportFormat format)
 {
-  return format == AWAITLAB_EXPORT_TRACE ? "json" : awaitlab_export_format_to_string (format);
+  return awaitlab_export_get_format_info (format)->extension;
 }
 
 gboolean
 awaitlab_export_format_is_video (AwaitlabExportFormat format)
 {
-  return format == AWAITLAB_EXPORT_WEBM || format == AWAITLAB_EXPORT_MP4 || format == AWAITLAB_EXPORT_GIF;
+  return format < AWAITLAB_EXPORT_N_FORMATS && formats[format].kind == AWAITLAB_EXPORT_KIND_VIDEO;
 }
 
 gboolean
@@ -185,6 +206,7 @@ awaitlab_export_source_new_from_scenario (AwlScenario          *scenario,
   g_autoptr(AwlTrace) trace = NULL;
   g_autoptr(AwaitlabTimeline) timeline = NULL;
   g_autofree AwaitlabNoteSource *notes = NULL;
+  AwaitlabExportSource *source;
   const AwlScenarioNote *scenario_notes;
   guint n_notes;
 
@@ -203,10 +225,31 @@ awaitlab_export_source_new_from_scenario (AwlScenario          *scenario,
     }
 
   timeline = awaitlab_timeline_new_from_trace (trace, notes, n_notes);
-  return awaitlab_export_source_new (timeline, trace,
-                                     awl_scenario_get_title (scenario),
-                                     awl_scenario_get_source (scenario),
-                                     awl_scenario_get_explanation (scenario));
+  source = awaitlab_export_source_new (timeline, trace,
+                                       awl_scenario_get_title (scenario),
+                                       awl_scenario_get_source (scenario),
+                                       awl_scenario_get_explanation (scenario));
+  awaitlab_export_source_set_scenario (source, scenario);
+  return source;
+}
+
+void
+awaitlab_export_source_set_scenario (AwaitlabExportSource *self,
+                                     AwlScenario          *scenario)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scenario != NULL);
+
+  g_clear_pointer (&self->bookmarks, g_array_unref);
+  if (self->trace != NULL)
+    self->bookmarks = awl_bookmarks_collect (scenario, self->trace);
+}
+
+GArray *
+awaitlab_export_source_get_bookmarks (AwaitlabExportSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->bookmarks;
 }
 
 AwaitlabExportSource *
@@ -230,6 +273,7 @@ awaitlab_export_source_unref (AwaitlabExportSource *self)
   g_free (self->source_text);
   g_free (self->explanation);
   g_strfreev (self->lines);
+  g_clear_pointer (&self->bookmarks, g_array_unref);
   g_free (self);
 }
 
@@ -317,6 +361,7 @@ struct _AwaitlabExportPainter
   AwaitlabTimelineRenderer *renderer;
   gint64                    begin;
   gint64                    end;
+  char                     *outcome_line;
 };
 
 AwaitlabExportPainter *
@@ -351,7 +396,38 @@ awaitlab_export_painter_free (AwaitlabExportPainter *self)
     return;
   awaitlab_export_source_unref (self->source);
   awaitlab_timeline_renderer_free (self->renderer);
+  g_free (self->outcome_line);
   g_free (self);
+}
+
+void
+awaitlab_export_painter_set_outcome_line (AwaitlabExportPainter *self,
+                                          const char            *text)
+{
+  g_free (self->outcome_line);
+  self->outcome_line = g_strdup (text);
+}
+
+/* The timeline view fills its box: a run with few lanes is drawn larger (up to
+ * twice: type and lines grow with it, as a slide wants) instead of leaving the
+ * lower half empty, and a margin on the right keeps the last tick label whole. */
+static void
+draw_timeline_fitted (AwaitlabExportPainter *self,
+                      cairo_t               *cr,
+                      double                 width,
+                      double                 height)
+{
+  AwaitlabTimelineRenderer *renderer = self->renderer;
+  double natural, scale, margin;
+
+  awaitlab_timeline_renderer_set_scale (renderer, 1.0);
+  natural = awaitlab_timeline_renderer_get_natural_height (renderer, self->source->timeline);
+  scale = CLAMP (height / MAX (1, natural), 1.0, MAX (1.0, MIN (2.0, width / 900.0)));
+  awaitlab_timeline_renderer_set_scale (renderer, scale);
+
+  margin = 48 * scale;
+  awaitlab_timeline_renderer_draw (renderer, cr, self->source->timeline,
+                                   self->begin, self->end, width - margin, height);
 }
 
 void
@@ -361,23 +437,33 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
                               double                 width,
                               double                 height)
 {
-  double strip = 0;
+  gboolean caption = self->options.caption;
+  double strip = self->options.narration ? awaitlab_export_narration_height (height) : 0;
+  double top = caption ? awaitlab_export_caption_height (height) : 0;
+  double legend = caption ? awaitlab_export_legend_height (height) : 0;
+  double body = MAX (1, height - strip - top - legend);
 
   awaitlab_timeline_renderer_set_playhead (self->renderer, playhead);
 
-  if (self->options.narration)
-    strip = awaitlab_export_narration_height (height);
-
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height - strip);
+  cairo_rectangle (cr, 0, top, width, body);
   cairo_clip (cr);
+  cairo_translate (cr, 0, top);
   if (self->options.view == AWAITLAB_EXPORT_VIEW_FULL)
-    awaitlab_export_draw_full (self->source, self->renderer, self->options.dark, cr, playhead,
-                               self->begin, self->end, width, height - strip);
+    awaitlab_export_draw_full (self->source, self->renderer, self->options.dark, !caption, cr, playhead,
+                               self->begin, self->end, width, body);
   else
-    awaitlab_timeline_renderer_draw (self->renderer, cr, self->source->timeline,
-                                     self->begin, self->end, width, height - strip);
+    draw_timeline_fitted (self, cr, width, body);
   cairo_restore (cr);
+
+  if (caption)
+    {
+      awaitlab_export_draw_caption (self->source, self->outcome_line, self->options.dark, cr, playhead, width, height);
+      cairo_save (cr);
+      cairo_translate (cr, 0, top + body);
+      awaitlab_export_draw_legend (self->renderer, self->options.dark, cr, width, height);
+      cairo_restore (cr);
+    }
 
   if (self->options.narration)
     awaitlab_export_draw_narration (self->source, self->options.dark, cr, playhead, width, height);
@@ -426,6 +512,8 @@ check_options (AwaitlabExportSource        *source,
     problem = _("the range cannot start before 0");
   else if (options->format == AWAITLAB_EXPORT_TRACE && source->trace == NULL)
     problem = _("there is no trace to export");
+  else if (options->format == AWAITLAB_EXPORT_STEPS && (source->bookmarks == NULL || source->bookmarks->len == 0))
+    problem = _("the run has no bookmarks (steps need the scenario and its trace)");
   else if (awaitlab_export_format_is_video (options->format) &&
            (options->width % 2 != 0 || options->height % 2 != 0) &&
            options->format != AWAITLAB_EXPORT_GIF)
@@ -538,6 +626,9 @@ awaitlab_export_to_file (AwaitlabExportSource        *source,
 
   if (!check_options (source, options, error))
     return FALSE;
+  /* A folder of files, each written safely on its own. */
+  if (options->format == AWAITLAB_EXPORT_STEPS)
+    return awaitlab_export_steps (source, options, path, progress, progress_data, cancellable, error);
   if (!(file = awaitlab_export_file_new (path, error)))
     return FALSE;
 
@@ -560,6 +651,8 @@ awaitlab_export_to_file (AwaitlabExportSource        *source,
     case AWAITLAB_EXPORT_TRACE:
       ok = write_trace (source, file, error);
       break;
+    case AWAITLAB_EXPORT_STEPS:
+    case AWAITLAB_EXPORT_N_FORMATS:
     default:
       g_assert_not_reached ();
     }

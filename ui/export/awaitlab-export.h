@@ -42,7 +42,34 @@ typedef enum
   AWAITLAB_EXPORT_MP4,
   AWAITLAB_EXPORT_GIF,
   AWAITLAB_EXPORT_TRACE,
+  AWAITLAB_EXPORT_STEPS,
+  AWAITLAB_EXPORT_N_FORMATS
 } AwaitlabExportFormat;
+
+typedef enum
+{
+  AWAITLAB_EXPORT_KIND_PICTURE,   /* one picture at the playhead */
+  AWAITLAB_EXPORT_KIND_VIDEO,     /* frames over the range */
+  AWAITLAB_EXPORT_KIND_DATA,      /* the trace, no picture */
+  AWAITLAB_EXPORT_KIND_STEPS,     /* a folder of numbered PNGs, one per bookmark */
+} AwaitlabExportKind;
+
+/* One row per format: the command line (`--NAME OUT`), the dialog's list and
+ * the file names are all made from this table, so a new format is one row (and
+ * its writer). */
+typedef struct
+{
+  AwaitlabExportFormat  format;
+  const char           *name;        /* "png": the option --png and the format's name */
+  const char           *extension;   /* of the file written; NULL for a folder */
+  const char           *label;       /* for the dialog, untranslated (N_) */
+  const char           *help;        /* for `awaitlab export --help`, untranslated */
+  AwaitlabExportKind    kind;
+} AwaitlabExportFormatInfo;
+
+/* The table, in the order the dialog lists it (= AwaitlabExportFormat order). */
+const AwaitlabExportFormatInfo *awaitlab_export_get_formats (guint *n_formats);
+const AwaitlabExportFormatInfo *awaitlab_export_get_format_info (AwaitlabExportFormat format);
 
 typedef enum
 {
@@ -66,13 +93,14 @@ typedef struct
   double               speed;      /* virtual ms per second of video; 0 = the range in 10 s */
   double               hold;       /* seconds the last frame stays; 1 */
   gboolean             narration;  /* burn the narration line in (videos and pictures) */
+  gboolean             caption;    /* title, outcome and legend on the picture; TRUE */
   gboolean             dark;
 } AwaitlabExportOptions;
 
 GQuark               awaitlab_export_error_quark        (void);
 void                 awaitlab_export_options_init       (AwaitlabExportOptions *options,
                                                          AwaitlabExportFormat   format);
-/* "png", "webm", … and back. */
+/* "png", "webm", … and back (from the table). */
 const char          *awaitlab_export_format_to_string   (AwaitlabExportFormat   format);
 gboolean             awaitlab_export_format_from_string (const char            *text,
                                                          AwaitlabExportFormat  *format);
@@ -96,11 +124,18 @@ AwaitlabExportSource *awaitlab_export_source_new        (AwaitlabTimeline      *
                                                          const char            *title,
                                                          const char            *source_text,
                                                          const char            *explanation);
-/* Runs @scenario with @overrides (may be NULL) and builds the timeline. */
+/* Runs @scenario with @overrides (may be NULL) and builds the timeline; the
+ * source gets the run's bookmarks (for the steps export). */
 AwaitlabExportSource *awaitlab_export_source_new_from_scenario (AwlScenario         *scenario,
                                                          const AwlKnobValues   *overrides,
                                                          GCancellable          *cancellable,
                                                          GError               **error);
+/* Gives a source made with _new() the bookmarks of @scenario's run (its trace);
+ * call before sharing the source. */
+void                  awaitlab_export_source_set_scenario (AwaitlabExportSource *self,
+                                                         AwlScenario           *scenario);
+/* The bookmarks (AwlBookmark), or NULL. */
+GArray               *awaitlab_export_source_get_bookmarks (AwaitlabExportSource *self);
 AwaitlabExportSource *awaitlab_export_source_ref        (AwaitlabExportSource  *self);
 void                  awaitlab_export_source_unref      (AwaitlabExportSource  *self);
 AwaitlabTimeline     *awaitlab_export_source_get_timeline (AwaitlabExportSource *self);
@@ -131,7 +166,8 @@ void      awaitlab_export_draw            (AwaitlabExportSource        *source,
                                            double                       width,
                                            double                       height);
 
-/* Exports to @path (synchronously, on the calling thread). */
+/* Exports to @path (synchronously, on the calling thread). For the steps export
+ * @path is a folder (created if missing) that gets NN-KIND.png per bookmark. */
 gboolean  awaitlab_export_to_file         (AwaitlabExportSource        *source,
                                            const AwaitlabExportOptions *options,
                                            const char                  *path,

@@ -1,0 +1,6 @@
+// @title t
+/* oops
+void Main()
+{
+    Console.WriteLine("x");
+}
