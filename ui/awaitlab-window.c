@@ -28,42 +28,6 @@ playback_of (AwaitlabWindow *self)
 /* Following the playhead                                                    */
 
 static void
-update_code_marks (AwaitlabWindow   *self,
-                   AwaitlabTimeline *timeline,
-                   gint64            time)
-{
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (AwaitlabLineMark));
-  int selected = awaitlab_timeline_view_get_selected_lane (self->timeline_view);
-  guint selected_line = 0;
-
-  /* Spans end where the run ends; at the very end show where threads stopped. */
-  if (time > 0 && time >= awaitlab_timeline_get_end_time (timeline))
-    time = awaitlab_timeline_get_end_time (timeline) - 1;
-
-  for (guint lane = 0; lane < awaitlab_timeline_get_n_lanes (timeline); lane++)
-    {
-      const AwaitlabSpan *spans;
-      guint n;
-      int s;
-
-      if (awaitlab_timeline_get_lane_kind (timeline, lane) != AWAITLAB_LANE_THREAD)
-        continue;
-      s = awaitlab_timeline_find_span (timeline, lane, time);
-      spans = awaitlab_timeline_get_spans (timeline, lane, &n);
-      if (s < 0 || spans[s].line == 0 ||
-          spans[s].state == AWAITLAB_SPAN_IDLE || spans[s].state == AWAITLAB_SPAN_EXITED)
-        continue;
-
-      g_array_append_vals (marks, &(AwaitlabLineMark) { spans[s].line, lane }, 1);
-      if ((int)lane == selected)
-        selected_line = spans[s].line;
-    }
-
-  awaitlab_code_view_set_marks (self->code_view, (AwaitlabLineMark *)(gpointer)marks->data, marks->len);
-  awaitlab_code_view_set_highlight (self->code_view, selected_line, MAX (selected, 0));
-}
-
-static void
 update_outcome (AwaitlabWindow   *self,
                 AwaitlabTimeline *timeline)
 {
@@ -85,22 +49,16 @@ update_outcome (AwaitlabWindow   *self,
   gtk_revealer_set_reveal_child (self->outcome_revealer, show);
 }
 
-/* Output and notes appear as playback passes them. */
+/* Notes appear as playback passes them (the code, the output and the queues
+ * follow the step: AwaitlabFollow). */
 static void
 update_revealed (AwaitlabWindow   *self,
                  AwaitlabTimeline *timeline,
                  gint64            time)
 {
-  const AwaitlabOutputLine *lines;
   const AwaitlabNote *notes;
   GtkWidget *child;
   guint n, i;
-
-  lines = awaitlab_timeline_get_output (timeline, &n);
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->output_list)), i = 0;
-       child != NULL && i < n;
-       child = gtk_widget_get_next_sibling (child), i++)
-    gtk_widget_set_visible (child, lines[i].time <= time);
 
   notes = awaitlab_timeline_get_notes (timeline, &n);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box)), i = 0;
@@ -142,7 +100,7 @@ on_playhead_moved (AwaitlabWindow *self)
     awaitlab_time_range_ensure (awaitlab_timeline_view_get_time_range (self->timeline_view), time);
 
   update_status (self, timeline);
-  update_code_marks (self, timeline, time);
+  awaitlab_follow_set_event (self->follow, awaitlab_playback_get_event_index (playback));
   update_revealed (self, timeline, time);
   update_outcome (self, timeline);
 
@@ -489,6 +447,7 @@ on_document_changed (AwaitlabWindow *self)
   refresh_knobs (self);
   awaitlab_inspector_set_run (self->inspector, awaitlab_document_get_scenario (document),
                               awaitlab_document_get_trace (document), timeline);
+  awaitlab_follow_set_run (self->follow, awaitlab_document_get_trace (document), timeline);
 
   awaitlab_timeline_view_set_timeline (self->timeline_view, timeline);
   _awaitlab_window_actions_update (self);
@@ -804,6 +763,7 @@ awaitlab_window_dispose (GObject *object)
   if (self->playback_bar != NULL)
     awaitlab_playback_bar_set_playback (self->playback_bar, NULL);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->follow);
   unbind_settings (self);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->error_text, g_free);
@@ -830,6 +790,7 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   g_type_ensure (AWAITLAB_TYPE_PLAYBACK_BAR);
   g_type_ensure (AWAITLAB_TYPE_QUIZ_BANNER);
   g_type_ensure (AWAITLAB_TYPE_DIAGNOSTICS_LIST);
+  g_type_ensure (AWAITLAB_TYPE_QUEUES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, toasts);
@@ -850,6 +811,7 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, notes_box);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, output_list);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, queues_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, playback_bar);
@@ -919,6 +881,7 @@ awaitlab_window_init (AwaitlabWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->workspace = awaitlab_workspace_new ();
+  self->follow = awaitlab_follow_new (self->code_view, self->output_list, GTK_WIDGET (self->queues_view));
   connect_workspace (self);
   _awaitlab_window_actions_init (self);
 
@@ -972,6 +935,13 @@ awaitlab_window_get_timeline_view_b (AwaitlabWindow *self)
 {
   g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
   return self->timeline_view_b;
+}
+
+AwaitlabQueuesView *
+awaitlab_window_get_queues_view (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->queues_view;
 }
 
 AwaitlabCodeView *
