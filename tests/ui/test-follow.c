@@ -12,6 +12,7 @@
 
 #include "awaitlab-follow.h"
 #include "awaitlab-window-private.h"
+#include "ui-test-log.h"
 
 #define SCENARIOS "/org/awaitlab/Awaitlab/scenarios/"
 
@@ -335,6 +336,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  ui_test_log_init ();
   adw_init ();
   /* The queues view animates only when animations are on. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);

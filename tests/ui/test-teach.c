@@ -12,6 +12,7 @@
 
 #include "awaitlab-screenshot.h"
 #include "awaitlab-window-private.h"
+#include "ui-test-log.h"
 
 #define MS(x) ((gint64)(x) * 1000000)
 #define RESULT_DEADLOCK "/org/awaitlab/Awaitlab/scenarios/31-result-deadlock-ui.csx"
@@ -469,29 +470,12 @@ test_new_from_template (void)
   close_window (window);
 }
 
-/* GTK 4.8 sometimes warns that it snapshots an internal gizmo (a switch's
- * slider, a toast's close button) before allocating it when Xvfb is slow: a
- * GTK timing quirk, not ours. Every other warning stays fatal. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  if (level & G_LOG_LEVEL_WARNING)
-    for (gsize i = 0; i < n_fields; i++)
-      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
-          strstr (fields[i].value, "without a current allocation") != NULL)
-        return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  ui_test_log_init ();
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

@@ -10,6 +10,7 @@
 #include "awaitlab-screenshot.h"
 #include "awaitlab-window-private.h"
 #include "fake-timeline.h"
+#include "ui-test-log.h"
 
 #define MS(x) ((gint64)(x) * 1000000)
 
@@ -303,6 +304,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  ui_test_log_init ();
   adw_init ();
   /* Revealers and switches settle at once: tests read final states. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
