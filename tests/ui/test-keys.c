@@ -16,6 +16,7 @@
 
 #include "awaitlab-window-private.h"
 #include "awl-bookmarks.h"
+#include "ui-test-log.h"
 
 #define Q13 13
 #define PUMP_MS 250
@@ -211,6 +212,9 @@ test_arrows_then_space (void)
 {
   AwaitlabWindow *window = open_question (Q13);
 
+  /* The number opens the scenario named after it, the one with a UI thread. */
+  g_assert_cmpstr (awaitlab_document_get_resource_path (awaitlab_window_get_document (window)), ==,
+                   "/org/awaitlab/Awaitlab/scenarios/13-context-ui-thread.csx");
   g_assert_cmpuint (step_of (window), ==, 0);
   assert_status_step (window, 1);
   press (window, "Right Right");
@@ -462,23 +466,6 @@ test_f5_presentation (void)
   close_window (window);
 }
 
-/* GTK 4.8 sometimes warns that it snapshots an internal gizmo before
- * allocating it when Xvfb is slow (see test-teach.c): a GTK timing quirk.
- * Every other warning stays fatal. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  if (level & G_LOG_LEVEL_WARNING)
-    for (gsize i = 0; i < n_fields; i++)
-      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
-          strstr (fields[i].value, "without a current allocation") != NULL)
-        return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -486,7 +473,7 @@ main (int   argc,
   /* The user's saved layout and speed must not leak into the test. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  ui_test_log_init ();
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, "gtk-cursor-blink", FALSE, NULL);
 
