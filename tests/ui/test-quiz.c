@@ -11,6 +11,7 @@
 
 #include "awaitlab-timeline-renderer.h"
 #include "awaitlab-window-private.h"
+#include "ui-test-log.h"
 
 #define MS(x) ((gint64)(x) * 1000000)
 
@@ -321,6 +322,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  ui_test_log_init ();
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
