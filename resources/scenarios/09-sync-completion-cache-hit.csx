@@ -3,6 +3,7 @@
 // @topic     Internals
 // @knob CacheHit = true "The user is already in the cache"
 // @expect outcome completed
+// @expect no-lint async-without-await
 // @expect-when CacheHit=true end-at 0ms ± 1ms
 // @expect-when CacheHit=true output-order "cache hit" "caller got the task back" "user: Ada"
 // @expect-when CacheHit=false end-at 150ms ± 2ms

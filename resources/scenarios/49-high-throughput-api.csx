@@ -5,6 +5,7 @@
 // @load 100 for 1s
 // @knob SyncOverAsync = false "Block on the product lookup with .Result"
 // @expect outcome completed
+// @expect no-lint async-without-await
 // @expect-when SyncOverAsync=false end-at 1092ms ± 5ms
 // @expect-when SyncOverAsync=false peak-pool-threads <= 4
 // @expect-when SyncOverAsync=true peak-pool-threads > 4
