@@ -57,8 +57,8 @@ usage_error (const char *message)
   g_printerr ("awaitlab export: %s\n", message);
   g_printerr ("Usage: awaitlab export FILE [--set K=V]… %s OUT\n"
               "       [--time T] [--from T --to T] [--size WxH|720p|1080p] [--scale S] [--fps N]\n"
-              "       [--speed MS_PER_SECOND] [--view timeline|full] [--narration|--no-narration]\n"
-              "       [--no-caption] [--dark]\n"
+              "       [--speed MS_PER_SECOND] [--view timeline|full] [--axis steps|real]\n"
+              "       [--narration|--no-narration] [--no-caption] [--dark]\n"
               "Try 'awaitlab export --help' for details.\n", formats);
 }
 
@@ -171,6 +171,7 @@ typedef struct
   char      *to;
   char      *size;
   char      *view;
+  char      *axis;
   char      *file;
   double     scale;
   double     speed;
@@ -192,6 +193,7 @@ args_clear (Args *a)
   g_free (a->to);
   g_free (a->size);
   g_free (a->view);
+  g_free (a->axis);
   g_free (a->file);
 }
 
@@ -217,6 +219,7 @@ parse_args (Args    *a,
     { "fps", 0, 0, G_OPTION_ARG_INT, &a->fps, "Video frame rate (default 30, GIF 15)", "N" },
     { "speed", 0, 0, G_OPTION_ARG_DOUBLE, &a->speed, "Virtual milliseconds per second of video (default: range in 10 s)", "X" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &a->view, "timeline (default) or full (code, timeline, explanation)", "VIEW" },
+    { "axis", 0, 0, G_OPTION_ARG_STRING, &a->axis, "steps (default: instants get room) or real (plain virtual time)", "AXIS" },
     { "narration", 0, 0, G_OPTION_ARG_NONE, &a->narration, "Burn the narration line in (default for videos)", NULL },
     { "no-narration", 0, 0, G_OPTION_ARG_NONE, &a->no_narration, "No narration line", NULL },
     { "no-caption", 0, 0, G_OPTION_ARG_NONE, &a->no_caption, "No title, outcome and legend on the picture", NULL },
@@ -300,6 +303,8 @@ base_options (const Args             *a,
     return usage_fail (error, "--view: timeline or full");
   if (a->narration && a->no_narration)
     return usage_fail (error, "--narration and --no-narration contradict each other");
+  if (a->axis != NULL && !awaitlab_axis_mode_from_string (a->axis, &base->axis))
+    return usage_fail (error, "--axis: steps or real");
 
   base->view = a->view && g_str_equal (a->view, "full") ? AWAITLAB_EXPORT_VIEW_FULL
                                                         : AWAITLAB_EXPORT_VIEW_TIMELINE;

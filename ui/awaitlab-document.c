@@ -648,15 +648,32 @@ AwaitlabCatalogueItem *
 awaitlab_catalogue_find_question (GListModel *catalogue,
                                   guint       number)
 {
+  AwaitlabCatalogueItem *best = NULL;
+  gboolean best_primary = FALSE;
   guint n = g_list_model_get_n_items (catalogue);
 
+  /* A question can be answered by several scenarios (13 by "the UI thread" and
+   * "without a UI"): prefer one whose first question it is, then the file name
+   * that sorts first, so the number opens the scenario named after it whatever
+   * order the sidebar shows them in. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AwaitlabCatalogueItem) item = g_list_model_get_item (catalogue, i);
+      gboolean primary;
 
-      if (awaitlab_catalogue_item_has_question (item, number))
-        return item;
+      if (!awaitlab_catalogue_item_has_question (item, number))
+        continue;
+      primary = g_ascii_strtoull (awaitlab_catalogue_item_get_questions (item), NULL, 10) == number;
+      if (best == NULL ||
+          (primary && !best_primary) ||
+          (primary == best_primary &&
+           g_strcmp0 (awaitlab_catalogue_item_get_resource (item),
+                      awaitlab_catalogue_item_get_resource (best)) < 0))
+        {
+          best = item;
+          best_primary = primary;
+        }
     }
 
-  return NULL;
+  return best;
 }

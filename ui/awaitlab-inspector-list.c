@@ -2,7 +2,8 @@
 
 #include "awaitlab-inspector-list.h"
 
-/* Lists taller than this scroll on their own. */
+/* Lists longer than this scroll on their own, this high. */
+#define MAX_SHORT_ROWS  30
 #define MAX_LIST_HEIGHT 360
 
 struct _AwaitlabInspectorRow
@@ -120,8 +121,9 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* GTK 4.8's list view sizes a row at its natural width, so a wrapped
+   * label would be clipped: lines end in "…" and the tooltip has it all. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (badge, "state-badge");
@@ -145,6 +147,7 @@ bind_row (GtkSignalListItemFactory *factory,
   const char *previous = g_object_get_data (G_OBJECT (badge), "badge-class");
 
   gtk_label_set_markup (GTK_LABEL (label), row->markup);
+  gtk_widget_set_tooltip_markup (label, row->markup);
   gtk_widget_set_visible (badge, row->badge != NULL);
   gtk_label_set_text (GTK_LABEL (badge), row->badge ? row->badge : "");
   /* Recycled widgets keep the last row's colour unless it is taken off. */
@@ -154,6 +157,20 @@ bind_row (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (badge, row->badge_class);
   g_object_set_data_full (G_OBJECT (badge), "badge-class", g_strdup (row->badge_class), g_free);
   gtk_list_item_set_activatable (item, row->lane >= 0 || row->line > 0 || row->method != NULL);
+}
+
+static void
+on_items_changed (GListModel *store,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GtkWidget  *scroller)
+{
+  gboolean tall = g_list_model_get_n_items (store) > MAX_SHORT_ROWS;
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  tall ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_widget_set_size_request (scroller, -1, tall ? MAX_LIST_HEIGHT : -1);
 }
 
 GtkWidget *
@@ -171,12 +188,13 @@ awaitlab_inspector_list_new (GListStore   *store,
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
   gtk_widget_add_css_class (list, "boxed-list");
 
+  /* A long list scrolls inside a fixed height, so only the rows in sight get
+   * widgets; a short one shows whole (a list view outside a scroller makes
+   * all its rows). The store is filled after this: decide when it changes. */
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), MAX_LIST_HEIGHT);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_items_changed), scroller, 0);
   if (view != NULL)
     *view = GTK_LIST_VIEW (list);
   return scroller;

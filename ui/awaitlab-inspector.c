@@ -137,11 +137,7 @@ lane_of_thread (AwaitlabInspector *self,
 {
   if (self->timeline == NULL || thread == 0)
     return -1;
-  for (guint lane = 0; lane < awaitlab_timeline_get_n_lanes (self->timeline); lane++)
-    if (awaitlab_timeline_get_lane_kind (self->timeline, lane) == AWAITLAB_LANE_THREAD &&
-        awaitlab_timeline_get_lane_thread (self->timeline, lane) == (int)thread)
-      return lane;
-  return -1;
+  return awaitlab_timeline_lane_of_thread (self->timeline, thread);
 }
 
 static void

@@ -12,6 +12,7 @@ struct _AwaitlabTimeRange
   gint64  upper;
   gint64  begin;
   gint64  end;
+  AwaitlabTimeAxis *axis;     /* weak: the view that owns both outlives it */
 };
 
 enum {
@@ -55,10 +56,18 @@ awaitlab_time_range_get_property (GObject    *object,
 }
 
 static void
+awaitlab_time_range_finalize (GObject *object)
+{
+  awaitlab_time_range_set_axis (AWAITLAB_TIME_RANGE (object), NULL);
+  G_OBJECT_CLASS (awaitlab_time_range_parent_class)->finalize (object);
+}
+
+static void
 awaitlab_time_range_class_init (AwaitlabTimeRangeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->finalize = awaitlab_time_range_finalize;
   object_class->get_property = awaitlab_time_range_get_property;
 
   properties[PROP_BEGIN] =
@@ -214,7 +223,28 @@ awaitlab_time_range_fit (AwaitlabTimeRange *self)
   apply (self, self->lower, self->upper);
 }
 
-/* Scrolls just enough to show @time (the playhead during playback). */
+void
+awaitlab_time_range_set_axis (AwaitlabTimeRange *self,
+                              AwaitlabTimeAxis  *axis)
+{
+  g_return_if_fail (AWAITLAB_IS_TIME_RANGE (self));
+
+  if (self->axis != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->axis), (gpointer *)&self->axis);
+  self->axis = axis;
+  if (axis != NULL)
+    g_object_add_weak_pointer (G_OBJECT (axis), (gpointer *)&self->axis);
+}
+
+AwaitlabTimeAxis *
+awaitlab_time_range_get_axis (AwaitlabTimeRange *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_TIME_RANGE (self), NULL);
+  return self->axis;
+}
+
+/* Scrolls just enough to show virtual time @time (the playhead during
+ * playback), mapped through the axis. */
 void
 awaitlab_time_range_ensure (AwaitlabTimeRange *self,
                             gint64             time)
@@ -222,6 +252,9 @@ awaitlab_time_range_ensure (AwaitlabTimeRange *self,
   gint64 width;
 
   g_return_if_fail (AWAITLAB_IS_TIME_RANGE (self));
+
+  if (self->axis != NULL)
+    time = awaitlab_time_axis_time_to_pos_after (self->axis, time);
 
   width = self->end - self->begin;
   if (time < self->begin)

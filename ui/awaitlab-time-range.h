@@ -1,12 +1,17 @@
 /* awaitlab-time-range.h
  *
- * The visible window of virtual time. Zoom and pan change this model, never a
- * widget, so the timeline, the scrubber, compare mode and exports can share one.
+ * The visible window of the timeline. Zoom and pan change this model, never a
+ * widget, so the timeline, compare mode and exports can share one. Begin, end
+ * and the bounds are positions on the time axis (AwaitlabTimeAxis): virtual
+ * time in real mode; ensure() takes a virtual time and maps it through the
+ * axis when one is set.
  */
 
 #pragma once
 
 #include <glib-object.h>
+
+#include "awaitlab-time-axis.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +38,8 @@ void               awaitlab_time_range_pan         (AwaitlabTimeRange *self,
 void               awaitlab_time_range_fit         (AwaitlabTimeRange *self);
 void               awaitlab_time_range_ensure      (AwaitlabTimeRange *self,
                                                     gint64             time);
+void               awaitlab_time_range_set_axis    (AwaitlabTimeRange *self,
+                                                    AwaitlabTimeAxis  *axis);
+AwaitlabTimeAxis  *awaitlab_time_range_get_axis    (AwaitlabTimeRange *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "awaitlab-palette.h"
 #include "awaitlab-timeline.h"
+#include "awaitlab-time-axis.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ typedef struct
   int    span;          /* index into the lane's spans, -1 = none */
   int    counter;       /* -1 = none */
   gint64 time;          /* virtual time under the point */
+  gint64 pos;           /* axis position under the point */
 } AwaitlabTimelineHit;
 
 AwaitlabTimelineRenderer *awaitlab_timeline_renderer_new            (void);
@@ -34,6 +36,13 @@ void                      awaitlab_timeline_renderer_set_scale      (AwaitlabTim
 double                    awaitlab_timeline_renderer_get_scale      (AwaitlabTimelineRenderer  *self);
 void                      awaitlab_timeline_renderer_set_playhead   (AwaitlabTimelineRenderer  *self,
                                                                      gint64                     playhead);
+void                      awaitlab_timeline_renderer_set_playhead_position (AwaitlabTimelineRenderer *self,
+                                                                     double                     position);
+void                      awaitlab_timeline_renderer_set_axis       (AwaitlabTimelineRenderer  *self,
+                                                                     AwaitlabTimeAxis          *axis);
+AwaitlabTimeAxis         *awaitlab_timeline_renderer_get_axis       (AwaitlabTimelineRenderer  *self);
+void                      awaitlab_timeline_renderer_set_use_summaries (AwaitlabTimelineRenderer *self,
+                                                                     gboolean                   use);
 void                      awaitlab_timeline_renderer_set_selected   (AwaitlabTimelineRenderer  *self,
                                                                      int                        lane);
 void                      awaitlab_timeline_renderer_set_hover      (AwaitlabTimelineRenderer  *self,
@@ -69,6 +78,11 @@ gboolean                  awaitlab_timeline_renderer_hit_test       (AwaitlabTim
                                                                      double                     x,
                                                                      double                     y,
                                                                      AwaitlabTimelineHit       *hit);
+gint64                    awaitlab_timeline_renderer_x_to_pos       (AwaitlabTimelineRenderer  *self,
+                                                                     gint64                     begin,
+                                                                     gint64                     end,
+                                                                     double                     width,
+                                                                     double                     x);
 gint64                    awaitlab_timeline_renderer_x_to_time      (AwaitlabTimelineRenderer  *self,
                                                                      gint64                     begin,
                                                                      gint64                     end,

@@ -12,9 +12,11 @@ struct _AwaitlabTimelineView
 
   AwaitlabTimeline         *timeline;
   AwaitlabTimeRange        *range;
+  AwaitlabTimeAxis         *axis;
   AwaitlabTimelineRenderer *renderer;
 
   gint64                    playhead;
+  double                    playhead_position; /* over events, < 0 = by time */
   int                       selected_lane;
   int                       selected_span;
   int                       hover_lane;
@@ -34,6 +36,7 @@ enum {
   PROP_PLAYHEAD,
   PROP_SELECTED_LANE,
   PROP_SCALE,
+  PROP_AXIS_MODE,
   N_PROPS
 };
 
@@ -69,6 +72,7 @@ awaitlab_timeline_view_snapshot (GtkWidget   *widget,
   awaitlab_timeline_renderer_set_dark (self->renderer,
                                        adw_style_manager_get_dark (adw_style_manager_get_default ()));
   awaitlab_timeline_renderer_set_playhead (self->renderer, self->timeline ? self->playhead : -1);
+  awaitlab_timeline_renderer_set_playhead_position (self->renderer, self->playhead_position);
   awaitlab_timeline_renderer_set_selected (self->renderer, self->selected_lane);
   awaitlab_timeline_renderer_set_hover (self->renderer, self->hover_lane, self->hover_span);
 
@@ -129,6 +133,16 @@ x_to_time (AwaitlabTimelineView *self,
                                                gtk_widget_get_width (GTK_WIDGET (self)), x);
 }
 
+static gint64
+x_to_pos (AwaitlabTimelineView *self,
+          double                x)
+{
+  return awaitlab_timeline_renderer_x_to_pos (self->renderer,
+                                              awaitlab_time_range_get_begin (self->range),
+                                              awaitlab_time_range_get_end (self->range),
+                                              gtk_widget_get_width (GTK_WIDGET (self)), x);
+}
+
 static gboolean
 on_query_tooltip (AwaitlabTimelineView *self,
                   int                   x,
@@ -151,7 +165,9 @@ on_query_tooltip (AwaitlabTimelineView *self,
   spans = awaitlab_timeline_get_spans (self->timeline, hit.lane, &n);
   span = &spans[hit.span];
   begin = awaitlab_format_time (span->begin);
-  dur = awaitlab_format_time (span->end - span->begin);
+  /* Code run at an instant: say so rather than "for 0". */
+  dur = span->end > span->begin ? awaitlab_format_time (span->end - span->begin)
+                                : g_strdup (_("no virtual time"));
   label = g_markup_escape_text (span->detail ? span->detail : (span->label ? span->label : ""), -1);
   /* "Timers & I/O" is a lane name too: escape it like any text. */
   lane = g_markup_escape_text (awaitlab_timeline_get_lane_name (self->timeline, hit.lane), -1);
@@ -263,7 +279,7 @@ on_scroll (GtkEventControllerScroll *scroll,
   /* Ctrl+wheel zooms around the pointer, like every GNOME timeline. */
   if (state & GDK_CONTROL_MASK)
     {
-      awaitlab_time_range_zoom (self->range, pow (1.15, dy), x_to_time (self, self->pointer_x));
+      awaitlab_time_range_zoom (self->range, pow (1.15, dy), x_to_pos (self, self->pointer_x));
       return TRUE;
     }
 
@@ -288,7 +304,7 @@ on_zoom_begin (GtkGesture           *gesture,
 
   self->zoom_begin_width = awaitlab_time_range_get_end (self->range) - awaitlab_time_range_get_begin (self->range);
   gtk_gesture_get_bounding_box_center (gesture, &x, &y);
-  self->zoom_anchor = x_to_time (self, x);
+  self->zoom_anchor = x_to_pos (self, x);
 }
 
 static void
@@ -312,7 +328,8 @@ zoom_action (GtkWidget  *widget,
   gint64 begin = awaitlab_time_range_get_begin (self->range);
   gint64 end = awaitlab_time_range_get_end (self->range);
   /* Zoom around the playhead when it is in view, else the centre. */
-  gint64 anchor = (self->playhead >= begin && self->playhead <= end) ? self->playhead : (begin + end) / 2;
+  gint64 play = awaitlab_time_axis_time_to_pos_after (self->axis, self->playhead);
+  gint64 anchor = (play >= begin && play <= end) ? play : (begin + end) / 2;
 
   if (g_str_equal (action_name, "timeline.zoom-in"))
     awaitlab_time_range_zoom (self->range, 1 / 1.5, anchor);
@@ -323,18 +340,39 @@ zoom_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "timeline.zoom-selection") &&
            self->timeline != NULL && self->selected_lane >= 0 && self->selected_span >= 0)
     {
-      const AwaitlabSpan *spans;
+      const AwaitlabAxisSpan *spans;
       guint n;
 
-      spans = awaitlab_timeline_get_spans (self->timeline, self->selected_lane, &n);
+      spans = awaitlab_time_axis_get_spans (self->axis, self->selected_lane, &n);
       if ((guint)self->selected_span < n)
         {
-          const AwaitlabSpan *s = &spans[self->selected_span];
-          gint64 margin = MAX ((s->end - s->begin) / 10, 1000);
+          const AwaitlabAxisSpan *p = &spans[self->selected_span];
+          gint64 margin = MAX ((p->end - p->begin) / 10, 1000);
 
-          awaitlab_time_range_set_visible (self->range, s->begin - margin, s->end + margin);
+          awaitlab_time_range_set_visible (self->range, p->begin - margin, p->end + margin);
         }
     }
+}
+
+static void
+toggle_axis_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  AwaitlabTimelineView *self = AWAITLAB_TIMELINE_VIEW (widget);
+
+  awaitlab_timeline_view_set_axis_mode (self, awaitlab_time_axis_get_mode (self->axis) == AWAITLAB_AXIS_STEPS
+                                              ? AWAITLAB_AXIS_REAL : AWAITLAB_AXIS_STEPS);
+}
+
+/* A new timeline or mode: the bounds follow the axis, with a little air after
+ * the end so the last span and the red cycle show. */
+static void
+update_bounds (AwaitlabTimelineView *self)
+{
+  gint64 end = MAX (awaitlab_time_axis_get_length (self->axis), 1000000);
+
+  awaitlab_time_range_set_bounds (self->range, 0, end + end / 20);
 }
 
 static void
@@ -346,6 +384,9 @@ awaitlab_timeline_view_dispose (GObject *object)
   if (self->range != NULL)
     g_signal_handlers_disconnect_by_data (self->range, self);
   g_clear_object (&self->range);
+  if (self->axis != NULL)
+    g_signal_handlers_disconnect_by_data (self->axis, self);
+  g_clear_object (&self->axis);
   g_clear_pointer (&self->renderer, awaitlab_timeline_renderer_free);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 
@@ -377,6 +418,9 @@ awaitlab_timeline_view_get_property (GObject    *object,
     case PROP_SCALE:
       g_value_set_double (value, awaitlab_timeline_view_get_scale (self));
       break;
+    case PROP_AXIS_MODE:
+      g_value_set_enum (value, awaitlab_time_axis_get_mode (self->axis));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -403,6 +447,9 @@ awaitlab_timeline_view_set_property (GObject      *object,
       break;
     case PROP_SCALE:
       awaitlab_timeline_view_set_scale (self, g_value_get_double (value));
+      break;
+    case PROP_AXIS_MODE:
+      awaitlab_timeline_view_set_axis_mode (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -437,6 +484,11 @@ awaitlab_timeline_view_class_init (AwaitlabTimelineViewClass *klass)
   properties[PROP_SCALE] =
     g_param_spec_double ("scale", NULL, NULL, 0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Steps (instants get room) or real virtual time; bound to the
+   * "timeline-axis" setting by the window, toggled by timeline.axis-mode. */
+  properties[PROP_AXIS_MODE] =
+    g_param_spec_enum ("axis-mode", NULL, NULL, AWAITLAB_TYPE_AXIS_MODE, AWAITLAB_AXIS_STEPS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SPAN_ACTIVATED] =
@@ -450,6 +502,8 @@ awaitlab_timeline_view_class_init (AwaitlabTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-selection", NULL, zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "timeline.axis-mode", "axis-mode");
+  gtk_widget_class_install_action (widget_class, "timeline.toggle-axis", NULL, toggle_axis_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
@@ -458,6 +512,7 @@ awaitlab_timeline_view_class_init (AwaitlabTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "timeline.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, 0, "timeline.zoom-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "timeline.toggle-axis", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -471,6 +526,10 @@ awaitlab_timeline_view_init (AwaitlabTimelineView *self)
 
   self->renderer = awaitlab_timeline_renderer_new ();
   self->range = awaitlab_time_range_new ();
+  self->axis = awaitlab_time_axis_new (AWAITLAB_AXIS_STEPS);
+  awaitlab_time_range_set_axis (self->range, self->axis);
+  awaitlab_timeline_renderer_set_axis (self->renderer, self->axis);
+  self->playhead_position = -1;
   self->selected_lane = self->selected_span = -1;
   self->hover_lane = self->hover_span = -1;
   g_signal_connect_swapped (self->range, "notify", G_CALLBACK (range_changed), self);
@@ -532,12 +591,10 @@ awaitlab_timeline_view_set_timeline (AwaitlabTimelineView *self,
   self->selected_lane = self->selected_span = -1;
   self->hover_lane = self->hover_span = -1;
 
+  awaitlab_time_axis_set_timeline (self->axis, timeline);
   if (timeline != NULL)
     {
-      /* A little air after the end so the last span and the red cycle show. */
-      gint64 end = MAX (awaitlab_timeline_get_end_time (timeline), 1000000);
-
-      awaitlab_time_range_set_bounds (self->range, 0, end + end / 20);
+      update_bounds (self);
       awaitlab_time_range_fit (self->range);
     }
 
@@ -565,9 +622,10 @@ awaitlab_timeline_view_set_playhead (AwaitlabTimelineView *self,
 {
   g_return_if_fail (AWAITLAB_IS_TIMELINE_VIEW (self));
 
-  if (playhead == self->playhead)
+  if (playhead == self->playhead && self->playhead_position < 0)
     return;
   self->playhead = playhead;
+  self->playhead_position = -1;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYHEAD]);
 }
@@ -617,4 +675,66 @@ awaitlab_timeline_view_get_renderer (AwaitlabTimelineView *self)
 {
   g_return_val_if_fail (AWAITLAB_IS_TIMELINE_VIEW (self), NULL);
   return self->renderer;
+}
+
+/* The playhead at the playback's @position over events (at @time): on the
+ * step axis it then moves through an instant event by event, as stepping
+ * and playback do. */
+void
+awaitlab_timeline_view_set_playhead_position (AwaitlabTimelineView *self,
+                                              gint64                time,
+                                              double                position)
+{
+  g_return_if_fail (AWAITLAB_IS_TIMELINE_VIEW (self));
+
+  if (time == self->playhead && position == self->playhead_position)
+    return;
+  awaitlab_timeline_view_set_playhead (self, time);
+  self->playhead_position = position;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+AwaitlabTimeAxis *
+awaitlab_timeline_view_get_axis (AwaitlabTimelineView *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_TIMELINE_VIEW (self), NULL);
+  return self->axis;
+}
+
+AwaitlabAxisMode
+awaitlab_timeline_view_get_axis_mode (AwaitlabTimelineView *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_TIMELINE_VIEW (self), AWAITLAB_AXIS_STEPS);
+  return awaitlab_time_axis_get_mode (self->axis);
+}
+
+/* Switching keeps the same stretch of virtual time in view. */
+void
+awaitlab_timeline_view_set_axis_mode (AwaitlabTimelineView *self,
+                                      AwaitlabAxisMode      mode)
+{
+  gint64 t0, t1;
+
+  g_return_if_fail (AWAITLAB_IS_TIMELINE_VIEW (self));
+
+  if (mode == awaitlab_time_axis_get_mode (self->axis))
+    return;
+
+  t0 = awaitlab_time_axis_pos_to_time (self->axis, awaitlab_time_range_get_begin (self->range));
+  t1 = awaitlab_time_axis_pos_to_time (self->axis, awaitlab_time_range_get_end (self->range));
+  awaitlab_time_axis_set_mode (self->axis, mode);
+  if (self->timeline != NULL)
+    {
+      gboolean whole = awaitlab_time_range_get_begin (self->range) <= awaitlab_time_range_get_lower (self->range) &&
+                       awaitlab_time_range_get_end (self->range) >= awaitlab_time_range_get_upper (self->range);
+
+      update_bounds (self);
+      if (whole)
+        awaitlab_time_range_fit (self->range);
+      else
+        awaitlab_time_range_set_visible (self->range, awaitlab_time_axis_time_to_pos (self->axis, t0),
+                                         awaitlab_time_axis_time_to_pos_after (self->axis, t1));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AXIS_MODE]);
 }

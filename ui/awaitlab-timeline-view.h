@@ -2,7 +2,8 @@
  *
  * The timeline widget: the shared renderer in snapshot(), plus zoom, pan,
  * hover tooltips and selection. The visible range lives in an
- * AwaitlabTimeRange so other views can follow it.
+ * AwaitlabTimeRange (in axis positions) and the mapping from time in an
+ * AwaitlabTimeAxis, so other views and the exports can follow both.
  */
 
 #pragma once
@@ -34,5 +35,12 @@ double             awaitlab_timeline_view_get_scale       (AwaitlabTimelineView 
 void               awaitlab_timeline_view_set_scale       (AwaitlabTimelineView *self,
                                                            double                scale);
 AwaitlabTimelineRenderer *awaitlab_timeline_view_get_renderer (AwaitlabTimelineView *self);
+void               awaitlab_timeline_view_set_playhead_position (AwaitlabTimelineView *self,
+                                                           gint64                time,
+                                                           double                position);
+AwaitlabTimeAxis  *awaitlab_timeline_view_get_axis        (AwaitlabTimelineView *self);
+AwaitlabAxisMode   awaitlab_timeline_view_get_axis_mode   (AwaitlabTimelineView *self);
+void               awaitlab_timeline_view_set_axis_mode   (AwaitlabTimelineView *self,
+                                                           AwaitlabAxisMode      mode);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _AwaitlabTimeline
   GStringChunk        *strings;
   GHashTable          *interned;
   GPtrArray           *lanes;
+  GHashTable          *lane_of_thread;  /* thread id → 1 + lane */
   GPtrArray           *counters;
   GArray              *flows;
   GArray              *marks;
@@ -81,6 +82,7 @@ awaitlab_timeline_finalize (GObject *object)
   g_string_chunk_free (self->strings);
   g_hash_table_unref (self->interned);
   g_ptr_array_unref (self->lanes);
+  g_hash_table_unref (self->lane_of_thread);
   g_ptr_array_unref (self->counters);
   g_array_unref (self->flows);
   g_array_unref (self->marks);
@@ -105,6 +107,7 @@ awaitlab_timeline_init (AwaitlabTimeline *self)
   self->strings = g_string_chunk_new (4096);
   self->interned = g_hash_table_new (g_str_hash, g_str_equal);
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->lane_of_thread = g_hash_table_new (NULL, NULL);
   self->counters = g_ptr_array_new_with_free_func (counter_free);
   self->flows = g_array_new (FALSE, FALSE, sizeof (AwaitlabFlow));
   self->marks = g_array_new (FALSE, FALSE, sizeof (AwaitlabMark));
@@ -168,6 +171,9 @@ awaitlab_timeline_add_lane (AwaitlabTimeline   *self,
   lane->appear = G_MAXINT64;
   lane->spans = g_array_new (FALSE, FALSE, sizeof (AwaitlabSpan));
   g_ptr_array_add (self->lanes, lane);
+  if (kind == AWAITLAB_LANE_THREAD && thread_id > 0)
+    g_hash_table_insert (self->lane_of_thread, GINT_TO_POINTER (thread_id),
+                         GUINT_TO_POINTER (self->lanes->len));
 
   return self->lanes->len - 1;
 }
@@ -334,6 +340,12 @@ compare_span (gconstpointer a,
 
   if (sa->begin != sb->begin)
     return sa->begin < sb->begin ? -1 : 1;
+  /* Same instant: in the order the events happened, a zero-length span
+   * before the one that follows it. */
+  if (sa->event != sb->event)
+    return sa->event < sb->event ? -1 : 1;
+  if (sa->end != sb->end)
+    return sa->end < sb->end ? -1 : 1;
   return 0;
 }
 
@@ -538,6 +550,32 @@ awaitlab_timeline_get_lane_appear (AwaitlabTimeline *self,
   g_return_val_if_fail (AWAITLAB_IS_TIMELINE (self), 0);
   g_return_val_if_fail (lane < self->lanes->len, 0);
   return get_lane (self, lane)->appear;
+}
+
+/* The one thread → lane lookup: the trace conversion, the window and the
+ * Inspector all ask here. Returns -1 for a thread without a lane. */
+int
+awaitlab_timeline_lane_of_thread (AwaitlabTimeline *self,
+                                  guint             thread_id)
+{
+  g_return_val_if_fail (AWAITLAB_IS_TIMELINE (self), -1);
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->lane_of_thread, GUINT_TO_POINTER (thread_id))) - 1;
+}
+
+/* The first thread lane of @kind (the UI thread), or -1. */
+int
+awaitlab_timeline_find_lane_kind (AwaitlabTimeline   *self,
+                                  AwaitlabThreadKind  kind)
+{
+  g_return_val_if_fail (AWAITLAB_IS_TIMELINE (self), -1);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      Lane *lane = get_lane (self, i);
+      if (lane->kind == AWAITLAB_LANE_THREAD && lane->thread_kind == kind)
+        return i;
+    }
+  return -1;
 }
 
 const AwaitlabSpan *

@@ -74,6 +74,7 @@ typedef struct
   int         task;           /* -1 = none */
   const char *label;          /* "GetAsync · state 0", owned by the timeline */
   const char *detail;         /* blocked reason, owned by the timeline */
+  guint       event;          /* 1 + index of the event that began it; 0 = unknown */
 } AwaitlabSpan;
 
 typedef struct
@@ -89,7 +90,12 @@ typedef struct
   guint  to_lane;
   gint64 to_time;
   guint  kind;                /* AwaitlabFlowKind */
+  guint  from_event;          /* 1 + index of the scheduling event; 0 = unknown */
+  guint  to_event;            /* 1 + index of the resuming event; 0 = unknown */
 } AwaitlabFlow;
+
+/* A flow whose continuation never ran (still queued when the run stopped). */
+#define AWAITLAB_FLOW_NEVER G_MAXINT64
 
 typedef struct
 {
@@ -187,6 +193,10 @@ AwaitlabThreadKind        awaitlab_timeline_get_thread_kind   (AwaitlabTimeline 
                                                                guint                 lane);
 int                       awaitlab_timeline_get_lane_thread   (AwaitlabTimeline     *self,
                                                                guint                 lane);
+int                       awaitlab_timeline_lane_of_thread    (AwaitlabTimeline     *self,
+                                                               guint                 thread_id);
+int                       awaitlab_timeline_find_lane_kind    (AwaitlabTimeline     *self,
+                                                               AwaitlabThreadKind    kind);
 guint                     awaitlab_timeline_get_lane_rows     (AwaitlabTimeline     *self,
                                                                guint                 lane);
 gint64                    awaitlab_timeline_get_lane_appear   (AwaitlabTimeline     *self,

@@ -70,8 +70,7 @@ describe (gpointer user_data,
 
 static void
 add_threads (AwaitlabTimeline *timeline,
-             AwlTrace         *trace,
-             GHashTable       *lane_of_thread)
+             AwlTrace         *trace)
 {
   const AwlThreadInfo *threads;
   guint n_threads;
@@ -84,7 +83,6 @@ add_threads (AwaitlabTimeline *timeline,
 
       lane = awaitlab_timeline_add_lane (timeline, AWAITLAB_LANE_THREAD, thread_kind (threads[t].kind),
                                          threads[t].id, threads[t].name);
-      g_hash_table_insert (lane_of_thread, GUINT_TO_POINTER (threads[t].id), GUINT_TO_POINTER (lane));
 
       /* Pool threads born after the start are the injection steps of a
        * starving pool: mark each birth. */
@@ -105,10 +103,98 @@ add_threads (AwaitlabTimeline *timeline,
             .task = spans[s].task ? (int)spans[s].task : -1,
             .label = label,
             .detail = detail,
+            .event = spans[s].first_event + 1,
           };
 
           awaitlab_timeline_add_span (timeline, lane, &span);
         }
+    }
+}
+
+/* The trace drops spans that begin and end at one instant: on a real-time axis
+ * they have no width. On the step axis they are the lesson (a continuation run
+ * on the UI thread in no virtual time, code between two awaits), so rebuild
+ * them from the state changes: two changes of one thread at the same time
+ * leave a zero-length span of the first state. */
+typedef struct
+{
+  AwlTime time;
+  guint   event;
+  int     state;        /* AwlThreadState, -1 = none yet */
+  int     line;
+  guint   task;
+  const char *method;   /* first frame pushed or resumed inside the span */
+  int     await_state;
+} OpenState;
+
+static void
+add_instant_spans (AwaitlabTimeline *timeline,
+                   AwlTrace         *trace)
+{
+  const AwlThreadInfo *threads;
+  const AwlEvent *events;
+  guint n_threads, n_events;
+  g_autofree OpenState *open = NULL;
+
+  threads = awl_trace_get_threads (trace, &n_threads);
+  events = awl_trace_get_events (trace, &n_events);
+  open = g_new0 (OpenState, n_threads + 1);
+  for (guint t = 0; t <= n_threads; t++)
+    open[t].state = -1;
+  (void)threads;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      const AwlEvent *e = &events[i];
+      OpenState *o;
+
+      if (e->thread == 0 || e->thread > n_threads)
+        continue;
+      o = &open[e->thread];
+
+      if ((e->kind == AWL_EVENT_RESUME || e->kind == AWL_EVENT_FRAME_PUSH) && o->method == NULL)
+        {
+          o->method = e->text;
+          o->await_state = e->kind == AWL_EVENT_RESUME ? e->c : -1;
+        }
+
+      if (e->kind != AWL_EVENT_THREAD_STATE && e->kind != AWL_EVENT_THREAD_EXITED &&
+          e->kind != AWL_EVENT_THREAD_CREATED)
+        continue;
+
+      if (o->state >= 0 && o->state != AWL_THREAD_STATE_IDLE &&
+          o->state != AWL_THREAD_STATE_EXITED && o->time == e->time)
+        {
+          int lane = awaitlab_timeline_lane_of_thread (timeline, e->thread);
+          g_autofree char *label = NULL;
+
+          if (o->method != NULL)
+            label = o->await_state >= 0 ? g_strdup_printf ("%s · state %d", o->method, o->await_state)
+                                        : g_strdup (o->method);
+          if (lane >= 0)
+            {
+              AwaitlabSpan span = {
+                .begin = e->time,
+                .end = e->time,
+                .state = span_state (o->state),
+                .line = MAX (0, o->line),
+                .task = o->task ? (int)o->task : -1,
+                .label = label,
+                .event = o->event + 1,
+              };
+
+              awaitlab_timeline_add_span (timeline, lane, &span);
+            }
+        }
+
+      o->time = e->time;
+      o->event = i;
+      o->state = e->kind == AWL_EVENT_THREAD_CREATED ? AWL_THREAD_STATE_IDLE
+               : e->kind == AWL_EVENT_THREAD_EXITED ? AWL_THREAD_STATE_EXITED
+               : e->sub;
+      o->line = e->line;
+      o->task = e->task;
+      o->method = NULL;
     }
 }
 
@@ -169,33 +255,41 @@ add_counters (AwaitlabTimeline *timeline,
     }
 }
 
+/* Continuations with where they were scheduled and where they ran. A posted
+ * continuation that never ran (the UI thread blocked on it: the classic
+ * deadlock) still gets an arrow, to the UI lane, marked as never run. */
 static void
 add_flows (AwaitlabTimeline *timeline,
            AwlTrace         *trace,
-           GHashTable       *lane_of_thread,
            guint             io_lane)
 {
+  int ui_lane = awaitlab_timeline_find_lane_kind (timeline, AWAITLAB_THREAD_UI);
   const AwlFlow *flows;
   guint n_flows;
 
   flows = awl_trace_get_flows (trace, &n_flows);
   for (guint i = 0; i < n_flows; i++)
     {
-      AwaitlabFlow flow;
-      gpointer from, to;
+      AwaitlabFlow flow = { 0 };
+      gboolean ran = flows[i].resumed != AWL_TIME_NONE && flows[i].to_thread != 0;
+      int from, to;
 
-      if (flows[i].resumed == AWL_TIME_NONE || flows[i].to_thread == 0)
+      if (ran)
+        to = awaitlab_timeline_lane_of_thread (timeline, flows[i].to_thread);
+      else
+        to = flows[i].how == AWL_CONT_POSTED ? ui_lane : -1;
+      if (to < 0)
         continue;
-      if (!g_hash_table_lookup_extended (lane_of_thread, GUINT_TO_POINTER (flows[i].to_thread), NULL, &to))
-        continue;
-      if (flows[i].from_thread == 0 ||
-          !g_hash_table_lookup_extended (lane_of_thread, GUINT_TO_POINTER (flows[i].from_thread), NULL, &from))
-        from = GUINT_TO_POINTER (io_lane);
+      from = flows[i].from_thread ? awaitlab_timeline_lane_of_thread (timeline, flows[i].from_thread) : -1;
+      if (from < 0)
+        from = io_lane;
 
-      flow.from_lane = GPOINTER_TO_UINT (from);
-      flow.to_lane = GPOINTER_TO_UINT (to);
+      flow.from_lane = from;
+      flow.to_lane = to;
       flow.from_time = flows[i].scheduled;
-      flow.to_time = flows[i].resumed;
+      flow.to_time = ran ? flows[i].resumed : AWAITLAB_FLOW_NEVER;
+      flow.from_event = flows[i].schedule_event + 1;
+      flow.to_event = ran && flows[i].resume_event != G_MAXUINT ? flows[i].resume_event + 1 : 0;
       flow.kind = flows[i].how == AWL_CONT_POSTED ? AWAITLAB_FLOW_POSTED
                 : flows[i].how == AWL_CONT_INLINE ? AWAITLAB_FLOW_INLINE
                 : AWAITLAB_FLOW_QUEUED;
@@ -205,8 +299,7 @@ add_flows (AwaitlabTimeline *timeline,
 
 static void
 add_events (AwaitlabTimeline *timeline,
-            AwlTrace         *trace,
-            GHashTable       *lane_of_thread)
+            AwlTrace         *trace)
 {
   const AwlEvent *events;
   guint n_events;
@@ -215,12 +308,7 @@ add_events (AwaitlabTimeline *timeline,
   for (guint i = 0; i < n_events; i++)
     {
       const AwlEvent *ev = &events[i];
-      gpointer lane = NULL;
-      int lane_index = -1;
-
-      if (ev->thread != 0 &&
-          g_hash_table_lookup_extended (lane_of_thread, GUINT_TO_POINTER (ev->thread), NULL, &lane))
-        lane_index = GPOINTER_TO_INT (lane);
+      int lane_index = ev->thread != 0 ? awaitlab_timeline_lane_of_thread (timeline, ev->thread) : -1;
 
       awaitlab_timeline_add_event (timeline, ev->time, lane_index, MAX (0, ev->line));
 
@@ -233,8 +321,7 @@ add_events (AwaitlabTimeline *timeline,
 
 static void
 add_output (AwaitlabTimeline *timeline,
-            AwlTrace         *trace,
-            GHashTable       *lane_of_thread)
+            AwlTrace         *trace)
 {
   const AwlOutputLine *lines;
   guint n_lines;
@@ -242,11 +329,9 @@ add_output (AwaitlabTimeline *timeline,
   lines = awl_trace_get_output (trace, &n_lines);
   for (guint i = 0; i < n_lines; i++)
     {
-      gpointer lane;
-
-      if (!g_hash_table_lookup_extended (lane_of_thread, GUINT_TO_POINTER (lines[i].thread), NULL, &lane))
-        lane = GINT_TO_POINTER (-1);
-      awaitlab_timeline_add_output (timeline, lines[i].time, GPOINTER_TO_INT (lane), lines[i].text);
+      awaitlab_timeline_add_output (timeline, lines[i].time,
+                                    awaitlab_timeline_lane_of_thread (timeline, lines[i].thread),
+                                    lines[i].text);
     }
 }
 
@@ -254,8 +339,7 @@ add_output (AwaitlabTimeline *timeline,
  * threads still blocked when the run stopped. */
 static void
 add_outcome (AwaitlabTimeline *timeline,
-             AwlTrace         *trace,
-             GHashTable       *lane_of_thread)
+             AwlTrace         *trace)
 {
   const AwlOutcome *outcome = awl_trace_get_outcome (trace);
   g_autoptr(GString) text = g_string_new (outcome->summary);
@@ -298,8 +382,10 @@ add_outcome (AwaitlabTimeline *timeline,
           if (n_spans > 0 && spans[n_spans - 1].state == AWL_THREAD_STATE_BLOCKED &&
               spans[n_spans - 1].start <= end)
             {
-              gpointer lane = g_hash_table_lookup (lane_of_thread, GUINT_TO_POINTER (threads[t].id));
-              awaitlab_timeline_add_cycle_lane (timeline, GPOINTER_TO_UINT (lane));
+              int lane = awaitlab_timeline_lane_of_thread (timeline, threads[t].id);
+
+              if (lane >= 0)
+                awaitlab_timeline_add_cycle_lane (timeline, lane);
             }
         }
     }
@@ -310,21 +396,21 @@ awaitlab_timeline_new_from_trace (AwlTrace                 *trace,
                                   const AwaitlabNoteSource *notes,
                                   guint                     n_notes)
 {
-  g_autoptr(GHashTable) lane_of_thread = g_hash_table_new (NULL, NULL);
   AwaitlabTimeline *timeline;
   guint io_lane;
 
   g_return_val_if_fail (trace != NULL, NULL);
 
   timeline = awaitlab_timeline_new ();
-  add_threads (timeline, trace, lane_of_thread);
+  add_threads (timeline, trace);
+  add_instant_spans (timeline, trace);
   io_lane = awaitlab_timeline_get_n_lanes (timeline);
   add_io (timeline, trace);
   add_counters (timeline, trace);
-  add_flows (timeline, trace, lane_of_thread, io_lane);
-  add_events (timeline, trace, lane_of_thread);
-  add_output (timeline, trace, lane_of_thread);
-  add_outcome (timeline, trace, lane_of_thread);
+  add_flows (timeline, trace, io_lane);
+  add_events (timeline, trace);
+  add_output (timeline, trace);
+  add_outcome (timeline, trace);
 
   for (guint i = 0; i < n_notes; i++)
     awaitlab_timeline_add_note (timeline, notes[i].line, notes[i].text);

@@ -136,7 +136,8 @@ on_playhead_moved (AwaitlabWindow *self)
     return;
 
   time = awaitlab_playback_get_time (playback);
-  awaitlab_timeline_view_set_playhead (self->timeline_view, time);
+  awaitlab_timeline_view_set_playhead_position (self->timeline_view, time,
+                                                awaitlab_playback_get_position (playback));
   if (awaitlab_playback_get_playing (playback))
     awaitlab_time_range_ensure (awaitlab_timeline_view_get_time_range (self->timeline_view), time);
 
@@ -382,11 +383,7 @@ static int
 lane_of_thread (AwaitlabTimeline *timeline,
                 guint             thread)
 {
-  for (guint lane = 0; timeline && lane < awaitlab_timeline_get_n_lanes (timeline); lane++)
-    if (awaitlab_timeline_get_lane_kind (timeline, lane) == AWAITLAB_LANE_THREAD &&
-        awaitlab_timeline_get_lane_thread (timeline, lane) == (int)thread)
-      return lane;
-  return -1;
+  return timeline != NULL ? awaitlab_timeline_lane_of_thread (timeline, thread) : -1;
 }
 
 /* Jumps both views: the playhead to the lint's time, the code to its line. */
@@ -697,6 +694,7 @@ restore_settings (AwaitlabWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GAction) axis_action = NULL;
   int width, height;
 
   /* Running from the build tree without the compiled schema must not abort. */
@@ -722,6 +720,12 @@ restore_settings (AwaitlabWindow *self)
   g_settings_bind (self->settings, "sidebar-width", self->sidebar, "width-request", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "code-timeline-position", self->vpaned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  /* Steps or real time: the timeline follows the key, the playback bar's
+   * two buttons set it. */
+  g_settings_bind (self->settings, "timeline-axis", self->timeline_view, "axis-mode", G_SETTINGS_BIND_DEFAULT);
+  axis_action = g_settings_create_action (self->settings, "timeline-axis");
+  g_action_map_add_action (G_ACTION_MAP (self), axis_action);
 }
 
 /* Tearing the widgets down must not write their last moments to the settings. */
@@ -736,6 +740,7 @@ unbind_settings (AwaitlabWindow *self)
   g_settings_unbind (self->sidebar, "width-request");
   g_settings_unbind (self->hpaned, "position");
   g_settings_unbind (self->vpaned, "position");
+  g_settings_unbind (self->timeline_view, "axis-mode");
 }
 
 /* ------------------------------------------------------------------------- */

@@ -138,6 +138,8 @@ awl_ast_new (void)
   priv->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   priv->classes = g_hash_table_new (g_str_hash, g_str_equal);
   priv->anon_members = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->type_params = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->enums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   ast->priv = priv;
 
   return ast;
@@ -162,6 +164,8 @@ awl_ast_free (AwlAst *ast)
   g_hash_table_unref (priv->members);
   g_hash_table_unref (priv->classes);
   g_hash_table_unref (priv->anon_members);
+  g_hash_table_unref (priv->type_params);
+  g_hash_table_unref (priv->enums);
   g_hash_table_unref (priv->fields);
   awl_arena_free (priv->arena);
   g_free (priv);
@@ -232,6 +236,42 @@ awl_ast_is_anonymous_member (const AwlAst *ast,
   g_return_val_if_fail (name != NULL, FALSE);
 
   return g_hash_table_contains (((AwlAstPrivate *) ast->priv)->anon_members, name);
+}
+
+gboolean
+awl_ast_is_type_param (const AwlAst *ast,
+                       const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_hash_table_contains (((AwlAstPrivate *) ast->priv)->type_params, name);
+}
+
+gboolean
+awl_ast_is_enum (const AwlAst *ast,
+                 const char   *name)
+{
+  g_return_val_if_fail (ast != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_hash_table_contains (((AwlAstPrivate *) ast->priv)->enums, name);
+}
+
+gboolean
+awl_ast_has_enum_member (const AwlAst *ast,
+                         const char   *enum_name,
+                         const char   *member)
+{
+  GPtrArray *members;
+
+  g_return_val_if_fail (ast != NULL, FALSE);
+
+  members = g_hash_table_lookup (((AwlAstPrivate *) ast->priv)->enums, enum_name);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    if (strcmp (members->pdata[i], member) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean

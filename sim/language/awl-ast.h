@@ -200,6 +200,7 @@ struct _AwlArg
   AwlLoc       loc;
   const char  *name;   /* interned, or NULL for a positional argument */
   AwlExpr     *value;
+  gboolean     is_ref; /* `ref x` (only Interlocked.* take one) */
 };
 
 /* A piece of an interpolated string: either literal text (expr == NULL) or a hole
@@ -361,6 +362,7 @@ typedef enum
   AWL_FUNC_INSTANCE    = 1 << 5,   /* a non-static method of a class: params[0] is `this` */
   AWL_FUNC_CTOR        = 1 << 6,   /* a constructor (also INSTANCE; named as its class) */
   AWL_FUNC_TOP_LEVEL   = 1 << 7,   /* the Main made of the file's top-level statements */
+  AWL_FUNC_LOCAL       = 1 << 8,   /* a local function, hoisted to a static method */
 } AwlFunctionFlags;
 
 struct _AwlFunction
@@ -431,6 +433,15 @@ AwlField     *awl_ast_find_field_in (const AwlAst *ast,
                                      const char   *name);
 gboolean      awl_ast_has_class     (const AwlAst *ast,
                                      const char   *name);
+/* A type parameter of a generic method of the script (`T` in `Task<T> RetryAsync<T>(…)`). */
+gboolean      awl_ast_is_type_param (const AwlAst *ast,
+                                     const char   *name);
+/* Enums of the script: `enum Color { Red, Green }`. */
+gboolean      awl_ast_is_enum       (const AwlAst *ast,
+                                     const char   *name);
+gboolean      awl_ast_has_enum_member (const AwlAst *ast,
+                                       const char   *enum_name,
+                                       const char   *member);
 /* Whether some anonymous type (`new { Name = … }`) has a member @name. */
 gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
                                            const char   *name);

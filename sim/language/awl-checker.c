@@ -72,6 +72,16 @@ find_field (Checker    *c,
   return f != NULL ? f : awl_ast_find_field (c->unit->ast, name);
 }
 
+static gboolean
+current_function_is_local (Checker *c)
+{
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL && (f->flags & AWL_FUNC_LOCAL) != 0;
+}
+
 /* Whether the method being checked (or the method around the lambda) has `this`. */
 static gboolean
 in_instance_method (Checker *c)
@@ -209,7 +219,12 @@ check_type (Checker          *c,
   if (type == NULL)
     return;
 
-  if (awl_ast_has_class (c->unit->ast, type->name))
+  /* Outer.Inner names the nested class Inner. */
+  if (strchr (type->name, '.') != NULL && awl_ast_has_class (c->unit->ast, strrchr (type->name, '.') + 1))
+    ((AwlTypeRef *) type)->name = strrchr (type->name, '.') + 1;
+
+  if (awl_ast_has_class (c->unit->ast, type->name) || awl_ast_is_enum (c->unit->ast, type->name) ||
+      awl_ast_is_type_param (c->unit->ast, type->name))
     ;
   else if (!awl_known_api_is_type_name (type->name) && strcmp (type->name, "dynamic") != 0)
     error_at (c, type->loc, "the type `%s` " NOT_SUPPORTED, type->name);
@@ -279,7 +294,7 @@ resolve_name (Checker  *c,
       n->kind = AWL_NAME_KNOB;
       n->knob = k;
     }
-  else if (awl_ast_has_class (c->unit->ast, n->name))
+  else if (awl_ast_has_class (c->unit->ast, n->name) || awl_ast_is_enum (c->unit->ast, n->name))
     n->kind = AWL_NAME_CLASS;
   else if (awl_known_api_is_type (n->name) || awl_known_api_is_type_name (n->name))
     n->kind = AWL_NAME_BUILTIN;
@@ -287,6 +302,10 @@ resolve_name (Checker  *c,
     error_at (c, e->loc, "`this` is not available in a static method");
   else if (as_callee)
     error_at (c, e->loc, "the method `%s` is not defined", n->name);
+  else if (current_function_is_local (c))
+    error_at (c, e->loc, "the name `%s` does not exist in the current context (a local function "
+              "cannot use its enclosing method's variables in Awaitlab's C# subset; pass them as parameters)",
+              n->name);
   else
     error_at (c, e->loc, "the name `%s` does not exist in the current context", n->name);
 
@@ -424,13 +443,61 @@ static_path (const AwlExpr *e)
   return NULL;
 }
 
+/* `Outer.Inner` (a nested class named through its outer class) becomes the NAME
+ * `Inner`: classes are found by their simple names. */
+static void
+flatten_nested_class (Checker *c,
+                      AwlExpr *e)
+{
+  AwlExpr *t;
+
+  if (e->kind != AWL_EXPR_MEMBER || !awl_ast_has_class (c->unit->ast, e->member.name))
+    return;
+  t = e->member.target;
+  if (t->kind == AWL_EXPR_MEMBER)
+    flatten_nested_class (c, t);
+  if (t->kind != AWL_EXPR_NAME || !awl_ast_has_class (c->unit->ast, t->name.name) ||
+      lookup_var (c, t->name.name) != NULL)
+    return;
+  {
+    const char *inner = e->member.name;
+    AwlLoc at = e->member.name_loc;
+
+    memset (&e->name, 0, sizeof e->name);
+    e->kind = AWL_EXPR_NAME;
+    e->loc = at;
+    e->depth = 1;
+    e->name.name = inner;
+  }
+}
+
 /* Whether @e is the bare name of a class of the script (not hidden by a variable or field). */
 static gboolean
 names_class (Checker       *c,
-             const AwlExpr *e)
+             AwlExpr       *e)
 {
-  return e->kind == AWL_EXPR_NAME && awl_ast_has_class (c->unit->ast, e->name.name) &&
+  flatten_nested_class (c, e);
+  return e->kind == AWL_EXPR_NAME &&
+         (awl_ast_has_class (c->unit->ast, e->name.name) || awl_ast_is_enum (c->unit->ast, e->name.name)) &&
          lookup_var (c, e->name.name) == NULL && find_field (c, e->name.name) == NULL;
+}
+
+/* A capitalised name that is nothing the script or the subset knows, used as the
+ * receiver of a call: an unsupported .NET type such as `Parallel`. */
+static gboolean
+names_unknown_type (Checker       *c,
+                    const AwlExpr *e)
+{
+  const char *n;
+
+  if (e->kind != AWL_EXPR_NAME)
+    return FALSE;
+  n = e->name.name;
+  return g_ascii_isupper (n[0]) && lookup_var (c, n) == NULL && find_field (c, n) == NULL &&
+         find_method (c, n) == NULL && !awl_ast_has_class (c->unit->ast, n) &&
+         !awl_ast_is_enum (c->unit->ast, n) && !awl_known_api_is_type (n) &&
+         !awl_known_api_is_type_name (n) &&
+         awl_directives_find_knob (c->unit->directives, n) == NULL;
 }
 
 static void
@@ -468,6 +535,15 @@ check_call (Checker *c,
 {
   AwlExpr *callee = e->call.callee;
 
+  if (callee->kind == AWL_EXPR_MEMBER && names_unknown_type (c, callee->member.target))
+    {
+      /* Parallel.ForEach(…), Channel.CreateUnbounded<int>(): one precise error. */
+      error_at (c, callee->member.target->loc, "`%s.%s` " NOT_SUPPORTED " (the type `%s` is not one it knows)",
+                callee->member.target->name.name, callee->member.name, callee->member.target->name.name);
+      for (guint i = 0; i < e->call.n_args; i++)
+        check_expr (c, e->call.args[i].value);
+      return;
+    }
   if (callee->kind == AWL_EXPR_MEMBER && names_class (c, callee->member.target))
     {
       /* Class.Method(…) */
@@ -535,6 +611,14 @@ check_call (Checker *c,
               check_arg_count (c, callee->member.name_loc, what, e->call.n_args,
                                api->min_args, api->max_args);
               check_named_args (c, e->call.args, e->call.n_args, what, api->named_args);
+              for (guint i = 0; i < e->call.n_args; i++)
+                if (e->call.args[i].is_ref != (i == 0 && (api->flags & AWL_API_REF_FIRST)))
+                  error_at (c, e->call.args[i].loc, e->call.args[i].is_ref
+                            ? "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked"
+                            : "`%s` takes its first argument by `ref`", what);
+                else if (e->call.args[i].is_ref && e->call.args[i].value->kind != AWL_EXPR_NAME &&
+                         e->call.args[i].value->kind != AWL_EXPR_MEMBER)
+                  error_at (c, e->call.args[i].loc, "a `ref` argument must be a variable or a field");
             }
         }
       else if (path != NULL)
@@ -563,6 +647,14 @@ check_call (Checker *c,
 
   for (guint i = 0; i < e->call.n_args; i++)
     check_expr (c, e->call.args[i].value);
+  {
+    g_autofree char *path = callee->kind == AWL_EXPR_MEMBER ? static_path (callee->member.target) : NULL;
+
+    /* Known static methods checked their `ref` arguments above. */
+    for (guint i = 0; path == NULL && i < e->call.n_args; i++)
+      if (e->call.args[i].is_ref)
+        error_at (c, e->call.args[i].loc, "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked");
+  }
 }
 
 static void
@@ -572,6 +664,13 @@ check_member (Checker *c,
   AwlExpr *target = e->member.target;
   g_autofree char *path = NULL;
 
+  if (names_class (c, target) && awl_ast_is_enum (c->unit->ast, target->name.name))
+    {
+      target->name.kind = AWL_NAME_CLASS;
+      if (!awl_ast_has_enum_member (c->unit->ast, target->name.name, e->member.name))
+        error_at (c, e->member.name_loc, "the enum `%s` has no member `%s`", target->name.name, e->member.name);
+      return;
+    }
   if (names_class (c, target))
     {
       target->name.kind = AWL_NAME_CLASS;

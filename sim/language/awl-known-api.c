@@ -16,6 +16,7 @@ extern const AwlApiFamily awl_api_family_collections;
 extern const AwlApiFamily awl_api_family_text;
 extern const AwlApiFamily awl_api_family_exceptions;
 extern const AwlApiFamily awl_api_family_world;
+extern const AwlApiFamily awl_api_family_net;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -24,6 +25,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_text,
   &awl_api_family_exceptions,
   &awl_api_family_world,
+  &awl_api_family_net,
 };
 
 typedef struct
@@ -82,7 +84,7 @@ static const char * const exception_types[] = {
   "TimeoutException", "NotImplementedException", "NotSupportedException",
   "DivideByZeroException", "NullReferenceException", "ObjectDisposedException",
   "IndexOutOfRangeException", "FormatException", "IOException",
-  "SemaphoreFullException", "ApplicationException", NULL
+  "SemaphoreFullException", "ApplicationException", "UriFormatException", "OverflowException", NULL
 };
 
 static const char *

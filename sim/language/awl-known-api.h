@@ -47,7 +47,15 @@ typedef struct
   AwlApiImpl         impl;        /* runs it (never NULL) */
   int                data;        /* passed to impl as call->api->data (enum values, …) */
   const char        *example;     /* a C# expression using it; the table test runs each one */
+  guint8             flags;       /* AwlApiFlags */
 } AwlKnownApi;
+
+typedef enum
+{
+  AWL_API_REF_FIRST   = 1 << 0,   /* the first argument is `ref x`: impl gets x's value and
+                                     returns the value to store back (Interlocked.*) */
+  AWL_API_RETURNS_OLD = 1 << 1,   /* with REF_FIRST: the call's value is x's old value */
+} AwlApiFlags;
 
 typedef struct
 {

@@ -51,6 +51,8 @@ typedef struct
   GHashTable *members;   /* "Class.name" → AwlFunction* / AwlField* (first declaration) */
   GHashTable *classes;   /* class name → itself */
   GHashTable *anon_members; /* names of the members of anonymous types (`new { A = 1 }`) */
+  GHashTable *enums;     /* enum name → GPtrArray of member names */
+  GHashTable *type_params; /* type parameter names of generic methods */
 } AwlAstPrivate;
 
 AwlAst      *awl_ast_new         (void);

@@ -37,6 +37,7 @@ typedef struct
   GPtrArray      *classes;          /* every class name, in source order */
   GPtrArray      *methods;
   GPtrArray      *fields;
+  GHashTable     *using_decls;      /* `using var x = …;` DECL statements → GINT (1 = await using) */
   AwlFunction    *top_level;        /* the Main made of top-level statements, or NULL */
   guint           top_lambdas;      /* lambdas so far in it */
   GPtrArray      *top_stmts;        /* its statements */
@@ -71,6 +72,10 @@ static AwlExpr *parse_expr       (Parser *p);
 static AwlExpr *parse_unary      (Parser *p);
 static AwlStmt *parse_statement  (Parser *p);
 static AwlStmt *parse_block      (Parser *p);
+static AwlStmt *parse_using      (Parser *p, AwlToken *start, gboolean is_await);
+static AwlStmt *parse_local_function (Parser *p);
+static AwlExpr *parse_bare_array_initializer (Parser *p, AwlTypeRef *type);
+static void     parse_enum       (Parser *p);
 static AwlTypeRef *parse_type    (Parser *p, gboolean allow_array);
 
 /* ---------------------------------------------------------------------------- */
@@ -809,7 +814,12 @@ parse_args (Parser  *p,
               next (p);
               next (p);
             }
-          if (tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in"))
+          if (tok_is_kw (cur (p), "ref") && close == P_RPAREN)
+            {
+              arg.is_ref = TRUE;
+              next (p);
+            }
+          else if (tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in"))
             {
               error_at_tok (p, cur (p), "`%s` arguments " ARE_NOT_SUPPORTED, cur (p)->text);
               ok = FALSE;
@@ -2046,6 +2056,31 @@ local_function_ahead (Parser *p)
          (tok_is_punct (tok_at (p, end + 1), P_LPAREN) || tok_is_punct (tok_at (p, end + 1), P_LT));
 }
 
+/* `int[] xs = { 1, 2 };`: the same as `new int[] { 1, 2 }` (only with an array type). */
+static AwlExpr *
+parse_bare_array_initializer (Parser     *p,
+                              AwlTypeRef *type)
+{
+  AwlExpr *e;
+  AwlTypeRef *element;
+  guint d = 0;
+
+  if (type == NULL || type->array_rank == 0)
+    {
+      error_at_tok (p, cur (p), "an initializer `{ … }` without `new` needs an array type (`int[] xs = { … };`)");
+      return NULL;
+    }
+  element = awl_arena_new0 (p->arena, AwlTypeRef);
+  *element = *type;
+  element->array_rank--;
+  e = new_expr (p, AWL_EXPR_NEW_ARRAY, loc_of (cur (p)));
+  e->new_array.element_type = element;
+  e->new_array.has_init = TRUE;
+  if (!parse_initializer (p, &e->new_array.elements, &e->new_array.n_elements, &d))
+    return NULL;
+  return finish_depth (p, e, d);
+}
+
 static AwlStmt *
 parse_declaration (Parser  *p,
                    gboolean is_const,
@@ -2094,12 +2129,9 @@ parse_declaration (Parser  *p,
       if (accept_punct (p, P_ASSIGN))
         {
           if (at_punct (p, P_LBRACE))
-            {
-              error_at_tok (p, cur (p), "array initializers without `new` " ARE_NOT_SUPPORTED "; write `new[] { … }`");
-              ok = FALSE;
-              break;
-            }
-          init = parse_expr (p);
+            init = parse_bare_array_initializer (p, type);
+          else
+            init = parse_expr (p);
           if (init == NULL)
             {
               ok = FALSE;
@@ -2472,34 +2504,6 @@ unsupported_statement (Parser     *p,
 }
 
 static AwlStmt *
-skip_local_function (Parser *p)
-{
-  AwlToken *t = cur (p);
-  guint i = p->pos;
-  gint end;
-
-  while (tok_is_kw (tok_at (p, i), "static") || tok_is_ident (tok_at (p, i), "async") ||
-         tok_is_kw (tok_at (p, i), "unsafe"))
-    i++;
-  end = scan_type (p, i, TRUE);
-  error_at_tok (p, t, "local functions " ARE_NOT_SUPPORTED "; declare `%s` as a top-level method",
-                tok_at (p, end)->text);
-  p->pos = end + 1;
-  if (at_punct (p, P_LT))
-    skip_group (p), next (p);
-  skip_group (p);
-  while (!at_eof (p) && !at_punct (p, P_LBRACE) && !at_punct (p, P_ARROW) &&
-         !at_punct (p, P_SEMI) && !at_punct (p, P_RBRACE))
-    next (p);
-  if (at_punct (p, P_LBRACE))
-    {
-      skip_group (p);
-      p->panic = FALSE;
-    }
-  return NULL;
-}
-
-static AwlStmt *
 parse_statement_inner (Parser *p)
 {
   AwlToken *t = cur (p);
@@ -2579,7 +2583,7 @@ parse_statement_inner (Parser *p)
       if (strcmp (kw, "goto") == 0)
         return unsupported_statement (p, "`goto` " NOT_SUPPORTED);
       if (strcmp (kw, "using") == 0)
-        return unsupported_statement (p, "`using` statements are not supported by Awaitlab's C# subset; call `Dispose()` in a `finally` block");
+        return parse_using (p, t, FALSE);
       if (strcmp (kw, "unsafe") == 0 || strcmp (kw, "fixed") == 0 ||
           strcmp (kw, "checked") == 0 || strcmp (kw, "unchecked") == 0)
         {
@@ -2599,7 +2603,7 @@ parse_statement_inner (Parser *p)
         }
       if ((strcmp (kw, "static") == 0 || strcmp (kw, "unsafe") == 0 || is_predefined_type (t)) &&
           local_function_ahead (p))
-        return skip_local_function (p);
+        return parse_local_function (p);
       if (strcmp (kw, "ref") == 0)
         return unsupported_statement (p, "`ref` locals " ARE_NOT_SUPPORTED);
     }
@@ -2636,7 +2640,7 @@ parse_statement_inner (Parser *p)
       if (strcmp (t->text, "await") == 0 && tok_is_kw (n, "using"))
         {
           next (p);
-          return unsupported_statement (p, "`await using` " NOT_SUPPORTED "; call `DisposeAsync()` in a `finally` block");
+          return parse_using (p, t, TRUE);
         }
       if (tok_is_punct (n, P_COLON) && !tok_is_punct (peek_tok (p, 2), P_COLON))
         {
@@ -2647,7 +2651,7 @@ parse_statement_inner (Parser *p)
           return NULL;
         }
       if (local_function_ahead (p))
-        return skip_local_function (p);
+        return parse_local_function (p);
     }
 
   if (declaration_ahead (p))
@@ -2666,6 +2670,158 @@ parse_statement (Parser *p)
   LEAVE_NESTING (p);
 
   return s;
+}
+
+/* `x?.Dispose();` or `await x.DisposeAsync();` for each variable of @decl, last first,
+ * in a block: the `finally` of a using statement or declaration. */
+static AwlStmt *
+dispose_block (Parser   *p,
+               AwlStmt  *decl,
+               gboolean  is_await)
+{
+  AwlStmt *block = new_stmt (p, AWL_STMT_BLOCK, decl->loc);
+  AwlStmt **stmts = awl_arena_alloc0 (p->arena, sizeof (AwlStmt *) * MAX (decl->decl.n_vars, 1));
+
+  for (guint i = 0; i < decl->decl.n_vars; i++)
+    {
+      AwlVar *v = decl->decl.vars[decl->decl.n_vars - 1 - i];
+      AwlExpr *name = new_expr (p, AWL_EXPR_NAME, decl->loc);
+      AwlExpr *member = new_expr (p, AWL_EXPR_MEMBER, decl->loc);
+      AwlExpr *call = new_expr (p, AWL_EXPR_CALL, decl->loc);
+      AwlStmt *s = new_stmt (p, AWL_STMT_EXPR, decl->loc);
+
+      name->name.name = v->name;
+      name->depth = 1;
+      member->member.target = name;
+      member->member.name = is_await ? "DisposeAsync" : "Dispose";
+      member->member.name_loc = decl->loc;
+      member->member.null_conditional = !is_await;
+      member->depth = 2;
+      call->call.callee = member;
+      call->depth = 3;
+      if (is_await)
+        {
+          AwlExpr *aw = new_expr (p, AWL_EXPR_AWAIT, decl->loc);
+          aw->await.operand = call;
+          aw->depth = 4;
+          call = aw;
+        }
+      s->expr.expr = call;
+      s->end_line = decl->end_line;
+      stmts[i] = s;
+    }
+  block->block.stmts = stmts;
+  block->block.n_stmts = decl->decl.n_vars;
+  block->end_line = decl->end_line;
+  return block;
+}
+
+static AwlStmt *using_try (Parser *p, AwlStmt *decl, AwlStmt *body, gboolean is_await);
+
+/* The statements of a block after a using declaration, up to and including its `}`
+ * (*closed), themselves wrapped again after a further using declaration. */
+static void
+parse_block_tail (Parser    *p,
+                  GPtrArray *stmts,
+                  gboolean  *closed)
+{
+  *closed = FALSE;
+  while (!at_eof (p))
+    {
+      guint before = p->pos;
+      AwlStmt *child;
+
+      if (at_punct (p, P_RBRACE))
+        {
+          *closed = TRUE;
+          next (p);
+          return;
+        }
+      child = parse_statement (p);
+      if (child != NULL)
+        g_ptr_array_add (stmts, child);
+      else
+        sync_statement (p);
+      if (p->pos == before)
+        next (p);
+      if (child != NULL && g_hash_table_contains (p->using_decls, child))
+        {
+          gboolean is_await = GPOINTER_TO_INT (g_hash_table_lookup (p->using_decls, child)) == 2;
+          AwlStmt *rest = new_stmt (p, AWL_STMT_BLOCK, child->loc);
+          GPtrArray *tail = g_ptr_array_new ();
+
+          g_hash_table_remove (p->using_decls, child);
+          parse_block_tail (p, tail, closed);
+          rest->block.n_stmts = tail->len;
+          rest->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (p->arena, tail->pdata, tail->len);
+          rest->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
+          g_ptr_array_unref (tail);
+          g_ptr_array_add (stmts, using_try (p, child, rest, is_await));
+          return;
+        }
+    }
+}
+
+/* try { @body } finally { dispose @decl's variables } */
+static AwlStmt *
+using_try (Parser   *p,
+           AwlStmt  *decl,
+           AwlStmt  *body,
+           gboolean  is_await)
+{
+  AwlStmt *t = new_stmt (p, AWL_STMT_TRY, decl->loc);
+
+  t->try_.body = body;
+  t->try_.finally_block = dispose_block (p, decl, is_await);
+  t->end_line = body->end_line;
+  return t;
+}
+
+/* `using (var x = …) statement` becomes { var x = …; try { statement } finally
+ * { x?.Dispose(); } }; `using var x = …;` is a declaration whose block's remaining
+ * statements get the same try/finally (parse_block). `await using` awaits
+ * DisposeAsync() instead. */
+static AwlStmt *
+parse_using (Parser   *p,
+             AwlToken *start,
+             gboolean  is_await)
+{
+  AwlStmt *decl, *body, *block;
+  AwlStmt **stmts;
+
+  next (p); /* using */
+  if (!at_punct (p, P_LPAREN))
+    {
+      if (!declaration_ahead (p))
+        {
+          error_at_tok (p, cur (p), "expected a declaration after `using` (`using var x = …;`)");
+          return NULL;
+        }
+      decl = parse_declaration (p, FALSE, FALSE);
+      if (decl != NULL)
+        g_hash_table_insert (p->using_decls, decl, GINT_TO_POINTER (is_await ? 2 : 1));
+      return decl;
+    }
+  next (p); /* ( */
+  if (!declaration_ahead (p))
+    {
+      error_at_tok (p, cur (p), "`using (expression)` " NOT_SUPPORTED "; declare the variable: `using (var x = …)`");
+      return NULL;
+    }
+  decl = parse_declaration (p, FALSE, TRUE);
+  if (decl == NULL || !expect_punct (p, P_RPAREN))
+    return NULL;
+  body = parse_statement (p);
+  if (body == NULL)
+    return NULL;
+  block = new_stmt (p, AWL_STMT_BLOCK, loc_of (start));
+  stmts = awl_arena_alloc0 (p->arena, sizeof (AwlStmt *) * 2);
+  stmts[0] = decl;
+  stmts[1] = using_try (p, decl, body, is_await);
+  block->block.stmts = stmts;
+  block->block.n_stmts = 2;
+  block->end_line = body->end_line;
+  return block;
 }
 
 static AwlStmt *
@@ -2698,6 +2854,22 @@ parse_block (Parser *p)
         sync_statement (p);
       if (p->pos == before)
         next (p);
+      if (child != NULL && g_hash_table_contains (p->using_decls, child))
+        {
+          /* `using var x = …;`: the rest of the block runs in try, x is disposed after. */
+          gboolean is_await = GPOINTER_TO_INT (g_hash_table_lookup (p->using_decls, child)) == 2;
+          AwlStmt *rest = new_stmt (p, AWL_STMT_BLOCK, child->loc);
+          GPtrArray *tail = g_ptr_array_new ();
+
+          g_hash_table_remove (p->using_decls, child);
+          parse_block_tail (p, tail, &closed);
+          rest->block.n_stmts = tail->len;
+          rest->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (p->arena, tail->pdata, tail->len);
+          rest->end_line = tok_at (p, p->pos > 0 ? p->pos - 1 : 0)->end_line;
+          g_ptr_array_unref (tail);
+          g_ptr_array_add (stmts, using_try (p, child, rest, is_await));
+          break;
+        }
     }
 
   if (!closed)
@@ -2904,6 +3076,10 @@ parse_method (Parser     *p,
   p->n_lambdas = 0;
 
   parse_params (p, f);
+  /* Generic constraints (`where T : class`) are ignored. */
+  while (tok_is_ident (cur (p), "where") || tok_is_kw (cur (p), "where"))
+    while (!at_eof (p) && !at_punct (p, P_LBRACE) && !at_punct (p, P_ARROW) && !at_punct (p, P_SEMI))
+      next (p);
   if (f->klass != NULL && !(m->mods & AWL_MOD_STATIC))
     {
       /* An instance method: `this` is its hidden first parameter. */
@@ -2980,6 +3156,93 @@ parse_method (Parser     *p,
   add_member (p, f->klass, f->name, f);
 }
 
+/* A local function is hoisted to a static method of the enclosing class (so it
+ * cannot use the enclosing method's variables; the checker says so). */
+static AwlStmt *
+parse_local_function (Parser *p)
+{
+  AwlFunction *saved_func = p->func, *saved_method = p->method;
+  guint saved_lambdas = p->n_lambdas;
+  AwlToken *t = cur (p);
+  AwlTypeRef *type;
+  AwlToken *name_tok;
+  Modifiers m;
+  AwlStmt *s;
+
+  parse_modifiers (p, &m);
+  type = parse_type (p, TRUE);
+  if (type == NULL)
+    return NULL;
+  name_tok = cur (p);
+  next (p);
+  if (at_punct (p, P_LT))
+    {
+      error_at_tok (p, cur (p), "generic local functions " ARE_NOT_SUPPORTED);
+      return NULL;
+    }
+  m.mods |= AWL_MOD_STATIC;
+  parse_method (p, &m, type, name_tok);
+  ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_LOCAL;
+  p->func = saved_func;
+  p->method = saved_method;
+  p->n_lambdas = saved_lambdas;
+  s = new_stmt (p, AWL_STMT_EMPTY, loc_of (t));
+  return s;
+}
+
+/* `enum Color { Red, Green = 5, Blue }`: a type whose values are its member names
+ * (they print and compare as .NET's do; the numbers are not kept). */
+static void
+parse_enum (Parser *p)
+{
+  AwlAstPrivate *priv = p->ast->priv;
+  AwlToken *name;
+  GPtrArray *members;
+
+  next (p); /* enum */
+  name = cur (p);
+  if (expect_ident (p, "an enum name") == NULL)
+    {
+      skip_member (p);
+      return;
+    }
+  if (accept_punct (p, P_COLON))
+    parse_type (p, FALSE);   /* the underlying type: ignored */
+  if (!at_punct (p, P_LBRACE))
+    {
+      error_expected (p, "`{` to start the enum");
+      skip_member (p);
+      return;
+    }
+  next (p);
+  members = g_ptr_array_new ();
+  while (!at_eof (p) && !at_punct (p, P_RBRACE))
+    {
+      AwlToken *m = cur (p);
+
+      while (at_punct (p, P_LBRACKET) && skip_group (p))
+        ;
+      m = cur (p);
+      if (expect_ident (p, "an enum member") == NULL)
+        break;
+      g_ptr_array_add (members, (gpointer) m->text);
+      if (accept_punct (p, P_ASSIGN))
+        parse_expr (p);   /* explicit values: not kept */
+      if (!accept_punct (p, P_COMMA))
+        break;
+    }
+  expect_punct (p, P_RBRACE);
+  accept_punct (p, P_SEMI);
+  p->panic = FALSE;
+  if (g_hash_table_contains (priv->enums, name->text))
+    {
+      report_at (p, loc_of (name), "the enum `%s` is already defined", name->text);
+      g_ptr_array_unref (members);
+      return;
+    }
+  g_hash_table_insert (priv->enums, (gpointer) name->text, members);
+}
+
 static void
 parse_fields (Parser     *p,
               Modifiers  *m,
@@ -2998,7 +3261,7 @@ parse_fields (Parser     *p,
       f->name = name_tok->text;
       if (accept_punct (p, P_ASSIGN))
         {
-          f->init = parse_expr (p);
+          f->init = at_punct (p, P_LBRACE) ? parse_bare_array_initializer (p, type) : parse_expr (p);
           if (f->init == NULL)
             {
               skip_member (p);
@@ -3280,6 +3543,11 @@ parse_member (Parser *p)
       parse_class (p, t);
       return;
     }
+  if (tok_is_kw (t, "enum"))
+    {
+      parse_enum (p);
+      return;
+    }
   if ((kind = unsupported_type_kind (t, peek_tok (p, 1))) != NULL)
     {
       error_at_tok (p, t, "%s " ARE_NOT_SUPPORTED, kind);
@@ -3389,8 +3657,26 @@ parse_member (Parser *p)
     }
   if (at_punct (p, P_LT))
     {
-      error_at_tok (p, cur (p), "generic methods " ARE_NOT_SUPPORTED);
-      skip_member (p);
+      /* A generic method: its type parameters are accepted as types (the subset has
+       * no static types to check them against). */
+      AwlAstPrivate *priv = p->ast->priv;
+
+      next (p);
+      while (cur (p)->kind == AWL_TOK_IDENT)
+        {
+          g_hash_table_add (priv->type_params, (gpointer) cur (p)->text);
+          next (p);
+          if (!accept_punct (p, P_COMMA))
+            break;
+        }
+      if (!expect_punct (p, P_GT) || !at_punct (p, P_LPAREN))
+        {
+          if (!p->panic)
+            error_expected (p, "`(` after the type parameters");
+          skip_member (p);
+          return;
+        }
+      parse_method (p, &m, type, name_tok);
       return;
     }
   if (at_punct (p, P_LBRACE) && parse_auto_property (p, &m, type, name_tok))
@@ -3573,6 +3859,7 @@ awl_parse (const char    *filename,
   p.methods = g_ptr_array_new ();
   p.fields = g_ptr_array_new ();
   p.class_stack = g_ptr_array_new ();
+  p.using_decls = g_hash_table_new (NULL, NULL);
   p.classes = g_ptr_array_new ();
 
   if (tokens->len > 1)
@@ -3602,6 +3889,7 @@ awl_parse (const char    *filename,
   g_ptr_array_unref (p.methods);
   g_ptr_array_unref (p.fields);
   g_ptr_array_unref (p.class_stack);
+  g_hash_table_unref (p.using_decls);
   g_ptr_array_unref (p.classes);
 
   if (!(flags & AWL_PARSE_NO_CHECK))

@@ -282,7 +282,21 @@ AWL_BI (token_can_be_canceled)
 AWL_BI (token_register)
 {
   AwlObject *token = target_token (call);
-  AwlFrame *frame = call->n_args ? bi_action_arg_frame (call, call->args[0], 1) : NULL;
+  AwlFrame *frame = NULL;
+
+  if (call->n_args >= 2)
+    {
+      /* Register(callback, state): the callback gets the state. */
+      AwlClosure *cl = awl_value_get_foreign (call->args[0], &awl_closure_class);
+      if (cl != NULL)
+        {
+          frame = awl_closure_frame (call->run, cl, &call->args[1], MIN (1, cl->code->n_params));
+          if (frame->flags & AWL_FRAME_ASYNC)
+            frame->flags |= AWL_FRAME_ASYNC_VOID;
+        }
+    }
+  else if (call->n_args == 1)
+    frame = bi_action_arg_frame (call, call->args[0], 1);
 
   if (frame == NULL)
     return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'callback')");
@@ -395,6 +409,32 @@ AWL_BI (timespan_part)
   return bi_value (call, awl_value_int (ms / div[call->api->data] % mod[call->api->data]));
 }
 
+/* Interlocked: args[0] is the ref variable's value; the answer is stored back. */
+enum { INTERLOCKED_INCREMENT, INTERLOCKED_DECREMENT, INTERLOCKED_ADD, INTERLOCKED_EXCHANGE,
+       INTERLOCKED_COMPARE_EXCHANGE, INTERLOCKED_READ };
+
+AWL_BI (interlocked)
+{
+  AwlValue v = call->args[0];
+  gint64 x = bi_arg_int (v, 0);
+
+  switch (call->api->data)
+    {
+    case INTERLOCKED_INCREMENT:
+      return bi_value (call, awl_value_int ((gint64) ((guint64) x + 1)));
+    case INTERLOCKED_DECREMENT:
+      return bi_value (call, awl_value_int ((gint64) ((guint64) x - 1)));
+    case INTERLOCKED_ADD:
+      return bi_value (call, awl_value_int ((gint64) ((guint64) x + (guint64) bi_arg_int (call->args[1], 0))));
+    case INTERLOCKED_EXCHANGE:
+      return bi_value (call, call->args[1]);
+    case INTERLOCKED_COMPARE_EXCHANGE:
+      return bi_value (call, awl_value_equal (v, call->args[2]) ? call->args[1] : v);
+    default:
+      return bi_value (call, v);
+    }
+}
+
 AWL_BI (timeout_infinite)
 {
   return bi_value (call, awl_value_int (-1));
@@ -442,7 +482,7 @@ static const AwlKnownApi rows[] = {
   { "CancellationToken", "IsCancellationRequested", AWL_IP, 0, 0, NULL, 0, token_is_cancellation_requested, 0, CTS "bool b = cts.Token.IsCancellationRequested;" },
   { "CancellationToken", "ThrowIfCancellationRequested", AWL_IM, 0, 0, NULL, 0, token_throw_if_cancellation_requested, 0, CTS "cts.Token.ThrowIfCancellationRequested();" },
   { "CancellationToken", "CanBeCanceled", AWL_IP, 0, 0, NULL, 0, token_can_be_canceled, 0, "bool b = CancellationToken.None.CanBeCanceled;" },
-  { "CancellationToken", "Register", AWL_IM, 1, 1, NULL, 0, token_register, 0, CTS "var r = cts.Token.Register(() => Console.WriteLine(1)); cts.Cancel();" },
+  { "CancellationToken", "Register", AWL_IM, 1, 2, NULL, 0, token_register, 0, CTS "var r = cts.Token.Register(s => Console.WriteLine(s), \"state\"); cts.Cancel();" },
   { "CancellationTokenRegistration", "Dispose", AWL_IM, 0, 0, NULL, 0, null_value, 0, CTS "cts.Token.Register(() => { }).Dispose();" },
   { "Stopwatch", ".ctor", AWL_CT, 0, 0, NULL, 0, stopwatch_ctor, 0, "var sw = new Stopwatch(); sw.Start();" },
   { "Stopwatch", "StartNew", AWL_SM, 0, 0, NULL, 0, stopwatch_start_new, 0, "var sw = Stopwatch.StartNew();" },
@@ -461,6 +501,12 @@ static const AwlKnownApi rows[] = {
   { "TimeSpan", "Milliseconds", AWL_IP, 0, 0, NULL, 0, timespan_part, 0, "int n = TimeSpan.FromMilliseconds(1500).Milliseconds;" },
   { "TimeSpan", "Seconds", AWL_IP, 0, 0, NULL, 0, timespan_part, 1, "int n = TimeSpan.FromMilliseconds(1500).Seconds;" },
   { "TimeSpan", "Minutes", AWL_IP, 0, 0, NULL, 0, timespan_part, 2, "int n = TimeSpan.FromSeconds(90).Minutes;" },
+  { "Interlocked", "Increment", AWL_SM, 1, 1, NULL, 0, interlocked, INTERLOCKED_INCREMENT, "int c = 0; int n = Interlocked.Increment(ref c);", AWL_API_REF_FIRST },
+  { "Interlocked", "Decrement", AWL_SM, 1, 1, NULL, 0, interlocked, INTERLOCKED_DECREMENT, "int c = 0; Interlocked.Decrement(ref c);", AWL_API_REF_FIRST },
+  { "Interlocked", "Add", AWL_SM, 2, 2, NULL, 0, interlocked, INTERLOCKED_ADD, "int c = 0; Interlocked.Add(ref c, 5);", AWL_API_REF_FIRST },
+  { "Interlocked", "Exchange", AWL_SM, 2, 2, NULL, 0, interlocked, INTERLOCKED_EXCHANGE, "int c = 0; int old = Interlocked.Exchange(ref c, 5);", AWL_API_REF_FIRST | AWL_API_RETURNS_OLD },
+  { "Interlocked", "CompareExchange", AWL_SM, 3, 3, NULL, 0, interlocked, INTERLOCKED_COMPARE_EXCHANGE, "int c = 0; int old = Interlocked.CompareExchange(ref c, 5, 0);", AWL_API_REF_FIRST | AWL_API_RETURNS_OLD },
+  { "Interlocked", "Read", AWL_SM, 1, 1, NULL, 0, interlocked, INTERLOCKED_READ, "long c = 0; long n = Interlocked.Read(ref c);", AWL_API_REF_FIRST },
   { "Timeout", "Infinite", AWL_SP, 0, 0, NULL, 0, timeout_infinite, 0, "bool b = Task.Delay(1).Wait(Timeout.Infinite);" },
 };
 

@@ -402,7 +402,7 @@ receiver_types (AwlValue     v,
                    awl_value_get_foreign (v, &awl_multicast_class))
             out[n++] = "Delegate";
           else
-            out[n++] = ((AwlForeign *) v.o)->klass->name;
+            out[n++] = ((AwlForeign *) v.o)->klass->name;   /* Uri, Stopwatch, … */
           break;
         default:
           break;

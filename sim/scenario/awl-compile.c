@@ -1088,6 +1088,49 @@ compile_method_call (Compiler    *c,
   emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
 }
 
+/* Interlocked.X(ref target, …): the function gets target's value and answers the
+ * value to store back; the step runs without interruption, so it is atomic as in .NET.
+ * The call's value is the new value, or the old one (Exchange, CompareExchange). */
+static void
+compile_ref_call (Compiler    *c,
+                  AwlExpr     *e,
+                  AwlCallSite *site,
+                  AwlArg      *args,
+                  guint        n_args)
+{
+  AwlExpr *target = args[0].value;
+  gboolean returns_old = (site->api->flags & AWL_API_RETURNS_OLD) != 0;
+
+  if (target->kind == AWL_EXPR_NAME)
+    {
+      compile_name (c, target);
+      if (returns_old)
+        emit (c, OP_DUP, 0);
+      compile_args (c, args + 1, n_args - 1);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      if (!returns_old)
+        emit (c, OP_DUP, 0);
+      compile_store_target (c, target);
+      return;
+    }
+  if (target->kind == AWL_EXPR_MEMBER && !returns_old)
+    {
+      AwlCallSite *field = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+      awl_builtin_member_bind (field);
+      compile_expr (c, target->member.target);
+      emit (c, OP_DUP, 0);
+      emit_full (c, OP_GET_MEMBER, 0, 0, field, e->loc);
+      compile_args (c, args + 1, n_args - 1);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      emit_full (c, OP_SET_MEMBER, 1, 0, field, e->loc);
+      return;
+    }
+  error_at (c, target->loc.line, target->loc.col,
+            "`%s.%s(ref obj.field, …)` " "is not supported by Awaitlab's C# subset; use a variable or a static field",
+            site->type, site->member);
+  emit_const (c, awl_value_null ());
+}
+
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -1156,6 +1199,11 @@ compile_call (Compiler *c,
         }
       site = new_site (c, type, callee->member.name, args, n_args, e->loc);
       site->api = api;
+      if (api->flags & AWL_API_REF_FIRST)
+        {
+          compile_ref_call (c, e, site, args, n_args);
+          return;
+        }
       compile_args (c, args, n_args);
       emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
       return;
@@ -1202,6 +1250,13 @@ compile_member (Compiler *c,
   AwlCallSite *site;
   guint skip = 0;
 
+  if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS &&
+      awl_ast_is_enum (c->unit->ast, e->member.target->name.name))
+    {
+      /* Enum.Member: its name (prints and compares as .NET's enum values do). */
+      emit_string (c, e->member.name);
+      return;
+    }
   if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS)
     {
       /* Class.field */
@@ -1415,8 +1470,10 @@ compile_new (Compiler *c,
   if (api == NULL || e->new_obj.type == NULL)
     {
       AwlLoc at = e->new_obj.type ? e->new_obj.type->loc : e->loc;
-      error_extra (c, at.line, at.col,
-                "type `%s` is not supported by Awaitlab's C# subset", type);
+      /* The checker already named an unknown type; say it once. */
+      if (!c->front_end_failed)
+        error_extra (c, at.line, at.col,
+                     "type `%s` is not supported by Awaitlab's C# subset", type);
       emit_const (c, awl_value_null ());
       return;
     }
@@ -1913,7 +1970,7 @@ compile_try (Compiler *c,
           else
             {
               g_autofree char *tn = awl_normalize_type (k->type->name);
-              if (!awl_exception_type_is_known (tn))
+              if (!awl_exception_type_is_known (tn) && !awl_known_api_is_exception_type (tn))
                 error_extra (c, k->type->loc.line, k->type->loc.col,
                           "`%s` is not an exception type known to Awaitlab", k->type->name);
               emit (c, OP_LOAD, exc);

@@ -200,10 +200,10 @@ fill_tables (AwlScenario *self)
 
 /* A sorted copy of @unit's diagnostics that outlives the unit. */
 static AwlDiagnostics *
-copy_diagnostics (AwlUnit *unit)
+copy_diagnostics (AwlUnit    *unit,
+                  const char *display_name)
 {
-  AwlDiagnostics *out = awl_diagnostics_new (unit->diagnostics ? awl_diagnostics_get_filename (unit->diagnostics) : "scenario.csx",
-                                             unit->text, unit->length);
+  AwlDiagnostics *out = awl_diagnostics_new (display_name, unit->text, unit->length);
 
   for (guint i = 0; i < awl_diagnostics_get_n_items (unit->diagnostics); i++)
     {
@@ -228,7 +228,7 @@ scenario_new_full (const char      *display_name,
   /* Compiled even after front-end errors, so that every error is reported at once. */
   program = awl_program_compile (unit);
   if (diagnostics != NULL)
-    *diagnostics = copy_diagnostics (unit);
+    *diagnostics = copy_diagnostics (unit, display_name);
   if (program == NULL || awl_unit_has_errors (unit))
     {
       g_autofree char *report = awl_diagnostics_format (unit->diagnostics);
@@ -330,20 +330,12 @@ awl_scenario_check_text (const char *display_name,
                          gssize      length)
 {
   g_autoptr(AwlUnit) unit = NULL;
-  AwlDiagnostics *out;
 
   if (display_name == NULL)
     display_name = "scenario.csx";
   unit = awl_parse (display_name, text ? text : "", text ? length : 0, AWL_PARSE_DEFAULT);
   awl_program_free (awl_program_compile (unit));
-  out = awl_diagnostics_new (display_name, unit->text, unit->length);
-  for (guint i = 0; i < awl_diagnostics_get_n_items (unit->diagnostics); i++)
-    {
-      const AwlDiagnostic *d = awl_diagnostics_get_item (unit->diagnostics, i);
-      awl_diagnostics_add_literal (out, d->severity, d->line, d->col, d->length, d->message);
-    }
-  awl_diagnostics_sort (out);
-  return out;
+  return copy_diagnostics (unit, display_name);
 }
 
 AwlScenario *

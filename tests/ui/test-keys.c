@@ -211,6 +211,9 @@ test_arrows_then_space (void)
 {
   AwaitlabWindow *window = open_question (Q13);
 
+  /* The number opens the scenario named after it, the one with a UI thread. */
+  g_assert_cmpstr (awaitlab_document_get_resource_path (awaitlab_window_get_document (window)), ==,
+                   "/org/awaitlab/Awaitlab/scenarios/13-context-ui-thread.csx");
   g_assert_cmpuint (step_of (window), ==, 0);
   assert_status_step (window, 1);
   press (window, "Right Right");

@@ -68,6 +68,7 @@ awaitlab_export_options_init (AwaitlabExportOptions *options,
   options->narration = awaitlab_export_format_is_video (format);
   options->caption = TRUE;
   options->dark = FALSE;
+  options->axis = AWAITLAB_AXIS_STEPS;
 }
 
 const char *
@@ -359,7 +360,8 @@ struct _AwaitlabExportPainter
   AwaitlabExportSource     *source;
   AwaitlabExportOptions     options;
   AwaitlabTimelineRenderer *renderer;
-  gint64                    begin;
+  AwaitlabTimeAxis         *axis;
+  gint64                    begin;      /* axis positions */
   gint64                    end;
   char                     *outcome_line;
 };
@@ -376,13 +378,22 @@ awaitlab_export_painter_new (AwaitlabExportSource        *source,
   self->renderer = awaitlab_timeline_renderer_new ();
   awaitlab_timeline_renderer_set_dark (self->renderer, options->dark);
 
+  /* Exports draw on the same axis as the window. */
+  self->axis = awaitlab_time_axis_new (options->axis);
+  awaitlab_time_axis_set_timeline (self->axis, source->timeline);
+  awaitlab_timeline_renderer_set_axis (self->renderer, self->axis);
+
   /* The visible range: the requested one, else the whole run with a little room
    * after the end so the outcome is not drawn against the edge. */
-  self->begin = options->from;
+  self->begin = awaitlab_time_axis_time_to_pos (self->axis, options->from);
   if (options->to != AWAITLAB_EXPORT_TIME_END)
-    self->end = options->to;
+    self->end = awaitlab_time_axis_time_to_pos_after (self->axis, options->to);
   else
-    self->end = end_time + MAX (1, end_time / 30);
+    {
+      gint64 length = MAX (awaitlab_time_axis_get_length (self->axis),
+                           awaitlab_time_axis_time_to_pos_after (self->axis, end_time));
+      self->end = length + MAX (1, length / 30);
+    }
   if (self->end <= self->begin)
     self->end = self->begin + 1000;
 
@@ -396,6 +407,7 @@ awaitlab_export_painter_free (AwaitlabExportPainter *self)
     return;
   awaitlab_export_source_unref (self->source);
   awaitlab_timeline_renderer_free (self->renderer);
+  g_clear_object (&self->axis);
   g_free (self->outcome_line);
   g_free (self);
 }

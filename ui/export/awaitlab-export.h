@@ -18,6 +18,7 @@
 
 #include "awl-scenario.h"
 #include "awaitlab-timeline.h"
+#include "awaitlab-time-axis.h"
 
 G_BEGIN_DECLS
 
@@ -95,6 +96,7 @@ typedef struct
   gboolean             narration;  /* burn the narration line in (videos and pictures) */
   gboolean             caption;    /* title, outcome and legend on the picture; TRUE */
   gboolean             dark;
+  AwaitlabAxisMode     axis;       /* steps (default) or real time */
 } AwaitlabExportOptions;
 
 GQuark               awaitlab_export_error_quark        (void);

@@ -1,3 +1,5 @@
 // @title t
-T Id<T>(T x) => x;
-void Main() { }
+void Main()
+{
+    T Id<T>(T x) => x;
+}

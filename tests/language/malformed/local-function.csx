@@ -1,5 +1,7 @@
 // @title t
 void Main()
 {
-    int Twice(int x) => x * 2;
+    int factor = 3;
+    int Times(int x) => x * factor;
+    Console.WriteLine(Times(2));
 }

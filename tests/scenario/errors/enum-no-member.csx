@@ -1,0 +1,3 @@
+// @title error case
+enum Color { Red, Green }
+void Main() { var c = Color.Blue; }
