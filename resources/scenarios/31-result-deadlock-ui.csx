@@ -5,15 +5,14 @@
 // @knob ConfigureAwaitFalse = false "Use ConfigureAwait(false) in GetDataAsync"
 // @expect-when environment=ui,ConfigureAwaitFalse=false outcome deadlock
 // @expect-when environment=ui lint sync-over-async
-// @expect-when environment=console no-lint sync-over-async
 // @expect-when environment=ui,ConfigureAwaitFalse=false no-output "got the data"
 // @expect-when environment=console outcome completed
 // @expect-when environment=console end-at 200ms ± 2ms
 // @expect-when ConfigureAwaitFalse=true outcome completed
 // @expect-when ConfigureAwaitFalse=true end-at 200ms ± 2ms
 // @expect-when ConfigureAwaitFalse=true output "got the data"
-// @note L51: The UI thread blocks here, waiting for GetDataAsync's Task.
-// @note L45: This await captured the UI context: its continuation must run on the UI thread.
+// @note L50: The UI thread blocks here, waiting for GetDataAsync's Task.
+// @note L44: This await captured the UI context: its continuation must run on the UI thread.
 // @quiz Does this program finish?
 // @choice Yes, after 200 ms
 // @answer No, it deadlocks
