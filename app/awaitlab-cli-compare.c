@@ -3,9 +3,10 @@
 #include <string.h>
 
 #include "awaitlab-cli-compare.h"
+#include "awaitlab-cli.h"
 #include "awl-compare.h"
 
-enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = AWAITLAB_EXIT_OK, EXIT_INVALID = AWAITLAB_EXIT_INVALID, EXIT_USAGE = AWAITLAB_EXIT_USAGE };
 
 static void
 compare_usage (void)

@@ -9,12 +9,15 @@
 #include <string.h>
 
 #include "awaitlab-cli-csharp.h"
+#include "awaitlab-cli.h"
 
 #include "awl-csharp.h"
+#include "awl-output-file.h"
 
-#define EXIT_INVALID        1
-#define EXIT_USAGE          2
-#define EXIT_NOT_EXPORTABLE 3
+#define EXIT_INVALID        AWAITLAB_EXIT_INVALID
+#define EXIT_USAGE          AWAITLAB_EXIT_USAGE
+#define EXIT_NOT_EXPORTABLE AWAITLAB_EXIT_NOT_EXPORTABLE
+#define EXIT_OUTPUT         AWAITLAB_EXIT_OUTPUT
 
 static int
 usage (const char *message)
@@ -34,6 +37,7 @@ usage (const char *message)
 }
 
 static int write_program (const char *program,
+                          const char *input,
                           const char *output);
 
 int
@@ -106,7 +110,7 @@ awaitlab_cli_csharp (int    argc,
       if (file != NULL || part != NULL || sets->len > 0)
         return usage ("--bundle-prelude takes no FILE, --part or --set");
       program = awl_csharp_bundle_prelude ();
-      return write_program (program, output);
+      return write_program (program, NULL, output);
     }
   if (file == NULL)
     return usage ("no FILE given");
@@ -117,7 +121,14 @@ awaitlab_cli_csharp (int    argc,
   if (!g_file_get_contents (file, &text, &length, &error))
     {
       g_printerr ("awaitlab csharp: %s\n", error->message);
-      return EXIT_INVALID;
+      return EXIT_USAGE;
+    }
+
+  /* Refuse a bad output before any work (and before writing anything). */
+  if (output != NULL && !g_str_equal (output, "-") && !awl_output_check_path (output, file, &error))
+    {
+      g_printerr ("awaitlab csharp: %s\n", error->message);
+      return EXIT_OUTPUT;
     }
 
   program = awl_csharp_generate_for (file, text, length,
@@ -136,25 +147,28 @@ awaitlab_cli_csharp (int    argc,
         g_printerr ("\n");
       return EXIT_INVALID;
     }
-  return write_program (program, output);
+  return write_program (program, file, output);
 }
 
+/* @input (may be NULL) is the scenario read: never written over. */
 static int
 write_program (const char *program,
+               const char *input,
                const char *output)
 {
   g_autoptr(GError) error = NULL;
 
   if (output == NULL || g_str_equal (output, "-"))
     {
+      /* awaitlab_cli_main() checks that standard output took it all. */
       fputs (program, stdout);
-      return fflush (stdout) == 0 ? 0 : EXIT_INVALID;
+      return 0;
     }
-  /* g_file_set_contents writes a temporary file and renames it: atomic. */
-  if (!g_file_set_contents (output, program, -1, &error))
+  /* A temporary file renamed over the output: the old file stays when anything fails. */
+  if (!awl_output_write_file (output, input, program, strlen (program), &error))
     {
       g_printerr ("awaitlab csharp: %s\n", error->message);
-      return EXIT_INVALID;
+      return EXIT_OUTPUT;
     }
   return 0;
 }

@@ -1,7 +1,8 @@
 /* awaitlab-cli-export.c
  *
- * Exit codes follow the rest of the command line: 0 = written, 1 = the scenario is
- * invalid or the export failed (the reason on stderr), 2 = bad usage. Several
+ * Exit codes follow the rest of the command line (awaitlab-cli.h): 0 = written,
+ * 1 = the scenario is invalid or the export failed, 2 = bad usage or an unreadable
+ * scenario, 4 = an output file could not be written (the reason on stderr). Several
  * outputs may be asked for at once; the scenario is simulated once. Ctrl+C
  * cancels cleanly: the temporary file is removed and nothing is left behind.
  */
@@ -13,10 +14,17 @@
 #include <unistd.h>
 
 #include "awaitlab-cli-export.h"
+#include "awaitlab-cli.h"
 #include "awl-scenario.h"
 #include "export/awaitlab-export.h"
 
-enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+enum
+{
+  EXIT_OK = AWAITLAB_EXIT_OK,
+  EXIT_FAILED = AWAITLAB_EXIT_INVALID,
+  EXIT_USAGE = AWAITLAB_EXIT_USAGE,
+  EXIT_OUTPUT = AWAITLAB_EXIT_OUTPUT,
+};
 
 typedef struct
 {
@@ -112,7 +120,7 @@ on_interrupt (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
+static int
 export_one (AwaitlabExportSource        *source,
             const AwaitlabExportOptions *options,
             const char                  *path)
@@ -134,15 +142,20 @@ export_one (AwaitlabExportSource        *source,
 
   if (run.error != NULL)
     {
+      int status = EXIT_FAILED;
+
       if (g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_printerr ("%s%s: cancelled, nothing written\n", run.tty && video ? "\n" : "", label);
       else
         g_printerr ("%s%s: %s\n", run.tty && video ? "\n" : "", label, run.error->message);
+      if (g_error_matches (run.error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_NOT_WRITABLE) ||
+          g_error_matches (run.error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_NO_SPACE))
+        status = EXIT_OUTPUT;
       g_clear_error (&run.error);
-      return FALSE;
+      return status;
     }
   g_print ("%s\n", path);
-  return TRUE;
+  return EXIT_OK;
 }
 
 static gboolean
@@ -336,7 +349,8 @@ load_source (const Args *a,
   if (!(scenario = awl_scenario_new_from_file (a->file, &error)))
     {
       g_printerr ("%s%s", error->message, g_str_has_suffix (error->message, "\n") ? "" : "\n");
-      *status = EXIT_FAILED;
+      *status = g_error_matches (error, AWL_SCENARIO_ERROR, AWL_SCENARIO_ERROR_IO) ? EXIT_USAGE
+                                                                                : EXIT_FAILED;
       return NULL;
     }
   if (!(source = awaitlab_export_source_new_from_scenario (scenario, knobs, NULL, &error)))
@@ -346,6 +360,7 @@ load_source (const Args *a,
                                                                                   : EXIT_FAILED;
       return NULL;
     }
+  awaitlab_export_source_set_input_path (source, a->file);
   return source;
 }
 
@@ -378,8 +393,10 @@ awaitlab_cli_export (int    argc,
       options.format = f;
       options.fps = a.fps > 0 ? a.fps : f == AWAITLAB_EXPORT_GIF ? 15 : 30;
       options.narration = a.no_narration ? FALSE : a.narration ? TRUE : awaitlab_export_format_is_video (f);
-      if (!export_one (source, &options, a.outputs[f]))
-        status = EXIT_FAILED;
+      int one = export_one (source, &options, a.outputs[f]);
+
+      if (one != EXIT_OK && (status == EXIT_OK || one == EXIT_OUTPUT))
+        status = one;
     }
 
   return status;

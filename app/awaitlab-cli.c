@@ -2,8 +2,8 @@
  *
  * The headless command line: awaitlab run|check|test|list|export|compare|csharp.
  * This is a contract other tools script (see issue 3), so its output formats and exit
- * codes are stable: 0 = ran / all good, 1 = invalid scenario / failures, 2 = bad usage.
- * It never initialises GTK.
+ * codes (awaitlab-cli.h) are stable. It never initialises GTK. Output is UTF-8
+ * whatever the locale, and a failed write to standard output is an error.
  */
 
 #include <json-glib/json-glib.h>
@@ -13,6 +13,7 @@
 #include "awaitlab-cli.h"
 #include "awl-scenario.h"
 #include "awl-language.h"
+#include "awl-output-file.h"
 
 /* Subcommands owned by other parts of the app. They are linked when their files
  * exist; until then the weak references stay NULL and we say so. */
@@ -20,7 +21,13 @@ int awaitlab_cli_export  (int argc, char **argv) __attribute__ ((weak));
 int awaitlab_cli_compare (int argc, char **argv) __attribute__ ((weak));
 int awaitlab_cli_csharp  (int argc, char **argv) __attribute__ ((weak));
 
-enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+enum
+{
+  EXIT_OK = AWAITLAB_EXIT_OK,
+  EXIT_INVALID = AWAITLAB_EXIT_INVALID,
+  EXIT_USAGE = AWAITLAB_EXIT_USAGE,
+  EXIT_OUTPUT = AWAITLAB_EXIT_OUTPUT,
+};
 
 static const char * const subcommands[] = {
   "run", "check", "test", "list", "export", "compare", "csharp", NULL
@@ -120,6 +127,15 @@ trace_to_json (AwlScenario *scenario,
   json_builder_add_string_value (b, awl_outcome_kind_to_string (o->kind));
   json_builder_set_member_name (b, "end_ms");
   json_builder_add_double_value (b, AWL_TO_MS (o->end_time));
+  /* Which budget ended the run ("instructions", "call-depth", "memory", "output",
+   * "events", "time", "threads", "tasks", "cancelled"), null unless outcome is limit. */
+  json_builder_set_member_name (b, "limit");
+  if (o->kind == AWL_OUTCOME_LIMIT)
+    json_builder_add_string_value (b, awl_limit_to_string (o->limit));
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "summary");
+  json_builder_add_string_value (b, o->summary ? o->summary : "");
 
   json_builder_set_member_name (b, "output");
   json_builder_begin_array (b);
@@ -327,13 +343,13 @@ cmd_check (int    argc,
       if (!g_file_get_contents (argv[i], &text, &length, &error))
         {
           g_printerr ("%s: error: %s\n", argv[i], error->message);
-          status = EXIT_INVALID;
+          status = EXIT_USAGE;
           continue;
         }
       diags = awl_scenario_check_text (argv[i], text, length);
       report = awl_diagnostics_format (diags);
       g_print ("%s", report);
-      if (awl_diagnostics_has_errors (diags))
+      if (awl_diagnostics_has_errors (diags) && status == EXIT_OK)
         status = EXIT_INVALID;
     }
   return status;
@@ -344,6 +360,7 @@ cmd_test (int    argc,
           char **argv)
 {
   guint passed = 0, failed = 0;
+  gboolean unreadable = FALSE;
 
   if (argc < 3)
     {
@@ -359,7 +376,8 @@ cmd_test (int    argc,
       if (scenario == NULL)
         {
           g_print ("FAIL %s: the scenario does not load\n", argv[i]);
-          g_printerr ("%s", error->message);
+          g_printerr ("%s%s", error->message, g_str_has_suffix (error->message, "\n") ? "" : "\n");
+          unreadable |= g_error_matches (error, AWL_SCENARIO_ERROR, AWL_SCENARIO_ERROR_IO);
           failed++;
           continue;
         }
@@ -388,7 +406,7 @@ cmd_test (int    argc,
         }
     }
   g_print ("%u passed, %u failed\n", passed, failed);
-  return failed ? EXIT_INVALID : EXIT_OK;
+  return unreadable ? EXIT_USAGE : failed ? EXIT_INVALID : EXIT_OK;
 }
 
 static int
@@ -426,14 +444,51 @@ not_available (const char *what)
   return EXIT_USAGE;
 }
 
+/* g_print() converts to the locale's character set, which turns every non-ASCII
+ * character into `?` under LC_ALL=C. Scenario text, thread names and --json are
+ * UTF-8, and so is what we print. */
+static void
+print_utf8 (const char *text)
+{
+  fputs (text, stdout);
+}
+
+static void
+printerr_utf8 (const char *text)
+{
+  fputs (text, stderr);
+}
+
+static int dispatch (int argc, char **argv);
+
 int
 awaitlab_cli_main (int    argc,
                    char **argv)
 {
-  const char *cmd;
+  g_autoptr(GError) error = NULL;
+  int status;
 
   g_return_val_if_fail (argc > 1, EXIT_USAGE);
-  cmd = argv[1];
+
+  g_set_print_handler (print_utf8);
+  g_set_printerr_handler (printerr_utf8);
+  status = dispatch (argc, argv);
+
+  /* Output that never arrived (a full disk, a closed pipe) must not look like
+   * success: every subcommand ends here. */
+  if (!awl_output_finish_stdout (&error))
+    {
+      fprintf (stderr, "awaitlab %s: %s\n", argv[1], error->message);
+      return EXIT_OUTPUT;
+    }
+  return status;
+}
+
+static int
+dispatch (int    argc,
+          char **argv)
+{
+  const char *cmd = argv[1];
 
   if (g_str_equal (cmd, "run"))
     return cmd_run (argc, argv);

@@ -2,7 +2,8 @@
  *
  * The scenario source with C# highlighting. At the playhead each thread's
  * current line carries a dot of that thread's colour in the gutter; the
- * selected thread's line is highlighted.
+ * executing line is highlighted in its thread's colour, kept in view, and its
+ * @note is shown next to it.
  */
 
 #pragma once
@@ -45,6 +46,13 @@ guint       awaitlab_code_view_get_highlight  (AwaitlabCodeView       *self);
 void        awaitlab_code_view_scroll_to_line (AwaitlabCodeView       *self,
                                                guint                   line);
 void        awaitlab_code_view_rescroll       (AwaitlabCodeView       *self);
+void        awaitlab_code_view_reveal_line    (AwaitlabCodeView       *self,
+                                               guint                   line);
+void        awaitlab_code_view_set_note       (AwaitlabCodeView       *self,
+                                               guint                   line,
+                                               const char             *markup);
+const char *awaitlab_code_view_get_note       (AwaitlabCodeView       *self,
+                                               guint                  *line);
 void        awaitlab_code_view_set_font_scale (AwaitlabCodeView       *self,
                                                double                  scale);
 void        awaitlab_code_view_set_editable   (AwaitlabCodeView       *self,

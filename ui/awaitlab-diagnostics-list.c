@@ -104,6 +104,18 @@ awaitlab_diagnostics_list_set_diagnostics (AwaitlabDiagnosticsList *self,
       if (d->severity != AWL_SEVERITY_NOTE)
         gtk_list_box_append (self->list, create_row (d));
     }
+  /* The list holds at most AWL_DIAGNOSTICS_MAX_ITEMS rows; say how many more. */
+  if (diagnostics != NULL && awl_diagnostics_get_n_dropped (diagnostics) > 0)
+    {
+      g_autofree char *more = g_strdup_printf (_("… and %u more errors and warnings not shown"),
+                                               awl_diagnostics_get_n_dropped (diagnostics));
+      GtkWidget *label = gtk_label_new (more);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_append (self->list, row);
+    }
   gtk_revealer_set_reveal_child (self->revealer, awaitlab_diagnostics_list_get_n_rows (self) > 0);
 }
 

@@ -14,6 +14,8 @@
 #include "awaitlab-window.h"
 #include "awaitlab-inspector.h"
 #include "awaitlab-knobs.h"
+#include "awaitlab-follow.h"
+#include "awaitlab-queues-view.h"
 #include "awaitlab-diagnostics-list.h"
 #include "awaitlab-playback-bar.h"
 #include "awaitlab-quiz-banner.h"
@@ -47,6 +49,7 @@ struct _AwaitlabWindow
   GtkListBox              *output_list;
   AwaitlabTimelineView    *timeline_view;
   GtkDrawingArea          *legend;
+  AwaitlabQueuesView      *queues_view;
   AwaitlabPlaybackBar     *playback_bar;
   GtkLabel                *status_label;
   AwaitlabKnobs           *knobs;
@@ -66,6 +69,8 @@ struct _AwaitlabWindow
 
   /* What is shown; the views follow it. */
   AwaitlabWorkspace       *workspace;
+  /* The code, the output and the queues follow the playhead's event. */
+  AwaitlabFollow          *follow;
   /* Space, arrows, Home/End, PageUp/PageDown, Escape, Ctrl+Enter, F10. */
   GtkEventController      *media_keys;
 
@@ -117,6 +122,7 @@ void      _awaitlab_window_show_error         (AwaitlabWindow      *self,
 AwaitlabPlayback     *awaitlab_window_get_playback       (AwaitlabWindow   *self);
 AwaitlabTimelineView *awaitlab_window_get_timeline_view  (AwaitlabWindow   *self);
 AwaitlabCodeView     *awaitlab_window_get_code_view      (AwaitlabWindow   *self);
+AwaitlabQueuesView   *awaitlab_window_get_queues_view    (AwaitlabWindow   *self);
 AwaitlabDocument     *awaitlab_window_get_document       (AwaitlabWindow   *self);
 void                  awaitlab_window_set_document       (AwaitlabWindow   *self,
                                                           AwaitlabDocument *document);

@@ -28,42 +28,6 @@ playback_of (AwaitlabWindow *self)
 /* Following the playhead                                                    */
 
 static void
-update_code_marks (AwaitlabWindow   *self,
-                   AwaitlabTimeline *timeline,
-                   gint64            time)
-{
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (AwaitlabLineMark));
-  int selected = awaitlab_timeline_view_get_selected_lane (self->timeline_view);
-  guint selected_line = 0;
-
-  /* Spans end where the run ends; at the very end show where threads stopped. */
-  if (time > 0 && time >= awaitlab_timeline_get_end_time (timeline))
-    time = awaitlab_timeline_get_end_time (timeline) - 1;
-
-  for (guint lane = 0; lane < awaitlab_timeline_get_n_lanes (timeline); lane++)
-    {
-      const AwaitlabSpan *spans;
-      guint n;
-      int s;
-
-      if (awaitlab_timeline_get_lane_kind (timeline, lane) != AWAITLAB_LANE_THREAD)
-        continue;
-      s = awaitlab_timeline_find_span (timeline, lane, time);
-      spans = awaitlab_timeline_get_spans (timeline, lane, &n);
-      if (s < 0 || spans[s].line == 0 ||
-          spans[s].state == AWAITLAB_SPAN_IDLE || spans[s].state == AWAITLAB_SPAN_EXITED)
-        continue;
-
-      g_array_append_vals (marks, &(AwaitlabLineMark) { spans[s].line, lane }, 1);
-      if ((int)lane == selected)
-        selected_line = spans[s].line;
-    }
-
-  awaitlab_code_view_set_marks (self->code_view, (AwaitlabLineMark *)(gpointer)marks->data, marks->len);
-  awaitlab_code_view_set_highlight (self->code_view, selected_line, MAX (selected, 0));
-}
-
-static void
 update_outcome (AwaitlabWindow   *self,
                 AwaitlabTimeline *timeline)
 {
@@ -85,22 +49,16 @@ update_outcome (AwaitlabWindow   *self,
   gtk_revealer_set_reveal_child (self->outcome_revealer, show);
 }
 
-/* Output and notes appear as playback passes them. */
+/* Notes appear as playback passes them (the code, the output and the queues
+ * follow the step: AwaitlabFollow). */
 static void
 update_revealed (AwaitlabWindow   *self,
                  AwaitlabTimeline *timeline,
                  gint64            time)
 {
-  const AwaitlabOutputLine *lines;
   const AwaitlabNote *notes;
   GtkWidget *child;
   guint n, i;
-
-  lines = awaitlab_timeline_get_output (timeline, &n);
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->output_list)), i = 0;
-       child != NULL && i < n;
-       child = gtk_widget_get_next_sibling (child), i++)
-    gtk_widget_set_visible (child, lines[i].time <= time);
 
   notes = awaitlab_timeline_get_notes (timeline, &n);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box)), i = 0;
@@ -142,7 +100,7 @@ on_playhead_moved (AwaitlabWindow *self)
     awaitlab_time_range_ensure (awaitlab_timeline_view_get_time_range (self->timeline_view), time);
 
   update_status (self, timeline);
-  update_code_marks (self, timeline, time);
+  awaitlab_follow_set_event (self->follow, awaitlab_playback_get_event_index (playback));
   update_revealed (self, timeline, time);
   update_outcome (self, timeline);
 
@@ -293,6 +251,28 @@ remove_children (GtkWidget *parent)
     gtk_widget_unparent (child);
 }
 
+/* A run may print up to 100,000 lines (its output budget), some of them megabytes
+ * long: the list shows the first rows, each cut to a readable length, so that laying
+ * it out never freezes the window. `awaitlab run` prints everything. */
+#define OUTPUT_MAX_ROWS       1000
+#define OUTPUT_MAX_LINE_CHARS 500
+
+static char *
+output_text_markup (const char *text)
+{
+  g_autofree char *cut = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, 4 * OUTPUT_MAX_LINE_CHARS + 4) > OUTPUT_MAX_LINE_CHARS)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, OUTPUT_MAX_LINE_CHARS);
+      cut = g_strdup_printf ("%.*s…", (int) (end - text), text);
+      text = cut;
+    }
+  return g_markup_escape_text (text, -1);
+}
+
 static void
 fill_output (AwaitlabWindow   *self,
              AwaitlabTimeline *timeline)
@@ -305,10 +285,10 @@ fill_output (AwaitlabWindow   *self,
     gtk_list_box_remove (self->output_list, child);
 
   lines = awaitlab_timeline_get_output (timeline, &n);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, OUTPUT_MAX_ROWS); i++)
     {
       g_autofree char *time = awaitlab_format_time (lines[i].time);
-      g_autofree char *text = g_markup_escape_text (lines[i].text ? lines[i].text : "", -1);
+      g_autofree char *text = output_text_markup (lines[i].text);
       g_autofree char *markup = NULL;
       AwaitlabColor c = { 0.5, 0.5, 0.5 };
       const char *thread = lines[i].lane >= 0
@@ -323,6 +303,12 @@ fill_output (AwaitlabWindow   *self,
       label = wrapped_label_new (markup);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_list_box_append (self->output_list, label);
+    }
+  if (n > OUTPUT_MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("… %u more lines not shown here (awaitlab run prints them all)"),
+                                               n - OUTPUT_MAX_ROWS);
+      gtk_list_box_append (self->output_list, wrapped_label_new (more));
     }
 }
 
@@ -461,6 +447,7 @@ on_document_changed (AwaitlabWindow *self)
   refresh_knobs (self);
   awaitlab_inspector_set_run (self->inspector, awaitlab_document_get_scenario (document),
                               awaitlab_document_get_trace (document), timeline);
+  awaitlab_follow_set_run (self->follow, awaitlab_document_get_trace (document), timeline);
 
   awaitlab_timeline_view_set_timeline (self->timeline_view, timeline);
   _awaitlab_window_actions_update (self);
@@ -480,15 +467,29 @@ awaitlab_window_set_document (AwaitlabWindow   *self,
   awaitlab_workspace_set_document (self->workspace, document);
 }
 
+#define ERROR_DIALOG_MAX_LINES 12
+
 void
 _awaitlab_window_show_error (AwaitlabWindow *self,
                              const char     *heading,
                              const char     *message)
 {
   GtkWidget *dialog;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  guint n_lines = g_strv_length (lines);
 
   g_free (self->error_text);
   self->error_text = g_strdup (message);
+
+  /* A dialog fits a few errors: 100 of them would be taller than any screen. The
+   * first ones, then a count (`awaitlab check` and the editor's list have them all). */
+  for (guint i = 0; i < n_lines && i < ERROR_DIALOG_MAX_LINES; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n" : "", lines[i]);
+  if (n_lines > ERROR_DIALOG_MAX_LINES)
+    g_string_append_printf (body, _("\n… %u more lines (awaitlab check FILE lists them all)"),
+                            n_lines - ERROR_DIALOG_MAX_LINES);
+  message = body->str;
 
   if (self->error_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->error_dialog));
@@ -762,6 +763,7 @@ awaitlab_window_dispose (GObject *object)
   if (self->playback_bar != NULL)
     awaitlab_playback_bar_set_playback (self->playback_bar, NULL);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->follow);
   unbind_settings (self);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->error_text, g_free);
@@ -788,6 +790,7 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   g_type_ensure (AWAITLAB_TYPE_PLAYBACK_BAR);
   g_type_ensure (AWAITLAB_TYPE_QUIZ_BANNER);
   g_type_ensure (AWAITLAB_TYPE_DIAGNOSTICS_LIST);
+  g_type_ensure (AWAITLAB_TYPE_QUEUES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, toasts);
@@ -808,6 +811,7 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, notes_box);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, output_list);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, queues_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, playback_bar);
@@ -877,6 +881,7 @@ awaitlab_window_init (AwaitlabWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->workspace = awaitlab_workspace_new ();
+  self->follow = awaitlab_follow_new (self->code_view, self->output_list, GTK_WIDGET (self->queues_view));
   connect_workspace (self);
   _awaitlab_window_actions_init (self);
 
@@ -930,6 +935,13 @@ awaitlab_window_get_timeline_view_b (AwaitlabWindow *self)
 {
   g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
   return self->timeline_view_b;
+}
+
+AwaitlabQueuesView *
+awaitlab_window_get_queues_view (AwaitlabWindow *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), NULL);
+  return self->queues_view;
 }
 
 AwaitlabCodeView *

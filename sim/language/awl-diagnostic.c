@@ -20,7 +20,14 @@ struct _AwlDiagnostics
   GHashTable *seen;         /* "line:col:message" → dedup */
   guint       n_errors;
   guint       n_warnings;
+  guint       n_dropped;    /* past AWL_DIAGNOSTICS_MAX_ITEMS */
+  guint       n_dropped_errors;
 };
+
+/* Source lines longer than this many characters print as a window around the column. */
+#define WINDOW_CHARS 100
+/* Longer messages are cut. */
+#define MAX_MESSAGE_CHARS 300
 
 static void
 clear_item (gpointer data)
@@ -90,6 +97,22 @@ awl_diagnostics_add_literal (AwlDiagnostics *diags,
   g_return_if_fail (diags != NULL);
   g_return_if_fail (message != NULL);
 
+  /* A file full of mistakes must not produce output (or a list in the window) that
+   * grows without end: past the cap, only a count is kept. */
+  if (diags->items->len >= AWL_DIAGNOSTICS_MAX_ITEMS)
+    {
+      diags->n_dropped++;
+      /* Counted, so that a dropped error still makes the file invalid. */
+      if (severity == AWL_SEVERITY_ERROR)
+        {
+          diags->n_errors++;
+          diags->n_dropped_errors++;
+        }
+      else if (severity == AWL_SEVERITY_WARNING)
+        diags->n_warnings++;
+      return;
+    }
+
   key = g_strdup_printf ("%u:%u:%d:%s", line, col, severity, message);
   if (!g_hash_table_add (diags->seen, key))
     return;
@@ -98,7 +121,15 @@ awl_diagnostics_add_literal (AwlDiagnostics *diags,
   d.line = MAX (line, 1);
   d.col = MAX (col, 1);
   d.length = MAX (length, 1);
-  d.message = g_strdup (message);
+  /* A message quoting a token of 20 KB stays one readable line (and cheap to lay
+   * out in the window). */
+  if (g_utf8_strlen (message, -1) > MAX_MESSAGE_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (message, MAX_MESSAGE_CHARS);
+      d.message = g_strdup_printf ("%.*s…", (int) (cut - message), message);
+    }
+  else
+    d.message = g_strdup (message);
   g_array_append_val (diags->items, d);
 
   if (severity == AWL_SEVERITY_ERROR)
@@ -306,8 +337,68 @@ format_item (AwlDiagnostics      *diags,
       source_line = fixed;
     }
 
+  if ((guint) g_utf8_strlen (source_line, -1) > WINDOW_CHARS)
+    {
+      /* Show a window of the line around the column, so that an error on a line of
+       * 100 KB prints about a hundred characters, not the whole line each time. */
+      glong first = MAX (1, (glong) d->col - WINDOW_CHARS / 2);
+      const char *from = g_utf8_offset_to_pointer (source_line, first - 1);
+      glong avail = g_utf8_strlen (from, -1);
+      const char *to = g_utf8_offset_to_pointer (from, MIN (avail, WINDOW_CHARS));
+      g_autoptr(GString) window = g_string_new (NULL);
+      guint prefix = first > 1 ? 3 : 0;
+
+      if (first > 1)
+        g_string_append (window, "...");
+      g_string_append_len (window, from, to - from);
+      if (*to != '\0')
+        g_string_append (window, "...");
+      g_string_append_printf (out, "%s\n", window->str);
+      append_caret (out, window->str, d->col - first + 1 + prefix, MIN (d->length, WINDOW_CHARS));
+      return;
+    }
+
   g_string_append_printf (out, "%s\n", source_line);
   append_caret (out, source_line, d->col, d->length);
+}
+
+static void
+append_dropped (const AwlDiagnostics *diags,
+                GString              *out,
+                gboolean              with_filename)
+{
+  if (diags->n_dropped == 0)
+    return;
+  if (with_filename)
+    g_string_append_printf (out, "%s: ", diags->filename);
+  g_string_append_printf (out, "error: too many errors and warnings; %u more not shown\n",
+                          diags->n_dropped);
+}
+
+void
+awl_diagnostics_append (AwlDiagnostics       *to,
+                        const AwlDiagnostics *from)
+{
+  g_return_if_fail (to != NULL && from != NULL);
+
+  for (guint i = 0; i < from->items->len; i++)
+    {
+      const AwlDiagnostic *d = &g_array_index (from->items, AwlDiagnostic, i);
+      awl_diagnostics_add_literal (to, d->severity, d->line, d->col, d->length, d->message);
+    }
+  /* What the source list dropped stays counted (and an error stays an error). */
+  to->n_dropped += from->n_dropped;
+  to->n_dropped_errors += from->n_dropped_errors;
+  to->n_errors += from->n_dropped_errors;
+  to->n_warnings += from->n_dropped - from->n_dropped_errors;
+}
+
+guint
+awl_diagnostics_get_n_dropped (const AwlDiagnostics *diags)
+{
+  g_return_val_if_fail (diags != NULL, 0);
+
+  return diags->n_dropped;
 }
 
 char *
@@ -337,6 +428,7 @@ awl_diagnostics_format (const AwlDiagnostics *diags)
   for (guint i = 0; i < diags->items->len; i++)
     format_item ((AwlDiagnostics *) diags,
                  &g_array_index (diags->items, AwlDiagnostic, i), out);
+  append_dropped (diags, out, TRUE);
 
   return g_string_free (out, FALSE);
 }
@@ -356,6 +448,7 @@ awl_diagnostics_format_short (const AwlDiagnostics *diags)
       g_string_append_printf (out, "%u:%u: %s: %s\n", d->line, d->col,
                               awl_severity_to_string (d->severity), d->message);
     }
+  append_dropped (diags, out, FALSE);
 
   return g_string_free (out, FALSE);
 }
@@ -379,6 +472,7 @@ awl_diagnostics_to_error (const AwlDiagnostics *diags,
       if (d->severity == AWL_SEVERITY_ERROR)
         format_item ((AwlDiagnostics *) diags, d, out);
     }
+  append_dropped (diags, out, TRUE);
 
   g_set_error_literal (error, AWL_LANGUAGE_ERROR, AWL_LANGUAGE_ERROR_INVALID, out->str);
   g_string_free (out, TRUE);

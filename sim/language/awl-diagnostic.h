@@ -29,6 +29,10 @@ typedef enum
 
 GQuark awl_language_error_quark (void);
 
+/* A list keeps at most this many diagnostics; the rest are only counted and the
+ * formatted output ends with "too many errors and warnings; N more not shown". */
+#define AWL_DIAGNOSTICS_MAX_ITEMS 100
+
 typedef enum
 {
   AWL_SEVERITY_ERROR,
@@ -77,6 +81,11 @@ const AwlDiagnostic *awl_diagnostics_get_item     (const AwlDiagnostics *diags,
 guint                awl_diagnostics_get_n_errors (const AwlDiagnostics *diags);
 guint                awl_diagnostics_get_n_warnings (const AwlDiagnostics *diags);
 gboolean             awl_diagnostics_has_errors   (const AwlDiagnostics *diags);
+/* Adds every diagnostic of @from to @to, and the count of those @from dropped. */
+void                 awl_diagnostics_append       (AwlDiagnostics       *to,
+                                                   const AwlDiagnostics *from);
+/* How many diagnostics were past the cap and dropped. */
+guint                awl_diagnostics_get_n_dropped (const AwlDiagnostics *diags);
 
 /* Sorts by (line, col), keeping the order of equal positions. The parser calls this
  * before it returns, so the list is always in file order. */

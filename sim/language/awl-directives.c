@@ -1153,6 +1153,18 @@ awl_directives_parse_line (AwlDirectives          *dirs,
 
       if (*text == '\0')
         dir_error (&c, at.col, 6, "`@title` needs a text");
+      else if (g_utf8_strlen (text, -1) > AWL_MAX_TITLE_CHARS)
+        {
+          dir_error (&c, at.col, 6, "`@title` is longer than %d characters; put the details in `@explain`",
+                     AWL_MAX_TITLE_CHARS);
+          /* Keep a short title all the same, so nothing shows a line of 300 KB. */
+          if (dirs->title == NULL)
+            {
+              *g_utf8_offset_to_pointer (text, AWL_MAX_TITLE_CHARS) = '\0';
+              dirs->title = g_strconcat (text, "…", NULL);
+              dirs->title_loc = at;
+            }
+        }
       else if (dirs->title != NULL)
         dir_error (&c, at.col, 6, "`@title` is given twice (first on line %u)", dirs->title_loc.line);
       else
@@ -1260,6 +1272,12 @@ awl_directives_parse_line (AwlDirectives          *dirs,
       if (read_uint (&c, name, 0, G_MAXINT64, &n))
         dirs->seed = n;
       expect_end (&c, "the number");
+      /* Said plainly rather than accepted in silence: a user changing the seed
+       * expects a different run. */
+      if (!c.failed)
+        awl_diagnostics_add (c.diags, AWL_SEVERITY_WARNING, c.line, at.col, 5,
+                             "`@seed` changes nothing: no part of the simulation draws random "
+                             "numbers, every run of a file is already the same");
     }
   else if (strcmp (name, "runtime") == 0)
     {
@@ -1290,7 +1308,14 @@ awl_directives_parse_line (AwlDirectives          *dirs,
       double r;
       guint fcol;
 
-      if (rps == NULL || !parse_double (rps, &r) || r <= 0 || r > 1e6)
+      if (rps != NULL && parse_double (rps, &r) && (r <= 0 || r > 1e6))
+        {
+          dir_error (&c, col, (guint) g_utf8_strlen (rps, -1),
+                     "`@load` request rate must be more than 0 and at most 1000000 requests per second (got %s)",
+                     rps);
+          return;
+        }
+      if (rps == NULL || !parse_double (rps, &r))
         {
           dir_error (&c, rps ? col : c.col, rps ? (guint) g_utf8_strlen (rps, -1) : 1,
                      "`@load` needs a request rate first: `@load 100 for 2s` (requests per second)");

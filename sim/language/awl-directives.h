@@ -39,6 +39,9 @@
 
 G_BEGIN_DECLS
 
+/* A title is one line in a header bar and in lists; longer is an error. */
+#define AWL_MAX_TITLE_CHARS 200
+
 typedef enum
 {
   AWL_SCENARIO_ENV_CONSOLE,

@@ -590,6 +590,7 @@ skip_nested_literal (Scan *sc)
       GArray *scratch = g_array_new (FALSE, TRUE, sizeof (AwlToken));
       gboolean saved_top = sc->top_level;
       gboolean verbatim = (c == '@' || peek (sc, 1) == '@');
+      guint saved_parts = sc->lx->parts->len;
 
       sc->tokens = scratch;
       sc->top_level = FALSE;
@@ -597,6 +598,10 @@ skip_nested_literal (Scan *sc)
       sc->tokens = saved;
       sc->top_level = saved_top;
       g_array_unref (scratch);
+      /* The parts of a skipped literal belong to nobody yet: the hole is lexed again
+       * when it is parsed. Kept, they would become parts of the enclosing string
+       * (printed twice) and every level would double the work. */
+      g_array_set_size (sc->lx->parts, saved_parts);
       return;
     }
   if (c == '@' && peek (sc, 1) == '"')

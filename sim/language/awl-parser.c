@@ -3772,6 +3772,14 @@ sanitize_text (char           *text,
             n = g_utf8_skip[c];
         }
 
+      /* Classic Mac OS line endings (a CR alone) end a line as they do for csc and
+       * in the editor; same length, so every offset stays valid. */
+      if (c == '\r' && (i + 1 >= length || text[i + 1] != '\n'))
+        {
+          text[i] = '\n';
+          c = '\n';
+        }
+
       if (c == '\n')
         {
           line++;
@@ -3818,11 +3826,7 @@ awl_parse (const char    *filename,
   scratch = awl_diagnostics_new (unit->filename, "", 0);
   sanitize_text (unit->text, unit->length, scratch);
   unit->diagnostics = awl_diagnostics_new (unit->filename, unit->text, unit->length);
-  for (guint i = 0; i < awl_diagnostics_get_n_items (scratch); i++)
-    {
-      const AwlDiagnostic *d = awl_diagnostics_get_item (scratch, i);
-      awl_diagnostics_add_literal (unit->diagnostics, d->severity, d->line, d->col, d->length, d->message);
-    }
+  awl_diagnostics_append (unit->diagnostics, scratch);
 
   unit->directives = awl_directives_new ();
   unit->ast = awl_ast_new ();

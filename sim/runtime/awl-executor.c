@@ -168,7 +168,7 @@ awl_thread_execute (AwlSim    *sim,
 
       if (++sim->n_steps > sim->config.limit_events)
         {
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+          awl_sim_finish_limit (sim, AWL_LIMIT_EVENTS,
                           awl_sim_intern_printf (sim, "limit: more than %" G_GUINT64_FORMAT
                                                  " steps", sim->config.limit_events));
           break;

@@ -83,7 +83,14 @@ awl_frame_push (AwlSim      *sim,
   rt->delivery = delivery;
   f->below = t->top;
   t->top = f;
-  t->depth++;
+  /* Endless recursion: .NET throws a StackOverflowException that nothing can catch
+   * and the process ends. Here the run ends, naming the budget. */
+  if (++t->depth > sim->config.limit_call_depth)
+    awl_sim_finish_limit (sim, AWL_LIMIT_CALL_DEPTH,
+                          awl_sim_intern_printf (sim, "limit: more than %u nested calls on %s "
+                                                 "(StackOverflowException: .NET ends the process)",
+                                                 sim->config.limit_call_depth,
+                                                 t->name ? t->name : "a thread"));
   if (emit_push && !(f->flags & AWL_FRAME_HIDDEN))
     awl_sim_emit (sim, AWL_EVENT_FRAME_PUSH, f->flags, t, rt->task ? rt->task->parent.id : 0,
                   f->id, f->below ? f->below->id : 0, 0, awl_sim_intern (sim, f->name));

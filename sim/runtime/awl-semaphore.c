@@ -176,7 +176,12 @@ awl_sim_semaphore_release (AwlSim     *sim,
           awl_task_complete (sim, task, AWL_TASK_RAN_TO_COMPLETION, awl_value_bool (TRUE), NULL);
         }
       else
-        sem->count++;
+        {
+          /* No one left waiting: the rest of the count at once, so that
+           * Release(int.MaxValue) costs the waiters it wakes, not two billion steps. */
+          sem->count += count - i;
+          break;
+        }
     }
   return previous;
 }

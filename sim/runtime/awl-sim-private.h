@@ -147,6 +147,7 @@ struct _AwlSim
   GPtrArray     *iterators;
   /* outcome (awl-sim.c) */
   AwlOutcomeKind outcome;
+  AwlLimit       limit;     /* which budget, when outcome is LIMIT */
   const char    *summary;
   AwlObject     *crash;
   guint          crash_thread;
@@ -159,6 +160,8 @@ int awl_sim_current_line (AwlSim *sim);
 void awl_sim_emit (AwlSim *sim, AwlEventKind kind, guint sub, AwlThread *thread, guint task,
                    gint64 a, gint64 b, gint32 c, const char *text);
 void awl_sim_finish (AwlSim *sim, AwlOutcomeKind kind, const char *summary);
+/* Ends the run with outcome LIMIT because @limit ran out; @summary is "limit: …". */
+void awl_sim_finish_limit (AwlSim *sim, AwlLimit limit, const char *summary);
 void awl_sim_release_foreground (AwlSim *sim);
 void awl_sim_schedule (AwlSim *sim, AwlTime at, AwlEvKind kind, guint32 gen, gpointer data,
                        gboolean foreground);

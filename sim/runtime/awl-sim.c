@@ -31,6 +31,7 @@ awl_config_init (AwlConfig *config)
   config->limit_time = AWL_S (600);
   config->limit_threads = 2000;
   config->limit_tasks = 1000000;
+  config->limit_call_depth = 10000;
 }
 
 static const char * const env_names[] = { "console", "ui", "aspnet-classic", "aspnetcore" };
@@ -124,7 +125,7 @@ awl_sim_emit (AwlSim       *sim,
   g_array_append_val (events, e);
 
   if (events->len >= sim->config.limit_events && !sim->finished)
-    awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+    awl_sim_finish_limit (sim, AWL_LIMIT_EVENTS,
                     awl_sim_intern_printf (sim, "limit: more than %" G_GUINT64_FORMAT " events",
                                            sim->config.limit_events));
 }
@@ -139,6 +140,17 @@ awl_sim_finish (AwlSim         *sim,
   sim->finished = TRUE;
   sim->outcome = kind;
   sim->summary = summary;
+}
+
+void
+awl_sim_finish_limit (AwlSim     *sim,
+                      AwlLimit    limit,
+                      const char *summary)
+{
+  if (sim->finished)
+    return;
+  sim->limit = limit;
+  awl_sim_finish (sim, AWL_OUTCOME_LIMIT, summary);
 }
 
 void
@@ -328,6 +340,8 @@ awl_sim_new (const AwlConfig *config,
     sim->config.limit_threads = 2000;
   if (sim->config.limit_tasks == 0)
     sim->config.limit_tasks = 1000000;
+  if (sim->config.limit_call_depth == 0)
+    sim->config.limit_call_depth = 10000;
 
   sim->entry = entry;
   sim->entry_data = user_data;
@@ -468,6 +482,7 @@ build_outcome (AwlSim *sim)
   o.kind = sim->outcome;
   o.end_time = sim->now;
   o.summary = sim->summary;
+  o.limit = sim->outcome == AWL_OUTCOME_LIMIT ? sim->limit : AWL_LIMIT_NONE;
   if (sim->crash)
     {
       o.exception_type = awl_exception_get_type_name (sim->crash);
@@ -539,7 +554,7 @@ awl_sim_run (AwlSim       *sim,
         break;
       if (cancellable && g_cancellable_is_cancelled (cancellable))
         {
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT, awl_sim_intern (sim, "limit: cancelled"));
+          awl_sim_finish_limit (sim, AWL_LIMIT_CANCELLED, awl_sim_intern (sim, "limit: cancelled"));
           break;
         }
       if (sim->n_foreground == 0)
@@ -559,7 +574,7 @@ awl_sim_run (AwlSim       *sim,
       if (e.time > sim->config.limit_time)
         {
           sim->now = sim->config.limit_time;
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+          awl_sim_finish_limit (sim, AWL_LIMIT_TIME,
                           awl_sim_intern_printf (sim, "limit: virtual time passed %.0f ms",
                                                  AWL_TO_MS (sim->config.limit_time)));
           break;
@@ -567,7 +582,7 @@ awl_sim_run (AwlSim       *sim,
       sim->now = MAX (sim->now, e.time);
       if (++sim->n_steps > sim->config.limit_events)
         {
-          awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+          awl_sim_finish_limit (sim, AWL_LIMIT_EVENTS,
                           awl_sim_intern_printf (sim, "limit: more than %" G_GUINT64_FORMAT
                                                  " steps", sim->config.limit_events));
           break;
@@ -585,11 +600,12 @@ awl_sim_run (AwlSim       *sim,
 
 void
 awl_sim_stop (AwlSim     *sim,
+              AwlLimit    limit,
               const char *reason)
 {
   g_return_if_fail (sim != NULL);
-  awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
-                  awl_sim_intern_printf (sim, "limit: %s", reason ? reason : "stopped"));
+  awl_sim_finish_limit (sim, limit,
+                        awl_sim_intern_printf (sim, "limit: %s", reason ? reason : "stopped"));
 }
 
 void

@@ -66,6 +66,7 @@ typedef struct _AwlConfig
   AwlTime        limit_time;       /* default 600 s of virtual time */
   guint          limit_threads;    /* default 2,000 threads created in total */
   guint          limit_tasks;      /* default 1,000,000 tasks */
+  guint          limit_call_depth; /* default 10,000 nested calls on one thread */
 } AwlConfig;
 
 /* Fills @config with the defaults listed above. */
@@ -248,6 +249,26 @@ typedef enum
   AWL_OUTCOME_CRASHED,
   AWL_OUTCOME_LIMIT,
 } AwlOutcomeKind;
+
+/* Which budget ended a run whose outcome is LIMIT. Every budget has a default that
+ * a classroom scenario never reaches (docs/scenario-language.md lists them). */
+typedef enum
+{
+  AWL_LIMIT_NONE,          /* the outcome is not LIMIT */
+  AWL_LIMIT_EVENTS,        /* limit-events: events and scheduler steps */
+  AWL_LIMIT_TIME,          /* limit-time: virtual time */
+  AWL_LIMIT_THREADS,       /* limit-threads */
+  AWL_LIMIT_TASKS,         /* limit-tasks */
+  AWL_LIMIT_INSTRUCTIONS,  /* interpreter instructions, built-ins charged by their work */
+  AWL_LIMIT_CALL_DEPTH,    /* nested calls on one thread (.NET: StackOverflowException) */
+  AWL_LIMIT_MEMORY,        /* bytes of live strings, arrays and collections */
+  AWL_LIMIT_OUTPUT,        /* console output lines and bytes */
+  AWL_LIMIT_CANCELLED,     /* the caller cancelled the run */
+} AwlLimit;
+
+/* "events", "time", "threads", "tasks", "instructions", "call-depth", "memory",
+ * "output", "cancelled"; NULL for AWL_LIMIT_NONE. */
+const char *awl_limit_to_string (AwlLimit limit);
 
 /* A new simulation with a copy of @config (NULL = defaults). */
 AwlSim     *awl_sim_new                 (const AwlConfig *config,
@@ -570,9 +591,11 @@ gboolean    awl_sim_current_thread_is_pool (AwlSim       *sim);
 guint       awl_sim_pool_thread_count   (AwlSim          *sim);
 /* ThreadPool.PendingWorkItemCount: items waiting in the global and local queues. */
 guint       awl_sim_pool_pending_work_items (AwlSim      *sim);
-/* Ends the run now with outcome LIMIT and the summary "limit: @reason" (e.g. an
- * interpreter's instruction budget). The current step finishes; nothing runs after it. */
+/* Ends the run now with outcome LIMIT, @limit naming the budget that ran out, and
+ * the summary "limit: @reason" (e.g. an interpreter's instruction budget). The
+ * current step finishes; nothing runs after it. */
 void        awl_sim_stop                (AwlSim          *sim,
+                                         AwlLimit         limit,
                                          const char      *reason);
 
 /* ---------------------------------------------------------------------------------

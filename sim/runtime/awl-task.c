@@ -65,7 +65,7 @@ awl_task_new (AwlSim      *sim,
   awl_sim_emit (sim, AWL_EVENT_TASK_CREATED, kind, sim->current, task->parent.id,
                 task->status, 0, 0, task->name);
   if (task->parent.id > sim->config.limit_tasks)
-    awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+    awl_sim_finish_limit (sim, AWL_LIMIT_TASKS,
                     awl_sim_intern_printf (sim, "limit: more than %u tasks",
                                            sim->config.limit_tasks));
   return task;

@@ -55,7 +55,7 @@ thread_register (AwlSim     *sim,
   awl_trace_add_thread (sim->trace, t->parent.id, t->kind, t->name, sim->now);
   awl_sim_emit (sim, AWL_EVENT_THREAD_CREATED, t->kind, t, 0, 0, 0, 0, t->name);
   if (sim->threads->len > sim->config.limit_threads)
-    awl_sim_finish (sim, AWL_OUTCOME_LIMIT,
+    awl_sim_finish_limit (sim, AWL_LIMIT_THREADS,
                     awl_sim_intern_printf (sim, "limit: more than %u %s",
                                            sim->config.limit_threads,
                                            sim->config.limit_threads == 1 ? "thread" : "threads"));

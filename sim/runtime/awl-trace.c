@@ -143,6 +143,27 @@ awl_lint_kind_from_string (const char  *name,
 }
 
 const char *
+awl_limit_to_string (AwlLimit limit)
+{
+  static const char * const names[] = {
+    [AWL_LIMIT_NONE] = NULL,
+    [AWL_LIMIT_EVENTS] = "events",
+    [AWL_LIMIT_TIME] = "time",
+    [AWL_LIMIT_THREADS] = "threads",
+    [AWL_LIMIT_TASKS] = "tasks",
+    [AWL_LIMIT_INSTRUCTIONS] = "instructions",
+    [AWL_LIMIT_CALL_DEPTH] = "call-depth",
+    [AWL_LIMIT_MEMORY] = "memory",
+    [AWL_LIMIT_OUTPUT] = "output",
+    [AWL_LIMIT_CANCELLED] = "cancelled",
+  };
+
+  if ((guint) limit >= G_N_ELEMENTS (names))
+    return NULL;
+  return names[limit];
+}
+
+const char *
 awl_outcome_kind_to_string (AwlOutcomeKind kind)
 {
   static const char * const n[] = { "completed", "deadlock", "crashed", "limit" };
@@ -336,6 +357,15 @@ typedef struct
   guint       frame_id;
 } MiniFrame;
 
+/* A push or a resume carries the line of the frame it puts on the stack (the
+ * method's declaration, the await it resumes at), not the caller's: the caller
+ * stays on its call site. */
+static gboolean
+event_starts_frame (const AwlEvent *e)
+{
+  return e->kind == AWL_EVENT_FRAME_PUSH || e->kind == AWL_EVENT_RESUME;
+}
+
 static void
 counter_set (AwlTrace       *trace,
              AwlCounterKind  kind,
@@ -399,7 +429,7 @@ awl_trace_freeze (AwlTrace *trace)
       const AwlEvent *e = &g_array_index (trace->events, AwlEvent, i);
       GArray *stack = e->thread ? g_ptr_array_index (stacks, e->thread) : NULL;
 
-      if (stack && stack->len && e->line > 0)
+      if (stack && stack->len && e->line > 0 && !event_starts_frame (e))
         g_array_index (stack, MiniFrame, stack->len - 1).line = e->line;
 
       switch ((AwlEventKind) e->kind)
@@ -457,7 +487,7 @@ awl_trace_freeze (AwlTrace *trace)
           break;
 
         case AWL_EVENT_FRAME_PUSH:
-          g_array_append_val (stack, ((MiniFrame) { e->text, 0, -1, (guint) e->a }));
+          g_array_append_val (stack, ((MiniFrame) { e->text, e->line, -1, (guint) e->a }));
           break;
 
         case AWL_EVENT_RESUME:
@@ -1363,7 +1393,7 @@ rstate_apply (RState         *s,
   AwlStateFrame *top = t && t->stack->len
                        ? &g_array_index (t->stack, AwlStateFrame, t->stack->len - 1) : NULL;
 
-  if (top && e->line > 0)
+  if (top && e->line > 0 && !event_starts_frame (e))
     top->line = e->line;
 
   switch ((AwlEventKind) e->kind)
@@ -1390,7 +1420,7 @@ rstate_apply (RState         *s,
       break;
     case AWL_EVENT_FRAME_PUSH:
       {
-        AwlStateFrame f = { (guint) e->a, e->text, 0, -1, e->task };
+        AwlStateFrame f = { (guint) e->a, e->text, e->line, -1, e->task };
         g_array_append_val (t->stack, f);
       }
       break;

@@ -244,6 +244,7 @@ typedef struct
 typedef struct
 {
   AwlOutcomeKind  kind;
+  AwlLimit        limit;      /* LIMIT: the budget that ran out */
   AwlTime         end_time;
   /* One line: "completed", the limit reason, the crash "Type: message", or the first
    * sentence of the deadlock. */

@@ -166,6 +166,8 @@ AWL_BI (list_new)
   AwlList *src = call->n_args ? awl_value_get_foreign (call->args[0], &awl_list_class) : NULL;
   AwlList *l = awl_list_new (call->sim, FALSE);
 
+  if (src && !bi_charge (call, 1, (guint64) src->items->len * sizeof (AwlValue)))
+    return bi_over_budget (call);
   if (src)
     g_array_append_vals (l->items, src->items->data, src->items->len);
   return bi_value (call, awl_value_object (l));
@@ -177,8 +179,10 @@ AWL_BI (enumerable_range)
   gint64 count = call->n_args >= 2 ? bi_arg_int (call->args[1], -1) : -1;
   AwlList *l;
 
-  if (count < 0 || count > 10000000)
+  if (count < 0 || start + count - 1 > G_MAXINT32)
     return bi_throw (call, "ArgumentOutOfRangeException", "Specified argument was out of the range of valid values. (Parameter 'count')");
+  if (!bi_charge (call, count, (guint64) count * sizeof (AwlValue)))
+    return bi_over_budget (call);
   l = awl_list_new (call->sim, FALSE);
   g_array_set_size (l->items, count);
   for (gint64 i = 0; i < count; i++)
@@ -191,8 +195,10 @@ AWL_BI (enumerable_repeat)
   gint64 count = call->n_args >= 2 ? bi_arg_int (call->args[1], -1) : -1;
   AwlList *l;
 
-  if (count < 0 || count > 10000000)
+  if (count < 0)
     return bi_throw (call, "ArgumentOutOfRangeException", "Specified argument was out of the range of valid values. (Parameter 'count')");
+  if (!bi_charge (call, count, (guint64) count * sizeof (AwlValue)))
+    return bi_over_budget (call);
   l = awl_list_new (call->sim, FALSE);
   for (gint64 i = 0; i < count; i++)
     g_array_append_val (l->items, call->args[0]);
@@ -220,6 +226,8 @@ AWL_BI (list_add)
 
   if (l->is_array)
     return bi_throw (call, "NotSupportedException", "Collection was of a fixed size.");
+  if (!bi_charge (call, 1, sizeof (AwlValue)))
+    return bi_over_budget (call);
   g_array_append_val (l->items, call->args[0]);
   return bi_value (call, awl_value_null ());
 }
@@ -231,6 +239,8 @@ AWL_BI (list_add_range)
 
   if (src == NULL || l->is_array)
     return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'collection')");
+  if (!bi_charge (call, 1, (guint64) src->items->len * sizeof (AwlValue)))
+    return bi_over_budget (call);
   g_array_append_vals (l->items, src->items->data, src->items->len);
   return bi_value (call, awl_value_null ());
 }
@@ -340,6 +350,9 @@ AWL_BI (list_insert)
     return bi_throw (call, "NotSupportedException", "Collection was of a fixed size.");
   if (at < 0 || at > l->items->len)
     return bi_throw (call, "ArgumentOutOfRangeException", "Index must be within the bounds of the List. (Parameter 'index')");
+  /* Inserting moves every item after it. */
+  if (!bi_charge (call, (l->items->len - at) / 4 + 1, sizeof (AwlValue)))
+    return bi_over_budget (call);
   g_array_insert_val (l->items, at, call->args[1]);
   return bi_value (call, awl_value_null ());
 }

@@ -57,6 +57,24 @@ bi_action_value (AwlBiCall *call,
 }
 
 G_GNUC_INTERNAL AwlBiResult bi_throw            (AwlBiCall *call, const char *type, const char *message);
+
+/* Charges work and memory to the run's budgets before doing it (awl_run_charge());
+ * when they ran out, the API answers bi_over_budget() and does nothing: the run
+ * has ended with a limit outcome naming the budget. */
+static inline gboolean
+bi_charge (AwlBiCall *call,
+           guint64    work,
+           guint64    bytes)
+{
+  return awl_run_charge (call->run, work, bytes);
+}
+
+static inline AwlBiResult
+bi_over_budget (AwlBiCall *call)
+{
+  call->result = awl_value_null ();
+  return BI_VALUE;
+}
 G_GNUC_INTERNAL AwlBiResult bi_throw_error      (AwlBiCall *call, AwlObject *error, const char *type, const char *message);
 G_GNUC_INTERNAL AwlBiResult bi_null_reference   (AwlBiCall *call);
 G_GNUC_INTERNAL AwlBiResult bi_bad_timeout      (AwlBiCall *call);

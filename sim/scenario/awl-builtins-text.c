@@ -28,6 +28,8 @@ AWL_BI (console_write_line)
   g_autofree char *text = format_args (call);
   g_autofree char *line = awl_run_take_line (call->run, text);
 
+  if (!awl_run_charge_output (call->run, strlen (line)))
+    return bi_over_budget (call);
   awl_sim_output (call->sim, line);
   return bi_value (call, awl_value_null ());
 }
@@ -36,6 +38,9 @@ AWL_BI (console_write)
 {
   g_autofree char *text = format_args (call);
 
+  /* Text waiting for its newline is memory too. */
+  if (!bi_charge (call, 1, strlen (text)))
+    return bi_over_budget (call);
   awl_run_write (call->run, text);
   return bi_value (call, awl_value_null ());
 }
@@ -43,11 +48,12 @@ AWL_BI (console_write)
 /* ----------------------------------------------------------------------------- */
 /* string's static members */
 
+/* A string the API made, charged to the run's budgets. */
 static AwlValue
 interned (AwlBiCall  *call,
           const char *s)
 {
-  return awl_value_string (awl_sim_intern (call->sim, s));
+  return awl_value_string (awl_run_intern (call->run, s));
 }
 
 AWL_BI (string_join)
@@ -232,12 +238,28 @@ AWL_BI (string_pad)
   const char *s = target_string (call);
   glong len = g_utf8_strlen (s, -1);
   gint64 width = bi_arg_int (call->args[0], 0);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = NULL;
+  /* PadLeft(n, c): chars are one-character strings, a cast (char) 97 an int. */
+  gunichar pad = ' ';
+  char pad_utf8[8] = { 0 };
 
+  if (call->n_args >= 2 && call->args[1].kind == AWL_VALUE_STRING && call->args[1].s[0] != '\0')
+    pad = g_utf8_get_char (call->args[1].s);
+  else if (call->n_args >= 2 && call->args[1].kind == AWL_VALUE_INT && g_unichar_validate (call->args[1].i))
+    pad = (gunichar) call->args[1].i;
+  g_unichar_to_utf8 (pad, pad_utf8);
+
+  if (width < 0)
+    return bi_throw (call, "ArgumentOutOfRangeException", "Non-negative number required. (Parameter 'totalWidth')");
+  /* Charged before it is made: PadLeft(2000000000) ends the run on the memory
+   * budget instead of being cut short in silence. */
+  if (width > len && !bi_charge (call, 1, (guint64) (width - len) * strlen (pad_utf8)))
+    return bi_over_budget (call);
+  out = g_string_sized_new (strlen (s) + MAX (width - len, 0) * strlen (pad_utf8) + 1);
   if (call->api->data)
     g_string_append (out, s);
-  for (gint64 i = len; i < MIN (width, 100000); i++)
-    g_string_append_c (out, ' ');
+  for (gint64 i = len; i < width; i++)
+    g_string_append (out, pad_utf8);
   if (!call->api->data)
     g_string_append (out, s);
   return bi_value (call, interned (call, out->str));
@@ -247,14 +269,55 @@ AWL_BI (string_replace)
 {
   const char *arg = string_arg (call);
   const char *with = call->n_args >= 2 && call->args[1].kind == AWL_VALUE_STRING ? call->args[1].s : "";
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *r = NULL;
+  const char *t = target_string (call);
+  g_autoptr(GString) out = NULL;
+  gsize n_arg, n_with, hits = 0;
+  const char *p, *from;
 
   if (arg == NULL || *arg == '\0')
     return bi_throw (call, "ArgumentException", "String cannot be of zero length. (Parameter 'oldValue')");
-  parts = g_strsplit (target_string (call), arg, -1);
-  r = g_strjoinv (with, parts);
-  return bi_value (call, interned (call, r));
+  n_arg = strlen (arg);
+  n_with = strlen (with);
+
+  /* The result's size before making it: each Replace that doubles a string must
+   * meet the memory budget, not the machine's. */
+  for (p = t; *p != '\0';)
+    {
+      if (*p == arg[0] && strncmp (p, arg, n_arg) == 0)
+        {
+          hits++;
+          p += n_arg;
+        }
+      else
+        p++;
+    }
+  if (!bi_charge (call, strlen (t) / 16 + 1,
+                  strlen (t) + hits * (n_with > n_arg ? n_with - n_arg : 0)))
+    return bi_over_budget (call);
+
+  /* One pass into a buffer of the known size: a string of 64 million matches is
+   * 64 million copies, so no call per match. */
+  {
+    gsize t_len = strlen (t), size = t_len - hits * n_arg + hits * n_with;
+    char *w;
+
+    out = g_string_sized_new (size + 1);
+    g_string_set_size (out, size);
+    w = out->str;
+    for (from = t; *from != '\0';)
+      {
+        if (*from == arg[0] && strncmp (from, arg, n_arg) == 0)
+          {
+            memcpy (w, with, n_with);
+            w += n_with;
+            from += n_arg;
+          }
+        else
+          *w++ = *from++;
+      }
+    g_assert (w == out->str + size);
+  }
+  return bi_value (call, awl_value_string (awl_sim_intern (call->sim, out->str)));
 }
 
 /* GetType() answers the type's name as a string; its Name is itself. */

@@ -28,6 +28,7 @@ typedef struct
   guint       slot;
   gboolean    is_double;
   StaticType  ty;
+  AwlIntWidth width;   /* declared integer type: stores wrap to it */
 } Binding;
 
 typedef enum { TRY_FINALLY, TRY_CATCH, TRY_CATCH_BODY, TRY_LOCK, TRY_AFOREACH } TryKind;
@@ -254,6 +255,147 @@ type_is_int (const AwlTypeRef *t)
 
 static Binding *lookup (Compiler *c, const char *name, guint *depth);
 
+static AwlIntWidth
+type_ref_width (const AwlTypeRef *t)
+{
+  static const struct { const char *name; AwlIntWidth width; } widths[] = {
+    { "int", AWL_INT_I32 }, { "Int32", AWL_INT_I32 }, { "uint", AWL_INT_U32 },
+    { "long", AWL_INT_I64 }, { "Int64", AWL_INT_I64 }, { "ulong", AWL_INT_U64 },
+    { "short", AWL_INT_I16 }, { "ushort", AWL_INT_U16 }, { "sbyte", AWL_INT_I8 },
+    { "byte", AWL_INT_U8 },
+  };
+
+  if (t == NULL || t->array_rank > 0 || t->nullable)
+    return AWL_INT_ANY;
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    if (g_str_equal (t->name, widths[i].name))
+      return widths[i].width;
+  return AWL_INT_ANY;
+}
+
+/* Arithmetic on types narrower than int happens in int. */
+static AwlIntWidth
+promote (AwlIntWidth w)
+{
+  return w >= AWL_INT_I16 ? AWL_INT_I32 : w;
+}
+
+static gboolean
+is_unsigned (AwlIntWidth w)
+{
+  return w == AWL_INT_U32 || w == AWL_INT_U64;
+}
+
+/* C#'s binary numeric promotion; a non-negative int literal takes the unsigned
+ * type of the other side, as a constant conversion does (u - 1 is a uint). */
+static AwlIntWidth
+promote_pair (AwlExpr     *le,
+              AwlIntWidth  l,
+              AwlExpr     *re,
+              AwlIntWidth  r)
+{
+  l = promote (l);
+  r = promote (r);
+  if (l == AWL_INT_ANY || r == AWL_INT_ANY)
+    return AWL_INT_ANY;
+  if (is_unsigned (l) && re->kind == AWL_EXPR_INT && re->integer.suffix == AWL_SUFFIX_NONE &&
+      re->integer.value >= 0 && (l == AWL_INT_U64 || re->integer.value <= G_MAXUINT32))
+    return l;
+  if (is_unsigned (r) && le->kind == AWL_EXPR_INT && le->integer.suffix == AWL_SUFFIX_NONE &&
+      le->integer.value >= 0 && (r == AWL_INT_U64 || le->integer.value <= G_MAXUINT32))
+    return r;
+  if (l == AWL_INT_U64 || r == AWL_INT_U64)
+    return AWL_INT_U64;
+  if (l == AWL_INT_I64 || r == AWL_INT_I64)
+    return AWL_INT_I64;
+  if (l == AWL_INT_U32 && r == AWL_INT_U32)
+    return AWL_INT_U32;
+  if (l == AWL_INT_U32 || r == AWL_INT_U32)
+    return AWL_INT_I64;
+  return AWL_INT_I32;
+}
+
+/* The C# integer type of @e when the compiler can tell (AWL_INT_ANY otherwise). */
+static AwlIntWidth
+expr_int_width (Compiler *c,
+                AwlExpr  *e)
+{
+  guint depth;
+  Binding *b;
+
+  if (e == NULL)
+    return AWL_INT_ANY;
+  switch (e->kind)
+    {
+    case AWL_EXPR_INT:
+      {
+        gint64 v = e->integer.value;
+        switch (e->integer.suffix)
+          {
+          case AWL_SUFFIX_L: return AWL_INT_I64;
+          case AWL_SUFFIX_UL: return AWL_INT_U64;
+          case AWL_SUFFIX_U: return v >= 0 && v <= G_MAXUINT32 ? AWL_INT_U32 : AWL_INT_U64;
+          default:
+            return v >= G_MININT32 && v <= G_MAXINT32 ? AWL_INT_I32
+                 : v >= 0 && v <= G_MAXUINT32 ? AWL_INT_U32 : AWL_INT_I64;
+          }
+      }
+    case AWL_EXPR_NAME:
+      b = lookup (c, e->name.name, &depth);
+      return b ? promote (b->width) : AWL_INT_ANY;
+    case AWL_EXPR_MEMBER:
+      /* int.MaxValue, long.MinValue, … */
+      if (e->member.target && e->member.target->kind == AWL_EXPR_NAME &&
+          (g_str_equal (e->member.name, "MaxValue") || g_str_equal (e->member.name, "MinValue")))
+        {
+          AwlTypeRef t = { 0 };
+          t.name = e->member.target->name.name;
+          return promote (type_ref_width (&t));
+        }
+      return AWL_INT_ANY;
+    case AWL_EXPR_CAST:
+      return promote (type_ref_width (e->cast.type));
+    case AWL_EXPR_UNARY:
+      switch (e->unary.op)
+        {
+        case AWL_UNARY_NEG:
+          {
+            AwlIntWidth w = promote (expr_int_width (c, e->unary.operand));
+            return w == AWL_INT_U32 ? AWL_INT_I64 : w;
+          }
+        case AWL_UNARY_NOT:
+          return AWL_INT_ANY;
+        default:
+          return promote (expr_int_width (c, e->unary.operand));
+        }
+    case AWL_EXPR_BINARY:
+      switch (e->binary.op)
+        {
+        case AWL_BINARY_ADD: case AWL_BINARY_SUB: case AWL_BINARY_MUL: case AWL_BINARY_DIV:
+        case AWL_BINARY_MOD: case AWL_BINARY_BIT_AND: case AWL_BINARY_BIT_OR: case AWL_BINARY_BIT_XOR:
+          return promote_pair (e->binary.left, expr_int_width (c, e->binary.left),
+                               e->binary.right, expr_int_width (c, e->binary.right));
+        case AWL_BINARY_SHL: case AWL_BINARY_SHR:
+          return promote (expr_int_width (c, e->binary.left));
+        default:
+          return AWL_INT_ANY;
+        }
+    default:
+      return AWL_INT_ANY;
+    }
+}
+
+/* The type OP_BINARY computes in: the promoted operands (a shift: its left side). */
+static AwlIntWidth
+binary_width (Compiler *c,
+              AwlExpr  *e)
+{
+  if (e->binary.op == AWL_BINARY_SHL || e->binary.op == AWL_BINARY_SHR)
+    return promote (expr_int_width (c, e->binary.left));
+  return promote_pair (e->binary.left, expr_int_width (c, e->binary.left),
+                       e->binary.right, expr_int_width (c, e->binary.right));
+}
+
 static StaticType
 type_ref_static (const AwlTypeRef *t)
 {
@@ -276,7 +418,7 @@ declare_typed (Compiler   *c,
                gboolean    is_double,
                StaticType  ty)
 {
-  Binding b = { name, new_slot (c), is_double, ty };
+  Binding b = { name, new_slot (c), is_double, ty, AWL_INT_ANY };
   g_array_append_val (c->f->bindings, b);
   return b.slot;
 }
@@ -432,6 +574,9 @@ emit_store_binding (Compiler *c,
 {
   if (b->is_double)
     emit (c, OP_TO_DOUBLE, 0);
+  /* An int variable holds 32 bits: a += 1 past int.MaxValue wraps as in C#. */
+  else if (b->width != AWL_INT_ANY && b->width != AWL_INT_I64 && b->width != AWL_INT_U64)
+    emit_full (c, OP_TO_INT, 0, b->width, NULL, no_loc);
   if (depth > 0)
     emit_full (c, OP_STORE_UP, depth, b->slot, NULL, no_loc);
   else
@@ -1637,9 +1782,16 @@ compile_expr (Compiler *c,
                           TRUE, e->loc);
           break;
         default:
-          compile_expr (c, e->unary.operand);
-          emit_full (c, OP_UNARY, e->unary.op, 0, NULL, e->loc);
-          break;
+          {
+            AwlIntWidth w = expr_int_width (c, e);
+
+            compile_expr (c, e->unary.operand);
+            emit_full (c, OP_UNARY, e->unary.op, 0, NULL, e->loc);
+            /* -int.MinValue is int.MinValue; ~0u is uint.MaxValue. */
+            if (w == AWL_INT_I32 || w == AWL_INT_U32)
+              emit_full (c, OP_TO_INT, 0, w, NULL, no_loc);
+            break;
+          }
         }
       break;
     case AWL_EXPR_BINARY:
@@ -1665,7 +1817,7 @@ compile_expr (Compiler *c,
             break;
           default:
             compile_expr (c, e->binary.right);
-            emit_full (c, OP_BINARY, e->binary.op, 0, NULL, e->loc);
+            emit_full (c, OP_BINARY, e->binary.op, binary_width (c, e), NULL, e->loc);
             break;
           }
         check_binary (c, e);
@@ -1721,8 +1873,8 @@ compile_expr (Compiler *c,
       }
     case AWL_EXPR_CAST:
       compile_expr (c, e->cast.operand);
-      if (type_is_int (e->cast.type))
-        emit (c, OP_TO_INT, 0);
+      if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
+        emit_full (c, OP_TO_INT, 0, type_ref_width (e->cast.type), NULL, no_loc);
       else if (type_is_double (e->cast.type))
         emit (c, OP_TO_DOUBLE, 0);
       break;
@@ -1838,7 +1990,17 @@ compile_decl (Compiler *c,
         emit_default (c, t);   /* also `int x = default;` */
       if (dbl)
         emit (c, OP_TO_DOUBLE, 0);
-      emit_declare_store (c, declare_typed (c, v->name, dbl, ty));
+      {
+        /* `var x = …` takes the initializer's integer type. */
+        AwlIntWidth w = t ? type_ref_width (t) : expr_int_width (c, s->decl.inits[i]);
+        guint slot;
+
+        if (w != AWL_INT_ANY && w != AWL_INT_I64 && w != AWL_INT_U64)
+          emit_full (c, OP_TO_INT, 0, w, NULL, no_loc);
+        slot = declare_typed (c, v->name, dbl, ty);
+        g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).width = w;
+        emit_declare_store (c, slot);
+      }
     }
 }
 
@@ -2355,6 +2517,7 @@ compile_function (Compiler    *c,
     {
       gboolean dbl = type_is_double (func->params[i]->type);
       guint slot = declare_typed (c, func->params[i]->name, dbl, type_ref_static (func->params[i]->type));
+      g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).width = type_ref_width (func->params[i]->type);
       if (i < G_N_ELEMENTS (code->double_params))
         code->double_params[i] = dbl;
       if (code->boxed)

@@ -164,9 +164,70 @@ to_double (AwlValue v)
 }
 
 /* Binary operators; FALSE with *exc set on a run-time fault. */
+/* Integer operators in C#'s type @w: wrap-around, shift counts masked to the width,
+ * unsigned division and comparison, MinValue / -1 an OverflowException. */
+static gboolean
+int_binary (IFrame      *f,
+            AwlBinaryOp  op,
+            AwlIntWidth  w,
+            gint64       ai,
+            gint64       bi,
+            AwlValue    *out,
+            AwlObject  **exc)
+{
+  guint64 x = (guint64) ai, y = (guint64) bi;
+  gboolean narrow = w == AWL_INT_I32 || w == AWL_INT_U32;
+  guint shift = (guint) (bi & (narrow ? 31 : 63));
+  gint64 r;
+
+  switch (op)
+    {
+    case AWL_BINARY_ADD: r = (gint64) (x + y); break;
+    case AWL_BINARY_SUB: r = (gint64) (x - y); break;
+    case AWL_BINARY_MUL: r = (gint64) (x * y); break;
+    case AWL_BINARY_DIV:
+    case AWL_BINARY_MOD:
+      if (bi == 0)
+        {
+          *exc = runtime_exception (f, "DivideByZeroException", "Attempted to divide by zero.");
+          return FALSE;
+        }
+      if (bi == -1 && ((w == AWL_INT_I32 && ai == G_MININT32) ||
+                       ((w == AWL_INT_I64 || w == AWL_INT_ANY) && ai == G_MININT64)))
+        {
+          /* .NET raises this for the remainder too (x64 idiv faults). */
+          *exc = runtime_exception (f, "OverflowException", "Arithmetic operation resulted in an overflow.");
+          return FALSE;
+        }
+      if (w == AWL_INT_U64)
+        r = (gint64) (op == AWL_BINARY_DIV ? x / y : x % y);
+      else
+        r = op == AWL_BINARY_DIV ? ai / bi : ai % bi;
+      break;
+    case AWL_BINARY_SHL: r = (gint64) (x << shift); break;
+    case AWL_BINARY_SHR:
+      r = w == AWL_INT_U64 ? (gint64) (x >> shift)
+        : w == AWL_INT_U32 ? (gint64) ((guint32) x >> shift)
+        : ai >> shift;
+      break;
+    case AWL_BINARY_BIT_AND: r = ai & bi; break;
+    case AWL_BINARY_BIT_OR: r = ai | bi; break;
+    case AWL_BINARY_BIT_XOR: r = ai ^ bi; break;
+    case AWL_BINARY_LT: *out = awl_value_bool (w == AWL_INT_U64 ? x < y : ai < bi); return TRUE;
+    case AWL_BINARY_LE: *out = awl_value_bool (w == AWL_INT_U64 ? x <= y : ai <= bi); return TRUE;
+    case AWL_BINARY_GT: *out = awl_value_bool (w == AWL_INT_U64 ? x > y : ai > bi); return TRUE;
+    case AWL_BINARY_GE: *out = awl_value_bool (w == AWL_INT_U64 ? x >= y : ai >= bi); return TRUE;
+    default:
+      return FALSE;
+    }
+  *out = awl_value_int (awl_int_wrap (r, w));
+  return TRUE;
+}
+
 static gboolean
 binary (IFrame     *f,
         AwlBinaryOp op,
+        AwlIntWidth width,
         AwlValue    a,
         AwlValue    b,
         AwlValue   *out,
@@ -191,10 +252,20 @@ binary (IFrame     *f,
   if (op == AWL_BINARY_ADD && (a.kind == AWL_VALUE_STRING || b.kind == AWL_VALUE_STRING ||
                                (!is_number (a) && !is_number (b) && a.kind != AWL_VALUE_BOOL)))
     {
-      g_autoptr(GString) str = g_string_new (NULL);
+      g_autoptr(GString) str = NULL;
+
+      /* s = s + s in a loop doubles: charge the copy before making it. */
+      if (a.kind == AWL_VALUE_STRING && b.kind == AWL_VALUE_STRING &&
+          !awl_run_charge (f->run, 1, strlen (a.s) + strlen (b.s)))
+        {
+          *out = awl_value_string ("");
+          return TRUE;
+        }
+      str = g_string_new (NULL);
       awl_scn_value_format (a, str);
       awl_scn_value_format (b, str);
-      *out = awl_value_string (awl_sim_intern (sim, str->str));
+      *out = awl_value_string (a.kind == AWL_VALUE_STRING && b.kind == AWL_VALUE_STRING
+                               ? awl_sim_intern (sim, str->str) : awl_run_intern (f->run, str->str));
       return TRUE;
     }
 
@@ -213,35 +284,11 @@ binary (IFrame     *f,
     {
       if (a.kind == AWL_VALUE_INT && b.kind == AWL_VALUE_INT)
         {
-          guint64 x = (guint64) a.i, y = (guint64) b.i;
-          switch (op)
-            {
-            case AWL_BINARY_ADD: *out = awl_value_int ((gint64) (x + y)); return TRUE;
-            case AWL_BINARY_SUB: *out = awl_value_int ((gint64) (x - y)); return TRUE;
-            case AWL_BINARY_MUL: *out = awl_value_int ((gint64) (x * y)); return TRUE;
-            case AWL_BINARY_DIV:
-            case AWL_BINARY_MOD:
-              if (b.i == 0)
-                {
-                  *exc = runtime_exception (f, "DivideByZeroException", "Attempted to divide by zero.");
-                  return FALSE;
-                }
-              if (b.i == -1)
-                *out = awl_value_int (op == AWL_BINARY_DIV ? (gint64) (0 - x) : 0);
-              else
-                *out = awl_value_int (op == AWL_BINARY_DIV ? a.i / b.i : a.i % b.i);
-              return TRUE;
-            case AWL_BINARY_SHL: *out = awl_value_int ((gint64) (x << (b.i & 63))); return TRUE;
-            case AWL_BINARY_SHR: *out = awl_value_int (a.i >> (b.i & 63)); return TRUE;
-            case AWL_BINARY_BIT_AND: *out = awl_value_int (a.i & b.i); return TRUE;
-            case AWL_BINARY_BIT_OR: *out = awl_value_int (a.i | b.i); return TRUE;
-            case AWL_BINARY_BIT_XOR: *out = awl_value_int (a.i ^ b.i); return TRUE;
-            case AWL_BINARY_LT: *out = awl_value_bool (a.i < b.i); return TRUE;
-            case AWL_BINARY_LE: *out = awl_value_bool (a.i <= b.i); return TRUE;
-            case AWL_BINARY_GT: *out = awl_value_bool (a.i > b.i); return TRUE;
-            case AWL_BINARY_GE: *out = awl_value_bool (a.i >= b.i); return TRUE;
-            default: break;
-            }
+          *exc = NULL;
+          if (int_binary (f, op, width, a.i, b.i, out, exc))
+            return TRUE;
+          if (*exc != NULL)
+            return FALSE;
         }
       else
         {
@@ -402,7 +449,7 @@ do_interp (IFrame  *f,
         awl_format_with (holes[k++], part->format, part->alignment, part->has_alignment, str);
     }
   f->sp -= n;
-  push (f, awl_value_string (awl_sim_intern (f->run->sim, str->str)));
+  push (f, awl_value_string (awl_run_intern (f->run, str->str)));
 }
 
 static gboolean
@@ -498,16 +545,25 @@ run (IFrame  *f,
       if (G_UNLIKELY (--budget == 0))
         {
           r->insns += STEP_BUDGET;
-          if (r->insns > r->insn_limit && r->cancellable)
+          if (r->insns > r->insn_limit)
             {
-              /* A runaway loop: the runtime checks cancellation between events, so
-               * burn a slice of CPU to get back to its event loop. */
-              g_cancellable_cancel (r->cancellable);
-              f->pc--;
-              awl_step_cpu (s, AWL_MS (1));
+              /* A runaway loop: end the run naming the budget. */
+              r->insns -= STEP_BUDGET;
+              awl_run_charge (r, STEP_BUDGET, 0);
+              r->stopped = TRUE;
+            }
+          else
+            {
+              awl_step_continue (s);
               return;
             }
-          awl_step_continue (s);
+        }
+      if (G_UNLIKELY (r->stopped))
+        {
+          /* A budget ran out (here or in a built-in): burn a slice of CPU to get
+           * back to the runtime's event loop, which ends the run there. */
+          f->pc = MAX (f->pc, 1) - 1;
+          awl_step_cpu (s, AWL_MS (1));
           return;
         }
 
@@ -588,7 +644,7 @@ run (IFrame  *f,
         case OP_BINARY:
           b = pop (f);
           a = pop (f);
-          if (!binary (f, insn->a, a, b, &v, &exc))
+          if (!binary (f, insn->a, insn->b, a, b, &v, &exc))
             goto throw_exc;
           push (f, v);
           break;
@@ -602,6 +658,9 @@ run (IFrame  *f,
               double d = peek (f).d;
               f->stack[f->sp - 1] = awl_value_int (isfinite (d) && fabs (d) < 9.2e18 ? (gint64) d : G_MININT64);
             }
+          /* (int) 4000000000L, int x = … past int.MaxValue: C#'s unchecked wrap. */
+          if (insn->b != AWL_INT_ANY && peek (f).kind == AWL_VALUE_INT)
+            f->stack[f->sp - 1] = awl_value_int (awl_int_wrap (peek (f).i, insn->b));
           break;
         case OP_JUMP:
           f->pc = insn->a;
@@ -795,10 +854,15 @@ run (IFrame  *f,
             AwlList *l;
             AwlValue def;
             a = pop (f);
-            if (a.kind != AWL_VALUE_INT || a.i < 0 || a.i > 10000000)
+            if (a.kind != AWL_VALUE_INT || a.i < 0)
               {
                 exc = runtime_exception (f, "OverflowException", "Arithmetic operation resulted in an overflow.");
                 goto throw_exc;
+              }
+            if (!awl_run_charge (r, a.i / 4 + 1, (guint64) a.i * sizeof (AwlValue)))
+              {
+                push (f, awl_value_null ());
+                break;
               }
             l = awl_list_new (sim, TRUE);
             def = insn->b == 1 ? awl_value_int (0) : insn->b == 2 ? awl_value_double (0) :
@@ -1086,6 +1150,8 @@ awl_run_new (AwlProgram     *program,
   r->n_knobs = n_knobs;
   r->fields = g_new0 (AwlValue, MAX (program->n_fields, 1));
   r->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->insn_limit = G_MAXUINT64;
+  r->byte_limit = AWL_BUDGET_BYTES;
   return r;
 }
 

@@ -164,12 +164,63 @@ typedef struct
   GHashTable  *failures;        /* url → calls so far (for failures: N) */
   guint64      insns;           /* instructions executed (runaway loop guard) */
   guint64      insn_limit;
+  guint64      bytes;           /* strings, arrays and collections made so far */
+  guint64      byte_limit;
+  guint        output_lines;    /* console lines written */
+  guint64      output_bytes;
+  gboolean     stopped;         /* a budget ran out: the run ends after this step */
   GCancellable *cancellable;    /* cancelled to stop a runaway run */
   gboolean    *lines_seen;      /* line → reached (for @note checks) */
   guint        n_lines_seen;
   gpointer     yield_object;    /* the Task.Yield() awaitable */
   GHashTable  *partial;         /* thread id → GString: Console.Write text awaiting a newline */
 } AwlRun;
+
+/* C#'s integer types: OP_BINARY's and OP_TO_INT's b say which one a result has, so
+ * that the interpreter wraps and masks as C# does (AWL_INT_ANY: not known, 64-bit). */
+typedef enum
+{
+  AWL_INT_ANY,
+  AWL_INT_I32,   /* int */
+  AWL_INT_U32,   /* uint */
+  AWL_INT_I64,   /* long */
+  AWL_INT_U64,   /* ulong (kept in 64 bits; printed signed above long.MaxValue) */
+  AWL_INT_I16,   /* short */
+  AWL_INT_U16,   /* ushort, char */
+  AWL_INT_I8,    /* sbyte */
+  AWL_INT_U8,    /* byte */
+} AwlIntWidth;
+
+/* @v wrapped to @width as an unchecked C# conversion does. */
+static inline gint64
+awl_int_wrap (gint64      v,
+              AwlIntWidth width)
+{
+  switch (width)
+    {
+    case AWL_INT_I32: return (gint32) (guint32) v;
+    case AWL_INT_U32: return (guint32) v;
+    case AWL_INT_I16: return (gint16) (guint16) v;
+    case AWL_INT_U16: return (guint16) v;
+    case AWL_INT_I8:  return (gint8) (guint8) v;
+    case AWL_INT_U8:  return (guint8) v;
+    default:          return v;
+    }
+}
+
+/* Budgets (awl-budget.c; docs/scenario-language.md, "Limits"). */
+#define AWL_BUDGET_BYTES        (G_GUINT64_CONSTANT (128) << 20)
+#define AWL_BUDGET_OUTPUT_LINES 100000u
+#define AWL_BUDGET_OUTPUT_BYTES (16u << 20)
+
+/* Charges @work instructions (plus one per 16 of @bytes) and @bytes of memory
+ * before doing that much. FALSE when a budget runs out: the run is then stopped
+ * (outcome LIMIT naming the budget) and the caller must not do the work. */
+gboolean    awl_run_charge        (AwlRun *run, guint64 work, guint64 bytes);
+/* Charges one console line of @length bytes; FALSE past the output budget. */
+gboolean    awl_run_charge_output (AwlRun *run, gsize length);
+/* Interns @text made by the run, charged to its budgets ("" once they ran out). */
+const char *awl_run_intern        (AwlRun *run, const char *text);
 
 AwlRun   *awl_run_new   (AwlProgram *program, const AwlValue *knobs, guint n_knobs);
 void      awl_run_free  (gpointer run);

@@ -205,11 +205,8 @@ copy_diagnostics (AwlUnit    *unit,
 {
   AwlDiagnostics *out = awl_diagnostics_new (display_name, unit->text, unit->length);
 
-  for (guint i = 0; i < awl_diagnostics_get_n_items (unit->diagnostics); i++)
-    {
-      const AwlDiagnostic *d = awl_diagnostics_get_item (unit->diagnostics, i);
-      awl_diagnostics_add_literal (out, d->severity, d->line, d->col, d->length, d->message);
-    }
+  /* Appending keeps the cap's "N more not shown" count with the list. */
+  awl_diagnostics_append (out, unit->diagnostics);
   awl_diagnostics_sort (out);
   return out;
 }

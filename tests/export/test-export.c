@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -636,6 +638,179 @@ test_unwritable (void)
   assert_folder_holds_only (NULL);
 }
 
+static gboolean have_cli (void);
+
+/* Outputs that cannot hurt: never over the scenario, a link, a FIFO or a device;
+ * stale temporary files of a killed export of ours go on the next export. */
+static void
+test_safe_paths (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autofree char *input = out_path ("input.csx");
+  g_autofree char *fifo = out_path ("fifo.png");
+  g_autofree char *link = out_path ("link.png");
+  g_autofree char *target = out_path ("target.png");
+  g_autofree char *stale = out_path (".target.png.999999999.abcdef.part");
+  g_autofree char *contents = NULL;
+  AwaitlabExportOptions options;
+  const char *refused[] = { input, fifo, link, "/dev/null" };
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
+  g_assert_true (g_file_set_contents (input, "// @title mine\n", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("target.png", link), ==, 0);
+  awaitlab_export_source_set_input_path (source, input);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (awaitlab_export_to_file (source, &options, refused[i], NULL, NULL, NULL, &error));
+      g_assert_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_NOT_WRITABLE);
+    }
+  g_assert_true (g_file_get_contents (input, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "// @title mine\n");
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  /* A .part file whose process is gone is removed; the real target is written. */
+  g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+  g_assert_true (awaitlab_export_to_file (source, &options, target, NULL, NULL, NULL, NULL));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+
+  g_unlink (input);
+  g_unlink (fifo);
+  g_unlink (link);
+  g_unlink (target);
+  assert_folder_holds_only (NULL);
+}
+
+/* A PDF that cannot be written in full (a file size limit stands in for a full
+ * disk) fails, and the existing file stays as it was. */
+static void
+test_pdf_write_error (void)
+{
+  g_autoptr(AwaitlabExportSource) source = load_source (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = out_path ("full.pdf");
+  g_autofree char *contents = NULL;
+  AwaitlabExportOptions options;
+  struct rlimit saved, small;
+  gboolean ok;
+
+  awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PDF);
+  g_assert_true (g_file_set_contents (path, "the good one", -1, NULL));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 2048;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = awaitlab_export_to_file (source, &options, path, NULL, NULL, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "full.pdf"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the good one");
+  g_unlink (path);
+  assert_folder_holds_only (NULL);
+}
+
+/* The whole command line: outputs refused with exit 4 and the input untouched;
+ * standard output on a full device is an error; UTF-8 whatever the locale. */
+static void
+test_cli_outputs (void)
+{
+  const char *bin = g_getenv ("AWAITLAB_BIN");
+  g_autofree char *script = scenario_path ();
+  g_autofree char *input = out_path ("copy.csx");
+  g_autofree char *fifo = out_path ("out.fifo");
+  g_autofree char *utf8 = out_path ("utf8.csx");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct { const char *argv[8]; int code; const char *says; } cases[] = {
+    { { "csharp", input, "-o", input }, 4, "the scenario being read" },
+    { { "export", input, "--png", input }, 4, "the scenario being read" },
+    { { "csharp", input, "-o", "/dev/full" }, 4, "not a regular file" },
+    { { "csharp", input, "-o", fifo }, 4, "a FIFO" },
+    { { "run", "/no/such/file.csx" }, 2, "No such file" },
+    { { "check", "/no/such/file.csx" }, 2, "No such file" },
+    { { "csharp", "/no/such/file.csx" }, 2, "No such file" },
+    { { "export", "/no/such/file.csx", "--png", "x.png" }, 2, "No such file" },
+  };
+  const char *to_full[][4] = {
+    { "run", input }, { "run", "--json", input }, { "list" }, { "test", input },
+    { "compare", input }, { "csharp", input },
+  };
+
+  if (!have_cli ())
+    return;
+  g_assert_true (g_file_get_contents (script, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (input, before, -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_ptr_array_add (argv, (char *) bin);
+      for (guint k = 0; cases[i].argv[k]; k++)
+        g_ptr_array_add (argv, (char *) cases[i].argv[k]);
+      g_ptr_array_add (argv, NULL);
+      g_assert_true (g_spawn_sync (out_dir, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                                   NULL, NULL, NULL, &err, &status, &error));
+      g_assert_true (WIFEXITED (status));
+      if (WEXITSTATUS (status) != cases[i].code || strstr (err, cases[i].says) == NULL)
+        g_error ("case %u: exit %d (want %d), “%s” not in: %s", i, WEXITSTATUS (status),
+                 cases[i].code, cases[i].says, err);
+    }
+  g_assert_true (g_file_get_contents (input, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (to_full); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("exec '%s' %s %s %s > /dev/full", bin, to_full[i][0],
+                                              to_full[i][1] ? to_full[i][1] : "",
+                                              to_full[i][2] ? to_full[i][2] : "");
+      const char *sh[] = { "/bin/sh", "-c", cmd, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (out_dir, (char **) sh, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   NULL, &err, &status, &error));
+      g_assert_true (WIFEXITED (status));
+      if (WEXITSTATUS (status) != 4 || strstr (err, "standard output") == NULL)
+        g_error ("%s: exit %d, stderr: %s", cmd, WEXITSTATUS (status), err);
+    }
+
+  /* LC_ALL=C: the text stays UTF-8, not “?”. */
+  {
+    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C", TRUE);
+    const char *argv[] = { bin, "run", utf8, NULL };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = NULL;
+    int status;
+
+    g_assert_true (g_file_set_contents (utf8, "// @title Ünïcode\nvoid Main() { Console.WriteLine(\"héllo → wörld\"); }\n",
+                                        -1, NULL));
+    g_assert_true (g_spawn_sync (out_dir, (char **) argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (out, "| héllo → wörld\n"));
+  }
+
+  g_unlink (input);
+  g_unlink (fifo);
+  g_unlink (utf8);
+  assert_folder_holds_only (NULL);
+}
+
 static void
 test_bad_options (void)
 {
@@ -1089,7 +1264,7 @@ test_cli_errors (void)
     { no_output, 2, "no output" },
     { bad_size, 2, "--size" },
     { bad_knob, 2, "NoSuchKnob" },
-    { unwritable, 1, "no-such-folder" },
+    { unwritable, 4, "no-such-folder" },
   };
 
   if (!have_cli ())
@@ -1233,6 +1408,9 @@ main (int    argc,
   add_video_test ("/export/cancel/async-webm", AWAITLAB_EXPORT_WEBM, test_cancel_async, "vp8enc");
   g_test_add_func ("/export/errors/unwritable", test_unwritable);
   g_test_add_func ("/export/errors/bad-options", test_bad_options);
+  g_test_add_func ("/export/errors/safe-paths", test_safe_paths);
+  g_test_add_func ("/export/errors/pdf-write-error", test_pdf_write_error);
+  g_test_add_func ("/export/cli/outputs-and-stdout", test_cli_outputs);
   g_test_add_func ("/export/errors/missing-h264-encoder", test_missing_encoder);
   g_test_add_func ("/export/slides/caption", test_caption);
   g_test_add_func ("/export/slides/fills-picture", test_fills_picture);

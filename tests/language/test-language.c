@@ -525,7 +525,61 @@ test_parser_deep_nesting (void)
 
   g_assert_true (awl_unit_has_errors (unit));
   g_assert_cmpstr (awl_diagnostics_get_item (unit->diagnostics, 0)->message, ==,
-                   "this expression is too deeply nested (more than 600 levels)");
+                   "this expression is too deeply nested (more than 2500 levels)");
+}
+
+/* A sum of 601 terms is ordinary code, not "too deeply nested". */
+static void
+test_parser_long_sum (void)
+{
+  GString *s = g_string_new ("int a = 1; int x = a");
+  g_autofree char *dump = NULL;
+
+  for (guint i = 1; i < 601; i++)
+    g_string_append (s, " + a");
+  g_string_append (s, ";");
+  dump = dump_body (s->str, FALSE);
+  g_string_free (s, TRUE);
+  g_assert_nonnull (strstr (dump, "(decl int x=(+ (+ (+"));
+}
+
+/* Nested interpolated strings: the inner literal's parts belong to the inner
+ * string only (they were also appended to the outer one, printed twice), and the
+ * work grows linearly with the depth. */
+static void
+test_parser_interpolated_nested (void)
+{
+  GString *deep = g_string_new ("int a = 5; string s = ");
+  g_autofree char *dump = NULL;
+  g_autoptr(AwlUnit) unit = NULL;
+  g_autofree char *text = NULL;
+
+  assert_body ("int a = 5; string s = $\"x{$\"y{a}z\"}w\";", FALSE,
+               "(block (decl int a=5) (decl string s=(interp \"x\" {(interp \"y\" {a} \"z\")} \"w\")))");
+
+  /* 90 levels: the old lexer doubled its work every two. */
+  for (guint i = 0; i < 90; i++)
+    g_string_append (deep, "$\"x{");
+  g_string_append (deep, "a");
+  for (guint i = 0; i < 90; i++)
+    g_string_append (deep, "}y\"");
+  g_string_append (deep, ";");
+  text = g_strdup_printf (HEADER "void Main()\n{\n%s\n}\n", deep->str);
+  g_string_free (deep, TRUE);
+  unit = awl_parse ("deep.csx", text, -1, AWL_PARSE_DEFAULT);
+  g_assert_false (awl_unit_has_errors (unit));
+}
+
+/* A CR alone ends a line (classic Mac OS files), as in the editor and for csc. */
+static void
+test_lexer_cr_line_endings (void)
+{
+  g_autoptr(AwlUnit) unit = awl_parse ("cr.csx", "// @title CR\rvoid Main()\r{\r  int x = y;\r}\r",
+                                       -1, AWL_PARSE_DEFAULT);
+  g_autofree char *s = awl_diagnostics_format_short (unit->diagnostics);
+
+  g_assert_cmpstr (unit->directives->title, ==, "CR");
+  g_assert_cmpstr (s, ==, "4:11: error: the name `y` does not exist in the current context\n");
 }
 
 /* ---------------------------------------------------------------------------- */
@@ -575,12 +629,15 @@ test_directives_all (void)
   AwlQuiz *q;
   AwlNote *n;
 
-  if (awl_diagnostics_get_n_items (unit->diagnostics) > 0)
+  /* Only the warning that @seed changes nothing. */
+  if (awl_diagnostics_get_n_items (unit->diagnostics) != 1)
     {
       g_autofree char *r = awl_diagnostics_format (unit->diagnostics);
       g_printerr ("%s", r);
     }
-  g_assert_cmpuint (awl_diagnostics_get_n_items (unit->diagnostics), ==, 0);
+  g_assert_cmpuint (awl_diagnostics_get_n_items (unit->diagnostics), ==, 1);
+  g_assert_cmpint (awl_diagnostics_get_item (unit->diagnostics, 0)->severity, ==, AWL_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (awl_diagnostics_get_item (unit->diagnostics, 0)->message, "`@seed` changes nothing"));
   g_assert_cmpstr (d->title, ==, "All directives");
   g_assert_cmpuint (d->n_questions, ==, 3);
   g_assert_cmpuint (d->questions[0], ==, 1);
@@ -757,6 +814,71 @@ test_diagnostics_invalid_utf8 (void)
   g_assert_true (g_utf8_validate (full, -1, NULL));
 }
 
+/* A file full of mistakes gives at most AWL_DIAGNOSTICS_MAX_ITEMS diagnostics and
+ * says how many more there were; output stays small. */
+static void
+test_diagnostics_capped (void)
+{
+  GString *s = g_string_new (HEADER "void Main()\n{\n");
+  g_autoptr(AwlUnit) unit = NULL;
+  g_autofree char *full = NULL;
+  const char *last;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (s, "goto x; ");
+  g_string_append (s, "\n}\n");
+  unit = awl_parse ("many.csx", s->str, s->len, AWL_PARSE_DEFAULT);
+  g_string_free (s, TRUE);
+
+  g_assert_cmpuint (awl_diagnostics_get_n_items (unit->diagnostics), ==, AWL_DIAGNOSTICS_MAX_ITEMS);
+  g_assert_cmpuint (awl_diagnostics_get_n_dropped (unit->diagnostics), >, 4000);
+  g_assert_true (awl_unit_has_errors (unit));
+  full = awl_diagnostics_format (unit->diagnostics);
+  g_assert_cmpuint (strlen (full), <, 100 * 400);
+  last = g_strrstr (full, "many.csx: error: too many errors and warnings; ");
+  g_assert_nonnull (last);
+}
+
+/* An error on a very long line shows a window around its column, with the caret
+ * under the right character. */
+static void
+test_diagnostics_long_line_window (void)
+{
+  GString *s = g_string_new (HEADER "void Main()\n{\n  int a = 1;");
+  g_autoptr(AwlUnit) unit = NULL;
+  g_autofree char *full = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *caret;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (s, " a = a + 1;");
+  g_string_append (s, " int b = zzz; }\n");
+  unit = awl_parse ("long.csx", s->str, s->len, AWL_PARSE_DEFAULT);
+  g_string_free (s, TRUE);
+
+  full = awl_diagnostics_format (unit->diagnostics);
+  lines = g_strsplit (full, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "long.csx:4:"));
+  g_assert_true (g_str_has_prefix (lines[1], "..."));
+  g_assert_cmpuint (strlen (lines[1]), <=, 110);
+  caret = strchr (lines[2], '^');
+  g_assert_nonnull (caret);
+  g_assert_true (g_str_has_prefix (lines[1] + (caret - lines[2]), "zzz"));
+}
+
+/* An absurd title is an error and is shortened, never kept whole. */
+static void
+test_directives_long_title (void)
+{
+  g_autofree char *title = g_strnfill (300000, 'T');
+  g_autofree char *text = g_strdup_printf ("// @title %s\nvoid Main() { }\n", title);
+  g_autoptr(AwlUnit) unit = awl_parse ("t.csx", text, -1, AWL_PARSE_DEFAULT);
+  g_autofree char *s = awl_diagnostics_format_short (unit->diagnostics);
+
+  g_assert_cmpstr (s, ==, "1:4: error: `@title` is longer than 200 characters; put the details in `@explain`\n");
+  g_assert_cmpuint (g_utf8_strlen (unit->directives->title, -1), ==, 201);
+}
+
 /* ---------------------------------------------------------------------------- */
 /* Malformed files: exact positions and wording                                 */
 
@@ -848,6 +970,7 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) malformed = NULL;
   g_autoptr(GPtrArray) regressions = NULL;
+  g_autoptr(GPtrArray) regression_paths = NULL;
   g_autofree char *malformed_dir = NULL;
   g_autofree char *regressions_dir = NULL;
 
@@ -878,6 +1001,12 @@ main (int   argc,
   g_test_add_func ("/language/parser/no-check", test_parser_no_check);
   g_test_add_func ("/language/parser/large", test_parser_large);
   g_test_add_func ("/language/parser/deep-nesting", test_parser_deep_nesting);
+  g_test_add_func ("/language/parser/long-sum", test_parser_long_sum);
+  g_test_add_func ("/language/parser/interpolated-nested", test_parser_interpolated_nested);
+  g_test_add_func ("/language/lexer/cr-line-endings", test_lexer_cr_line_endings);
+  g_test_add_func ("/language/diagnostics/capped", test_diagnostics_capped);
+  g_test_add_func ("/language/diagnostics/long-line-window", test_diagnostics_long_line_window);
+  g_test_add_func ("/language/directives/long-title", test_directives_long_title);
   g_test_add_func ("/language/directives/all", test_directives_all);
   g_test_add_func ("/language/directives/defaults", test_directives_defaults);
   g_test_add_func ("/language/directives/time", test_directives_time);
@@ -901,13 +1030,15 @@ main (int   argc,
 
   regressions_dir = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", NULL);
   regressions = list_dir (regressions_dir, NULL);
+  /* Paths kept in their own array: adding them to the one being walked never ended. */
+  regression_paths = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < regressions->len; i++)
     {
       const char *name = g_ptr_array_index (regressions, i);
       g_autofree char *test_path = g_strdup_printf ("/language/fuzz-regression/%s", name);
       char *path = g_build_filename (regressions_dir, name, NULL);
 
-      g_ptr_array_add (regressions, path); /* owned by the array, freed at exit */
+      g_ptr_array_add (regression_paths, path); /* owned by the array, freed at exit */
       g_test_add_data_func (test_path, path, test_fuzz_regression);
     }
 

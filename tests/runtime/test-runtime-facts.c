@@ -972,7 +972,7 @@ probe_step (AwlFrame *frame,
                                                     ok0, min0, ok_big,
                                                     awl_sim_get_min_threads (sim)));
       }
-      awl_sim_stop (sim, "instruction budget exhausted");
+      awl_sim_stop (sim, AWL_LIMIT_INSTRUCTIONS, "instruction budget exhausted");
       awl_step_sleep (s, AWL_MS (10));
       return;
     default:

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "awl-scenario.h"
+#include "fuzz-run.h"
 #include "awl-language.h"
 
 static char *
@@ -147,6 +148,97 @@ test_error_case (gconstpointer data)
   g_assert_null (sc);
   g_assert_error (error, AWL_SCENARIO_ERROR, AWL_SCENARIO_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, ": error: "));
+}
+
+/* Every budget ends a run on its own with a limit outcome that names it, within
+ * a bounded amount of work (issue 15's reproducers). */
+static void
+test_budgets (void)
+{
+  static const struct { const char *file; AwlLimit limit; } cases[] = {
+    { "lang-infinite-loop.csx", AWL_LIMIT_INSTRUCTIONS },
+    { "limit-call-depth.csx", AWL_LIMIT_CALL_DEPTH },
+    { "limit-memory-concat.csx", AWL_LIMIT_MEMORY },
+    { "limit-memory-replace.csx", AWL_LIMIT_MEMORY },
+    { "limit-memory-arrays.csx", AWL_LIMIT_MEMORY },
+    { "limit-memory-padleft.csx", AWL_LIMIT_MEMORY },
+    { "limit-output.csx", AWL_LIMIT_OUTPUT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "scenario", "cases", cases[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwlScenario) sc = awl_scenario_new_from_file (path, &error);
+      g_autoptr(AwlTrace) trace = NULL;
+      const AwlOutcome *o;
+      guint n_lines;
+
+      g_assert_no_error (error);
+      trace = awl_scenario_run (sc, NULL, NULL, &error);
+      g_assert_no_error (error);
+      o = awl_trace_get_outcome (trace);
+      g_assert_cmpint (o->kind, ==, AWL_OUTCOME_LIMIT);
+      g_assert_cmpstr (awl_limit_to_string (o->limit), ==, awl_limit_to_string (cases[i].limit));
+      awl_trace_get_output (trace, &n_lines);
+      g_assert_cmpuint (n_lines, <=, 100000);
+      if (cases[i].limit == AWL_LIMIT_OUTPUT)
+        g_assert_cmpuint (n_lines, ==, 100000);
+    }
+}
+
+/* `awaitlab check` on a file full of mistakes: the first 100 and a count. */
+static void
+test_check_capped (void)
+{
+  GString *s = g_string_new ("// @title many\nvoid Main()\n{\n");
+  g_autoptr(AwlDiagnostics) diags = NULL;
+  g_autofree char *report = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (s, "goto x; ");
+  g_string_append (s, "\n}\n");
+  diags = awl_scenario_check_text ("many.csx", s->str, s->len);
+  g_string_free (s, TRUE);
+  g_assert_true (awl_diagnostics_has_errors (diags));
+  g_assert_cmpuint (awl_diagnostics_get_n_items (diags), ==, AWL_DIAGNOSTICS_MAX_ITEMS);
+  report = awl_diagnostics_format (diags);
+  g_assert_nonnull (strstr (report, "many.csx: error: too many errors and warnings; "));
+  g_assert_cmpuint (strlen (report), <, 40000);
+}
+
+/* tests/fuzz/regressions/run-*: fuzz-run's inputs (issue 15's reproducers among
+ * them) through the same code, with the runtime's default limits. */
+static void
+test_fuzz_run (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  awl_fuzz_run_one (contents, length);
+}
+
+static void
+add_fuzz_run_tests (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    if (g_str_has_prefix (name, "run-"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *path = g_strdup_printf ("/scenario/fuzz-run/%s", file);
+      g_test_add_data_func_full (path, g_build_filename (dir, file, NULL), test_fuzz_run, g_free);
+    }
 }
 
 static void
@@ -605,6 +697,7 @@ test_cancelled_run (void)
   g_cancellable_cancel (cancellable);
   trace = awl_scenario_run (sc, NULL, cancellable, NULL);
   g_assert_cmpint (awl_trace_get_outcome (trace)->kind, ==, AWL_OUTCOME_LIMIT);
+  g_assert_cmpint (awl_trace_get_outcome (trace)->limit, ==, AWL_LIMIT_CANCELLED);
 }
 
 static void
@@ -716,8 +809,14 @@ test_cli_run_json (void)
   JsonObject *root, *stats, *deadlock;
   g_autoptr(GList) members = NULL;
   static const char * const fields[] = {
-    "scenario", "outcome", "end_ms", "output", "deadlock", "crash", "lints", "stats", "expect", NULL
+    "scenario", "outcome", "end_ms", "limit", "summary", "output", "deadlock", "crash", "lints",
+    "stats", "expect", NULL
   };
+  g_autofree char *loop = case_path ("lang-infinite-loop.csx");
+  g_autofree char *loop_err = NULL;
+  g_autofree char *loop_out = NULL;
+  g_autoptr(JsonParser) loop_parser = json_parser_new ();
+  JsonObject *loop_root;
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
@@ -738,6 +837,15 @@ test_cli_run_json (void)
   g_assert_true (json_object_has_member (stats, "tasks"));
   g_assert_true (json_object_has_member (stats, "peak_pool_threads"));
   g_assert_true (json_object_has_member (stats, "threads"));
+  g_assert_true (json_object_get_null_member (root, "limit"));
+
+  /* A loop that never ends names the budget that stopped it, not "cancelled". */
+  loop_out = cli (&status, &loop_err, "run", loop, "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (loop_parser, loop_out, -1, NULL));
+  loop_root = json_node_get_object (json_parser_get_root (loop_parser));
+  g_assert_cmpstr (json_object_get_string_member (loop_root, "outcome"), ==, "limit");
+  g_assert_cmpstr (json_object_get_string_member (loop_root, "limit"), ==, "instructions");
 }
 
 static void
@@ -863,6 +971,7 @@ main (int   argc,
 
   add_dir_tests ("cases", FALSE);
   add_dir_tests ("errors", TRUE);
+  add_fuzz_run_tests ();
 
   g_test_add_func ("/scenario/compile/await-points", test_await_points);
   g_test_add_func ("/scenario/compile/await-state-in-trace", test_await_state_in_trace);
@@ -875,6 +984,8 @@ main (int   argc,
   g_test_add_func ("/scenario/api/console-write", test_console_write);
   g_test_add_func ("/scenario/run/threaded", test_threaded_runs);
   g_test_add_func ("/scenario/run/cancelled", test_cancelled_run);
+  g_test_add_func ("/scenario/run/budgets", test_budgets);
+  g_test_add_func ("/scenario/compile/check-capped", test_check_capped);
   g_test_add_func ("/scenario/expect/evaluate", test_expectations);
   g_test_add_func ("/scenario/expect/output-at", test_output_at_expectation);
   g_test_add_func ("/scenario/expect/crash-type", test_crash_expectation);

@@ -386,7 +386,11 @@ export_thread (GTask        *task,
 
   if (job->options.format == AWAITLAB_EXPORT_TRACE &&
       awaitlab_export_source_get_trace (job->source) == NULL && job->scenario != NULL)
-    source = awaitlab_export_source_new_from_scenario (job->scenario, job->knobs, cancellable, &error);
+    {
+      source = awaitlab_export_source_new_from_scenario (job->scenario, job->knobs, cancellable, &error);
+      if (source != NULL)
+        awaitlab_export_source_set_input_path (source, awaitlab_export_source_get_input_path (job->source));
+    }
   else
     source = awaitlab_export_source_ref (job->source);
 
@@ -711,6 +715,11 @@ awaitlab_export_dialog_new (GtkWindow        *parent,
                                              awaitlab_document_get_source (document),
                                              awaitlab_document_get_explanation (document));
   self->playhead = playhead;
+  if (awaitlab_document_get_file (document) != NULL)
+    {
+      g_autofree char *input = g_file_get_path (awaitlab_document_get_file (document));
+      awaitlab_export_source_set_input_path (self->source, input);
+    }
   if (awaitlab_document_get_scenario (document) != NULL)
     {
       self->scenario = awl_scenario_ref (awaitlab_document_get_scenario (document));

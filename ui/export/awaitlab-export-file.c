@@ -12,26 +12,31 @@
 #include <unistd.h>
 
 #include "awaitlab-export-private.h"
+#include "awl-output-file.h"
 
 AwaitlabExportFile *
 awaitlab_export_file_new (const char  *path,
+                          const char  *input,
                           GError     **error)
 {
   g_autoptr(AwaitlabExportFile) self = g_new0 (AwaitlabExportFile, 1);
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX.part", base);
+  g_autoptr(GError) refused = NULL;
   int fd, saved;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  self->fd = -1;
+  if (!awl_output_check_path (path, input, &refused))
     {
-      g_set_error (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_NOT_WRITABLE,
-                   _("Cannot write %s: it is a folder"), path);
+      g_set_error_literal (error, AWAITLAB_EXPORT_ERROR, AWAITLAB_EXPORT_ERROR_NOT_WRITABLE,
+                           refused->message);
       return NULL;
     }
+  /* A run killed in the middle (kill -9) leaves its temporary file; ours carry the
+   * process id, so the next export to the same place can tell and remove them. */
+  awl_output_remove_stale_parts (path);
 
   self->path = g_strdup (path);
-  self->temp_path = g_build_filename (dir, name, NULL);
+  self->temp_path = awl_output_temp_template (path);
   fd = g_mkstemp_full (self->temp_path, O_RDWR, 0644);
   if (fd < 0)
     {
@@ -42,9 +47,42 @@ awaitlab_export_file_new (const char  *path,
                    _("Cannot write to the folder %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
-  close (fd);
+  self->fd = fd;
 
   return g_steal_pointer (&self);
+}
+
+cairo_status_t
+awaitlab_export_file_cairo_write (void                *closure,
+                                  const unsigned char *data,
+                                  unsigned int         length)
+{
+  AwaitlabExportFile *self = closure;
+  g_autoptr(GError) error = NULL;
+
+  if (self->write_errno != 0 || self->fd < 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!awl_output_write_all (self->fd, self->path, data, length, &error))
+    {
+      self->write_errno = g_error_matches (error, AWL_OUTPUT_ERROR, AWL_OUTPUT_ERROR_NO_SPACE) ? ENOSPC : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+awaitlab_export_file_close_stream (AwaitlabExportFile  *self,
+                                   GError             **error)
+{
+  int fd = self->fd;
+
+  self->fd = -1;
+  if (fd >= 0 && ((fsync (fd) != 0 && errno != EINVAL) | (close (fd) != 0)))
+    {
+      awaitlab_export_file_set_write_error (self, errno, g_strerror (errno), error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -71,6 +109,8 @@ awaitlab_export_file_free (AwaitlabExportFile *self)
 {
   if (self == NULL)
     return;
+  if (self->fd >= 0)
+    close (self->fd);
   if (!self->committed && self->temp_path != NULL)
     g_unlink (self->temp_path);
   g_free (self->path);

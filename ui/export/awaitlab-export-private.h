@@ -14,9 +14,21 @@ typedef struct
   char *path;
   char *temp_path;
   gboolean committed;
+  int fd;              /* open while a cairo stream writes (-1 otherwise) */
+  int write_errno;     /* the first failed write of the stream (0: none) */
 } AwaitlabExportFile;
 
+/* Refuses @path when it is @input (the scenario; may be NULL), a link, a device, a
+ * FIFO or a folder (awl_output_check_path()); removes our stale temporary files. */
 AwaitlabExportFile *awaitlab_export_file_new    (const char          *path,
+                                                 const char          *input,
+                                                 GError             **error);
+/* A cairo_write_func_t writing to the temporary file: every write checked. */
+cairo_status_t      awaitlab_export_file_cairo_write (void            *closure,
+                                                 const unsigned char *data,
+                                                 unsigned int         length);
+/* Syncs and closes the stream; FALSE with @error if a write or the close failed. */
+gboolean            awaitlab_export_file_close_stream (AwaitlabExportFile *self,
                                                  GError             **error);
 gboolean            awaitlab_export_file_commit (AwaitlabExportFile  *self,
                                                  GError             **error);
@@ -38,6 +50,7 @@ struct _AwaitlabExportSource
   char             *explanation;
   char            **lines;       /* the source split into lines */
   guint             n_lines;
+  char             *input_path;  /* the scenario file, never written over (may be NULL) */
   GArray           *bookmarks;   /* AwlBookmark, or NULL without a scenario */
 };
 

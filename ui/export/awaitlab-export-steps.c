@@ -41,7 +41,8 @@ write_step (AwaitlabExportPainter       *painter,
   cairo_t *cr;
   int saved;
 
-  if (!(file = awaitlab_export_file_new (path, error)))
+  /* Steps go into a folder of their own: nothing to compare with the scenario. */
+  if (!(file = awaitlab_export_file_new (path, NULL, error)))
     return FALSE;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
@@ -57,18 +58,20 @@ write_step (AwaitlabExportPainter       *painter,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  errno = 0;
+  /* Through the checked stream: every write, then the close, checked. */
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, file->temp_path);
-  saved = errno;
+    status = cairo_surface_write_to_png_stream (surface, awaitlab_export_file_cairo_write, file);
+  saved = file->write_errno;
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS || saved != 0)
     {
-      awaitlab_export_file_set_write_error (file, status == CAIRO_STATUS_WRITE_ERROR ? saved : 0,
-                                            cairo_status_to_string (status), error);
+      awaitlab_export_file_set_write_error (file, saved,
+                                            cairo_status_to_string (status == CAIRO_STATUS_SUCCESS
+                                                                    ? CAIRO_STATUS_WRITE_ERROR : status),
+                                            error);
       return FALSE;
     }
-  return awaitlab_export_file_commit (file, error);
+  return awaitlab_export_file_close_stream (file, error) && awaitlab_export_file_commit (file, error);
 }
 
 gboolean

@@ -274,8 +274,25 @@ awaitlab_export_source_unref (AwaitlabExportSource *self)
   g_free (self->source_text);
   g_free (self->explanation);
   g_strfreev (self->lines);
+  g_free (self->input_path);
   g_clear_pointer (&self->bookmarks, g_array_unref);
   g_free (self);
+}
+
+void
+awaitlab_export_source_set_input_path (AwaitlabExportSource *self,
+                                       const char           *path)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->input_path);
+  self->input_path = g_strdup (path);
+}
+
+const char *
+awaitlab_export_source_get_input_path (AwaitlabExportSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->input_path;
 }
 
 AwaitlabTimeline *
@@ -557,11 +574,13 @@ write_picture (AwaitlabExportSource        *source,
   switch (options->format)
     {
     case AWAITLAB_EXPORT_SVG:
-      surface = cairo_svg_surface_create (file->temp_path, options->width, options->height);
+      surface = cairo_svg_surface_create_for_stream (awaitlab_export_file_cairo_write, file,
+                                                     options->width, options->height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case AWAITLAB_EXPORT_PDF:
-      surface = cairo_pdf_surface_create (file->temp_path, options->width, options->height);
+      surface = cairo_pdf_surface_create_for_stream (awaitlab_export_file_cairo_write, file,
+                                                     options->width, options->height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, source->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Awaitlab");
       break;
@@ -579,25 +598,29 @@ write_picture (AwaitlabExportSource        *source,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  errno = 0;
+  /* Every byte goes through awaitlab_export_file_cairo_write(), which checks each
+   * write; PDF and SVG write most of the file when the surface is finished, so its
+   * status is read after cairo_surface_finish(). */
   if (status == CAIRO_STATUS_SUCCESS)
     {
       if (options->format == AWAITLAB_EXPORT_PNG)
-        status = cairo_surface_write_to_png (surface, file->temp_path);
+        status = cairo_surface_write_to_png_stream (surface, awaitlab_export_file_cairo_write, file);
       cairo_surface_finish (surface);
       if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_status (surface);
     }
-  saved = errno;
+  saved = file->write_errno;
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS || saved != 0)
     {
-      awaitlab_export_file_set_write_error (file, status == CAIRO_STATUS_WRITE_ERROR ? saved : 0,
-                                            cairo_status_to_string (status), error);
+      awaitlab_export_file_set_write_error (file, saved,
+                                            cairo_status_to_string (status == CAIRO_STATUS_SUCCESS
+                                                                    ? CAIRO_STATUS_WRITE_ERROR : status),
+                                            error);
       return FALSE;
     }
-  return TRUE;
+  return awaitlab_export_file_close_stream (file, error);
 }
 
 static gboolean
@@ -641,7 +664,7 @@ awaitlab_export_to_file (AwaitlabExportSource        *source,
   /* A folder of files, each written safely on its own. */
   if (options->format == AWAITLAB_EXPORT_STEPS)
     return awaitlab_export_steps (source, options, path, progress, progress_data, cancellable, error);
-  if (!(file = awaitlab_export_file_new (path, error)))
+  if (!(file = awaitlab_export_file_new (path, source->input_path, error)))
     return FALSE;
 
   switch (options->format)

@@ -143,6 +143,10 @@ void                  awaitlab_export_source_unref      (AwaitlabExportSource  *
 AwaitlabTimeline     *awaitlab_export_source_get_timeline (AwaitlabExportSource *self);
 AwlTrace             *awaitlab_export_source_get_trace  (AwaitlabExportSource  *self);
 const char           *awaitlab_export_source_get_title  (AwaitlabExportSource  *self);
+/* The scenario file the source came from: an export never writes over it. */
+void                  awaitlab_export_source_set_input_path (AwaitlabExportSource *self,
+                                                         const char           *path);
+const char           *awaitlab_export_source_get_input_path (AwaitlabExportSource *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwaitlabExportSource, awaitlab_export_source_unref)
 
 /* Called on the exporting thread; @fraction in [0, 1]. */
