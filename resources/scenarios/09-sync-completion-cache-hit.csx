@@ -3,12 +3,13 @@
 // @topic     Internals
 // @knob CacheHit = true "The user is already in the cache"
 // @expect outcome completed
+// @expect no-lint async-without-await
 // @expect-when CacheHit=true end-at 0ms ± 1ms
 // @expect-when CacheHit=true output-order "cache hit" "caller got the task back" "user: Ada"
 // @expect-when CacheHit=false end-at 150ms ± 2ms
 // @expect-when CacheHit=false output-order "caller got the task back" "cache miss" "user: Ada"
-// @note L42: The method returns before any await: the Task is already complete when the caller receives it.
-// @note L52: With a cache hit, the whole method ran inside this call.
+// @note L43: The method returns before any await: the Task is already complete when the caller receives it.
+// @note L53: With a cache hit, the whole method ran inside this call.
 // @quiz With the cache hit, how much virtual time does the run take?
 // @answer 0 ms
 // @choice 150 ms

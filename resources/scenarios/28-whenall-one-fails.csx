@@ -1,17 +1,18 @@
-// @title     One task fails in WhenAll: it still waits for all, await throws the first
+// @title     One task fails in WhenAll: it still waits for all, await throws only one
 // @questions 28
 // @topic     Combinators
 // @expect outcome completed
 // @expect end-at 300ms ± 3ms
-// @expect output-order "inventory ok" "await threw only the first: email is down" "Wait() shows all: email is down" "Wait() shows all: billing is down"
-// @note L40: billing fails at 50 ms and email at 150 ms, but WhenAll keeps waiting for inventory.
-// @note L48: At 300 ms the combined task is Faulted; await rethrows one exception: the first in argument order.
-// @note L70: Wait() threw the AggregateException that holds every failure, in argument order.
+// @expect-when runtime=net8 output-order "inventory ok" "await threw only the first: billing is down" "Wait() shows all: billing is down" "Wait() shows all: email is down"
+// @expect-when runtime=netfx output-order "inventory ok" "await threw only the first: email is down" "Wait() shows all: email is down" "Wait() shows all: billing is down"
+// @note L41: billing fails at 50 ms and email at 150 ms, but WhenAll keeps waiting for inventory.
+// @note L49: At 300 ms the combined task is Faulted; await rethrows one exception: the earliest failure (on netfx, the first in argument order).
+// @note L71: Wait() threw the AggregateException that holds every failure, in the order they failed (argument order on netfx).
 // @quiz Which exception does await all rethrow?
-// @choice billing is down (it failed first)
-// @answer email is down (first in argument order)
+// @answer billing is down (it failed first)
+// @choice email is down (first in argument order)
 // @choice An AggregateException
-// @why await rethrows the first exception in the order of the arguments, not in the order of failure.
+// @why Modern .NET records the failures as they happen, so await rethrows the earliest one; .NET Framework (the netfx runtime) uses argument order and would rethrow email.
 
 /* @explain
 When one of the tasks given to `Task.WhenAll` fails, nothing is cut short:
@@ -20,15 +21,15 @@ When one of the tasks given to `Task.WhenAll` fails, nothing is cut short:
    email at 150 ms, yet the combined task completes only at 300 ms, when inventory is done.
    The other tasks are not canceled — inventory prints *ok*.
 2. The combined task ends **Faulted**, and its exception is an `AggregateException`
-   containing all failures, ordered by the argument list (email, then billing).
-3. `await` rethrows just one of them: the first *in argument order*, which is email —
-   even though billing failed earlier.
+   containing all failures, in the order they happened (billing, then email).
+3. `await` rethrows just one of them: the first in that list, billing.
 
-(That order is what .NET Framework, Mono and this model do; a real run on .NET 10 lists
-the failures in the order they happened, so there billing comes first.) So a plain
-`try { await Task.WhenAll(...) } catch` sees one error. To report every error,
-keep a reference to the `WhenAll` task and look at all its inner exceptions: here Main
-calls `Wait()`, which throws the whole `AggregateException`.
+That order is modern .NET's (measured on .NET 10). .NET Framework and Mono list the
+failures in **argument order** instead, so there `await` rethrows email although billing
+failed earlier: switch the runtime to `netfx` to see it. Code should not depend on which
+one it gets. A plain `try { await Task.WhenAll(...) } catch` sees one error. To report
+every error, keep a reference to the `WhenAll` task and look at all its inner exceptions:
+here Main calls `Wait()`, which throws the whole `AggregateException`.
 
 If you want to stop the others when one fails, you have to arrange it: share a
 `CancellationTokenSource` and cancel it in the failing path.

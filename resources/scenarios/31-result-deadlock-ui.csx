@@ -5,7 +5,7 @@
 // @environment ui
 // @knob ConfigureAwaitFalse = false "Use ConfigureAwait(false) in GetDataAsync"
 // @expect-when environment=ui,ConfigureAwaitFalse=false outcome deadlock
-// @expect lint sync-over-async
+// @expect-when environment=ui lint sync-over-async
 // @expect-when environment=ui,ConfigureAwaitFalse=false no-output "got the data"
 // @expect-when environment=console outcome completed
 // @expect-when environment=console end-at 200ms ± 2ms

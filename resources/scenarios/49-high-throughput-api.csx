@@ -5,6 +5,7 @@
 // @load 100 for 1s
 // @knob SyncOverAsync = false "Block on the product lookup with .Result"
 // @expect outcome completed
+// @expect no-lint async-without-await
 // @expect-when SyncOverAsync=false end-at 1092ms ± 5ms
 // @expect-when SyncOverAsync=false peak-pool-threads <= 4
 // @expect-when SyncOverAsync=true peak-pool-threads > 4
@@ -13,9 +14,9 @@
 // @expect-when SyncOverAsync=true,runtime=net8 peak-pool-threads = 7
 // @expect-when SyncOverAsync=true,runtime=netfx end-at 43500ms ± 50ms
 // @expect-when SyncOverAsync=false no-lint sync-over-async
-// @note L48: Every other request hits the cache: the async method completes synchronously, no allocation of a wait, no thread switch.
-// @note L49: Cache misses go to the database without holding a thread.
-// @note L61: The handler gives its thread back while the query runs.
+// @note L49: Every other request hits the cache: the async method completes synchronously, no allocation of a wait, no thread switch.
+// @note L50: Cache misses go to the database without holding a thread.
+// @note L62: The handler gives its thread back while the query runs.
 
 /* @explain
 A service that must handle many requests per second with few threads follows a few rules,

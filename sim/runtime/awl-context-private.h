@@ -27,6 +27,7 @@ void awl_context_release_next (AwlSim *sim, AwlContext *ctx);
 void awl_env_request_end (AwlSim *sim, guint index, gboolean failed);
 void awl_env_on_request (AwlSim *sim, guint index);
 void awl_env_setup (AwlSim *sim);
+gboolean awl_env_is_main_entry (AwlSim *sim, AwlThread *thread, AwlFrame *frame);
 gboolean awl_env_done (AwlSim *sim);
 
 G_END_DECLS

@@ -256,6 +256,21 @@ awl_env_on_request (AwlSim *sim,
   awl_sim_post (sim, ctx, item);
 }
 
+/* Whether @frame is the console program's Main itself, running on the Main thread with
+ * no SynchronizationContext. */
+gboolean
+awl_env_is_main_entry (AwlSim    *sim,
+                       AwlThread *thread,
+                       AwlFrame  *frame)
+{
+  AwlFrame *below = frame->below;
+
+  return thread == sim->main_thread
+         && awl_sim_current_context (sim, thread) == NULL
+         && below != NULL && below->klass == &entry_class
+         && ((EntryFrame *) below)->is_main;
+}
+
 void
 awl_env_setup (AwlSim *sim)
 {

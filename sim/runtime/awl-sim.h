@@ -96,6 +96,9 @@ typedef enum
   /* A delegate that is not async but returns a Task (`() => GetAsync()`): C# binds it to
    * Task.Run's Func<Task> / Func<Task<T>> overload, which unwraps. */
   AWL_FRAME_RETURNS_TASK   = 1 << 4,
+  /* The method's body contains an await, even if a run returns before reaching it (a
+   * cached fast path): such a method is not "async without await". */
+  AWL_FRAME_HAS_AWAIT      = 1 << 5,
 } AwlFrameFlags;
 
 struct _AwlFrameClass

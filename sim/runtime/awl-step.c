@@ -323,7 +323,11 @@ do_wait (AwlSim      *sim,
       return TRUE;
     }
 
-  if (!(f->flags & AWL_FRAME_HIDDEN))
+  /* A console program's own Main blocking on its async work, on the Main thread with no
+   * context, is the accepted top-level block (question 32): nothing needs that thread.
+   * The same call anywhere else (a library method, the UI thread, a pool thread, a
+   * request) is sync over async. */
+  if (!(f->flags & AWL_FRAME_HIDDEN) && !awl_env_is_main_entry (sim, t, f))
     awl_sim_lint (sim, AWL_LINT_SYNC_OVER_ASYNC, f->line, t->parent.id,
                   awl_sim_intern_printf (sim, "%s blocks thread %s in %s on %s: sync over async",
                                          f->name, t->name, how[kind],

@@ -57,6 +57,7 @@ struct _AwlTask
   AwlFrame      *frame;                /* async method frame while alive */
   AwlTask      **children;
   guint          n_children;
+  GPtrArray     *failed_children;      /* WhenAll: children that did not succeed, in completion order */
   guint          remaining;
   int            line;
   AwlTime        fault_time;
@@ -118,7 +119,7 @@ void awl_task_unwrap_done (AwlSim *sim, AwlTask *proxy, AwlTask *inner);
 void awl_task_continue_with_start (AwlSim *sim, AwlCont *c);
 
 /* awl-when.c */
-void awl_task_when_all_child_done (AwlSim *sim, AwlTask *all);
+void awl_task_when_all_child_done (AwlSim *sim, AwlTask *all, AwlTask *child);
 void awl_task_when_any_child_done (AwlSim *sim, AwlTask *any, AwlTask *child);
 
 /* awl-iterator.c */

@@ -287,7 +287,7 @@ run_cont (AwlSim   *sim,
                        awl_sim_waiter_resume (sim, task, GPOINTER_TO_INT (c->data)));
       break;
     case CONT_WHEN_ALL:
-      awl_task_when_all_child_done (sim, c->target);
+      awl_task_when_all_child_done (sim, c->target, task);
       break;
     case CONT_WHEN_ANY:
       awl_task_when_any_child_done (sim, c->target, task);
@@ -339,6 +339,7 @@ awl_task_free_internal (AwlTask *task)
       g_free (c);
     }
   g_clear_pointer (&task->exceptions, g_ptr_array_unref);
+  g_clear_pointer (&task->failed_children, g_ptr_array_unref);
   g_free (task->children);
 }
 

@@ -6,31 +6,61 @@
 #include "awl-task-private.h"
 #include "awl-cancel-private.h"
 
+/* Remembers a child that did not run to completion, in the order the WhenAll task saw
+ * it finish: children already complete at the call in argument order, the others as
+ * they complete. */
+static void
+note_failed_child (AwlTask *all,
+                   AwlTask *child)
+{
+  if (child->status == AWL_TASK_RAN_TO_COMPLETION)
+    return;
+  if (all->failed_children == NULL)
+    all->failed_children = g_ptr_array_new ();
+  g_ptr_array_add (all->failed_children, child);
+}
+
+static void
+collect_exceptions (GPtrArray *excs,
+                    AwlTask   *child,
+                    gboolean  *canceled)
+{
+  if (child->status == AWL_TASK_FAULTED)
+    {
+      child->observed = TRUE;
+      for (guint k = 0; k < child->exceptions->len; k++)
+        g_ptr_array_add (excs, g_ptr_array_index (child->exceptions, k));
+    }
+  else if (child->status == AWL_TASK_CANCELED)
+    *canceled = TRUE;
+}
+
 void
 awl_task_when_all_child_done (AwlSim  *sim,
-                              AwlTask *all)
+                              AwlTask *all,
+                              AwlTask *child)
 {
   g_autoptr(GPtrArray) excs = NULL;
   gboolean canceled = FALSE;
 
   g_assert (all->remaining > 0);
+  if (child != NULL)
+    note_failed_child (all, child);
   if (--all->remaining > 0)
     return;
 
   excs = g_ptr_array_new ();
-  for (guint i = 0; i < all->n_children; i++)
-    {
-      AwlTask *c = all->children[i];
+  /* .NET Framework (and Mono) walk the tasks in argument order once all are done. Since
+   * .NET 9 the promise records each failed task as it completes, so the inner exceptions
+   * come in the order the tasks failed and `await` rethrows the earliest failure
+   * (measured on .NET 10: tests/runtime/dotnet/whenall-exception-order.cs). */
+  if (sim->config.profile == AWL_PROFILE_NETFX)
+    for (guint i = 0; i < all->n_children; i++)
+      collect_exceptions (excs, all->children[i], &canceled);
+  else if (all->failed_children != NULL)
+    for (guint i = 0; i < all->failed_children->len; i++)
+      collect_exceptions (excs, g_ptr_array_index (all->failed_children, i), &canceled);
 
-      if (c->status == AWL_TASK_FAULTED)
-        {
-          c->observed = TRUE;
-          for (guint k = 0; k < c->exceptions->len; k++)
-            g_ptr_array_add (excs, g_ptr_array_index (c->exceptions, k));
-        }
-      else if (c->status == AWL_TASK_CANCELED)
-        canceled = TRUE;
-    }
   if (excs->len > 0)
     awl_task_complete_list (sim, all, AWL_TASK_FAULTED, awl_value_null (), excs);
   else if (canceled)
@@ -58,7 +88,9 @@ awl_sim_when_all (AwlSim     *sim,
     {
       g_return_val_if_fail (AWL_IS_TASK (tasks[i]), NULL);
       all->children[i] = (AwlTask *) tasks[i];
-      if (!awl_task_is_completed (tasks[i]))
+      if (awl_task_is_completed (tasks[i]))
+        note_failed_child (all, all->children[i]);
+      else
         {
           AwlCont *c = g_new0 (AwlCont, 1);
 
@@ -68,7 +100,7 @@ awl_sim_when_all (AwlSim     *sim,
           awl_task_add_cont (sim, (AwlTask *) tasks[i], c);
         }
     }
-  awl_task_when_all_child_done (sim, all);
+  awl_task_when_all_child_done (sim, all, NULL);
   return &all->parent;
 }
 

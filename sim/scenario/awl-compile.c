@@ -2501,6 +2501,8 @@ compile_function (Compiler    *c,
         error_extra (c, func->loc.line, func->loc.col,
                   "synchronous iterators (IEnumerable<T> with yield) are not supported by Awaitlab; use IAsyncEnumerable<T>");
     }
+  if (scan.n_states > 0)
+    code->klass.flags |= AWL_FRAME_HAS_AWAIT;
   if (func->flags & AWL_FUNC_LAMBDA)
     code->klass.flags |= AWL_FRAME_LAMBDA;
   if ((func->flags & AWL_FUNC_LAMBDA) && !code->is_async

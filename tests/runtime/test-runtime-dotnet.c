@@ -100,6 +100,49 @@ test_timer_high_priority_queue (void)
 }
 
 /* ---------------------------------------------------------------------------------
+ * Task.WhenAll's exception order (dotnet/whenall-exception-order.cs)
+ * ------------------------------------------------------------------------------ */
+
+static AwlTestScript *
+fail_after (const char *name,
+            AwlTime     ms)
+{
+  AwlTestScript *s = A (name);
+
+  awl_test_script_delay (s, 0, ms, -1);
+  awl_test_script_await (s, 0, TRUE, -1);
+  awl_test_script_throw (s, "InvalidOperationException", name);
+  return s;
+}
+
+/* The first argument fails after 200 ms, the second after 100 ms. .NET 10.0.401 (three
+ * runs, same output):
+ *   await rethrew: second argument, fails at 100 ms
+ *   InnerExceptions[0]: second argument, fails at 100 ms
+ *   InnerExceptions[1]: first argument, fails at 200 ms
+ * Mono 6.8 (mcs + mono) prints the first argument in all three lines: argument order, which
+ * the netfx profile keeps (/sim/whenall/first-exception-in-argument-order). */
+static void
+test_when_all_exception_order_net8 (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = A ("Main");
+  AwlTrace *t;
+
+  awl_test_script_catch_all (main);
+  awl_test_script_call (main, fail_after ("First", AWL_MS (200)), 0);
+  awl_test_script_call (main, fail_after ("Second", AWL_MS (100)), 1);
+  awl_test_script_when_all (main, 2, 0, 2);
+  awl_test_script_await (main, 2, TRUE, -1);
+  awl_test_script_print_exception_of (main, 2);
+  t = awl_test_run (&c, main);
+  ASSERT_OUTPUT (t, "200 Pool-1 caught InvalidOperationException: Second; "
+                    "200 Pool-1 exception AggregateException: One or more errors occurred. (Second) "
+                    "(First) [InvalidOperationException] [InvalidOperationException]");
+  teardown (t);
+}
+
+/* ---------------------------------------------------------------------------------
  * Hill climbing while pool threads block (dotnet/hill-climbing-blocking.cs)
  * ------------------------------------------------------------------------------ */
 
@@ -181,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/sim/taskrun/unwraps-task-returning-delegate",
                    test_task_run_unwraps_task_returning_delegate);
   g_test_add_func ("/sim/threadpool/timer-high-priority-queue", test_timer_high_priority_queue);
+  g_test_add_func ("/sim/whenall/exception-order-net8", test_when_all_exception_order_net8);
   g_test_add_func ("/sim/threadpool/hill-climbing-under-blocking", test_hill_climbing_under_blocking);
   return g_test_run ();
 }

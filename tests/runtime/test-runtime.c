@@ -372,6 +372,82 @@ test_await_fast_path (void)
   teardown (t);
 }
 
+/* The number of lints of @kind, and whether one of them names @name. */
+static guint
+count_lints (AwlTrace    *t,
+             AwlLintKind  kind,
+             const char  *name,
+             gboolean    *named)
+{
+  const AwlLint *lints;
+  guint n, k = 0;
+
+  *named = FALSE;
+  lints = awl_trace_get_lints (t, &n);
+  for (guint i = 0; i < n; i++)
+    if (lints[i].kind == kind)
+      {
+        k++;
+        *named |= strstr (lints[i].message, name) != NULL;
+      }
+  return k;
+}
+
+/* An async method whose body has an await but returns before reaching it (the cached
+ * fast path of questions 9 and 49) is not "async without await"; a method with no await
+ * at all still is, as the compiler's CS1998 says. */
+static void
+test_lint_async_without_await_cached_fast_path (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = S ("Main"), *none = A ("NoAwait");
+  AwlTestScript *cached = awl_test_script_new ("GetCachedAsync",
+                                               AWL_FRAME_ASYNC | AWL_FRAME_HAS_AWAIT);
+  AwlTrace *t;
+  gboolean named;
+
+  awl_test_script_return_string (cached, "cache hit");   /* returns before its await */
+  awl_test_script_delay (cached, 0, AWL_MS (100), -1);
+  awl_test_script_await (cached, 0, TRUE, -1);
+  awl_test_script_output (none, "no await");
+  awl_test_script_call (main, cached, 0);
+  awl_test_script_call (main, none, 1);
+  t = awl_test_run (&c, main);
+  ASSERT_OUTPUT (t, "0 Main no await");
+  g_assert_cmpuint (count_lints (t, AWL_LINT_ASYNC_WITHOUT_AWAIT, "NoAwait", &named), ==, 1);
+  g_assert_true (named);
+  teardown (t);
+}
+
+/* A console Main blocking on its own async work, on the Main thread with no context, is
+ * the accepted top-level block (question 32); a method that Main calls blocking the same
+ * way is sync over async. */
+static void
+test_lint_sync_over_async_top_of_main (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = S ("Main"), *get = A ("GetAsync"), *helper = S ("Helper");
+  AwlTrace *t;
+  gboolean named;
+
+  awl_test_script_delay (get, 0, AWL_MS (100), -1);
+  awl_test_script_await (get, 0, TRUE, -1);
+  awl_test_script_return_string (get, "data");
+  awl_test_script_call (helper, get, 0);
+  awl_test_script_wait (helper, 0, AWL_WAIT_RESULT, 1);
+  awl_test_script_return (helper, 1);
+  awl_test_script_call (main, get, 0);
+  awl_test_script_wait (main, 0, AWL_WAIT_GET_RESULT, 1);
+  awl_test_script_print (main, 1);
+  awl_test_script_call (main, helper, 2);
+  awl_test_script_print (main, 2);
+  t = awl_test_run (&c, main);
+  ASSERT_OUTPUT (t, "100 Main data; 200 Main data");
+  g_assert_cmpuint (count_lints (t, AWL_LINT_SYNC_OVER_ASYNC, "Helper", &named), ==, 1);
+  g_assert_true (named);
+  teardown (t);
+}
+
 /* A waiter awaits a TCS task; a pool thread sets the result between two outputs. */
 static AwlTrace *
 tcs_set_on_pool (AwlTaskOptions options,
@@ -645,12 +721,16 @@ fail_after (const char *name,
   return s;
 }
 
+/* .NET Framework and Mono collect WhenAll's exceptions in argument order (the modern
+ * profile follows .NET 10's failure order: /sim/whenall/exception-order-net8). */
 static void
 test_when_all_first_exception_in_argument_order (void)
 {
   AwlConfig c = config (AWL_ENV_CONSOLE, 2);
   AwlTestScript *main = A ("Main");
   AwlTrace *t;
+
+  c.profile = AWL_PROFILE_NETFX;
 
   awl_test_script_catch_all (main);
   awl_test_script_call (main, fail_after ("Slow", AWL_MS (200), "InvalidOperationException"), 0);
@@ -1483,6 +1563,9 @@ main (int   argc,
   g_test_add_func ("/sim/threadpool/steal-oldest", test_steal_oldest);
   g_test_add_func ("/sim/threadpool/idle-retirement", test_idle_retirement);
   g_test_add_func ("/sim/await/fast-path", test_await_fast_path);
+  g_test_add_func ("/sim/lint/async-without-await-cached-fast-path",
+                   test_lint_async_without_await_cached_fast_path);
+  g_test_add_func ("/sim/lint/sync-over-async-top-of-main", test_lint_sync_over_async_top_of_main);
   g_test_add_func ("/sim/await/tcs-set-result-inline", test_tcs_inline_continuation);
   g_test_add_func ("/sim/await/run-continuations-asynchronously",
                    test_tcs_run_continuations_asynchronously);

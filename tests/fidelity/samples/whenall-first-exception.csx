@@ -1,7 +1,8 @@
-// @title     WhenAll waits for every task and await rethrows the first in argument order
+// @title     WhenAll waits for every task and await rethrows one failure
 // @expect outcome completed
-// Pins: the slow failure is listed first, so await rethrows it although the fast one
-// failed earlier; the run ends when the slowest task ends.
+// Pins: on .NET 10 (net8) the failures are listed in the order they happened, so await
+// rethrows the fast one; on Mono (netfx) in argument order, so the slow one although the
+// fast one failed earlier. The run ends when the slowest task ends.
 
 async Task FailAfterAsync(int ms, string what)
 {

@@ -1,4 +1,4 @@
-// @title WhenAll waits for every task; await throws the first, Exception holds all
+// @title WhenAll waits for every task; await throws the earliest failure (netfx: the first argument), Exception holds all
 async Task Fail(int ms, string what) { await Task.Delay(ms); throw new InvalidOperationException(what); }
 async Task Main()
 {
