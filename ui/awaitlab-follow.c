@@ -28,6 +28,7 @@ struct _AwaitlabFollow
   AwaitlabTimeline *timeline;
   GArray           *output_events;   /* guint: the event index of each output line */
   guint             first_line;      /* the first line that runs (the entry point) */
+  gboolean          hide_notes;      /* an armed quiz: notes wait for the reveal */
   AwaitlabStep      step;
   gboolean          shown;
   guint             scroll_id;
@@ -377,7 +378,7 @@ show_code (AwaitlabFollow *self)
                                 step->marks->len);
   awaitlab_code_view_set_highlight (self->code_view, step->line, MAX (step->lane, 0));
   /* The note first: it may open a gap under the line that must be in view too. */
-  if (step->note != NULL)
+  if (step->note != NULL && !self->hide_notes)
     note = awaitlab_markdown_to_markup (step->note);
   awaitlab_code_view_set_note (self->code_view, step->line, note);
   if (step->line > 0)
@@ -386,6 +387,20 @@ show_code (AwaitlabFollow *self)
     awaitlab_code_view_reveal_line (self->code_view, g_array_index (step->marks, AwaitlabLineMark, 0).line);
   else if (step->event_index == 0)
     awaitlab_code_view_reveal_line (self->code_view, self->first_line);   /* where it will start */
+}
+
+void
+awaitlab_follow_set_hide_notes (AwaitlabFollow *self,
+                                gboolean        hide_notes)
+{
+  g_return_if_fail (AWAITLAB_IS_FOLLOW (self));
+
+  hide_notes = !!hide_notes;
+  if (self->hide_notes == hide_notes)
+    return;
+  self->hide_notes = hide_notes;
+  if (self->shown && self->code_view != NULL)
+    show_code (self);
 }
 
 void

@@ -46,6 +46,10 @@ void                awaitlab_follow_set_run   (AwaitlabFollow   *self,
 /* Moves every view to event @index (cheap when the index did not change). */
 void                awaitlab_follow_set_event (AwaitlabFollow   *self,
                                                guint             index);
+/* While a quiz waits for its answer the `@note` beside the line is not shown
+ * (a note explains what happens next). */
+void                awaitlab_follow_set_hide_notes (AwaitlabFollow *self,
+                                                    gboolean        hide_notes);
 /* Forgets the shown index so the next set_event() applies again. */
 void                awaitlab_follow_invalidate (AwaitlabFollow  *self);
 /* The step shown now (NULL before the first set_event()). */

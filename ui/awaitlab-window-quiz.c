@@ -59,6 +59,7 @@ _awaitlab_window_apply_quiz (AwaitlabWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label),
                           !armed && explanation != NULL && *explanation != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->notes_box), !armed);
+  awaitlab_follow_set_hide_notes (self->follow, armed);
   if (armed)
     awaitlab_code_view_set_header_folded (self->code_view, TRUE);
 

@@ -43,6 +43,32 @@ pump (void)
     }
 }
 
+/* Stepping through the first events of an armed quiz shows no `@note` beside the
+ * code (a note says what happens next); the playhead goes back to the start. */
+static void
+assert_no_note_while_armed (AwaitlabWindow *window)
+{
+  AwaitlabPlayback *playback = awaitlab_window_get_playback (window);
+  AwaitlabCodeView *code_view = awaitlab_window_get_code_view (window);
+  AwaitlabTimeline *timeline = awaitlab_document_get_timeline (awaitlab_window_get_document (window));
+  guint n_events = 0;
+
+  awaitlab_timeline_get_events (timeline, &n_events);
+  /* Stop two events short of the end: reaching the end reveals the answer. */
+  for (guint i = 0; i + 2 < MIN (n_events, 60u); i++)
+    {
+      awaitlab_playback_step (playback, 1);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (!awaitlab_quiz_banner_get_armed (window->quiz_banner))
+        break;
+      g_assert_null (awaitlab_code_view_get_note (code_view, NULL));
+    }
+  awaitlab_playback_seek_start (playback);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* Scenarios by question number, or by name where several share a number. */
 static AwaitlabWindow *
 open_question (guint number)
@@ -220,6 +246,7 @@ assert_cold_spoiler_free (guint number)
   g_assert_true (awaitlab_code_view_get_header_folded (awaitlab_window_get_code_view (window)));
   assert_lines_hidden (window, "// @answer");
   assert_lines_hidden (window, "// @title");
+  assert_no_note_while_armed (window);
 
   /* Only the past of the timeline is drawn, on either axis. */
   awaitlab_timeline_view_set_axis_mode (awaitlab_window_get_timeline_view (window), AWAITLAB_AXIS_REAL);
