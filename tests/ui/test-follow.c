@@ -115,6 +115,10 @@ test_q1_highlight_follows (void)
   guint n, outputs = 0, k = 0;
   gboolean saw_note = FALSE;
 
+  /* Question 1 is a quiz: its notes wait for the answer (tests/ui/test-quiz.c).
+   * Here the answer is shown, as after a reveal, so the notes follow the code. */
+  awaitlab_quiz_banner_reveal (window->quiz_banner);
+
   ev = awl_trace_get_events (trace, &n);
   awaitlab_playback_seek_start (playback);
   for (guint i = 0; i < n; i++)

@@ -43,7 +43,9 @@ new_window (void)
 {
   AwaitlabWindow *window = awaitlab_window_new (NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  /* Wide enough that the sidebar never folds away (it folds below the
+   * natural width of the window's content). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1580, 960);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
