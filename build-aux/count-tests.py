@@ -3,7 +3,9 @@
 
 A program that failed without reporting a failing TAP line (a crash, a sanitizer
 report, a time-out) counts as one more failed test, so nothing can hide.
-Prints per-log details of failures and returns the totals as "passed failed skipped".
+Prints per-log details of failures (and of TAP "not ok … # TODO" lines, which count as
+skipped: known mismatches that are reported, not hidden) and returns the totals as
+"passed failed skipped".
 """
 import json
 import re
@@ -27,6 +29,11 @@ def count(path):
                     continue
                 if '# SKIP' in m.group(2) or '# skip' in m.group(2):
                     s += 1
+                elif '# TODO' in m.group(2) and m.group(1) == 'not ok':
+                    # TAP's expected failure: a known, reported mismatch (build-aux/fidelity
+                    # prints every detail). Counted with the skipped, listed here too.
+                    s += 1
+                    print(f"TODO: {entry['name']}: {out.strip()}", file=sys.stderr)
                 elif m.group(1) == 'ok':
                     p += 1
                 else:
