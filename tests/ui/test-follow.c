@@ -12,7 +12,7 @@
 
 #include "awaitlab-follow.h"
 #include "awaitlab-window-private.h"
-#include "ui-test-log.h"
+#include "ui-test-support.h"
 
 #define SCENARIOS "/org/awaitlab/Awaitlab/scenarios/"
 

@@ -16,7 +16,7 @@
 
 #include "awaitlab-window-private.h"
 #include "awl-bookmarks.h"
-#include "ui-test-log.h"
+#include "ui-test-support.h"
 
 #define Q13 13
 #define PUMP_MS 250

@@ -11,37 +11,10 @@
 
 #include "awaitlab-timeline-renderer.h"
 #include "awaitlab-window-private.h"
-#include "ui-test-log.h"
+#include "ui-test-support.h"
 
 #define MS(x) ((gint64)(x) * 1000000)
 
-static void
-settle (AwaitlabWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (awaitlab_window_get_busy (window) && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_false (awaitlab_window_get_busy (window));
-  for (guint i = 0; i < 10; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Lets layout and a frame happen. */
-static void
-pump (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
 
 /* Stepping through the first events of an armed quiz shows no `@note` beside the
  * code (a note says what happens next); the playhead goes back to the start. */
@@ -81,8 +54,8 @@ open_question (guint number)
     awaitlab_window_open_resource (window, "/org/awaitlab/Awaitlab/scenarios/35-starvation-sync-over-async.csx");
   else
     g_assert_true (awaitlab_window_open_question (window, number));
-  settle (window);
-  pump ();
+  ui_test_settle (window);
+  ui_test_pump (200);
   g_assert_nonnull (awaitlab_window_get_document (window));
   return window;
 }
@@ -191,7 +164,7 @@ assert_future_blank (AwaitlabWindow *window,
   /* A third of the run has played. On the step axis the events at that
    * instant are past too, so the future starts at the next instant (+1 ns). */
   awaitlab_playback_seek_time (awaitlab_window_get_playback (window), end / 3);
-  pump ();
+  ui_test_pump (200);
   data = render_timeline (window, &width, &height, &stride);
   px = (int) awaitlab_timeline_renderer_time_to_x (renderer,
                                                    awaitlab_time_range_get_begin (range),
@@ -256,7 +229,7 @@ assert_cold_spoiler_free (guint number)
 
   /* Revealing brings everything back. */
   awaitlab_playback_seek_end (awaitlab_window_get_playback (window));
-  pump ();
+  ui_test_pump (200);
   g_assert_false (awaitlab_quiz_banner_get_armed (window->quiz_banner));
   g_assert_nonnull (awaitlab_window_get_quiz_result (window, 0));
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, awaitlab_document_get_title (document));
@@ -305,7 +278,7 @@ test_verdict_follows_knobs (void)
 
   /* ConfigureAwait(false): the run completes, so "it deadlocks" is now wrong. */
   g_assert_true (awaitlab_knobs_set_value (knobs, "ConfigureAwaitFalse", "true"));
-  settle (window);
+  ui_test_settle (window);
   g_assert_cmpint (awaitlab_timeline_get_outcome (awaitlab_document_get_timeline (awaitlab_window_get_document (window))),
                    ==, AWAITLAB_OUTCOME_COMPLETED);
   g_assert_true (g_str_has_prefix (awaitlab_window_get_quiz_result (window, 0), "✗"));
@@ -313,10 +286,10 @@ test_verdict_follows_knobs (void)
 
   /* A console app has no context to deadlock on either. */
   g_assert_true (awaitlab_knobs_set_value (knobs, "ConfigureAwaitFalse", "false"));
-  settle (window);
+  ui_test_settle (window);
   g_assert_true (g_str_has_prefix (awaitlab_window_get_quiz_result (window, 0), "✓"));
   g_assert_true (awaitlab_knobs_set_value (knobs, "environment", "console"));
-  settle (window);
+  ui_test_settle (window);
   g_assert_true (g_str_has_prefix (awaitlab_window_get_quiz_result (window, 0), "✗"));
 
   close_window (window);

@@ -12,39 +12,11 @@
 
 #include "awaitlab-screenshot.h"
 #include "awaitlab-window-private.h"
-#include "ui-test-log.h"
+#include "ui-test-support.h"
 
 #define MS(x) ((gint64)(x) * 1000000)
 #define RESULT_DEADLOCK "/org/awaitlab/Awaitlab/scenarios/31-result-deadlock-ui.csx"
 
-static void
-settle (AwaitlabWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (awaitlab_window_get_busy (window) && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_false (awaitlab_window_get_busy (window));
-  for (guint i = 0; i < 10; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Lets a freshly presented dialog get its size and first frame before the
- * test answers it (GTK warns when a widget is drawn before allocation). */
-static void
-pump (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
 
 /* For looking at the window by eye: AWAITLAB_TEST_SCREENSHOT_DIR=/tmp/shots */
 static void
@@ -57,7 +29,7 @@ maybe_screenshot (AwaitlabWindow *window,
 
   if (dir == NULL)
     return;
-  pump ();
+  ui_test_pump (150);
   path = g_strdup_printf ("%s/%s.png", dir, name);
   awaitlab_screenshot_widget (GTK_WIDGET (window), path, &error);
   g_assert_no_error (error);
@@ -71,7 +43,7 @@ open_deadlock (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   awaitlab_window_open_resource (window, RESULT_DEADLOCK);
-  settle (window);
+  ui_test_settle (window);
   g_assert_nonnull (awaitlab_window_get_document (window));
   g_assert_null (awaitlab_window_get_error_text (window));
   return window;
@@ -109,7 +81,7 @@ test_knob_flips_outcome (void)
   /* Flip the switch: the run happens again, off the main thread. */
   g_assert_true (awaitlab_knobs_set_value (knobs, "ConfigureAwaitFalse", "true"));
   g_assert_true (awaitlab_window_get_busy (window));
-  settle (window);
+  ui_test_settle (window);
 
   g_assert_true (awaitlab_window_get_document (window) != before);
   g_assert_cmpint (outcome_of (awaitlab_window_get_document (window)), ==, AWAITLAB_OUTCOME_COMPLETED);
@@ -119,10 +91,10 @@ test_knob_flips_outcome (void)
 
   /* An environment knob: console has no context, so no deadlock either. */
   g_assert_true (awaitlab_knobs_set_value (knobs, "ConfigureAwaitFalse", "false"));
-  settle (window);
+  ui_test_settle (window);
   g_assert_cmpint (outcome_of (awaitlab_window_get_document (window)), ==, AWAITLAB_OUTCOME_DEADLOCK);
   g_assert_true (awaitlab_knobs_set_value (knobs, "environment", "console"));
-  settle (window);
+  ui_test_settle (window);
   g_assert_cmpint (outcome_of (awaitlab_window_get_document (window)), ==, AWAITLAB_OUTCOME_COMPLETED);
 
   close_window (window);
@@ -137,7 +109,7 @@ test_compare_both_outcomes (void)
   const char *summary;
 
   awaitlab_window_set_compare (window, TRUE);
-  settle (window);
+  ui_test_settle (window);
 
   b = awaitlab_window_get_document_b (window);
   g_assert_nonnull (b);
@@ -161,7 +133,7 @@ test_compare_both_outcomes (void)
   awaitlab_window_select_knob_side (window, TRUE);
   g_assert_cmpstr (awaitlab_knobs_get_value (awaitlab_window_get_knobs (window), "ConfigureAwaitFalse"), ==, "true");
   awaitlab_knobs_set_value (awaitlab_window_get_knobs (window), "ConfigureAwaitFalse", "false");
-  settle (window);
+  ui_test_settle (window);
   g_assert_cmpint (outcome_of (awaitlab_window_get_document_b (window)), ==, AWAITLAB_OUTCOME_DEADLOCK);
   g_assert_nonnull (strstr (awaitlab_window_get_compare_summary (window), "No difference"));
 
@@ -204,7 +176,7 @@ test_edit_error_fix (void)
   replace_text (window, "string data = GetDataAsync().Result;", "string data = GetDataAsync().Result +;");
   g_assert_true (awaitlab_window_is_modified (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
-  settle (window);
+  ui_test_settle (window);
   g_assert_cmpuint (awaitlab_window_get_n_problems (window), >=, 1);
   g_assert_true (awaitlab_window_get_document (window) == before);
   maybe_screenshot (window, "edit-error");
@@ -213,7 +185,7 @@ test_edit_error_fix (void)
   replace_text (window, "string data = GetDataAsync().Result +;", "string data = GetDataAsync().GetAwaiter().GetResult();");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL);
   g_assert_true (awaitlab_window_get_busy (window));
-  settle (window);
+  ui_test_settle (window);
   g_assert_cmpuint (awaitlab_window_get_n_problems (window), ==, 0);
   g_assert_true (awaitlab_window_get_document (window) != before);
   g_assert_nonnull (strstr (awaitlab_document_get_source (awaitlab_window_get_document (window)), "GetAwaiter().GetResult()"));
@@ -243,10 +215,10 @@ test_unsaved_prompt (void)
   g_assert_true (awaitlab_window_open_question (window, 4));
   dialog = awaitlab_window_get_confirm_dialog (window);
   g_assert_nonnull (dialog);
-  pump ();
+  ui_test_pump (150);
   g_assert_false (awaitlab_window_get_busy (window));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  settle (window);
+  ui_test_settle (window);
   g_assert_true (awaitlab_window_get_document (window) == before);
   g_assert_true (awaitlab_window_is_modified (window));
 
@@ -254,7 +226,7 @@ test_unsaved_prompt (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   gtk_window_close (GTK_WINDOW (window));
   g_assert_nonnull (awaitlab_window_get_confirm_dialog (window));
-  pump ();
+  ui_test_pump (150);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (awaitlab_window_get_confirm_dialog (window)), "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
@@ -263,7 +235,7 @@ test_unsaved_prompt (void)
   g_assert_nonnull (awaitlab_window_get_error_dialog (window));
   g_assert_nonnull (strstr (awaitlab_window_get_error_text (window), "no-such-dir"));
   g_assert_true (awaitlab_window_is_modified (window));
-  pump ();
+  ui_test_pump (150);
   gtk_window_destroy (GTK_WINDOW (awaitlab_window_get_error_dialog (window)));
 
   /* Save writes the edited text (the built-in scenario stays untouched). */
@@ -276,9 +248,9 @@ test_unsaved_prompt (void)
   /* Edit again, then Discard: the other question opens. */
   replace_text (window, "// edited", "// edited twice");
   g_assert_true (awaitlab_window_open_question (window, 4));
-  pump ();
+  ui_test_pump (150);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (awaitlab_window_get_confirm_dialog (window)), "discard");
-  settle (window);
+  ui_test_settle (window);
   g_assert_true (awaitlab_window_get_document (window) != before);
   g_assert_false (awaitlab_window_is_modified (window));
   g_assert_null (awaitlab_window_get_file (window));
@@ -299,8 +271,8 @@ test_compare_keeps_window_size (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
   awaitlab_window_open_resource (window, RESULT_DEADLOCK);
-  settle (window);
-  pump ();
+  ui_test_settle (window);
+  ui_test_pump (150);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   /* 900×700 less what the toplevel keeps for its frame. */
@@ -308,16 +280,16 @@ test_compare_keeps_window_size (void)
   g_assert_cmpint (ABS (height - 700), <=, 20);
 
   awaitlab_window_set_compare (window, TRUE);
-  settle (window);
-  pump ();
+  ui_test_settle (window);
+  ui_test_pump (150);
   g_assert_true (awaitlab_workspace_get_compare (window->workspace));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
   maybe_screenshot (window, "compare-900x700");
 
   awaitlab_window_set_compare (window, FALSE);
-  settle (window);
-  pump ();
+  ui_test_settle (window);
+  ui_test_pump (150);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
 
@@ -429,7 +401,7 @@ open_scenario (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   awaitlab_window_open_resource (window, path);
-  settle (window);
+  ui_test_settle (window);
   g_assert_nonnull (awaitlab_window_get_document (window));
   g_assert_null (awaitlab_window_get_error_text (window));
   awaitlab_window_set_inspector_visible (window, TRUE);
@@ -494,7 +466,7 @@ test_new_from_template (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  settle (window);
+  ui_test_settle (window);
 
   /* The template runs as it is: a knob, a quiz, an await on a pool thread. */
   document = awaitlab_window_get_document (window);

@@ -10,7 +10,7 @@
 #include "awaitlab-screenshot.h"
 #include "awaitlab-window-private.h"
 #include "fake-timeline.h"
-#include "ui-test-log.h"
+#include "ui-test-support.h"
 
 #define MS(x) ((gint64)(x) * 1000000)
 

@@ -1,4 +1,4 @@
-/* ui-test-log.c
+/* ui-test-support.c
  *
  * GTK 4.8 sometimes warns that it snapshots an internal gizmo (a switch's
  * slider, a toast's close button) before allocating it when Xvfb is slow: a
@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "ui-test-log.h"
+#include "ui-test-support.h"
 
 static GLogWriterOutput
 log_writer (GLogLevelFlags   level,
@@ -27,4 +27,31 @@ void
 ui_test_log_init (void)
 {
   g_log_set_writer_func (log_writer, NULL, NULL);
+}
+
+void
+ui_test_settle (AwaitlabWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (awaitlab_window_get_busy (window) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_false (awaitlab_window_get_busy (window));
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+ui_test_pump (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
 }
