@@ -106,7 +106,8 @@ is_user_instance_member (Checker    *c,
     if (awl_field_is_instance (ast->fields[i]) && strcmp (ast->fields[i]->name, name) == 0)
       return TRUE;
   for (guint i = 0; i < ast->n_methods; i++)
-    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR) &&
+    if ((((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR)) ||
+         (ast->methods[i]->flags & AWL_FUNC_EXTENSION)) &&
         strcmp (ast->methods[i]->name, name) == 0)
       return TRUE;
   return FALSE;
@@ -263,7 +264,7 @@ resolve_name (Checker  *c,
   AwlField *f;
   AwlKnob *k;
 
-  if ((v = lookup_var (c, n->name)) != NULL)
+  if ((v = lookup_var (c, strcmp (n->name, "base") == 0 ? "this" : n->name)) != NULL)
     {
       n->kind = AWL_NAME_VAR;
       n->var = v;
@@ -763,6 +764,11 @@ check_new (Checker *c,
       return;
     }
   check_type (c, type);
+  if (awl_ast_get_class (c->unit->ast, type->name) != NULL &&
+      (awl_ast_get_class (c->unit->ast, type->name)->flags & (AWL_CLASS_ABSTRACT | AWL_CLASS_INTERFACE)))
+    error_at (c, e->loc, "cannot create an instance of the %s `%s`",
+              (awl_ast_get_class (c->unit->ast, type->name)->flags & AWL_CLASS_INTERFACE) ? "interface" : "abstract class",
+              type->name);
   if (awl_ast_has_class (c->unit->ast, type->name))
     {
       AwlFunction *ctor = awl_ast_find_method_in (c->unit->ast, type->name, type->name);
@@ -1246,6 +1252,8 @@ check_function (Checker     *c,
         check_expr (c, f->params[i]->default_value);
       declare (c, f->params[i]);
     }
+  for (guint i = 0; i < f->n_init_args; i++)
+    check_expr (c, f->init_args[i].value);
 
   if (f->body_expr != NULL)
     {
@@ -1390,6 +1398,7 @@ awl_check_unit (AwlUnit      *unit,
   c.log = g_ptr_array_new ();
 
   check_duplicates (&c);
+  awl_check_types (unit);
 
   for (guint i = 0; i < ast->n_fields; i++)
     {

@@ -1282,8 +1282,17 @@ parse_primary (Parser *p)
         }
       if (strcmp (t->text, "base") == 0)
         {
-          error_at_tok (p, t, "`base` " NOT_SUPPORTED " (there is no inheritance yet)");
-          return NULL;
+          /* `base.M(…)`: `this`, with the base class's members (the checker and the
+           * compiler tell it by its name). */
+          e = new_expr (p, AWL_EXPR_NAME, loc_of (t));
+          next (p);
+          e->name.name = t->text;
+          if (!at_punct (p, P_DOT))
+            {
+              error_at_tok (p, t, "`base` must be followed by `.member`");
+              return NULL;
+            }
+          return e;
         }
       if (strcmp (t->text, "delegate") == 0)
         {
@@ -1644,8 +1653,14 @@ parse_is (Parser  *p,
 
   if (tok_is_kw (is_tok, "as"))
     {
-      error_at_tok (p, is_tok, "the `as` operator " NOT_SUPPORTED "; use `is T name`");
-      return NULL;
+      /* `x as T`: a cast that gives null instead of throwing. */
+      e = new_expr (p, AWL_EXPR_CAST, loc_of (is_tok));
+      e->cast.operand = left;
+      e->cast.as_operator = TRUE;
+      e->cast.type = parse_type (p, FALSE);
+      if (e->cast.type == NULL)
+        return NULL;
+      return finish_depth (p, e, left->depth);
     }
 
   e = new_expr (p, AWL_EXPR_IS, is_tok->line ? loc_of (is_tok) : left->loc);
@@ -2919,9 +2934,11 @@ parse_modifiers (Parser    *p,
           else if (strcmp (t->text, "readonly") == 0) bit = AWL_MOD_READONLY;
           else if (strcmp (t->text, "const") == 0) bit = AWL_MOD_CONST;
           else if (strcmp (t->text, "volatile") == 0) bit = AWL_MOD_VOLATILE;
-          else if (strcmp (t->text, "sealed") == 0 || strcmp (t->text, "abstract") == 0 ||
-                   strcmp (t->text, "virtual") == 0 || strcmp (t->text, "override") == 0 ||
-                   strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
+          else if (strcmp (t->text, "virtual") == 0) bit = AWL_MOD_VIRTUAL;
+          else if (strcmp (t->text, "override") == 0) bit = AWL_MOD_OVERRIDE;
+          else if (strcmp (t->text, "abstract") == 0) bit = AWL_MOD_ABSTRACT;
+          else if (strcmp (t->text, "sealed") == 0) bit = AWL_MOD_SEALED;
+          else if (strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
                    strcmp (t->text, "new") == 0)
             {
               /* Fine on a class (ignored), an error on a member: decided by the caller. */
@@ -2979,9 +2996,7 @@ reject_bad_modifiers (Parser    *p,
       /* Find which one to name it. */
       for (AwlToken *t = m->first; t < cur (p); t++)
         if (t->kind == AWL_TOK_KEYWORD &&
-            (strcmp (t->text, "sealed") == 0 || strcmp (t->text, "abstract") == 0 ||
-             strcmp (t->text, "virtual") == 0 || strcmp (t->text, "override") == 0 ||
-             strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
+            (strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
              strcmp (t->text, "new") == 0))
           {
             report_at (p, loc_of (t), "the modifier `%s` " NOT_SUPPORTED " on a method or field",
@@ -3010,6 +3025,13 @@ parse_params (Parser      *p,
           while (at_punct (p, P_LBRACKET) && skip_group (p))
             ;
           t = cur (p);
+          if (tok_is_kw (t, "this") && params->len == 0 && (f->modifiers & AWL_MOD_STATIC))
+            {
+              /* An extension method's receiver: `static T M(this Task<T> t, …)`. */
+              f->flags |= AWL_FUNC_EXTENSION;
+              next (p);
+              t = cur (p);
+            }
           if (tok_is_kw (t, "ref") || tok_is_kw (t, "out") || tok_is_kw (t, "in") ||
               tok_is_kw (t, "this"))
             {
@@ -3048,6 +3070,38 @@ parse_params (Parser      *p,
   f->n_params = params->len;
   f->params = (AwlVar **) awl_arena_dup_ptrs (p->arena, params->pdata, params->len);
   g_ptr_array_unref (params);
+}
+
+/* Whether the class being parsed is an interface. */
+static gboolean
+class_is_interface (Parser *p)
+{
+  const AwlClassDecl *decl = awl_ast_get_class (p->ast, current_class (p));
+
+  return decl != NULL && (decl->flags & AWL_CLASS_INTERFACE) != 0;
+}
+
+/* `: base(args)` or `: this(args)` after a constructor's parameters. */
+static void
+parse_ctor_initializer (Parser      *p,
+                        AwlFunction *f)
+{
+  guint depth;
+
+  next (p); /* : */
+  if (!at_kw (p, "base") && !at_kw (p, "this"))
+    {
+      error_expected (p, "`base(…)` or `this(…)` after `:`");
+      return;
+    }
+  f->init_kind = at_kw (p, "base") ? 1 : 2;
+  next (p);
+  if (!at_punct (p, P_LPAREN))
+    {
+      error_expected (p, "`(`");
+      return;
+    }
+  parse_args (p, &f->init_args, &f->n_init_args, &depth, P_RPAREN);
 }
 
 static void
@@ -3104,6 +3158,9 @@ parse_method (Parser     *p,
       p->panic = FALSE;
     }
 
+  if (at_punct (p, P_COLON) && g_strcmp0 (name_tok->text, f->klass) == 0)
+    parse_ctor_initializer (p, f);
+
   if (tok_is_ident (cur (p), "where"))
     {
       error_at_tok (p, cur (p), "generic constraints " ARE_NOT_SUPPORTED);
@@ -3127,6 +3184,13 @@ parse_method (Parser     *p,
       f->end_line = tok_at (p, p->pos - 1)->end_line;
       if (f->body_expr == NULL)
         sync_statement (p);
+    }
+  else if (at_punct (p, P_SEMI) && ((m->mods & AWL_MOD_ABSTRACT) || class_is_interface (p)))
+    {
+      /* An abstract or interface method: called only through an override. */
+      f->flags |= AWL_FUNC_ABSTRACT;
+      f->end_line = cur (p)->end_line;
+      next (p);
     }
   else if (at_punct (p, P_SEMI))
     {
@@ -3291,15 +3355,173 @@ parse_fields (Parser     *p,
     skip_member (p);
 }
 
+/* `class A : Base, IWork`: the names as written; awl-ast-types.c tells the base
+ * class from the interfaces once every class of the file is known. */
+static void
+parse_base_list (Parser       *p,
+                 AwlClassDecl *decl)
+{
+  GPtrArray *bases = g_ptr_array_new ();
+
+  for (;;)
+    {
+      AwlTypeRef *t = parse_type (p, FALSE);
+
+      if (t == NULL)
+        break;
+      if (t->n_args > 0 && awl_ast_get_class (p->ast, t->name) != NULL)
+        report_at (p, t->loc, "generic base types " ARE_NOT_SUPPORTED);
+      g_ptr_array_add (bases, t);
+      if (at_punct (p, P_LPAREN))
+        {
+          /* `record B(int X) : A(X)`: the base's primary constructor call. */
+          report_at (p, loc_of (cur (p)), "passing arguments to a base record " NOT_SUPPORTED);
+          skip_group (p);
+        }
+      if (!accept_punct (p, P_COMMA))
+        break;
+    }
+  decl->n_bases = bases->len;
+  decl->bases = (AwlTypeRef **) awl_arena_dup_ptrs (p->arena, bases->pdata, bases->len);
+  g_ptr_array_unref (bases);
+  p->panic = FALSE;
+}
+
+/* `record Point(int X, int Y)`: the positional parameters (classes' primary
+ * constructors, C# 12, are not supported). */
+static void
+parse_primary_ctor (Parser       *p,
+                    AwlClassDecl *decl)
+{
+  AwlFunction *saved = p->func;
+  AwlFunction *tmp;
+
+  if (!(decl->flags & AWL_CLASS_RECORD))
+    {
+      report_at (p, loc_of (cur (p)), "primary constructors " ARE_NOT_SUPPORTED " (except on records)");
+      skip_group (p);
+      return;
+    }
+  tmp = new_function (p, decl->loc, decl->name);
+  p->func = tmp;
+  parse_params (p, tmp);
+  p->func = saved;
+  decl->n_record_params = tmp->n_params;
+  decl->record_params = tmp->params;
+  p->panic = FALSE;
+}
+
+static AwlExpr *
+record_name_expr (Parser     *p,
+                  AwlLoc      loc,
+                  const char *name)
+{
+  AwlExpr *e = new_expr (p, AWL_EXPR_NAME, loc);
+
+  e->name.name = awl_arena_intern (p->arena, name);
+  return e;
+}
+
+/* A positional record's members: a public property per parameter (a field here)
+ * and the constructor that sets them. */
+static void
+add_record_members (Parser       *p,
+                    AwlClassDecl *decl)
+{
+  AwlAstPrivate *priv = p->ast->priv;
+  AwlFunction *ctor;
+  AwlTypeRef *void_type;
+  AwlStmt *body;
+
+  if (decl->n_record_params == 0)
+    return;
+  for (guint i = 0; i < decl->n_record_params; i++)
+    {
+      AwlField *f = awl_arena_new0 (p->arena, AwlField);
+
+      f->loc = decl->record_params[i]->loc;
+      f->modifiers = AWL_MOD_PUBLIC;
+      f->type = decl->record_params[i]->type;
+      f->name = decl->record_params[i]->name;
+      f->index = p->fields->len;
+      f->klass = decl->name;
+      g_ptr_array_add (p->fields, f);
+      if (!g_hash_table_contains (priv->fields, f->name))
+        g_hash_table_insert (priv->fields, (gpointer) f->name, f);
+      add_member (p, f->klass, f->name, f);
+    }
+
+  void_type = awl_arena_new0 (p->arena, AwlTypeRef);
+  void_type->loc = decl->loc;
+  void_type->name = "void";
+  ctor = new_function (p, decl->loc, decl->name);
+  ctor->parent = NULL;
+  ctor->klass = decl->name;
+  ctor->modifiers = AWL_MOD_PUBLIC;
+  ctor->return_type = void_type;
+  ctor->return_kind = classify_return (void_type);
+  ctor->flags = AWL_FUNC_INSTANCE | AWL_FUNC_CTOR;
+  ctor->n_params = decl->n_record_params + 1;
+  ctor->params = awl_arena_alloc0 (p->arena, sizeof (AwlVar *) * ctor->n_params);
+  {
+    AwlTypeRef *self_type = awl_arena_new0 (p->arena, AwlTypeRef);
+    AwlFunction *saved = p->func;
+
+    self_type->loc = decl->loc;
+    self_type->name = decl->name;
+    p->func = ctor;
+    ctor->params[0] = new_var (p, AWL_VAR_PARAM, "this", decl->loc, self_type);
+    for (guint i = 0; i < decl->n_record_params; i++)
+      {
+        AwlVar *v = decl->record_params[i];
+        ctor->params[i + 1] = new_var (p, AWL_VAR_PARAM, v->name, v->loc, v->type);
+        ctor->params[i + 1]->default_value = v->default_value;
+      }
+    p->func = saved;
+  }
+
+  /* this.X = X; for each parameter. */
+  body = new_stmt (p, AWL_STMT_BLOCK, decl->loc);
+  body->block.n_stmts = decl->n_record_params;
+  body->block.stmts = awl_arena_alloc0 (p->arena, sizeof (AwlStmt *) * decl->n_record_params);
+  for (guint i = 0; i < decl->n_record_params; i++)
+    {
+      AwlVar *v = decl->record_params[i];
+      AwlExpr *member = new_expr (p, AWL_EXPR_MEMBER, v->loc);
+      AwlExpr *assign = new_expr (p, AWL_EXPR_ASSIGN, v->loc);
+      AwlStmt *st = new_stmt (p, AWL_STMT_EXPR, v->loc);
+
+      member->member.target = record_name_expr (p, v->loc, "this");
+      member->member.name = v->name;
+      member->member.name_loc = v->loc;
+      member->depth = 2;
+      assign->assign.op = AWL_ASSIGN_SET;
+      assign->assign.target = member;
+      assign->assign.value = record_name_expr (p, v->loc, v->name);
+      assign->depth = 3;
+      st->expr.expr = assign;
+      body->block.stmts[i] = st;
+    }
+  ctor->body = body;
+  ctor->end_line = decl->loc.line;
+  g_ptr_array_add (p->methods, ctor);
+  if (!g_hash_table_contains (priv->methods, ctor->name))
+    g_hash_table_insert (priv->methods, (gpointer) ctor->name, ctor);
+  add_member (p, ctor->klass, ctor->name, ctor);
+}
+
 static void parse_members (Parser *p, gboolean until_brace);
 
 static void
 parse_class (Parser   *p,
-             AwlToken *kw)
+             AwlToken *kw,
+             guint     mods,
+             guint     class_flags)
 {
   AwlToken *open;
   const char *name;
   AwlAstPrivate *priv = p->ast->priv;
+  AwlClassDecl *decl;
 
   next (p); /* class */
   if (expect_ident (p, "a class name") == NULL)
@@ -3308,12 +3530,37 @@ parse_class (Parser   *p,
       return;
     }
   name = tok_at (p, p->pos - 1)->text;
+  decl = awl_arena_new0 (p->arena, AwlClassDecl);
+  decl->loc = loc_of (tok_at (p, p->pos - 1));
+  decl->name = name;
+  decl->flags = class_flags;
+  if (mods & AWL_MOD_ABSTRACT)
+    decl->flags |= AWL_CLASS_ABSTRACT;
+  if (mods & AWL_MOD_STATIC)
+    decl->flags |= AWL_CLASS_STATIC;
+  awl_ast_add_class_decl (p->ast, decl);
   if (at_punct (p, P_LT))
     report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
-  /* Base classes, interfaces, constraints and primary constructors are ignored. */
+  if (at_punct (p, P_LPAREN))
+    parse_primary_ctor (p, decl);
+  if (accept_punct (p, P_COLON))
+    parse_base_list (p, decl);
+  /* Generic constraints are ignored. */
   while (!at_eof (p) && !at_punct (p, P_LBRACE) && !at_punct (p, P_SEMI))
     if (!skip_group (p))
       next (p);
+  if (at_punct (p, P_SEMI) && (decl->flags & AWL_CLASS_RECORD))
+    {
+      /* `record Point(int X, int Y);` */
+      next (p);
+      if (!g_hash_table_contains (priv->classes, name))
+        {
+          g_hash_table_add (priv->classes, (gpointer) name);
+          g_ptr_array_add (p->classes, (gpointer) name);
+        }
+      add_record_members (p, decl);
+      return;
+    }
   if (!at_punct (p, P_LBRACE))
     {
       error_expected (p, "`{` to start the class");
@@ -3329,6 +3576,8 @@ parse_class (Parser   *p,
     }
   p->class_depth++;
   g_ptr_array_add (p->class_stack, (gpointer) name);
+  if (decl->flags & AWL_CLASS_RECORD)
+    add_record_members (p, decl);
   parse_members (p, TRUE);
   g_ptr_array_set_size (p->class_stack, p->class_stack->len - 1);
   p->class_depth--;
@@ -3540,7 +3789,21 @@ parse_member (Parser *p)
 
   if (tok_is_kw (t, "class"))
     {
-      parse_class (p, t);
+      parse_class (p, t, m.mods, 0);
+      return;
+    }
+  if (tok_is_kw (t, "interface"))
+    {
+      parse_class (p, t, m.mods, AWL_CLASS_INTERFACE);
+      return;
+    }
+  if (tok_is_ident (t, "record") && (peek_tok (p, 1)->kind == AWL_TOK_IDENT ||
+                                     tok_is_kw (peek_tok (p, 1), "class")))
+    {
+      /* `record Point(int X, int Y);` and `record class`: a class with value equality. */
+      if (tok_is_kw (peek_tok (p, 1), "class"))
+        next (p);
+      parse_class (p, t, m.mods, AWL_CLASS_RECORD);
       return;
     }
   if (tok_is_kw (t, "enum"))

@@ -471,6 +471,16 @@ instance_member (AwlBiCall   *call,
   if (slot != NULL)
     return bi_value (call, *slot);
   code = g_hash_table_lookup (inst->klass->methods, call->site->member);
+  if (code == NULL && g_str_equal (call->site->member, "Equals") && call->n_args == 1)
+    {
+      /* object.Equals: value equality for records, identity otherwise. */
+      gboolean eq;
+      if (!awl_record_equal (call->target, call->args[0], &eq))
+        eq = awl_value_equal (call->target, call->args[0]);
+      return bi_value (call, awl_value_bool (eq));
+    }
+  if (code == NULL && g_str_equal (call->site->member, "ToString") && call->n_args == 0)
+    return bi_value (call, awl_value_string (bi_to_string (call->sim, call->target)));
   if (code == NULL)
     return bi_throw (call, "MissingMemberException",
                      awl_sim_intern_printf (call->sim, "'%s' does not contain a member '%s'",

@@ -75,6 +75,7 @@ typedef struct
   guint           lambda_counter;
   const char     *outer_name;
   const char     *klass;    /* class of the method being compiled, or NULL */
+  gboolean        nonvirtual; /* the next method call is `base.M()`: no dynamic dispatch */
   GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
 } Compiler;
 
@@ -895,7 +896,7 @@ static void
 compile_name (Compiler *c,
               AwlExpr  *e)
 {
-  const char *name = e->name.name;
+  const char *name = g_str_equal (e->name.name, "base") ? "this" : e->name.name;
   guint depth;
   Binding *b = lookup (c, name, &depth);
   gpointer v;
@@ -1151,6 +1152,18 @@ looks_like_array (Compiler *c,
   return FALSE;
 }
 
+/* A virtual, abstract, override or interface method is found at run time in the
+ * receiver's class (OP_CALL_METHOD's b = 1), except in a `base.M()` call. */
+static gboolean
+is_virtual_call (Compiler    *c,
+                 AwlFunction *f)
+{
+  if (c->nonvirtual || !(f->flags & AWL_FUNC_INSTANCE) || (f->flags & AWL_FUNC_CTOR))
+    return FALSE;
+  return (f->flags & AWL_FUNC_ABSTRACT) ||
+         (f->modifiers & (AWL_MOD_VIRTUAL | AWL_MOD_ABSTRACT | AWL_MOD_OVERRIDE));
+}
+
 /* A call of a method of the script: named arguments go to their slots, defaults fill
  * the rest, and the arguments of a `params` parameter are packed into an array. */
 static void
@@ -1230,7 +1243,8 @@ compile_method_call (Compiler    *c,
           emit_const (c, awl_value_null ());
         }
     }
-  emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+  emit_full (c, OP_CALL_METHOD, f->n_params, is_virtual_call (c, f), code, e->loc);
+  c->nonvirtual = FALSE;
 }
 
 /* Interlocked.X(ref target, …): the function gets target's value and answers the
@@ -1276,6 +1290,87 @@ compile_ref_call (Compiler    *c,
   emit_const (c, awl_value_null ());
 }
 
+/* `base.M(…)`: the base class's method, without dynamic dispatch; on a .NET base
+ * (SynchronizationContext) what .NET's own method does. */
+static void
+compile_base_call (Compiler *c,
+                   AwlExpr  *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlAst *ast = c->unit->ast;
+  const char *base = c->klass ? awl_ast_class_base (ast, c->klass) : NULL;
+  AwlCode *code = NULL;
+
+  if (base != NULL && awl_ast_has_class (ast, base))
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", base, callee->member.name);
+      code = g_hash_table_lookup (c->methods, key);
+    }
+  if (code != NULL && !(code->func->flags & AWL_FUNC_ABSTRACT))
+    {
+      c->nonvirtual = TRUE;
+      compile_method_call (c, e, code, e->call.args, e->call.n_args, callee->member.name,
+                           callee->member.target, FALSE);
+      return;
+    }
+  if (base != NULL && awl_ast_class_extends_builtin (ast, c->klass, "SynchronizationContext") &&
+      code == NULL && e->call.n_args == 2 &&
+      (g_str_equal (callee->member.name, "Post") || g_str_equal (callee->member.name, "Send")))
+    {
+      /* SynchronizationContext's own Post queues d(state) to the pool; Send runs it. */
+      AwlCallSite *site = new_site (c, "SynchronizationContext", callee->member.name, e->call.args,
+                                    e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "Post") ? &awl_context_base_post : &awl_context_base_send;
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args, 0, site, e->loc);
+      return;
+    }
+  error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
+            code != NULL ? "`base.%s` is abstract and cannot be called"
+                         : "the base class has no method `%s` that `base.` can call",
+            callee->member.name);
+  emit_const (c, awl_value_null ());
+}
+
+/* `x.M(args)` where M is an extension method of a static class of the script:
+ * the static call `M(x, args)`. FALSE if M is not one (or x's own member wins). */
+static gboolean
+compile_extension_call (Compiler *c,
+                        AwlExpr  *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlExpr *target = callee->member.target;
+  AwlAst *ast = c->unit->ast;
+  AwlFunction *ext = NULL;
+  g_autofree AwlArg *args = NULL;
+  AwlCode *code;
+
+  if (target->kind == AWL_EXPR_NAME && (target->name.kind == AWL_NAME_CLASS ||
+                                        target->name.kind == AWL_NAME_BUILTIN))
+    return FALSE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_EXTENSION) && g_str_equal (ast->methods[i]->name, callee->member.name))
+      {
+        ext = ast->methods[i];
+        break;
+      }
+  if (ext == NULL || instance_method (c, target, callee->member.name) != NULL)
+    return FALSE;
+  {
+    g_autofree char *key = g_strdup_printf ("%s.%s", ext->klass, ext->name);
+    code = g_hash_table_lookup (c->methods, key);
+  }
+  if (code == NULL)
+    return FALSE;
+  args = g_new0 (AwlArg, e->call.n_args + 1);
+  args[0].loc = target->loc;
+  args[0].value = target;
+  memcpy (args + 1, e->call.args, sizeof (AwlArg) * e->call.n_args);
+  compile_method_call (c, e, code, args, e->call.n_args + 1, callee->member.name, NULL, FALSE);
+  return TRUE;
+}
+
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -1297,6 +1392,15 @@ compile_call (Compiler *c,
           return;
         }
     }
+
+  if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
+      g_str_equal (callee->member.target->name.name, "base"))
+    {
+      compile_base_call (c, e);
+      return;
+    }
+  if (callee->kind == AWL_EXPR_MEMBER && compile_extension_call (c, e))
+    return;
 
   /* Class.Method(…) on a class of the script. */
   if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
@@ -1481,6 +1585,55 @@ emit_default (Compiler         *c,
     }
 }
 
+/* The constructor of @klass, or of its nearest base class that has one. */
+static AwlCode *
+nearest_ctor (Compiler   *c,
+              const char *klass)
+{
+  for (guint depth = 0; klass != NULL && depth < 64; depth++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", klass, klass);
+      AwlCode *code = g_hash_table_lookup (c->methods, key);
+
+      if (code != NULL && (code->func->flags & AWL_FUNC_CTOR) && g_str_equal (code->func->klass, klass))
+        return code;
+      klass = awl_ast_class_base (c->unit->ast, klass);
+    }
+  return NULL;
+}
+
+/* A constructor first runs `: this(…)`, or `: base(…)` (written or implied). */
+static void
+compile_ctor_init (Compiler    *c,
+                   AwlFunction *func)
+{
+  AwlAst *ast = c->unit->ast;
+  AwlExpr self = { 0 }, call = { 0 };
+  AwlCode *target;
+
+  if (func->init_kind == 2)
+    target = nearest_ctor (c, func->klass);
+  else
+    target = nearest_ctor (c, awl_ast_class_base (ast, func->klass));
+  if (target == NULL || target->func == func)
+    {
+      if (func->n_init_args > 0 || func->init_kind == 2)
+        error_at (c, func->loc.line, func->loc.col, "`%s` has no constructor that `: %s(…)` can call",
+                  func->init_kind == 2 ? func->klass : "the base class", func->init_kind == 2 ? "this" : "base");
+      return;
+    }
+  self.kind = AWL_EXPR_NAME;
+  self.loc = func->loc;
+  self.depth = 1;
+  self.name.name = "this";
+  self.name.kind = AWL_NAME_VAR;
+  self.name.var = func->params[0];
+  call.kind = AWL_EXPR_CALL;
+  call.loc = func->loc;
+  compile_method_call (c, &call, target, func->init_args, func->n_init_args, target->func->klass, &self, FALSE);
+  emit (c, OP_POP, 0);
+}
+
 /* `new C(args) { F = v }` for a class of the script: a fresh object, its instance
  * fields initialised in declaration order, then its constructor. */
 static void
@@ -1504,7 +1657,7 @@ compile_new_instance (Compiler *c,
       AwlField *f = ast->fields[i];
       AwlCallSite *set;
 
-      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+      if (!awl_field_is_instance (f) || !awl_class_inherits (ast, klass, f->klass))
         continue;
       set = new_site (c, NULL, f->name, NULL, 0, f->loc);
       emit (c, OP_DUP, 0);
@@ -1518,6 +1671,14 @@ compile_new_instance (Compiler *c,
     }
   c->klass = saved;
 
+  if (ctor == NULL || !(ctor->func->flags & AWL_FUNC_CTOR))
+    {
+      /* No constructor of its own: the implicit one runs the nearest base's. */
+      AwlCode *base_ctor = nearest_ctor (c, awl_ast_class_base (ast, klass));
+
+      if (base_ctor != NULL && e->new_obj.n_args == 0)
+        ctor = base_ctor;
+    }
   if (ctor != NULL && (ctor->func->flags & AWL_FUNC_CTOR))
     {
       emit (c, OP_DUP, 0);
@@ -1873,7 +2034,10 @@ compile_expr (Compiler *c,
       }
     case AWL_EXPR_CAST:
       compile_expr (c, e->cast.operand);
-      if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
+      if (e->cast.as_operator || awl_ast_get_class (c->unit->ast, e->cast.type->name) != NULL)
+        emit_full (c, OP_CAST_CLASS, e->cast.as_operator, 0,
+                   (gpointer) own_string (c, e->cast.type->name), e->loc);
+      else if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
         emit_full (c, OP_TO_INT, 0, type_ref_width (e->cast.type), NULL, no_loc);
       else if (type_is_double (e->cast.type))
         emit (c, OP_TO_DOUBLE, 0);
@@ -2553,6 +2717,8 @@ compile_function (Compiler    *c,
     }
   else
     {
+      if ((func->flags & AWL_FUNC_CTOR) && func->n_params > 0)
+        compile_ctor_init (c, func);
       compile_block_inline (c, func->body);
       emit_full (c, OP_LINE, func->end_line ? func->end_line : func->loc.line, 0, NULL, no_loc);
       emit_const (c, awl_value_null ());
@@ -2637,6 +2803,7 @@ class_info_free (gpointer data)
 
   g_ptr_array_unref (info->fields);
   g_hash_table_unref (info->methods);
+  g_clear_pointer (&info->is_a, g_hash_table_unref);
   g_free (info->name);
   g_free (info);
 }
@@ -2735,6 +2902,7 @@ awl_program_compile (AwlUnit *unit)
         }
     }
 
+  awl_classes_link (prog, ast, c.methods, c.fields, c.qualified);
   compile_fields (&c);
 
   for (guint i = 0; i < ast->n_methods; i++)

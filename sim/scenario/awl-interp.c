@@ -239,7 +239,9 @@ binary (IFrame     *f,
     return TRUE;
   if (op == AWL_BINARY_EQ || op == AWL_BINARY_NE)
     {
-      gboolean eq = awl_value_equal (a, b);
+      gboolean eq;
+      if (!awl_record_equal (a, b, &eq))
+        eq = awl_value_equal (a, b);
       *out = awl_value_bool (op == AWL_BINARY_EQ ? eq : !eq);
       return TRUE;
     }
@@ -461,6 +463,8 @@ is_type (AwlValue    v,
     return FALSE;
   if (g_str_equal (type, "object") || g_str_equal (type, "Object"))
     return TRUE;
+  if (awl_value_get_foreign (v, &awl_instance_class) != NULL)
+    return awl_instance_is_a (v, type);
   if ((o = awl_value_get_object (v, AWL_OBJECT_EXCEPTION)))
     return awl_exception_is_a (o, type);
   switch (v.kind)
@@ -699,7 +703,22 @@ run (IFrame  *f,
         case OP_CALL_METHOD:
           {
             AwlCode *code = insn->p;
-            AwlFrame *callee = awl_interp_frame_new (r, code, &f->stack[f->sp - insn->a], insn->a, NULL);
+            AwlFrame *callee;
+            if (insn->b == 1)
+              {
+                /* A virtual call: the receiver's class has the method to run. */
+                AwlValue self = f->stack[f->sp - insn->a];
+                AwlInstance *inst = awl_value_get_foreign (self, &awl_instance_class);
+                AwlCode *override = inst != NULL ? g_hash_table_lookup (inst->klass->methods, code->name) : NULL;
+                if (awl_value_is_null (self))
+                  {
+                    exc = runtime_exception (f, "NullReferenceException", "Object reference not set to an instance of an object.");
+                    goto throw_exc;
+                  }
+                if (override != NULL)
+                  code = override;
+              }
+            callee = awl_interp_frame_new (r, code, &f->stack[f->sp - insn->a], insn->a, NULL);
             f->sp -= insn->a;
             f->resume_push = TRUE;
             awl_step_call (s, callee);
@@ -711,6 +730,16 @@ run (IFrame  *f,
             AwlClosure *cl = awl_value_get_foreign (callee, &awl_closure_class);
             AwlList *multicast = awl_value_get_foreign (callee, &awl_multicast_class);
             AwlFrame *frame;
+
+            if (awl_value_get_foreign (callee, &awl_post_callback_class) != NULL)
+              {
+                /* d(state) in a SynchronizationContext's Post: the continuation runs here. */
+                AwlBiCall call;
+                bi_init (f, s, &call, insn, insn->a, TRUE);
+                if (!bi_finish (f, s, &call, awl_post_callback_invoke (&call), insn->a + 1))
+                  return;
+                break;
+              }
 
             if (multicast != NULL)
               {
@@ -952,6 +981,20 @@ run (IFrame  *f,
         case OP_IS_TYPE:
           a = pop (f);
           push (f, awl_value_bool (is_type (a, insn->p)));
+          break;
+        case OP_CAST_CLASS:
+          a = pop (f);
+          if (awl_value_is_null (a) || is_type (a, insn->p))
+            push (f, a);
+          else if (insn->a)
+            push (f, awl_value_null ());
+          else
+            {
+              exc = runtime_exception (f, "InvalidCastException",
+                                       awl_sim_intern_printf (sim, "Unable to cast object of type '%s' to type '%s'.",
+                                                              awl_value_describe_type (a), (const char *) insn->p));
+              goto throw_exc;
+            }
           break;
         case OP_YIELD_RETURN:
           v = pop (f);

@@ -76,6 +76,18 @@ instance_to_string (AwlForeign *self,
 {
   AwlInstance *inst = (AwlInstance *) self;
 
+  if (inst->klass->is_record)
+    {
+      /* A record prints its members: `Point { X = 1, Y = 2 }`. */
+      g_string_append_printf (out, "%s { ", inst->klass->name);
+      for (guint i = 0; i < inst->klass->fields->len; i++)
+        {
+          g_string_append_printf (out, "%s%s = ", i ? ", " : "", (const char *) inst->klass->fields->pdata[i]);
+          awl_scn_value_format (inst->slots[i], out);
+        }
+      g_string_append (out, inst->klass->fields->len ? " }" : "}");
+      return;
+    }
   if (inst->klass->name[0] != '<')
     {
       g_string_append (out, inst->klass->name);
