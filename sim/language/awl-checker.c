@@ -110,10 +110,61 @@ is_user_instance_member (Checker    *c,
          (ast->methods[i]->flags & AWL_FUNC_EXTENSION)) &&
         strcmp (ast->methods[i]->name, name) == 0)
       return TRUE;
+  /* A property with a body: its accessors are get_Name / set_Name. */
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_ACCESSOR) && strcmp (ast->methods[i]->name + 4, name) == 0)
+      return TRUE;
   return FALSE;
 }
 
 static void resolve_name (Checker *c, AwlExpr *e, gboolean as_callee);
+
+/* An accessor (get_Name, else set_Name) of a property of the current class or its bases. */
+static AwlFunction *
+find_accessor (Checker    *c,
+               const char *name)
+{
+  g_autofree char *get = g_strconcat ("get_", name, NULL);
+  g_autofree char *set = g_strconcat ("set_", name, NULL);
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, current_class (c), get);
+
+  if (m == NULL)
+    m = awl_ast_find_method_in (c->unit->ast, current_class (c), set);
+  return m != NULL && (m->flags & AWL_FUNC_ACCESSOR) && current_class (c) != NULL ? m : NULL;
+}
+
+static gboolean
+class_has_static_getter (Checker    *c,
+                         const char *klass,
+                         const char *name)
+{
+  g_autofree char *get = g_strconcat ("get_", name, NULL);
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, klass, get);
+
+  return m != NULL && (m->flags & AWL_FUNC_ACCESSOR) && !(m->flags & AWL_FUNC_INSTANCE);
+}
+
+/* Turns the NAME @e into `Class.NAME` (a static property used by its simple name). */
+static void
+make_class_member (Checker    *c,
+                   AwlExpr    *e,
+                   const char *klass)
+{
+  AwlExpr *target = awl_arena_new0 (c->arena, AwlExpr);
+  const char *name = e->name.name;
+
+  target->kind = AWL_EXPR_NAME;
+  target->loc = e->loc;
+  target->depth = 1;
+  target->name.name = klass;
+  target->name.kind = AWL_NAME_CLASS;
+  memset (&e->member, 0, sizeof e->member);
+  e->kind = AWL_EXPR_MEMBER;
+  e->member.target = target;
+  e->member.name = name;
+  e->member.name_loc = e->loc;
+  e->depth = 2;
+}
 
 /* Turns the NAME @e into `this.NAME` (an instance member used by its simple name). */
 static void
@@ -294,6 +345,22 @@ resolve_name (Checker  *c,
     {
       n->kind = AWL_NAME_KNOB;
       n->knob = k;
+    }
+  else if ((m = find_accessor (c, n->name)) != NULL)
+    {
+      /* A property with a body used by its simple name: `this.Name` or `Class.Name`. */
+      if (m->flags & AWL_FUNC_INSTANCE)
+        {
+          if (in_instance_method (c))
+            {
+              make_this_member (c, e);
+              return;
+            }
+          error_at (c, e->loc, "an object reference is required for the non-static property `%s`", n->name);
+        }
+      else
+        make_class_member (c, e, m->klass);
+      return;
     }
   else if (awl_ast_has_class (c->unit->ast, n->name) || awl_ast_is_enum (c->unit->ast, n->name))
     n->kind = AWL_NAME_CLASS;
@@ -675,7 +742,8 @@ check_member (Checker *c,
   if (names_class (c, target))
     {
       target->name.kind = AWL_NAME_CLASS;
-      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL)
+      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL &&
+          !class_has_static_getter (c, target->name.name, e->member.name))
         error_at (c, e->member.name_loc, "the class `%s` has no static field `%s`",
                   target->name.name, e->member.name);
       return;

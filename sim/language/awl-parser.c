@@ -3739,6 +3739,137 @@ parse_auto_property (Parser     *p,
   return TRUE;
 }
 
+/* One accessor of a property with a body: a method `get_Name` (no parameters, the
+ * property's type) or `set_Name` (a `value` parameter), whose body follows. */
+static void
+parse_accessor (Parser     *p,
+                Modifiers  *m,
+                AwlTypeRef *type,
+                AwlToken   *name_tok,
+                gboolean    setter)
+{
+  AwlAstPrivate *priv = p->ast->priv;
+  const char *name = awl_arena_intern (p->arena, setter ? "set_" : "get_");
+  g_autofree char *full = g_strconcat (name, name_tok->text, NULL);
+  AwlFunction *f = new_function (p, loc_of (name_tok), awl_arena_intern (p->arena, full));
+  AwlTypeRef *ret = type;
+  guint n = 0;
+
+  if (setter)
+    {
+      ret = awl_arena_new0 (p->arena, AwlTypeRef);
+      ret->loc = loc_of (name_tok);
+      ret->name = "void";
+    }
+  f->parent = NULL;
+  f->klass = current_class (p);
+  f->modifiers = m->mods & 0xFFFF;
+  f->return_type = ret;
+  f->return_kind = classify_return (ret);
+  f->flags |= AWL_FUNC_ACCESSOR;
+  p->func = f;
+  p->method = f;
+  p->n_lambdas = 0;
+  f->params = awl_arena_alloc0 (p->arena, sizeof (AwlVar *) * 2);
+  if (f->klass != NULL && !(m->mods & AWL_MOD_STATIC))
+    {
+      AwlTypeRef *self = awl_arena_new0 (p->arena, AwlTypeRef);
+
+      self->loc = loc_of (name_tok);
+      self->name = f->klass;
+      f->params[n++] = new_var (p, AWL_VAR_PARAM, "this", loc_of (name_tok), self);
+      f->flags |= AWL_FUNC_INSTANCE;
+    }
+  if (setter)
+    f->params[n++] = new_var (p, AWL_VAR_PARAM, awl_arena_intern (p->arena, "value"), loc_of (name_tok), type);
+  f->n_params = n;
+
+  if (at_punct (p, P_LBRACE))
+    {
+      f->body = parse_block (p);
+      f->end_line = tok_at (p, p->pos - 1)->end_line;
+    }
+  else
+    {
+      next (p); /* => */
+      f->flags |= AWL_FUNC_EXPR_BODY;
+      f->body_expr = parse_expr (p);
+      if (f->body_expr != NULL)
+        expect_semicolon (p);
+      f->end_line = tok_at (p, p->pos - 1)->end_line;
+      if (f->body_expr == NULL)
+        {
+          f->flags &= ~AWL_FUNC_EXPR_BODY;
+          f->body = new_stmt (p, AWL_STMT_BLOCK, loc_of (name_tok));
+          sync_statement (p);
+        }
+    }
+  p->func = NULL;
+  p->method = NULL;
+  p->panic = FALSE;
+  g_ptr_array_add (p->methods, f);
+  if (!g_hash_table_contains (priv->methods, f->name))
+    g_hash_table_insert (priv->methods, (gpointer) f->name, f);
+  add_member (p, f->klass, f->name, f);
+}
+
+/* A property with a body: `T Name => expr;` or `T Name { get { … } set { … } }`
+ * (accessors as blocks or `=> expr;`, with modifiers such as `private set`; `init`
+ * is a setter). */
+static void
+parse_property (Parser     *p,
+                Modifiers  *m,
+                AwlTypeRef *type,
+                AwlToken   *name_tok)
+{
+  static const char * const access[] = { "private", "protected", "internal", "public", NULL };
+  AwlToken *open;
+
+  if (at_punct (p, P_ARROW))
+    {
+      parse_accessor (p, m, type, name_tok, FALSE);
+      return;
+    }
+  open = cur (p);
+  next (p); /* { */
+  while (!at_eof (p) && !at_punct (p, P_RBRACE))
+    {
+      AwlToken *t;
+
+      while (cur (p)->kind == AWL_TOK_KEYWORD && g_strv_contains (access, cur (p)->text))
+        next (p);
+      t = cur (p);
+      if (!tok_is_ident (t, "get") && !tok_is_ident (t, "set") && !tok_is_ident (t, "init"))
+        {
+          error_expected (p, "`get`, `set` or `init`");
+          skip_member (p);
+          return;
+        }
+      next (p);
+      if (at_punct (p, P_SEMI))
+        {
+          error_at_tok (p, t, "a property with both an automatic accessor (`%s;`) and a body " NOT_SUPPORTED
+                        "; give every accessor a body, with a field behind it", t->text);
+          skip_member (p);
+          return;
+        }
+      if (!at_punct (p, P_LBRACE) && !at_punct (p, P_ARROW))
+        {
+          error_expected (p, "`{` or `=>` after the accessor");
+          skip_member (p);
+          return;
+        }
+      parse_accessor (p, m, type, name_tok, !tok_is_ident (t, "get"));
+    }
+  if (!accept_punct (p, P_RBRACE))
+    error_at_tok (p, open, "this `{` is never closed: expected `}`");
+  if (at_punct (p, P_ASSIGN))
+    {
+      error_at_tok (p, cur (p), "only auto-properties can have an initializer");
+      skip_member (p);
+    }
+}
+
 static void
 parse_member (Parser *p)
 {
@@ -3942,12 +4073,17 @@ parse_member (Parser *p)
       parse_method (p, &m, type, name_tok);
       return;
     }
+  if (at_punct (p, P_LBRACE) && (m.mods & AWL_MOD_ABSTRACT))
+    {
+      /* `public abstract string Name { get; }`: only the overrides have storage. */
+      skip_member (p);
+      return;
+    }
   if (at_punct (p, P_LBRACE) && parse_auto_property (p, &m, type, name_tok))
     return;
   if (at_punct (p, P_LBRACE) || at_punct (p, P_ARROW))
     {
-      error_at_tok (p, name_tok, "properties with a body " ARE_NOT_SUPPORTED "; use an auto-property `{ get; set; }`, a field or a method");
-      skip_member (p);
+      parse_property (p, &m, type, name_tok);
       return;
     }
   if (at_punct (p, P_ASSIGN) || at_punct (p, P_SEMI) || at_punct (p, P_COMMA))

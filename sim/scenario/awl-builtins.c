@@ -467,7 +467,15 @@ instance_member (AwlBiCall   *call,
   AwlValue *slot = instance_slot (inst, call->site->member);
   AwlCode *code;
   g_autofree AwlValue *argv = NULL;
+  g_autofree char *get = g_strconcat ("get_", call->site->member, NULL);
 
+  /* A property with a body (its getter, maybe an override) wins over a slot. */
+  code = g_hash_table_lookup (inst->klass->methods, get);
+  if (code != NULL && (code->func->flags & AWL_FUNC_ACCESSOR) && call->n_args == 0)
+    {
+      awl_step_call (call->s, awl_interp_frame_new (call->run, code, &call->target, 1, NULL));
+      return bi_action (call);
+    }
   if (slot != NULL)
     return bi_value (call, *slot);
   code = g_hash_table_lookup (inst->klass->methods, call->site->member);
@@ -544,6 +552,20 @@ awl_builtin_set_member (AwlBiCall *call)
 
   if (t.kind == AWL_VALUE_NULL)
     return bi_null_reference (call);
+  if (inst != NULL)
+    {
+      g_autofree char *set = g_strconcat ("set_", call->site->member, NULL);
+      AwlCode *code = g_hash_table_lookup (inst->klass->methods, set);
+
+      if (code != NULL && (code->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          /* A property with a body: its setter (the interpreter pushes the value if
+           * the assignment's value is used). */
+          AwlValue argv[2] = { t, call->args[0] };
+          awl_step_call (call->s, awl_interp_frame_new (call->run, code, argv, 2, NULL));
+          return bi_action (call);
+        }
+    }
   if (inst != NULL && instance_slot (inst, call->site->member) != NULL)
     {
       *instance_slot (inst, call->site->member) = call->args[0];

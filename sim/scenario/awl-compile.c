@@ -1137,6 +1137,9 @@ is_user_member (Compiler   *c,
   for (guint i = 0; i < ast->n_methods; i++)
     if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && g_str_equal (ast->methods[i]->name, name))
       return TRUE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_ACCESSOR) && g_str_equal (ast->methods[i]->name + 4, name))
+      return TRUE;
   return FALSE;
 }
 
@@ -1155,10 +1158,10 @@ looks_like_array (Compiler *c,
 /* A virtual, abstract, override or interface method is found at run time in the
  * receiver's class (OP_CALL_METHOD's b = 1), except in a `base.M()` call. */
 static gboolean
-is_virtual_call (Compiler    *c,
+is_virtual_call (gboolean     nonvirtual,
                  AwlFunction *f)
 {
-  if (c->nonvirtual || !(f->flags & AWL_FUNC_INSTANCE) || (f->flags & AWL_FUNC_CTOR))
+  if (nonvirtual || !(f->flags & AWL_FUNC_INSTANCE) || (f->flags & AWL_FUNC_CTOR))
     return FALSE;
   return (f->flags & AWL_FUNC_ABSTRACT) ||
          (f->modifiers & (AWL_MOD_VIRTUAL | AWL_MOD_ABSTRACT | AWL_MOD_OVERRIDE));
@@ -1182,6 +1185,9 @@ compile_method_call (Compiler    *c,
   guint pos = skip;
   gboolean has_params = f->n_params > 0 && f->params[f->n_params - 1]->is_params;
   gboolean packed = FALSE;
+  gboolean nonvirtual = c->nonvirtual;   /* `base.M()`: taken before the arguments' calls */
+
+  c->nonvirtual = FALSE;
 
   for (guint i = 0; i < n_args; i++)
     {
@@ -1243,8 +1249,7 @@ compile_method_call (Compiler    *c,
           emit_const (c, awl_value_null ());
         }
     }
-  emit_full (c, OP_CALL_METHOD, f->n_params, is_virtual_call (c, f), code, e->loc);
-  c->nonvirtual = FALSE;
+  emit_full (c, OP_CALL_METHOD, f->n_params, is_virtual_call (nonvirtual, f), code, e->loc);
 }
 
 /* Interlocked.X(ref target, …): the function gets target's value and answers the
@@ -1499,6 +1504,21 @@ compile_member (Compiler *c,
   AwlCallSite *site;
   guint skip = 0;
 
+  if (e->member.target->kind == AWL_EXPR_NAME && g_str_equal (e->member.target->name.name, "base") &&
+      c->klass != NULL && awl_ast_class_base (c->unit->ast, c->klass) != NULL)
+    {
+      /* base.Property: the base class's getter, without dynamic dispatch. */
+      g_autofree char *key = g_strdup_printf ("%s.get_%s", awl_ast_class_base (c->unit->ast, c->klass),
+                                              e->member.name);
+      AwlCode *getter = g_hash_table_lookup (c->methods, key);
+
+      if (getter != NULL && (getter->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          c->nonvirtual = TRUE;
+          compile_method_call (c, e, getter, NULL, 0, e->member.name, e->member.target, FALSE);
+          return;
+        }
+    }
   if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS &&
       awl_ast_is_enum (c->unit->ast, e->member.target->name.name))
     {
@@ -1511,7 +1531,15 @@ compile_member (Compiler *c,
       /* Class.field */
       g_autofree char *key = g_strdup_printf ("%s.%s", e->member.target->name.name, e->member.name);
       gpointer v = g_hash_table_lookup (c->fields, key);
+      g_autofree char *get = g_strdup_printf ("%s.get_%s", e->member.target->name.name, e->member.name);
+      AwlCode *getter = v == NULL ? g_hash_table_lookup (c->methods, get) : NULL;
 
+      if (getter != NULL && (getter->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          /* A static property with a body: its getter. */
+          compile_method_call (c, e, getter, NULL, 0, e->member.name, NULL, FALSE);
+          return;
+        }
       if (v == NULL)
         {
           error_at (c, e->member.name_loc.line, e->member.name_loc.col,

@@ -834,6 +834,16 @@ run (IFrame  *f,
                   push (f, v);
                 break;
               }
+            if (res == BI_ACTION)
+              {
+                /* A property setter runs: the assignment's value is the value set. */
+                f->sp -= 2;
+                f->resume_push = insn->a != 0;
+                f->has_override = TRUE;
+                f->override = v;
+                f->when_all = NULL;
+                return;
+              }
             if (!bi_finish (f, s, &call, res, 2))
               return;
             break;
