@@ -107,6 +107,8 @@ has_overridable (const AwlAst *ast,
                                                         "OperationCompleted", NULL };
   const char *base = awl_ast_class_base (ast, klass);
 
+  if (g_str_equal (name, "ToString") || g_str_equal (name, "Equals") || g_str_equal (name, "GetHashCode"))
+    return TRUE;
   for (guint depth = 0; base != NULL && depth < 64; depth++)
     {
       AwlFunction *m;
@@ -118,8 +120,6 @@ has_overridable (const AwlAst *ast,
         return (m->modifiers & (AWL_MOD_VIRTUAL | AWL_MOD_ABSTRACT | AWL_MOD_OVERRIDE)) != 0;
       base = awl_ast_class_base (ast, base);
     }
-  if (g_str_equal (name, "ToString") || g_str_equal (name, "Equals") || g_str_equal (name, "GetHashCode"))
-    return TRUE;
   return FALSE;
 }
 

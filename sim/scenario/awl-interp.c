@@ -433,6 +433,30 @@ materialize (IFrame  *f,
   awl_step_call (s, awl_materialize_frame (f->run, lazy));
 }
 
+/* An object of the script whose class overrides ToString, at stack index @from or
+ * above: calls the override, and the instruction runs again with the string in
+ * the object's place (Console.WriteLine(obj), $"{obj}", "x" + obj). */
+static gboolean
+user_to_string (IFrame  *f,
+                AwlStep *s,
+                guint    from)
+{
+  for (guint i = from; i < f->sp; i++)
+    {
+      AwlInstance *inst = awl_value_get_foreign (f->stack[i], &awl_instance_class);
+      AwlCode *code = inst != NULL ? g_hash_table_lookup (inst->klass->methods, "ToString") : NULL;
+
+      if (code != NULL && code->func != NULL && code->func->n_params == 1)
+        {
+          f->pc--;
+          f->materialize_at = i;
+          awl_step_call (s, awl_interp_frame_new (f->run, code, &f->stack[i], 1, NULL));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 do_interp (IFrame  *f,
            AwlInsn *insn)
@@ -646,6 +670,10 @@ run (IFrame  *f,
           push (f, v);
           break;
         case OP_BINARY:
+          if (insn->a == AWL_BINARY_ADD && (f->stack[f->sp - 1].kind == AWL_VALUE_STRING ||
+                                            f->stack[f->sp - 2].kind == AWL_VALUE_STRING) &&
+              user_to_string (f, s, f->sp - 2))
+            return;
           b = pop (f);
           a = pop (f);
           if (!binary (f, insn->a, insn->b, a, b, &v, &exc))
@@ -773,6 +801,10 @@ run (IFrame  *f,
                 materialize (f, s, lz);
                 return;
               }
+            if (insn->op == OP_CALL_STATIC && ((AwlCallSite *) insn->p)->type != NULL &&
+                g_str_equal (((AwlCallSite *) insn->p)->type, "Console") &&
+                user_to_string (f, s, f->sp - insn->a))
+              return;
             bi_init (f, s, &call, insn, insn->a, FALSE);
             if (!bi_finish (f, s, &call,
                             insn->op == OP_NEW ? awl_builtin_new (&call) : awl_builtin_call_static (&call),
@@ -1123,6 +1155,8 @@ run (IFrame  *f,
             break;
           }
         case OP_INTERP:
+          if (user_to_string (f, s, f->sp - insn->a))
+            return;
           do_interp (f, insn);
           break;
         case OP_INIT_FIELDS:
