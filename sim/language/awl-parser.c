@@ -3928,6 +3928,11 @@ parse_member (Parser *p)
       parse_class (p, t, m.mods, AWL_CLASS_INTERFACE);
       return;
     }
+  if (tok_is_kw (t, "struct"))
+    {
+      parse_class (p, t, m.mods, AWL_CLASS_STRUCT);
+      return;
+    }
   if (tok_is_ident (t, "record") && (peek_tok (p, 1)->kind == AWL_TOK_IDENT ||
                                      tok_is_kw (peek_tok (p, 1), "class")))
     {

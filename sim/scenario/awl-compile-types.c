@@ -67,6 +67,7 @@ link_class (AwlProgram   *prog,
   info->linked = TRUE;
   decl = awl_ast_get_class (ast, info->name);
   info->is_record = decl != NULL && (decl->flags & AWL_CLASS_RECORD) != 0;
+  info->is_struct = decl != NULL && (decl->flags & AWL_CLASS_STRUCT) != 0;
   info->is_a = g_hash_table_new (g_str_hash, g_str_equal);
   add_is_a (ast, info->is_a, info->name, 0);
 
@@ -190,7 +191,8 @@ record_equal (AwlValue  a,
   AwlInstance *x = awl_value_get_foreign (a, &awl_instance_class);
   AwlInstance *y = awl_value_get_foreign (b, &awl_instance_class);
 
-  if (x == NULL || y == NULL || !x->klass->is_record || !y->klass->is_record)
+  if (x == NULL || y == NULL || !(x->klass->is_record || x->klass->is_struct) ||
+      !(y->klass->is_record || y->klass->is_struct))
     return FALSE;
   if (x->klass != y->klass || depth > MAX_DEPTH)
     {
@@ -216,4 +218,29 @@ awl_record_equal (AwlValue  a,
                   gboolean *eq)
 {
   return record_equal (a, b, eq, 0);
+}
+
+static AwlValue
+struct_copy (AwlSim   *sim,
+             AwlValue  v,
+             guint     depth)
+{
+  AwlInstance *inst = awl_value_get_foreign (v, &awl_instance_class);
+  AwlInstance *copy;
+
+  if (inst == NULL || !inst->klass->is_struct || depth > MAX_DEPTH)
+    return v;
+  copy = awl_sim_foreign_new (sim, &awl_instance_class, sizeof (AwlInstance));
+  copy->klass = inst->klass;
+  copy->slots = g_new0 (AwlValue, MAX (inst->klass->fields->len, 1));
+  for (guint i = 0; i < inst->klass->fields->len; i++)
+    copy->slots[i] = struct_copy (sim, inst->slots[i], depth + 1);
+  return awl_value_object (copy);
+}
+
+AwlValue
+awl_struct_copy (AwlSim   *sim,
+                 AwlValue  v)
+{
+  return struct_copy (sim, v, 0);
 }

@@ -76,6 +76,8 @@ typedef struct
   const char     *outer_name;
   const char     *klass;    /* class of the method being compiled, or NULL */
   gboolean        nonvirtual; /* the next method call is `base.M()`: no dynamic dispatch */
+  gboolean        has_structs; /* the script declares structs: values read are copied */
+  gboolean        receiver;   /* the next expression is a receiver (`p` in `p.X = 1`): no copy */
   GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
 } Compiler;
 
@@ -1038,6 +1040,7 @@ compile_assign (Compiler    *c,
     case AWL_EXPR_MEMBER:
       {
         AwlCallSite *site = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+        c->receiver = TRUE;
         compile_expr (c, target->member.target);
         if (is_set)
           compile_expr (c, value);
@@ -1155,6 +1158,16 @@ looks_like_array (Compiler *c,
   return FALSE;
 }
 
+/* A struct value read from a variable, field or member is a copy (C#'s value
+ * semantics); a receiver (`p` in `p.X = 1`, `p.Move()`) is the storage itself. */
+static void
+emit_struct_copy (Compiler *c,
+                  gboolean  receiver)
+{
+  if (c->has_structs && !receiver)
+    emit (c, OP_COPY_STRUCT, 0);
+}
+
 /* A virtual, abstract, override or interface method is found at run time in the
  * receiver's class (OP_CALL_METHOD's b = 1), except in a `base.M()` call. */
 static gboolean
@@ -1219,6 +1232,7 @@ compile_method_call (Compiler    *c,
     error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
   if (skip && !self_on_stack)
     {
+      c->receiver = TRUE;
       if (self != NULL)
         compile_expr (c, self);
       else
@@ -1476,6 +1490,7 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
+      c->receiver = TRUE;
       compile_expr (c, callee->member.target);
       if (callee->member.null_conditional)
         skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1578,6 +1593,7 @@ compile_member (Compiler *c,
       emit_const (c, awl_value_null ());
       return;
     }
+  c->receiver = TRUE;
   compile_expr (c, e->member.target);
   if (e->member.null_conditional)
     skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1600,10 +1616,54 @@ default_kind (const AwlTypeRef *t)
   return 0;
 }
 
+static void emit_default (Compiler *c, const AwlTypeRef *t);
+
+/* The fields of a new struct value (on the stack) at their defaults. A struct that
+ * contains itself (an error in C#) stops at a depth bound. */
+static void
+compile_struct_field_defaults (Compiler   *c,
+                               const char *klass)
+{
+  static guint depth;
+  AwlAst *ast = c->unit->ast;
+
+  if (depth > 16)
+    return;
+  depth++;
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+      AwlCallSite *set;
+
+      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+        continue;
+      set = new_site (c, NULL, f->name, NULL, 0, f->loc);
+      emit (c, OP_DUP, 0);
+      if (f->init)
+        compile_expr (c, f->init);
+      else
+        emit_default (c, f->type);
+      emit_full (c, OP_SET_MEMBER, 0, 0, set, f->loc);
+    }
+  depth--;
+}
+
 static void
 emit_default (Compiler         *c,
               const AwlTypeRef *t)
 {
+  if (t != NULL && t->array_rank == 0 && !t->nullable && awl_ast_get_class (c->unit->ast, t->name) != NULL &&
+      (awl_ast_get_class (c->unit->ast, t->name)->flags & AWL_CLASS_STRUCT))
+    {
+      /* A struct's default: an object with every field at its default. */
+      AwlCallSite *site = new_site (c, t->name, t->name, NULL, 0, t->loc);
+
+      site->api = &awl_instance_ctor;
+      site->klass = g_hash_table_lookup (c->prog->classes, t->name);
+      emit_full (c, OP_NEW, 0, 0, site, t->loc);
+      compile_struct_field_defaults (c, t->name);
+      return;
+    }
   switch (default_kind (t))
     {
     case 1: emit_const (c, awl_value_int (0)); break;
@@ -1880,6 +1940,9 @@ static void
 compile_expr (Compiler *c,
               AwlExpr  *e)
 {
+  gboolean receiver = c->receiver;
+
+  c->receiver = FALSE;
   if (e == NULL)
     {
       emit_const (c, awl_value_null ());
@@ -1912,11 +1975,15 @@ compile_expr (Compiler *c,
         emit_full (c, OP_INTERP, n, 0, e, e->loc);
         break;
       }
-    case AWL_EXPR_NAME: compile_name (c, e); break;
+    case AWL_EXPR_NAME:
+      compile_name (c, e);
+      emit_struct_copy (c, receiver);
+      break;
     case AWL_EXPR_MEMBER:
       if (e->member.target == NULL || e->member.name == NULL)
         goto incomplete;
       compile_member (c, e);
+      emit_struct_copy (c, receiver);
       break;
     case AWL_EXPR_CALL:
       if (e->call.callee == NULL)
@@ -2931,6 +2998,10 @@ awl_program_compile (AwlUnit *unit)
     }
 
   awl_classes_link (prog, ast, c.methods, c.fields, c.qualified);
+  for (guint i = 0; i < ast->n_classes; i++)
+    if (awl_ast_get_class (ast, ast->classes[i]) != NULL &&
+        (awl_ast_get_class (ast, ast->classes[i])->flags & AWL_CLASS_STRUCT))
+      c.has_structs = TRUE;
   compile_fields (&c);
 
   for (guint i = 0; i < ast->n_methods; i++)

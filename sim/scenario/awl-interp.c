@@ -1024,6 +1024,9 @@ run (IFrame  *f,
           a = pop (f);
           push (f, awl_value_bool (is_type (a, insn->p)));
           break;
+        case OP_COPY_STRUCT:
+          f->stack[f->sp - 1] = awl_struct_copy (sim, f->stack[f->sp - 1]);
+          break;
         case OP_CAST_CLASS:
           a = pop (f);
           if (awl_value_is_null (a) || is_type (a, insn->p))

@@ -74,6 +74,7 @@ typedef enum
   OP_INIT_FIELDS,     /* runs the field initializer once per run */
   OP_CAST_CLASS,      /* p = type name, a = 1 for `as`: pops a value, pushes it if it is
                          one (else null for `as`, InvalidCastException for a cast) */
+  OP_COPY_STRUCT,     /* the value on top, if a struct of the script, becomes a copy */
 } AwlOp;
 
 typedef struct _AwlCode AwlCode;
@@ -134,6 +135,7 @@ typedef struct
   GHashTable  *methods;   /* name → AwlCode* of its instance methods (overrides win) */
   GHashTable  *is_a;      /* names of itself, its base classes and interfaces (NULL: itself) */
   gboolean     is_record; /* prints `Name { X = 1 }` and compares by value */
+  gboolean     is_struct; /* copied when read (value semantics); Equals compares fields */
   gboolean     linked;
 } AwlClassInfo;
 
@@ -176,6 +178,10 @@ gboolean    awl_class_inherits     (const AwlAst *ast,
  * values that are not objects of the script). */
 gboolean    awl_instance_is_a      (AwlValue      v,
                                     const char   *type);
+/* A copy of the struct value @v (nested structs copied too), or @v itself if it is
+ * not a struct of the script. */
+AwlValue    awl_struct_copy        (AwlSim       *sim,
+                                    AwlValue      v);
 /* Record equality (same record class and equal fields); FALSE with *eq untouched when
  * a or b is not a record. */
 gboolean    awl_record_equal       (AwlValue      a,
