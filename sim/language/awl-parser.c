@@ -3628,9 +3628,8 @@ unsupported_type_kind (AwlToken *t,
     return "enums";
   if (tok_is_kw (t, "delegate"))
     return "delegate types";
-  if (tok_is_ident (t, "record") && (n->kind == AWL_TOK_IDENT || tok_is_kw (n, "struct") ||
-                                     tok_is_kw (n, "class")))
-    return "records";
+  if (tok_is_ident (t, "record") && tok_is_kw (n, "struct"))
+    return "record structs";
   return NULL;
 }
 
@@ -3813,6 +3812,18 @@ parse_accessor (Parser     *p,
   add_member (p, f->klass, f->name, f);
 }
 
+/* After an error inside a property's braces: on after its closing brace. */
+static void
+skip_property (Parser   *p,
+               AwlToken *open)
+{
+  if (open->match >= 0)
+    p->pos = (guint) open->match + 1;
+  else
+    skip_member (p);
+  p->panic = FALSE;
+}
+
 /* A property with a body: `T Name => expr;` or `T Name { get { … } set { … } }`
  * (accessors as blocks or `=> expr;`, with modifiers such as `private set`; `init`
  * is a setter). */
@@ -3842,7 +3853,7 @@ parse_property (Parser     *p,
       if (!tok_is_ident (t, "get") && !tok_is_ident (t, "set") && !tok_is_ident (t, "init"))
         {
           error_expected (p, "`get`, `set` or `init`");
-          skip_member (p);
+          skip_property (p, open);
           return;
         }
       next (p);
@@ -3850,13 +3861,13 @@ parse_property (Parser     *p,
         {
           error_at_tok (p, t, "a property with both an automatic accessor (`%s;`) and a body " NOT_SUPPORTED
                         "; give every accessor a body, with a field behind it", t->text);
-          skip_member (p);
+          skip_property (p, open);
           return;
         }
       if (!at_punct (p, P_LBRACE) && !at_punct (p, P_ARROW))
         {
           error_expected (p, "`{` or `=>` after the accessor");
-          skip_member (p);
+          skip_property (p, open);
           return;
         }
       parse_accessor (p, m, type, name_tok, !tok_is_ident (t, "get"));
