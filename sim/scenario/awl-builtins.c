@@ -540,6 +540,19 @@ awl_builtin_call_member (AwlBiCall *call)
 AwlBiResult
 awl_builtin_get_member (AwlBiCall *call)
 {
+  AwlInstance *inst = awl_value_get_foreign (call->target, &awl_instance_class);
+  AwlCode *code = inst != NULL ? g_hash_table_lookup (inst->klass->methods, call->site->member) : NULL;
+
+  if (code != NULL && instance_slot (inst, call->site->member) == NULL)
+    {
+      /* `worker.Loop` as a value: a delegate bound to the object. */
+      AwlClosure *cl = awl_sim_foreign_new (call->sim, &awl_closure_class, sizeof (AwlClosure));
+
+      cl->code = code;
+      cl->bound = TRUE;
+      cl->self = call->target;
+      return bi_value (call, awl_value_object (cl));
+    }
   return member (call);
 }
 

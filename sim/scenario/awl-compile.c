@@ -909,6 +909,13 @@ compile_name (Compiler *c,
     emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
   else if ((v = g_hash_table_lookup (c->knobs, name)))
     emit (c, OP_LOAD_KNOB, GPOINTER_TO_UINT (v) - 1);
+  else if ((v = find_method (c, name)) && (((AwlCode *) v)->func->flags & AWL_FUNC_INSTANCE) &&
+           (b = lookup (c, "this", &depth)) != NULL)
+    {
+      /* An instance method as a delegate is bound to `this`. */
+      emit_load_binding (c, b, depth);
+      emit_full (c, OP_METHOD_GROUP, 0, 1, v, e->loc);
+    }
   else if ((v = find_method (c, name)))
     emit_p (c, OP_METHOD_GROUP, 0, v);
   else if (awl_builtin_type_exists (name))

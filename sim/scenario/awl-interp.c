@@ -949,6 +949,11 @@ run (IFrame  *f,
             AwlClosure *cl = awl_sim_foreign_new (sim, &awl_closure_class, sizeof (AwlClosure));
             cl->code = insn->p;
             cl->env = insn->op == OP_CLOSURE ? capture_env (f) : NULL;
+            if (insn->op == OP_METHOD_GROUP && insn->b == 1)
+              {
+                cl->bound = TRUE;
+                cl->self = pop (f);
+              }
             push (f, awl_value_object (cl));
             break;
           }

@@ -223,6 +223,16 @@ awl_closure_frame (AwlRun         *run,
                    const AwlValue *args,
                    guint           n)
 {
+  if (closure->bound)
+    {
+      /* An instance method as a delegate: its object comes first. */
+      g_autofree AwlValue *argv = g_new (AwlValue, n + 1);
+
+      argv[0] = closure->self;
+      for (guint i = 0; i < n; i++)
+        argv[i + 1] = args[i];
+      return awl_interp_frame_new (run, closure->code, argv, n + 1, closure->env);
+    }
   return awl_interp_frame_new (run, closure->code, args, n, closure->env);
 }
 

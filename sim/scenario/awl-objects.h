@@ -32,6 +32,8 @@ typedef struct
   AwlForeign  parent;
   AwlCode    *code;
   AwlEnv     *env;
+  gboolean    bound;   /* an instance method group (`new Thread(Loop)`): self is `this` */
+  AwlValue    self;
 } AwlClosure;
 
 typedef struct
