@@ -597,11 +597,42 @@ check_method_args (Checker     *c,
     }
 }
 
+/* `SetSynchronizationContext(this)` inside a class deriving from SynchronizationContext:
+ * a static method of the .NET base class by its simple name becomes `Base.Method`. */
+static void
+qualify_base_static (Checker *c,
+                     AwlExpr *callee)
+{
+  const char *klass = current_class (c);
+  const char *name = callee->name.name;
+  AwlExpr *target;
+
+  if (klass == NULL || lookup_var (c, name) != NULL || find_method (c, name) != NULL ||
+      find_field (c, name) != NULL ||
+      !awl_ast_class_extends_builtin (c->unit->ast, klass, "SynchronizationContext") ||
+      awl_known_api_lookup ("SynchronizationContext", name, AWL_API_STATIC_METHOD) == NULL)
+    return;
+  target = awl_arena_new0 (c->arena, AwlExpr);
+  target->kind = AWL_EXPR_NAME;
+  target->loc = callee->loc;
+  target->depth = 1;
+  target->name.name = "SynchronizationContext";
+  memset (&callee->member, 0, sizeof callee->member);
+  callee->kind = AWL_EXPR_MEMBER;
+  callee->member.target = target;
+  callee->member.name = name;
+  callee->member.name_loc = callee->loc;
+  callee->depth = 2;
+}
+
 static void
 check_call (Checker *c,
             AwlExpr *e)
 {
   AwlExpr *callee = e->call.callee;
+
+  if (callee->kind == AWL_EXPR_NAME)
+    qualify_base_static (c, callee);
 
   if (callee->kind == AWL_EXPR_MEMBER && names_unknown_type (c, callee->member.target))
     {
