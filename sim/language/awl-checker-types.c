@@ -192,6 +192,32 @@ check_implemented (AwlUnit            *unit,
     }
 }
 
+/* Whether the struct @klass holds (through struct fields) a value of the struct @target. */
+static gboolean
+struct_holds (const AwlAst *ast,
+              const char   *klass,
+              const char   *target,
+              guint         depth)
+{
+  if (depth > 16)
+    return FALSE;
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+      const AwlClassDecl *type;
+
+      if (!awl_field_is_instance (f) || g_strcmp0 (f->klass, klass) != 0 || f->type == NULL ||
+          f->type->array_rank > 0 || f->type->nullable)
+        continue;
+      type = awl_ast_get_class (ast, f->type->name);
+      if (type == NULL || !(type->flags & AWL_CLASS_STRUCT))
+        continue;
+      if (g_str_equal (type->name, target) || struct_holds (ast, type->name, target, depth + 1))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 awl_check_types (AwlUnit *unit)
 {
@@ -204,6 +230,9 @@ awl_check_types (AwlUnit *unit)
       if (decl == NULL)
         continue;
       check_base_list (unit, decl);
+      if ((decl->flags & AWL_CLASS_STRUCT) && struct_holds (ast, decl->name, decl->name, 0))
+        type_error (unit, decl->loc, "the struct `%s` contains itself through its fields (a struct value "
+                    "cannot; make one of them a class or nullable)", decl->name);
       if (!has_cycle (ast, decl->name))
         check_implemented (unit, decl);
     }

@@ -78,6 +78,7 @@ typedef struct
   gboolean        nonvirtual; /* the next method call is `base.M()`: no dynamic dispatch */
   gboolean        has_structs; /* the script declares structs: values read are copied */
   gboolean        receiver;   /* the next expression is a receiver (`p` in `p.X = 1`): no copy */
+  GPtrArray      *struct_stack; /* structs whose default is being built (self-containment) */
   GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
 } Compiler;
 
@@ -1626,17 +1627,16 @@ default_kind (const AwlTypeRef *t)
 static void emit_default (Compiler *c, const AwlTypeRef *t);
 
 /* The fields of a new struct value (on the stack) at their defaults. A struct that
- * contains itself (an error in C#) stops at a depth bound. */
+ * contains itself (an error in C#) gets null there instead of recursing. */
 static void
 compile_struct_field_defaults (Compiler   *c,
                                const char *klass)
 {
-  static guint depth;
   AwlAst *ast = c->unit->ast;
 
-  if (depth > 16)
-    return;
-  depth++;
+  if (c->struct_stack == NULL)
+    c->struct_stack = g_ptr_array_new ();
+  g_ptr_array_add (c->struct_stack, (gpointer) klass);
   for (guint i = 0; i < ast->n_fields; i++)
     {
       AwlField *f = ast->fields[i];
@@ -1648,11 +1648,16 @@ compile_struct_field_defaults (Compiler   *c,
       emit (c, OP_DUP, 0);
       if (f->init)
         compile_expr (c, f->init);
+      else if (f->type != NULL && g_ptr_array_find_with_equal_func (c->struct_stack, f->type->name,
+                                                                    g_str_equal, NULL))
+        emit_const (c, awl_value_null ());
       else
         emit_default (c, f->type);
       emit_full (c, OP_SET_MEMBER, 0, 0, set, f->loc);
     }
-  depth--;
+  g_ptr_array_set_size (c->struct_stack, c->struct_stack->len - 1);
+  if (c->struct_stack->len == 0)
+    g_clear_pointer (&c->struct_stack, g_ptr_array_unref);
 }
 
 static void
