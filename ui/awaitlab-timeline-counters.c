@@ -30,11 +30,11 @@ column_rects (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_draw_counters (AwaitlabTimelineRenderer *self,
-               cairo_t                  *cr,
-               AwaitlabTimeline         *timeline,
-               gint64                    begin,
-               gint64                    end,
-               double                    px_per_unit)
+                                 cairo_t                  *cr,
+                                 AwaitlabTimeline         *timeline,
+                                 gint64                    begin,
+                                 gint64                    end,
+                                 double                    px_per_unit)
 {
   static const AwaitlabColor counter_colors[] = {
     { 0.000, 0.447, 0.698 },

@@ -14,10 +14,10 @@
 
 void
 awaitlab_renderer_draw_arrow_head (cairo_t *cr,
-                 double   x,
-                 double   y,
-                 double   angle,
-                 double   size)
+                                   double   x,
+                                   double   y,
+                                   double   angle,
+                                   double   size)
 {
   cairo_move_to (cr, x, y);
   cairo_line_to (cr, x - size * cos (angle - 0.45), y - size * sin (angle - 0.45));
@@ -252,11 +252,11 @@ draw_flows_batched (AwaitlabTimelineRenderer *self,
  * information: then only the selected thread's are drawn. */
 void
 awaitlab_renderer_draw_flows (AwaitlabTimelineRenderer *self,
-            cairo_t                  *cr,
-            AwaitlabTimeline         *timeline,
-            gint64                    begin,
-            gint64                    end,
-            double                    px_per_unit)
+                              cairo_t                  *cr,
+                              AwaitlabTimeline         *timeline,
+                              gint64                    begin,
+                              gint64                    end,
+                              double                    px_per_unit)
 {
   const guint max_flows = (guint)MAX (200, self->area_w / 4);
   const AwaitlabFlow *flows;
@@ -321,22 +321,26 @@ awaitlab_renderer_draw_flows (AwaitlabTimelineRenderer *self,
  * deadlock's red outline runs along the same lane edge). */
 void
 awaitlab_renderer_draw_never_run_labels (AwaitlabTimelineRenderer *self,
-                       cairo_t                  *cr,
-                       AwaitlabTimeline         *timeline,
-                       gint64                    begin,
-                       gint64                    end,
-                       double                    px_per_unit)
+                                         cairo_t                  *cr,
+                                         AwaitlabTimeline         *timeline,
+                                         gint64                    begin,
+                                         gint64                    end,
+                                         double                    px_per_unit)
 {
   const AwaitlabFlow *flows;
   const AwaitlabAxisSpan *fpos;
-  guint n, shown = 0, n_lanes = awaitlab_timeline_get_n_lanes (timeline);
+  const guint *never;
+  guint n, n_never, shown = 0, n_lanes = awaitlab_timeline_get_n_lanes (timeline);
   gint64 play = awaitlab_renderer_playhead_pos (self);
 
   flows = awaitlab_timeline_get_flows (timeline, &n);
   fpos = awaitlab_time_axis_get_flows (self->cur, &n);
-  for (guint i = 0; i < n && shown < 8; i++)
+  never = awaitlab_time_axis_get_never_run (self->cur, &n_never);
+  for (guint k = 0; k < n_never && shown < 8; k++)
     {
-      if (fpos[i].end != G_MAXINT64 || fpos[i].begin < begin || fpos[i].begin > end ||
+      guint i = never[k];
+
+      if (fpos[i].begin < begin || fpos[i].begin > end ||
           (play >= 0 && fpos[i].begin > play) ||
           flows[i].from_lane >= n_lanes || flows[i].to_lane >= n_lanes)
         continue;

@@ -16,13 +16,13 @@
 
 void
 awaitlab_renderer_show_text (AwaitlabTimelineRenderer *self,
-           cairo_t                  *cr,
-           const char               *text,
-           double                    x,
-           double                    y,
-           double                    max_width,
-           gboolean                  bold,
-           gboolean                  center_y)
+                             cairo_t                  *cr,
+                             const char               *text,
+                             double                    x,
+                             double                    y,
+                             double                    max_width,
+                             gboolean                  bold,
+                             gboolean                  center_y)
 {
   int w, h;
 
@@ -36,12 +36,12 @@ awaitlab_renderer_show_text (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_add_span_label (AwaitlabTimelineRenderer *self,
-                 cairo_t                  *cr,
-                 const AwaitlabSpan       *span,
-                 double                    x0,
-                 double                    x1,
-                 double                    y,
-                 double                    h)
+                                  cairo_t                  *cr,
+                                  const AwaitlabSpan       *span,
+                                  double                    x0,
+                                  double                    x1,
+                                  double                    y,
+                                  double                    h)
 {
   Label label = { span, x0, x1, y, h };
   const char *text = span->state == AWAITLAB_SPAN_BLOCKED && span->detail ? span->detail : span->label;
@@ -57,9 +57,9 @@ awaitlab_renderer_add_span_label (AwaitlabTimelineRenderer *self,
  * colour for the veiled bar; each keeps 4.5:1 (awaitlab-palette.h). */
 void
 awaitlab_renderer_flush_labels (AwaitlabTimelineRenderer *self,
-              cairo_t                  *cr,
-              double                    veil_x,
-              gboolean                  veiled)
+                                cairo_t                  *cr,
+                                double                    veil_x,
+                                gboolean                  veiled)
 {
   double pad = 4 * self->scale;
 
@@ -91,10 +91,10 @@ awaitlab_renderer_flush_labels (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_draw_lane_label (AwaitlabTimelineRenderer *self,
-                 cairo_t                  *cr,
-                 AwaitlabTimeline         *timeline,
-                 guint                     lane,
-                 gboolean                  appeared)
+                                   cairo_t                  *cr,
+                                   AwaitlabTimeline         *timeline,
+                                   guint                     lane,
+                                   gboolean                  appeared)
 {
   double y = g_array_index (self->lane_y, double, lane);
   double h = g_array_index (self->lane_h, double, lane);

@@ -76,12 +76,12 @@ push_column (AwaitlabTimelineRenderer *self,
 
 static void
 awaitlab_renderer_note_hover (AwaitlabTimelineRenderer *self,
-            guint                     lane,
-            guint                     i,
-            double                    x0,
-            double                    x1,
-            double                    y,
-            double                    h)
+                              guint                     lane,
+                              guint                     i,
+                              double                    x0,
+                              double                    x1,
+                              double                    y,
+                              double                    h)
 {
   if ((int)lane == self->hover_lane && (int)i == self->hover_span)
     {
@@ -90,6 +90,20 @@ awaitlab_renderer_note_hover (AwaitlabTimelineRenderer *self,
       self->hover_rect.width = x1 - x0;
       self->hover_rect.height = h;
     }
+}
+
+/* Each column's coverage read from @summary, in a buffer reused across lanes. */
+static guint16 *
+summary_columns (AwaitlabTimelineRenderer *self,
+                 const AwaitlabSummary    *summary,
+                 gint64                    begin,
+                 double                    units_per_px,
+                 int                       width)
+{
+  awaitlab_renderer_ensure_columns (self, width);
+  self->cov = g_renew (guint16, self->cov, (gsize)width * AWAITLAB_N_SPAN_STATES);
+  awaitlab_summary_columns (summary, begin, units_per_px, width, self->cov);
+  return self->cov;
 }
 
 /* Zoomed far out: each pixel column's state comes from the summary. */
@@ -105,14 +119,14 @@ draw_thread_lane_summary (AwaitlabTimelineRenderer *self,
   double units_per_px = 1.0 / px_per_unit;
   int width = (int)ceil (self->area_w);
 
-  awaitlab_renderer_ensure_columns (self, width);
+  guint16 *cov = summary_columns (self, summary, begin, units_per_px, width);
+
   for (int c = 0; c < width; c++)
     {
-      double acc[AWAITLAB_N_SPAN_STATES] = { 0 };
-      gint64 x0 = begin + (gint64)(c * units_per_px);
-      gint64 x1 = begin + (gint64)((c + 1) * units_per_px);
+      double acc[AWAITLAB_N_SPAN_STATES];
 
-      awaitlab_summary_coverage (summary, x0, x1, acc);
+      for (guint s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
+        acc[s] = cov[(gsize)c * AWAITLAB_N_SPAN_STATES + s];
       self->columns[c] = awaitlab_renderer_column_state (acc);
     }
   awaitlab_renderer_paint_columns (self, cr, width, y, h);
@@ -120,12 +134,12 @@ draw_thread_lane_summary (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_draw_thread_lane (AwaitlabTimelineRenderer *self,
-                  cairo_t                  *cr,
-                  AwaitlabTimeline         *timeline,
-                  guint                     lane,
-                  gint64                    begin,
-                  gint64                    end,
-                  double                    px_per_unit)
+                                    cairo_t                  *cr,
+                                    AwaitlabTimeline         *timeline,
+                                    guint                     lane,
+                                    gint64                    begin,
+                                    gint64                    end,
+                                    double                    px_per_unit)
 {
   double y = g_array_index (self->lane_y, double, lane);
   double h = g_array_index (self->lane_h, double, lane);
@@ -256,29 +270,30 @@ draw_async_row_summary (AwaitlabTimelineRenderer *self,
   double units_per_px = 1.0 / px_per_unit;
   int width = (int)ceil (self->area_w);
 
-  awaitlab_renderer_ensure_columns (self, width);
+  guint16 *cov = summary_columns (self, summary, begin, units_per_px, width);
+
   for (int c = 0; c < width; c++)
     {
-      double acc[AWAITLAB_N_SPAN_STATES] = { 0 };
-      gint64 x0 = begin + (gint64)(c * units_per_px);
-      gint64 x1 = begin + (gint64)((c + 1) * units_per_px);
+      const guint16 *acc = cov + (gsize)c * AWAITLAB_N_SPAN_STATES;
 
-      awaitlab_summary_coverage (summary, x0, x1, acc);
       self->columns[c] = acc[AWAITLAB_SPAN_TIMER] <= 0 && acc[AWAITLAB_SPAN_IO] <= 0 ? -1
                        : acc[AWAITLAB_SPAN_IO] > acc[AWAITLAB_SPAN_TIMER] ? AWAITLAB_SPAN_IO
                        : AWAITLAB_SPAN_TIMER;
     }
-  awaitlab_renderer_paint_columns (self, cr, width, ry, rh);
+  if (self->image != NULL)
+    awaitlab_renderer_image_put (self, ry, rh);
+  else
+    awaitlab_renderer_paint_columns (self, cr, width, ry, rh);
 }
 
 void
 awaitlab_renderer_draw_async_lane (AwaitlabTimelineRenderer *self,
-                 cairo_t                  *cr,
-                 AwaitlabTimeline         *timeline,
-                 guint                     lane,
-                 gint64                    begin,
-                 gint64                    end,
-                 double                    px_per_unit)
+                                   cairo_t                  *cr,
+                                   AwaitlabTimeline         *timeline,
+                                   guint                     lane,
+                                   gint64                    begin,
+                                   gint64                    end,
+                                   double                    px_per_unit)
 {
   double y = g_array_index (self->lane_y, double, lane);
   double h = g_array_index (self->lane_h, double, lane);
@@ -299,6 +314,9 @@ awaitlab_renderer_draw_async_lane (AwaitlabTimelineRenderer *self,
   if (!self->no_summaries && (summary = awaitlab_time_axis_get_summary (self->cur, lane, 0)) != NULL &&
       1.0 / px_per_unit >= awaitlab_summary_get_bucket_width (summary))
     {
+      /* Every row goes into one image of the lane, painted once. */
+      if (self->direct)
+        awaitlab_renderer_image_begin (self, cr, (int)ceil (self->area_w), y, h);
       for (guint r = 0; r < MIN (rows, G_N_ELEMENTS (last_x)); r++)
         {
           const AwaitlabSummary *row = awaitlab_time_axis_get_summary (self->cur, lane, r);
@@ -307,6 +325,8 @@ awaitlab_renderer_draw_async_lane (AwaitlabTimelineRenderer *self,
           if (row != NULL)
             draw_async_row_summary (self, cr, row, begin, px_per_unit, ry + 1, row_h - 2);
         }
+      if (self->image != NULL)
+        awaitlab_renderer_image_end (self, cr);
       return;
     }
 
@@ -358,11 +378,13 @@ awaitlab_renderer_draw_async_lane (AwaitlabTimelineRenderer *self,
   if (row_columns != NULL)
     {
       self->to_columns = FALSE;
+      awaitlab_renderer_image_begin (self, cr, self->n_columns, y, h);
       for (guint r = 0; r < MIN (rows, G_N_ELEMENTS (last_x)); r++)
         {
           self->columns = row_columns + (gsize)r * self->n_columns;
-          awaitlab_renderer_paint_columns (self, cr, self->n_columns, y + 1 * self->scale + r * row_h + 1, row_h - 2);
+          awaitlab_renderer_image_put (self, y + 1 * self->scale + r * row_h + 1, row_h - 2);
         }
+      awaitlab_renderer_image_end (self, cr);
       self->columns = lane_columns;
     }
 }

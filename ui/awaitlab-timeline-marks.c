@@ -13,11 +13,11 @@
 
 void
 awaitlab_renderer_draw_marks (AwaitlabTimelineRenderer *self,
-            cairo_t                  *cr,
-            AwaitlabTimeline         *timeline,
-            gint64                    begin,
-            gint64                    end,
-            double                    px_per_unit)
+                              cairo_t                  *cr,
+                              AwaitlabTimeline         *timeline,
+                              gint64                    begin,
+                              gint64                    end,
+                              double                    px_per_unit)
 {
   static const AwaitlabColor lint_yellow = { 0.941, 0.894, 0.259 };
   const AwaitlabMark *marks;
@@ -91,11 +91,11 @@ awaitlab_renderer_draw_marks (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_draw_cycle (AwaitlabTimelineRenderer *self,
-            cairo_t                  *cr,
-            AwaitlabTimeline         *timeline,
-            gint64                    begin,
-            gint64                    end,
-            double                    px_per_unit)
+                              cairo_t                  *cr,
+                              AwaitlabTimeline         *timeline,
+                              gint64                    begin,
+                              gint64                    end,
+                              double                    px_per_unit)
 {
   const guint *cycle;
   guint n, n_lanes = awaitlab_timeline_get_n_lanes (timeline);

@@ -82,11 +82,11 @@ awaitlab_renderer_make_pattern (AwaitlabSpanState state)
 
 void
 awaitlab_renderer_add_rect (AwaitlabTimelineRenderer *self,
-          int                       state,
-          double                    x,
-          double                    y,
-          double                    w,
-          double                    h)
+                            int                       state,
+                            double                    x,
+                            double                    y,
+                            double                    w,
+                            double                    h)
 {
   cairo_rectangle_t r;
   double x1 = round (x + w), y1 = round (y + h);
@@ -124,12 +124,12 @@ put_columns (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_fill_state (AwaitlabTimelineRenderer *self,
-            cairo_t                  *cr,
-            int                       state,
-            double                    x0,
-            double                    y,
-            double                    x1,
-            double                    h)
+                              cairo_t                  *cr,
+                              int                       state,
+                              double                    x0,
+                              double                    y,
+                              double                    x1,
+                              double                    h)
 {
   double w = x1 - x0;
 
@@ -151,7 +151,7 @@ awaitlab_renderer_fill_state (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_flush_batches (AwaitlabTimelineRenderer *self,
-               cairo_t                  *cr)
+                                 cairo_t                  *cr)
 {
   for (guint state = 0; state < AWAITLAB_N_SPAN_STATES; state++)
     {
@@ -188,7 +188,7 @@ awaitlab_renderer_flush_batches (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_ensure_columns (AwaitlabTimelineRenderer *self,
-                int                       width)
+                                  int                       width)
 {
   if (self->n_columns != width)
     {
@@ -277,70 +277,140 @@ paint_columns_as_rects (AwaitlabTimelineRenderer *self,
     awaitlab_renderer_fill_state (self, cr, run.state, run.x0, y, run.x1, h);
 }
 
-/* Draws self->columns (a state per pixel column, -1 = nothing) over the
- * lane rectangle. An image target reuses one scratch surface; anything else
- * (GTK records cairo nodes) gets a fresh one it can keep. */
+/* One row of pixels of the lane: tile row @ty of each column's state. */
+static void
+fill_row (AwaitlabTimelineRenderer *self,
+          guint32                  *row,
+          int                       width,
+          int                       ax,
+          int                       ty,
+          gboolean                  idle_rule)
+{
+  for (int c = 0; c < width; c++)
+    {
+      int st = self->columns[c];
+
+      if (st < 0 || st == AWAITLAB_SPAN_EXITED)
+        row[c] = 0;
+      else if (st == AWAITLAB_SPAN_IDLE)
+        row[c] = idle_rule ? self->idle_pixel : 0;
+      else
+        row[c] = self->tiles[st][ty][(ax + c) & 7];
+    }
+}
+
+/* A lane's pixels are written into an image as wide as the lane area, then
+ * painted in one go: an image target reuses one scratch surface; anything
+ * else (GTK records cairo nodes) gets a fresh one it can keep. */
 void
-awaitlab_renderer_paint_columns (AwaitlabTimelineRenderer *self,
-               cairo_t                  *cr,
-               int                       width,
-               double                    y,
-               double                    h)
+awaitlab_renderer_image_begin (AwaitlabTimelineRenderer *self,
+                               cairo_t                  *cr,
+                               int                       width,
+                               double                    y,
+                               double                    h)
+{
+  gboolean reuse = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  int ry = (int)round (y), rh = MAX (0, (int)round (y + h) - ry);
+
+  g_assert (self->image == NULL);
+  build_tiles (self);
+  if (reuse && self->scratch != NULL &&
+      cairo_image_surface_get_width (self->scratch) >= width &&
+      cairo_image_surface_get_height (self->scratch) >= rh)
+    self->image = cairo_surface_reference (self->scratch);
+  else
+    {
+      self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (rh, 64));
+      if (reuse)
+        {
+          g_clear_pointer (&self->scratch, cairo_surface_destroy);
+          self->scratch = cairo_surface_reference (self->image);
+        }
+    }
+  self->image_y = ry;
+  self->image_w = width;
+  self->image_h = rh;
+
+  cairo_surface_flush (self->image);
+  /* Rows no band writes are cleared at the end, the others only written. */
+  self->image_rows = g_renew (guint8, self->image_rows, MAX (rh, 1));
+  memset (self->image_rows, 0, MAX (rh, 1));
+}
+
+/* Writes self->columns (a state per pixel column, -1 = nothing) into the
+ * band [@y, @y + @h) of the image. */
+void
+awaitlab_renderer_image_put (AwaitlabTimelineRenderer *self,
+                             double                    y,
+                             double                    h)
 {
   int ax = (int)round (self->area_x), ry = (int)round (y), rh = (int)round (y + h) - ry;
   int idle_row = (int)round (y + h / 2 - 0.5) - ry;
-  gboolean reuse = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-  cairo_surface_t *surface;
+  int width = self->image_w, stride;
+  guint built = 0;
   guint8 *data;
-  int stride;
 
-  if (rh <= 0 || width <= 0)
+  data = cairo_image_surface_get_data (self->image);
+  stride = cairo_image_surface_get_stride (self->image);
+  /* Rows repeat every 8 pixels (the tiles' height): each of those 8, and the
+   * one carrying idle's rule, is built once when first needed (a thin row of
+   * the timers lane needs two or three) and copied down the band. */
+  self->row_cache = g_renew (guint32, self->row_cache, (gsize)9 * width);
+  for (int r = 0; r < rh; r++)
+    {
+      int ty = (ry + r) & 7, key = r == idle_row ? 8 : ty;
+      guint32 *src = self->row_cache + (gsize)key * width;
+
+      if (ry + r < self->image_y || ry + r >= self->image_y + self->image_h)
+        continue;
+      if (!(built & (1u << key)))
+        {
+          fill_row (self, src, width, ax, ty, key == 8);
+          built |= 1u << key;
+        }
+      memcpy (data + (ry + r - self->image_y) * stride, src, (gsize)width * sizeof (guint32));
+      self->image_rows[ry + r - self->image_y] = TRUE;
+    }
+}
+
+void
+awaitlab_renderer_image_end (AwaitlabTimelineRenderer *self,
+                             cairo_t                  *cr)
+{
+  int ax = (int)round (self->area_x);
+  guint8 *data = cairo_image_surface_get_data (self->image);
+  int stride = cairo_image_surface_get_stride (self->image);
+
+  for (int r = 0; r < self->image_h; r++)
+    if (!self->image_rows[r])
+      memset (data + r * stride, 0, (gsize)self->image_w * sizeof (guint32));
+  cairo_surface_mark_dirty (self->image);
+  if (self->image_h > 0 && self->image_w > 0)
+    {
+      cairo_set_source_surface (cr, self->image, ax, self->image_y);
+      cairo_rectangle (cr, ax, self->image_y, self->image_w, self->image_h);
+      cairo_fill (cr);
+    }
+  g_clear_pointer (&self->image, cairo_surface_destroy);
+}
+
+/* Draws self->columns over the lane rectangle: pixels on a plain image,
+ * rectangles elsewhere. */
+void
+awaitlab_renderer_paint_columns (AwaitlabTimelineRenderer *self,
+                                 cairo_t                  *cr,
+                                 int                       width,
+                                 double                    y,
+                                 double                    h)
+{
+  if ((int)round (y + h) - (int)round (y) <= 0 || width <= 0)
     return;
   if (!self->direct)
     {
       paint_columns_as_rects (self, cr, width, y, h);
       return;
     }
-  build_tiles (self);
-
-  if (reuse && self->scratch != NULL &&
-      cairo_image_surface_get_width (self->scratch) >= width &&
-      cairo_image_surface_get_height (self->scratch) >= rh)
-    surface = cairo_surface_reference (self->scratch);
-  else
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, MAX (rh, 64));
-      if (reuse)
-        {
-          g_clear_pointer (&self->scratch, cairo_surface_destroy);
-          self->scratch = cairo_surface_reference (surface);
-        }
-    }
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (int r = 0; r < rh; r++)
-    {
-      guint32 *row = (guint32 *)(gpointer)(data + r * stride);
-      int ty = (ry + r) & 7;
-
-      for (int c = 0; c < width; c++)
-        {
-          int st = self->columns[c];
-
-          if (st < 0 || st == AWAITLAB_SPAN_EXITED)
-            row[c] = 0;
-          else if (st == AWAITLAB_SPAN_IDLE)
-            row[c] = r == idle_row ? self->idle_pixel : 0;
-          else
-            row[c] = self->tiles[st][ty][(ax + c) & 7];
-        }
-    }
-  cairo_surface_mark_dirty (surface);
-
-  cairo_set_source_surface (cr, surface, ax, ry);
-  cairo_rectangle (cr, ax, ry, width, rh);
-  cairo_fill (cr);
-  cairo_surface_destroy (surface);
+  awaitlab_renderer_image_begin (self, cr, width, y, h);
+  awaitlab_renderer_image_put (self, y, h);
+  awaitlab_renderer_image_end (self, cr);
 }

@@ -35,6 +35,13 @@ struct _AwaitlabTimelineRenderer
   cairo_surface_t      *scratch;          /* ARGB32, reused for image targets */
   gint8                *columns;
   guint8               *pinned;           /* columns an instant claimed */
+  guint16              *cov;              /* per column and state, from a summary */
+  guint32              *row_cache;
+  cairo_surface_t      *image;            /* the lane being written, between image_begin and _end */
+  int                   image_y;
+  int                   image_w;
+  int                   image_h;
+  guint8               *image_rows;       /* which rows of the image a band wrote */        /* the 8 rows a lane repeats, and idle's */
   int                   n_columns;
   guint                 direct : 1;       /* this frame may write pixels (identity matrix) */
   guint                 to_columns : 1;   /* fill_state writes self->columns */
@@ -206,6 +213,16 @@ void              awaitlab_renderer_flush_batches   (AwaitlabTimelineRenderer *s
                                                      cairo_t                  *cr);
 void              awaitlab_renderer_ensure_columns  (AwaitlabTimelineRenderer *self,
                                                      int                       width);
+void              awaitlab_renderer_image_begin     (AwaitlabTimelineRenderer *self,
+                                                     cairo_t                  *cr,
+                                                     int                       width,
+                                                     double                    y,
+                                                     double                    h);
+void              awaitlab_renderer_image_put       (AwaitlabTimelineRenderer *self,
+                                                     double                    y,
+                                                     double                    h);
+void              awaitlab_renderer_image_end       (AwaitlabTimelineRenderer *self,
+                                                     cairo_t                  *cr);
 void              awaitlab_renderer_paint_columns   (AwaitlabTimelineRenderer *self,
                                                      cairo_t                  *cr,
                                                      int                       width,

@@ -98,6 +98,9 @@ awaitlab_timeline_renderer_free (AwaitlabTimelineRenderer *self)
   g_clear_pointer (&self->scratch, cairo_surface_destroy);
   g_free (self->columns);
   g_free (self->pinned);
+  g_free (self->row_cache);
+  g_free (self->cov);
+  g_free (self->image_rows);
   g_free (self);
 }
 
@@ -178,7 +181,7 @@ awaitlab_timeline_renderer_set_use_summaries (AwaitlabTimelineRenderer *self,
 
 AwaitlabTimeAxis *
 awaitlab_renderer_axis_for (AwaitlabTimelineRenderer *self,
-          AwaitlabTimeline         *timeline)
+                            AwaitlabTimeline         *timeline)
 {
   if (self->axis != NULL && awaitlab_time_axis_get_timeline (self->axis) == timeline)
     return self->axis;
@@ -308,9 +311,9 @@ awaitlab_timeline_renderer_get_natural_height (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_compute_layout (AwaitlabTimelineRenderer *self,
-                AwaitlabTimeline         *timeline,
-                double                    width,
-                double                    height)
+                                  AwaitlabTimeline         *timeline,
+                                  double                    width,
+                                  double                    height)
 {
   guint n_lanes = timeline ? awaitlab_timeline_get_n_lanes (timeline) : 0;
   guint n_counters = (timeline && self->show_counters) ? awaitlab_timeline_get_n_counters (timeline) : 0;

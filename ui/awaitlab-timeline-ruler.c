@@ -153,11 +153,11 @@ draw_ruler_steps (AwaitlabTimelineRenderer *self,
  * does not run into the previous one. */
 void
 awaitlab_renderer_draw_ruler (AwaitlabTimelineRenderer *self,
-            cairo_t                  *cr,
-            gint64                    begin,
-            gint64                    end,
-            double                    px_per_unit,
-            double                    height)
+                              cairo_t                  *cr,
+                              gint64                    begin,
+                              gint64                    end,
+                              double                    px_per_unit,
+                              double                    height)
 {
   gint64 t_begin = awaitlab_time_axis_pos_to_time (self->cur, begin);
   gint64 t_end = awaitlab_time_axis_pos_to_time (self->cur, end);
@@ -225,11 +225,11 @@ awaitlab_renderer_draw_ruler (AwaitlabTimelineRenderer *self,
 
 void
 awaitlab_renderer_draw_playhead (AwaitlabTimelineRenderer *self,
-               cairo_t                  *cr,
-               gint64                    begin,
-               gint64                    end,
-               double                    px_per_unit,
-               double                    height)
+                                 cairo_t                  *cr,
+                                 gint64                    begin,
+                                 gint64                    end,
+                                 double                    px_per_unit,
+                                 double                    height)
 {
   g_autofree char *label = NULL;
   double x, s = self->scale;
