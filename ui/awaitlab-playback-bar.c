@@ -354,3 +354,17 @@ awaitlab_playback_bar_set_speed (AwaitlabPlaybackBar *self,
       best = i;
   gtk_drop_down_set_selected (self->speed_dropdown, best);
 }
+
+GtkWidget *
+awaitlab_playback_bar_get_scrubber (AwaitlabPlaybackBar *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_PLAYBACK_BAR (self), NULL);
+  return GTK_WIDGET (self->scrubber);
+}
+
+gboolean
+awaitlab_playback_bar_get_compact (AwaitlabPlaybackBar *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_PLAYBACK_BAR (self), FALSE);
+  return gtk_stack_get_visible_child (self->extras) == self->extras_compact;
+}

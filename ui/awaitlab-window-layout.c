@@ -134,7 +134,10 @@ apply_presentation_scale (AwaitlabWindow *self)
                          " { min-width: %dpx; min-height: %dpx; -gtk-icon-size: %dpx; }\n"
                          "window.presentation scale slider { min-width: %dpx; min-height: %dpx; }\n"
                          "window.presentation button.circular { min-width: %dpx; min-height: %dpx; }\n"
-                         "window.presentation .title-3 { font-size: 1.25em; }\n",
+                         /* libadwaita's text styles have fixed sizes: make them relative. */
+                         "window.presentation .title-3 { font-size: 1.25em; }\n"
+                         "window.presentation .heading { font-size: 1em; }\n"
+                         "window.presentation .caption, window.presentation .caption-heading { font-size: 0.85em; }\n",
                          16.0 * f, MAX (2, (int)(2 * f + 0.5)), MAX (2, (int)(2 * f + 0.5)),
                          icon, check, check, check, check + 6, check + 6, icon + 14, icon + 14);
   gtk_css_provider_load_from_data (self->presentation_css, css, -1);
@@ -251,6 +254,9 @@ _awaitlab_window_layout_init (AwaitlabWindow *self)
 {
   self->presentation_factor = 1.0;
   setup_side_dropdown (self);
+  /* The narration and the outcome never make their slot taller. */
+  gtk_overlay_set_clip_overlay (self->status_slot, GTK_WIDGET (self->status_label), TRUE);
+  gtk_overlay_set_clip_overlay (self->status_slot, self->outcome_banner, TRUE);
   g_signal_connect_swapped (self->inspector_flap, "notify::folded",
                             G_CALLBACK (on_inspector_folded), self);
   on_inspector_folded (self);

@@ -35,7 +35,8 @@ struct _AwaitlabWindow
   AwaitlabSidebar         *sidebar;
   AdwWindowTitle          *window_title;
   GtkSpinner              *spinner;
-  GtkStack                *status_stack;     /* the narration, or the outcome at the end */
+  GtkOverlay              *status_slot;      /* two lines: the narration or the outcome */
+  GtkWidget               *outcome_banner;
   GtkLabel                *outcome_label;
   AwaitlabQuizBanner      *quiz_banner;
   GtkStack                *main_stack;

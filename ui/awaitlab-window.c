@@ -46,7 +46,9 @@ update_outcome (AwaitlabWindow   *self,
       gtk_label_set_markup (self->outcome_label, markup);
     }
 
-  gtk_stack_set_visible_child_name (self->status_stack, show ? "outcome" : "narration");
+  /* The outcome takes the narration's place in the slot. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !show);
+  gtk_widget_set_visible (self->outcome_banner, show);
 }
 
 /* Notes appear as playback passes them (the code, the output and the queues
@@ -96,6 +98,8 @@ on_playhead_moved (AwaitlabWindow *self)
   if (timeline == NULL || timeline != awaitlab_timeline_view_get_timeline (self->timeline_view))
     return;
 
+  /* First: reaching the end reveals a quiz, and then the narration may say N/M. */
+  awaitlab_quiz_banner_set_at_end (self->quiz_banner, awaitlab_playback_is_at_end (playback));
   time = awaitlab_playback_get_time (playback);
   awaitlab_timeline_view_set_playhead_position (self->timeline_view, time,
                                                 awaitlab_playback_get_position (playback));
@@ -111,7 +115,6 @@ on_playhead_moved (AwaitlabWindow *self)
   if (awaitlab_workspace_get_compare (self->workspace))
     awaitlab_timeline_view_set_playhead (self->timeline_view_b, time);
   awaitlab_inspector_set_event (self->inspector, awaitlab_playback_get_event_index (playback));
-  awaitlab_quiz_banner_set_at_end (self->quiz_banner, awaitlab_playback_is_at_end (playback));
 }
 
 /* Playback is driven by the frame clock, so animation follows the display. */
@@ -813,7 +816,8 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, status_stack);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, status_slot);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, quiz_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, main_stack);
@@ -1026,7 +1030,7 @@ gboolean
 awaitlab_window_outcome_visible (AwaitlabWindow *self)
 {
   g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), FALSE);
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->status_stack), "outcome") == 0;
+  return gtk_widget_get_visible (self->outcome_banner);
 }
 
 const char *
