@@ -73,7 +73,7 @@ static const char * const extra_types[] = {
   "IEnumerable", "IList", "ICollection", "IReadOnlyList", "Func", "Action",
   "CancellationToken", "Thread", "TaskAwaiter", "ConfiguredTaskAwaitable",
   "EventArgs", "IAsyncEnumerable", "IAsyncEnumerator", "ValueTask", "Task",
-  "IDisposable", "Random", "Dictionary", "Type", "EventHandler",
+  "IDisposable", "Random", "Dictionary", "Type", "EventHandler", "ValueTuple",
   "System", NULL
 };
 
@@ -84,7 +84,8 @@ static const char * const exception_types[] = {
   "TimeoutException", "NotImplementedException", "NotSupportedException",
   "DivideByZeroException", "NullReferenceException", "ObjectDisposedException",
   "IndexOutOfRangeException", "FormatException", "IOException",
-  "SemaphoreFullException", "ApplicationException", "UriFormatException", "OverflowException", NULL
+  "SemaphoreFullException", "ApplicationException", "UriFormatException", "OverflowException",
+  "SwitchExpressionException", NULL
 };
 
 static const char *

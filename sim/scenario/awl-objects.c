@@ -76,6 +76,11 @@ instance_to_string (AwlForeign *self,
 {
   AwlInstance *inst = (AwlInstance *) self;
 
+  if (awl_instance_is_tuple (inst))
+    {
+      awl_tuple_to_string (inst, out);
+      return;
+    }
   if (inst->klass->name[0] != '<')
     {
       g_string_append (out, inst->klass->name);

@@ -75,6 +75,11 @@ typedef struct
 } AwlInstance;
 
 extern const AwlForeignClass awl_instance_class;
+
+/* Value tuples are instances of compiler-made classes (awl-builtins-tuples.c). */
+gboolean  awl_instance_is_tuple    (const AwlInstance *inst);
+AwlValue *awl_tuple_item           (AwlInstance *inst, const char *name);
+void      awl_tuple_to_string      (AwlInstance *inst, GString *out);
 extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the script */
 
 /* System.TimeSpan: a duration in ticks of 100 ns, printed as .NET prints it. */
