@@ -155,7 +155,7 @@ awl_px_parse_tuple (AwlPx *p)
     e->tuple.names = (const char **) awl_arena_dup_ptrs (awl_px_arena (p), names->pdata, names->len);
   if (elements->len > 7)
     {
-      errorf (p, open, "tuples of more than 7 elements " NOT_SUPPORTED);
+      errorf (p, open, "tuples of more than 7 elements are not supported by Awaitlab's C# subset");
       e = NULL;
       goto out;
     }
@@ -232,7 +232,7 @@ awl_px_parse_tuple_type (AwlPx *p)
   if (args->len < 2 || args->len > 7)
     {
       errorf (p, open, args->len < 2 ? "a tuple type has at least two elements"
-                                     : "tuples of more than 7 elements " NOT_SUPPORTED);
+                                     : "tuples of more than 7 elements are not supported by Awaitlab's C# subset");
       goto out;
     }
 
@@ -648,7 +648,7 @@ parse_primary_pattern (AwlPx *p)
     }
   if (is_punct (t, P_LBRACKET))
     {
-      errorf (p, t, "list patterns (`[…]`) " NOT_SUPPORTED);
+      errorf (p, t, "list patterns (`[…]`) are not supported by Awaitlab's C# subset");
       return NULL;
     }
   pat = new_pattern (p, AWL_PAT_CONST, t);
