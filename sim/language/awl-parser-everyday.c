@@ -797,3 +797,141 @@ out:
   g_array_unref (arms);
   return e;
 }
+
+/* ---------------------------------------------------------------------------- */
+/* LINQ query syntax                                                            */
+
+/* `target.Method(lambda)` */
+static AwlExpr *
+method_call (AwlPx      *p,
+             AwlExpr    *target,
+             const char *method,
+             AwlExpr    *lambda,
+             AwlLoc      loc)
+{
+  AwlExpr *member = awl_px_new_expr (p, AWL_EXPR_MEMBER, target->loc);
+  AwlExpr *call;
+
+  member->member.target = target;
+  member->member.name = awl_arena_intern (awl_px_arena (p), method);
+  member->member.name_loc = loc;
+  member = awl_px_finish_depth (p, member, target->depth);
+  if (member == NULL)
+    return NULL;
+  call = awl_px_new_expr (p, AWL_EXPR_CALL, target->loc);
+  call->call.callee = member;
+  call->call.n_args = 1;
+  call->call.args = awl_arena_alloc0 (awl_px_arena (p), sizeof (AwlArg));
+  call->call.args[0].loc = lambda->loc;
+  call->call.args[0].value = lambda;
+  return awl_px_finish_depth (p, call, MAX (member->depth, lambda->depth));
+}
+
+/* The body of one clause as a lambda of the range variable. */
+static AwlExpr *
+clause_lambda (AwlPx          *p,
+               const AwlToken *range)
+{
+  gpointer saved;
+  AwlFunction *f = awl_px_lambda_begin (p, loc_of (cur (p)), range->text, loc_of (range), &saved);
+
+  return awl_px_lambda_end (p, f, awl_px_parse_expr (p), saved);
+}
+
+/* `from x in xs where … orderby … [descending] select …`: the method calls the C#
+ * compiler makes of it, with one range variable. */
+AwlExpr *
+awl_px_parse_query (AwlPx *p)
+{
+  AwlToken *from = cur (p);
+  AwlToken *range;
+  AwlExpr *q;
+  gboolean clauses = FALSE;
+
+  awl_px_next (p);
+  if (awl_px_peek (p, 1)->kind != AWL_TOK_KEYWORD)   /* `from int x in …` */
+    {
+      if (awl_px_parse_type (p) == NULL)
+        return NULL;
+    }
+  range = cur (p);
+  awl_px_next (p);
+  if (!is_kw (cur (p), "in"))
+    {
+      awl_px_expected (p, "`in` after the range variable");
+      return NULL;
+    }
+  awl_px_next (p);
+  if ((q = awl_px_parse_expr (p)) == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      AwlToken *t = cur (p);
+
+      if (is_ident (t, "where"))
+        {
+          AwlExpr *fn;
+
+          awl_px_next (p);
+          if ((fn = clause_lambda (p, range)) == NULL || (q = method_call (p, q, "Where", fn, loc_of (t))) == NULL)
+            return NULL;
+          clauses = TRUE;
+        }
+      else if (is_ident (t, "orderby"))
+        {
+          AwlExpr *fn;
+          const char *method = "OrderBy";
+
+          awl_px_next (p);
+          if ((fn = clause_lambda (p, range)) == NULL)
+            return NULL;
+          if (is_ident (cur (p), "descending"))
+            {
+              method = "OrderByDescending";
+              awl_px_next (p);
+            }
+          else if (is_ident (cur (p), "ascending"))
+            awl_px_next (p);
+          if (is_punct (cur (p), P_COMMA))
+            {
+              errorf (p, cur (p), "`orderby` with several keys is not supported by Awaitlab's C# subset; "
+                      "order by one key");
+              return NULL;
+            }
+          if ((q = method_call (p, q, method, fn, loc_of (t))) == NULL)
+            return NULL;
+          clauses = TRUE;
+        }
+      else if (is_ident (t, "select"))
+        {
+          AwlExpr *fn;
+
+          awl_px_next (p);
+          /* `select x` after other clauses adds nothing, and C# leaves it out. */
+          if (clauses && is_ident (cur (p), range->text) &&
+              (is_punct (awl_px_peek (p, 1), P_RPAREN) || is_punct (awl_px_peek (p, 1), P_SEMI) ||
+               is_punct (awl_px_peek (p, 1), P_COMMA)))
+            {
+              awl_px_next (p);
+              return q;
+            }
+          if ((fn = clause_lambda (p, range)) == NULL)
+            return NULL;
+          return method_call (p, q, "Select", fn, loc_of (t));
+        }
+      else if (is_ident (t, "let") || is_ident (t, "join") || is_ident (t, "group") ||
+               is_ident (t, "from") || is_ident (t, "into"))
+        {
+          errorf (p, t, "`%s` in a LINQ query is not supported by Awaitlab's C# subset; "
+                  "use `where`, `orderby` and `select`, or method calls", t->text);
+          return NULL;
+        }
+      else
+        {
+          awl_px_expected (p, "`where`, `orderby` or `select` in the query");
+          (void) from;
+          return NULL;
+        }
+    }
+}

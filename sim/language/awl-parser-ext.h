@@ -40,7 +40,14 @@ AwlStmt    *awl_px_new_stmt     (AwlPx *p, AwlStmtKind kind, AwlLoc loc);
 void        awl_px_end_stmt     (AwlPx *p, AwlStmt *s);
 gboolean    awl_px_expect_semicolon (AwlPx *p);
 
+/* A lambda `param => body` (query clauses): begin, parse the body, end. */
+AwlFunction *awl_px_lambda_begin (AwlPx *p, AwlLoc loc, const char *param, AwlLoc param_loc, gpointer *saved);
+AwlExpr    *awl_px_lambda_end   (AwlPx *p, AwlFunction *f, AwlExpr *body, gpointer saved);
+
 /* Defined in awl-parser-everyday.c. */
+
+/* At `from x in …`: LINQ query syntax, lowered to Where/OrderBy/Select calls. */
+AwlExpr    *awl_px_parse_query       (AwlPx *p);
 
 /* At `(`: whether a tuple literal starts here (`(a, b)`, `(Name: x, …)`). */
 gboolean    awl_px_tuple_ahead       (AwlPx *p);

@@ -1187,12 +1187,10 @@ parse_primary (Parser *p)
     case AWL_TOK_INTERP:
       return parse_interpolated (p);
     case AWL_TOK_IDENT:
-      if (strcmp (t->text, "from") == 0 && peek_tok (p, 1)->kind == AWL_TOK_IDENT &&
+      if (strcmp (t->text, "from") == 0 &&
+          (peek_tok (p, 1)->kind == AWL_TOK_IDENT || is_predefined_type (peek_tok (p, 1))) &&
           (tok_is_kw (peek_tok (p, 2), "in") || peek_tok (p, 2)->kind == AWL_TOK_IDENT))
-        {
-          error_at_tok (p, t, "LINQ query syntax (`from … select …`) " NOT_SUPPORTED "; use method calls such as `.Select(x => …)`");
-          return NULL;
-        }
+        return awl_px_parse_query ((AwlPx *) p);
       if (strcmp (t->text, "nameof") == 0 && tok_is_punct (peek_tok (p, 1), P_LPAREN))
         {
           AwlExpr *operand;
@@ -3989,3 +3987,47 @@ AwlVar     *awl_px_new_var (AwlPx *p, AwlVarKind kind, const char *name, AwlLoc 
 AwlStmt    *awl_px_new_stmt (AwlPx *p, AwlStmtKind kind, AwlLoc loc) { return new_stmt ((Parser *) p, kind, loc); }
 void        awl_px_end_stmt (AwlPx *p, AwlStmt *s) { end_stmt ((Parser *) p, s); }
 gboolean    awl_px_expect_semicolon (AwlPx *p) { return expect_semicolon ((Parser *) p); }
+
+/* A lambda `param => body` made by awl-parser-everyday.c (query clauses): begin it,
+ * parse its body with awl_px_parse_expr, end it. */
+AwlFunction *
+awl_px_lambda_begin (AwlPx      *px,
+                     AwlLoc      loc,
+                     const char *param,
+                     AwlLoc      param_loc,
+                     gpointer   *saved)
+{
+  Parser *p = (Parser *) px;
+  g_autofree char *name = g_strdup_printf ("%s.lambda#%u", p->method != NULL ? p->method->name : "field",
+                                           ++p->n_lambdas);
+  AwlFunction *f = new_function (p, loc, awl_arena_intern (p->arena, name));
+  AwlVar *v;
+
+  f->flags = AWL_FUNC_LAMBDA | AWL_FUNC_EXPR_BODY;
+  f->return_kind = AWL_RETURN_PLAIN;
+  *saved = p->func;
+  p->func = f;
+  v = new_var (p, AWL_VAR_PARAM, param, param_loc, NULL);
+  f->n_params = 1;
+  f->params = (AwlVar **) awl_arena_dup_ptrs (p->arena, (gpointer *) &v, 1);
+  return f;
+}
+
+AwlExpr *
+awl_px_lambda_end (AwlPx       *px,
+                   AwlFunction *f,
+                   AwlExpr     *body,
+                   gpointer     saved)
+{
+  Parser *p = (Parser *) px;
+  AwlExpr *e;
+
+  p->func = saved;
+  if (body == NULL)
+    return NULL;
+  f->body_expr = body;
+  f->end_line = tok_at (p, p->pos - 1)->end_line;
+  e = new_expr (p, AWL_EXPR_LAMBDA, f->loc);
+  e->lambda.func = f;
+  return finish_depth (p, e, body->depth);
+}

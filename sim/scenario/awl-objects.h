@@ -48,7 +48,7 @@ typedef struct
   guint       index;
 } AwlIter;
 
-typedef enum { LAZY_SELECT, LAZY_WHERE, LAZY_ORDER_BY } AwlLazyKind;
+typedef enum { LAZY_SELECT, LAZY_WHERE, LAZY_ORDER_BY, LAZY_ORDER_BY_DESC } AwlLazyKind;
 
 typedef struct
 {
