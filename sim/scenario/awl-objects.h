@@ -95,6 +95,13 @@ AwlValue  awl_timespan_new         (AwlSim *sim, gint64 ticks);
 /* TimeSpan comparisons and + / -: TRUE with *out set if a and b are TimeSpans. */
 gboolean  awl_timespan_binary      (AwlSim *sim, int op, AwlValue a, AwlValue b, AwlValue *out);
 
+/* System.DateTime (awl-builtins-datetime.c): DateTime ± TimeSpan, DateTime − DateTime,
+ * comparisons, TimeSpan × / number; TRUE with *out set when it applies. */
+gboolean  awl_datetime_binary      (AwlSim *sim, int op, AwlValue a, AwlValue b, AwlValue *out);
+/* A DateTime with a format ("HH:mm:ss.fff", "o", …; NULL = the default) or a TimeSpan
+ * with a custom one (`mm\:ss`): TRUE with the text appended. */
+gboolean  awl_datetime_format      (AwlValue v, const char *format, GString *out);
+
 /* A delegate combined with `+=` (events): its closures in order, in an AwlList. */
 extern const AwlForeignClass awl_multicast_class;
 
