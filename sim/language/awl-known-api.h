@@ -55,6 +55,8 @@ typedef enum
   AWL_API_REF_FIRST   = 1 << 0,   /* the first argument is `ref x`: impl gets x's value and
                                      returns the value to store back (Interlocked.*) */
   AWL_API_RETURNS_OLD = 1 << 1,   /* with REF_FIRST: the call's value is x's old value */
+  AWL_API_OUT_LAST    = 1 << 2,   /* the last argument is `out x`: impl gets a box (AwlBox)
+                                     and stores the result in it (int.TryParse) */
 } AwlApiFlags;
 
 typedef struct

@@ -51,6 +51,24 @@ compare_keyed (gconstpointer a,
   return r != 0 ? r : (x->index < y->index ? -1 : 1);
 }
 
+/* OrderByDescending: the keys reversed, equal keys still in source order. */
+static int
+compare_keyed_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  const KeyedItem *x = a, *y = b;
+  KeyedItem xs = *x, ys = *y;
+  int fwd, back;
+
+  /* With equal indexes compare_keyed compares the keys alone (ties answer 1). */
+  xs.index = ys.index = 0;
+  fwd = compare_keyed (&xs, &ys);
+  back = compare_keyed (&ys, &xs);
+  if (fwd == 1 && back == 1)
+    return x->index < y->index ? -1 : 1;
+  return -fwd;
+}
+
 static void
 mat_step (AwlFrame *frame,
           AwlStep  *s)
@@ -91,7 +109,7 @@ mat_step (AwlFrame *frame,
       AwlValue item = g_array_index (m->source->items, AwlValue, m->index);
       if (m->lazy->kind == LAZY_SELECT)
         g_array_append_val (m->result->items, s->value);
-      else if (m->lazy->kind == LAZY_ORDER_BY)
+      else if (m->lazy->kind == LAZY_ORDER_BY || m->lazy->kind == LAZY_ORDER_BY_DESC)
         {
           KeyedItem k = { s->value, item, m->index };
           if (m->keys == NULL)
@@ -111,7 +129,7 @@ mat_step (AwlFrame *frame,
     }
   if (m->keys)
     {
-      g_array_sort (m->keys, compare_keyed);
+      g_array_sort (m->keys, m->lazy->kind == LAZY_ORDER_BY_DESC ? compare_keyed_desc : compare_keyed);
       for (guint i = 0; i < m->keys->len; i++)
         g_array_append_val (m->result->items, g_array_index (m->keys, KeyedItem, i).item);
       g_clear_pointer (&m->keys, g_array_unref);
@@ -130,6 +148,7 @@ mat_free (AwlFrame *frame)
 static const AwlFrameClass select_class = { "Enumerable.Select", 0, mat_step, mat_free };
 static const AwlFrameClass where_class = { "Enumerable.Where", 0, mat_step, mat_free };
 static const AwlFrameClass order_by_class = { "Enumerable.OrderBy", 0, mat_step, mat_free };
+static const AwlFrameClass order_by_desc_class = { "Enumerable.OrderByDescending", 0, mat_step, mat_free };
 
 AwlFrame *
 awl_materialize_frame (AwlRun  *run,
@@ -137,7 +156,8 @@ awl_materialize_frame (AwlRun  *run,
 {
   MatFrame *m = g_new0 (MatFrame, 1);
   awl_frame_init (&m->parent, lazy->kind == LAZY_SELECT ? &select_class :
-                              lazy->kind == LAZY_WHERE ? &where_class : &order_by_class);
+                              lazy->kind == LAZY_WHERE ? &where_class :
+                              lazy->kind == LAZY_ORDER_BY_DESC ? &order_by_desc_class : &order_by_class);
   m->run = run;
   m->lazy = lazy;
   m->parent.line = awl_sim_current_frame (run->sim) ? awl_sim_current_frame (run->sim)->line : 0;
@@ -444,6 +464,7 @@ static const AwlKnownApi rows[] = {
   { "Enumerable", "Select", AWL_IM, 1, 1, NULL, 1, make_lazy, LAZY_SELECT, R "var s = r.Select(x => x * 2).ToList();" },
   { "Enumerable", "Where", AWL_IM, 1, 1, NULL, 1, make_lazy, LAZY_WHERE, R "var s = r.Where(x => x > 1).ToList();" },
   { "Enumerable", "OrderBy", AWL_IM, 1, 1, NULL, 0, make_lazy, LAZY_ORDER_BY, L "var s = l.OrderBy(x => x).ToList();" },
+  { "Enumerable", "OrderByDescending", AWL_IM, 1, 1, NULL, 0, make_lazy, LAZY_ORDER_BY_DESC, L "var s = l.OrderByDescending(x => x).ToList();" },
   { "Enumerable", "ToList", AWL_IM, 0, 0, NULL, 0, list_copy, 0, R "var s = r.ToList();" },
   { "Enumerable", "ToArray", AWL_IM, 0, 0, NULL, 0, list_copy, 1, R "var s = r.ToArray();" },
   { "Enumerable", "Count", AWL_IM, 0, 0, NULL, 0, list_count, 0, R "int n = r.Count();" },

@@ -456,7 +456,7 @@ instance_slot (AwlInstance *inst,
   for (guint i = 0; i < inst->klass->fields->len; i++)
     if (g_str_equal (inst->klass->fields->pdata[i], name))
       return &inst->slots[i];
-  return NULL;
+  return awl_tuple_item (inst, name);
 }
 
 /* A field read, or a method call the compiler could not bind to one class. */

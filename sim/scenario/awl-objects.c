@@ -76,6 +76,11 @@ instance_to_string (AwlForeign *self,
 {
   AwlInstance *inst = (AwlInstance *) self;
 
+  if (awl_instance_is_tuple (inst))
+    {
+      awl_tuple_to_string (inst, out);
+      return;
+    }
   if (inst->klass->is_record)
     {
       /* A record prints its members: `Point { X = 1, Y = 2 }`. */
