@@ -2911,6 +2911,7 @@ class_info_free (gpointer data)
   g_ptr_array_unref (info->fields);
   g_hash_table_unref (info->methods);
   g_clear_pointer (&info->is_a, g_hash_table_unref);
+  g_clear_pointer (&info->printed, g_array_unref);
   g_free (info->name);
   g_free (info);
 }
