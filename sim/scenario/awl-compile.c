@@ -1353,6 +1353,19 @@ compile_base_call (Compiler *c,
       emit_full (c, OP_CALL_STATIC, e->call.n_args, 0, site, e->loc);
       return;
     }
+  if (code == NULL && ((g_str_equal (callee->member.name, "ToString") && e->call.n_args == 0) ||
+                       (g_str_equal (callee->member.name, "Equals") && e->call.n_args == 1)))
+    {
+      /* object.ToString (the object's class name) and object.Equals (identity). */
+      AwlCallSite *site = new_site (c, "object", callee->member.name, e->call.args, e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "ToString") ? &awl_object_base_to_string
+                                                                : &awl_object_base_equals;
+      compile_name (c, callee->member.target);
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args + 1, 0, site, e->loc);
+      return;
+    }
   error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
             code != NULL ? "`base.%s` is abstract and cannot be called"
                          : "the base class has no method `%s` that `base.` can call",
