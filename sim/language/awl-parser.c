@@ -3659,8 +3659,14 @@ parse_member (Parser *p)
 
           void_type->loc = loc_of (t);
           void_type->name = "void";
+          if (m.mods & AWL_MOD_STATIC)
+            {
+              /* It would run lazily, at the class's first use: not modelled. */
+              error_at_tok (p, t, "static constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+              skip_member (p);
+              return;
+            }
           next (p);
-          m.mods &= ~AWL_MOD_STATIC;
           parse_method (p, &m, void_type, t);
           ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
           return;
