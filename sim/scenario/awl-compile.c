@@ -1000,6 +1000,52 @@ compile_combine (Compiler    *c,
   emit_full (c, OP_BINARY, assign_to_binary (op), 0, NULL, loc);
 }
 
+/* `Class.Prop = v` (also `+=`, `++`) on a static property with a body: its setter,
+ * after its getter for compound forms. FALSE if @target is not one. */
+static gboolean
+compile_static_property_assign (Compiler    *c,
+                                AwlExpr     *target,
+                                AwlAssignOp  op,
+                                AwlExpr     *value,
+                                int          delta,
+                                gboolean     post,
+                                gboolean     want,
+                                AwlLoc       loc)
+{
+  g_autofree char *set_key = NULL;
+  g_autofree char *get_key = NULL;
+  AwlCode *setter, *getter;
+
+  if (target->kind != AWL_EXPR_MEMBER || target->member.target->kind != AWL_EXPR_NAME ||
+      target->member.target->name.kind != AWL_NAME_CLASS)
+    return FALSE;
+  set_key = g_strdup_printf ("%s.set_%s", target->member.target->name.name, target->member.name);
+  get_key = g_strdup_printf ("%s.get_%s", target->member.target->name.name, target->member.name);
+  setter = g_hash_table_lookup (c->methods, set_key);
+  getter = g_hash_table_lookup (c->methods, get_key);
+  if (setter == NULL || !(setter->func->flags & AWL_FUNC_ACCESSOR) || (setter->func->flags & AWL_FUNC_INSTANCE))
+    return FALSE;
+  if (value != NULL && op == AWL_ASSIGN_SET)
+    compile_expr (c, value);
+  else if (getter == NULL)
+    {
+      error_at (c, loc.line, loc.col, "the property `%s` has no getter", target->member.name);
+      emit_const (c, awl_value_null ());
+    }
+  else
+    {
+      emit_full (c, OP_CALL_METHOD, 0, 0, getter, loc);
+      if (post && want)
+        emit (c, OP_DUP, 0);
+      compile_combine (c, op, value, delta, loc);
+    }
+  if (want && !post)
+    emit (c, OP_DUP, 0);
+  emit_full (c, OP_CALL_METHOD, 1, 0, setter, loc);
+  emit (c, OP_POP, 0);
+  return TRUE;
+}
+
 /* Assignment and ++/--: @value NULL with @delta ±1 for increments. Leaves the
  * expression's value on the stack when @want (post: old value). */
 static void
@@ -1014,6 +1060,8 @@ compile_assign (Compiler    *c,
 {
   gboolean is_set = value != NULL && op == AWL_ASSIGN_SET;
 
+  if (compile_static_property_assign (c, target, op, value, delta, post, want, loc))
+    return;
   switch (target->kind)
     {
     case AWL_EXPR_NAME:
