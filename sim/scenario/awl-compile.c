@@ -1107,6 +1107,12 @@ compile_assign (Compiler    *c,
             compile_combine (c, op, value, delta, loc);
           }
         emit_full (c, OP_SET_MEMBER, want, 0, site, loc);
+        if (value == NULL && want && post)
+          {
+            /* `obj.X++` as a value is the old value: the new one minus the step. */
+            emit_const (c, awl_value_int (delta));
+            emit (c, OP_BINARY, AWL_BINARY_SUB);
+          }
         return;
       }
 
@@ -1122,6 +1128,12 @@ compile_assign (Compiler    *c,
           compile_combine (c, op, value, delta, loc);
         }
       emit_full (c, OP_INDEX_SET, want, 0, NULL, loc);
+      if (value == NULL && want && post)
+        {
+          /* `xs[i]++` as a value is the old value. */
+          emit_const (c, awl_value_int (delta));
+          emit (c, OP_BINARY, AWL_BINARY_SUB);
+        }
       return;
 
     default:
