@@ -3356,7 +3356,7 @@ parse_class (Parser   *p,
     decl->flags |= AWL_CLASS_STATIC;
   awl_ast_add_class_decl (p->ast, decl);
   if (at_punct (p, P_LT))
-    report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
+    parse_class_type_params (p);
   if (at_punct (p, P_LPAREN))
     parse_primary_ctor (p, decl);
   if (accept_punct (p, P_COLON))
