@@ -3340,7 +3340,7 @@ parse_class (Parser   *p,
     decl->flags |= AWL_CLASS_STATIC;
   awl_ast_add_class_decl (p->ast, decl);
   if (at_punct (p, P_LT))
-    report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
+    parse_class_type_params (p);
   if (at_punct (p, P_LPAREN))
     parse_primary_ctor (p, decl);
   if (accept_punct (p, P_COLON))
@@ -3643,8 +3643,14 @@ parse_member (Parser *p)
 
           void_type->loc = loc_of (t);
           void_type->name = "void";
+          if (m.mods & AWL_MOD_STATIC)
+            {
+              /* It would run lazily, at the class's first use: not modelled. */
+              error_at_tok (p, t, "static constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+              skip_member (p);
+              return;
+            }
           next (p);
-          m.mods &= ~AWL_MOD_STATIC;
           parse_method (p, &m, void_type, t);
           ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
           return;

@@ -1006,6 +1006,52 @@ compile_combine (Compiler    *c,
   emit_full (c, OP_BINARY, assign_to_binary (op), 0, NULL, loc);
 }
 
+/* `Class.Prop = v` (also `+=`, `++`) on a static property with a body: its setter,
+ * after its getter for compound forms. FALSE if @target is not one. */
+static gboolean
+compile_static_property_assign (Compiler    *c,
+                                AwlExpr     *target,
+                                AwlAssignOp  op,
+                                AwlExpr     *value,
+                                int          delta,
+                                gboolean     post,
+                                gboolean     want,
+                                AwlLoc       loc)
+{
+  g_autofree char *set_key = NULL;
+  g_autofree char *get_key = NULL;
+  AwlCode *setter, *getter;
+
+  if (target->kind != AWL_EXPR_MEMBER || target->member.target->kind != AWL_EXPR_NAME ||
+      target->member.target->name.kind != AWL_NAME_CLASS)
+    return FALSE;
+  set_key = g_strdup_printf ("%s.set_%s", target->member.target->name.name, target->member.name);
+  get_key = g_strdup_printf ("%s.get_%s", target->member.target->name.name, target->member.name);
+  setter = g_hash_table_lookup (c->methods, set_key);
+  getter = g_hash_table_lookup (c->methods, get_key);
+  if (setter == NULL || !(setter->func->flags & AWL_FUNC_ACCESSOR) || (setter->func->flags & AWL_FUNC_INSTANCE))
+    return FALSE;
+  if (value != NULL && op == AWL_ASSIGN_SET)
+    compile_expr (c, value);
+  else if (getter == NULL)
+    {
+      error_at (c, loc.line, loc.col, "the property `%s` has no getter", target->member.name);
+      emit_const (c, awl_value_null ());
+    }
+  else
+    {
+      emit_full (c, OP_CALL_METHOD, 0, 0, getter, loc);
+      if (post && want)
+        emit (c, OP_DUP, 0);
+      compile_combine (c, op, value, delta, loc);
+    }
+  if (want && !post)
+    emit (c, OP_DUP, 0);
+  emit_full (c, OP_CALL_METHOD, 1, 0, setter, loc);
+  emit (c, OP_POP, 0);
+  return TRUE;
+}
+
 /* Assignment and ++/--: @value NULL with @delta ±1 for increments. Leaves the
  * expression's value on the stack when @want (post: old value). */
 static void
@@ -1025,6 +1071,8 @@ compile_assign (Compiler    *c,
       awl_cx_deconstruct_assign ((AwlCx *) c, target, value, want);
       return;
     }
+  if (compile_static_property_assign (c, target, op, value, delta, post, want, loc))
+    return;
   switch (target->kind)
     {
     case AWL_EXPR_NAME:
@@ -1070,6 +1118,12 @@ compile_assign (Compiler    *c,
             compile_combine (c, op, value, delta, loc);
           }
         emit_full (c, OP_SET_MEMBER, want, 0, site, loc);
+        if (value == NULL && want && post)
+          {
+            /* `obj.X++` as a value is the old value: the new one minus the step. */
+            emit_const (c, awl_value_int (delta));
+            emit (c, OP_BINARY, AWL_BINARY_SUB);
+          }
         return;
       }
 
@@ -1085,6 +1139,12 @@ compile_assign (Compiler    *c,
           compile_combine (c, op, value, delta, loc);
         }
       emit_full (c, OP_INDEX_SET, want, 0, NULL, loc);
+      if (value == NULL && want && post)
+        {
+          /* `xs[i]++` as a value is the old value. */
+          emit_const (c, awl_value_int (delta));
+          emit (c, OP_BINARY, AWL_BINARY_SUB);
+        }
       return;
 
     default:
@@ -1367,6 +1427,19 @@ compile_base_call (Compiler *c,
       site->api = g_str_equal (callee->member.name, "Post") ? &awl_context_base_post : &awl_context_base_send;
       compile_args (c, e->call.args, e->call.n_args);
       emit_full (c, OP_CALL_STATIC, e->call.n_args, 0, site, e->loc);
+      return;
+    }
+  if (code == NULL && ((g_str_equal (callee->member.name, "ToString") && e->call.n_args == 0) ||
+                       (g_str_equal (callee->member.name, "Equals") && e->call.n_args == 1)))
+    {
+      /* object.ToString (the object's class name) and object.Equals (identity). */
+      AwlCallSite *site = new_site (c, "object", callee->member.name, e->call.args, e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "ToString") ? &awl_object_base_to_string
+                                                                : &awl_object_base_equals;
+      compile_name (c, callee->member.target);
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args + 1, 0, site, e->loc);
       return;
     }
   error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
@@ -2951,6 +3024,7 @@ class_info_free (gpointer data)
   g_ptr_array_unref (info->fields);
   g_hash_table_unref (info->methods);
   g_clear_pointer (&info->is_a, g_hash_table_unref);
+  g_clear_pointer (&info->printed, g_array_unref);
   g_free (info->name);
   g_free (info);
 }

@@ -90,6 +90,9 @@ extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the
 extern const AwlKnownApi     awl_context_base_post;
 extern const AwlKnownApi     awl_context_base_send;
 extern const AwlForeignClass awl_post_callback_class;
+/* `base.ToString()` / `base.Equals(o)` reaching System.Object: args[0] is `this`. */
+extern const AwlKnownApi     awl_object_base_to_string;
+extern const AwlKnownApi     awl_object_base_equals;
 
 /* System.TimeSpan: a duration in ticks of 100 ns, printed as .NET prints it. */
 typedef struct
