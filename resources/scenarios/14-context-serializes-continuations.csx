@@ -7,9 +7,12 @@
 // @expect-when ConfigureAwaitFalse=false end-at 300ms ± 3ms
 // @expect output "gallery ready on the UI thread"
 // @expect-when ConfigureAwaitFalse=true end-at 150ms ± 3ms
-// @note L43: All four downloads finish at 100 ms; where each continuation runs depends on the captured context.
-// @note L44: With the UI context, the four decodes queue up on the UI thread one after another.
-// @note L54: Button_Click always captures the UI context, so its last line runs on the UI thread either way.
+// @expect output-at "photo 1 downloaded" 100ms
+// @expect-when ConfigureAwaitFalse=false output-at "photo 4 downloaded" 250ms
+// @expect-when ConfigureAwaitFalse=true output-at "photo 4 downloaded" 100ms
+// @note L46: All four downloads finish at 100 ms; where each continuation runs depends on the captured context.
+// @note L48: With the UI context, the four decodes queue up on the UI thread one after another.
+// @note L58: Button_Click always captures the UI context, so its last line runs on the UI thread either way.
 // @quiz All four downloads finish at 100 ms. When is the gallery ready?
 // @choice 150 ms
 // @answer 300 ms
@@ -41,6 +44,7 @@ static int uiThread;
 async Task<int> RenderThumbnailAsync(int photo)
 {
     string bytes = await Http.GetAsync($"https://photos.example/{photo}.jpg", 100).ConfigureAwait(!ConfigureAwaitFalse);
+    Console.WriteLine($"photo {photo} downloaded");
     Cpu.Work(50);   // decode the JPEG
     return photo;
 }

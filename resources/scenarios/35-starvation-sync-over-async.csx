@@ -14,8 +14,10 @@
 // @expect-when UseAwait=true no-lint blocking-pool-thread
 // @expect-when UseAwait=true end-at 100ms ± 3ms
 // @expect-when UseAwait=true peak-pool-threads <= 4
-// @note L62: Each job blocks its pool thread until LoadReportAsync completes.
-// @note L50: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
+// @expect-when runtime=netfx,UseAwait=false output-at "job 5 started" 500ms ± 10ms
+// @expect-when runtime=netfx,UseAwait=false output-at "job 6 started" 1000ms ± 10ms
+// @note L67: Each job blocks its pool thread until LoadReportAsync completes.
+// @note L52: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
 // @quiz Each job needs 100 ms. Roughly when do all eight finish?
 // @choice 100 ms
 // @choice 200 ms
@@ -59,7 +61,11 @@ void Main()
         if (UseAwait)
             jobs.Add(Task.Run(async () => await LoadReportAsync(id)));
         else
-            jobs.Add(Task.Run(() => LoadReportAsync(id).Wait()));
+            jobs.Add(Task.Run(() =>
+            {
+                Console.WriteLine($"job {id} started");
+                LoadReportAsync(id).Wait();
+            }));
     }
     Task.WhenAll(jobs).Wait();
     Console.WriteLine("8 reports loaded");

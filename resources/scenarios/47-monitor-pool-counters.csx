@@ -11,8 +11,9 @@
 // @expect-when MinThreads=2 lint starvation
 // @expect-when MinThreads=8 no-lint starvation
 // @expect-when MinThreads=8 end-at 100ms ± 3ms
-// @note L56: Up to the minimum (SetMinThreads above), the pool creates a thread per queued job without delay.
-// @note L48: Each report blocks a pool thread until a continuation that needs another pool thread has run.
+// @expect-when MinThreads=2 output-at "report started with 3 pool threads" 500ms ± 10ms
+// @note L58: Up to the minimum (SetMinThreads above), the pool creates a thread per queued job without delay.
+// @note L50: Each report blocks a pool thread until a continuation that needs another pool thread has run.
 
 /* @explain
 When an async system is slow, look at these counters before reading code (the timeline
@@ -45,6 +46,7 @@ async Task<string> FetchDataAsync()
 
 void RenderReport()
 {
+    Console.WriteLine($"report started with {ThreadPool.ThreadCount} pool threads");
     string data = FetchDataAsync().Result;   // sync over async inside pool work
 }
 
