@@ -1,10 +1,11 @@
 /* test-stated-times.c
  *
  * A catalogue that states only what was proven: every time a scenario's explanation,
- * @note, @why or right @answer states ("ends at 300 ms", "about 2.5 s") must be
- * checked by one of its @expect / @expect-when lines, whose TIME (with its tolerance)
- * covers the stated figure. A stated figure is a rounded claim, so "2.5 s" covers
- * 2.45–2.55 s and "100 ms" 99.5–100.5 ms.
+ * @note, @quiz question, @why or right @answer states ("ends at 300 ms", "about 2.5 s")
+ * must be checked by one of its @expect / @expect-when lines, whose TIME (with its
+ * tolerance) covers the stated figure. Wrong choices are not claims and are not read.
+ * A stated figure is a rounded claim, so "2.5 s" covers 2.45–2.55 s and "100 ms"
+ * 99.5–100.5 ms.
  *
  * Times inside `code spans` are inputs the reader can see in the code. The few times
  * the prose states as inputs (a duration the code sets, like "100 ms of CPU" for
@@ -57,6 +58,7 @@ static const StatedInput stated_inputs[] = {
   { "36-threadpool-exhaustion-web.csx", "at least 100 ms", "Task.Delay(100)" },
   { "37-cpu-bound-cores.csx", "100 ms of CPU", "Cpu.Work(100)" },
   { "37-cpu-bound-cores.csx", "100 ms of pure", "Cpu.Work(100)" },
+  { "37-cpu-bound-cores.csx", "100 ms chunks", "Cpu.Work(100)" },
   { "39-aspnetcore-async-handlers.csx", "100 ms database", "Db.QueryAsync(\"SELECT * FROM Products WHERE Id = 7\", 100)" },
   { "39-aspnetcore-async-handlers.csx", "for 100 ms", "Db.Query(\"SELECT * FROM Products WHERE Id = 7\", 100)" },
   { "40-iasyncenumerable-pages.csx", "50 ms of processing", "Cpu.Work(50)" },
@@ -294,6 +296,7 @@ test_stated_times (gconstpointer data)
   quizzes = awl_scenario_get_quizzes (sc, &n_quizzes);
   for (guint q = 0; q < n_quizzes; q++)
     {
+      failed += check_text (entry, "@quiz", quizzes[q].question, times);
       failed += check_text (entry, "@why", quizzes[q].why, times);
       failed += check_text (entry, "@answer", quizzes[q].choices[quizzes[q].answer], times);
     }
