@@ -21,7 +21,7 @@
 // @answer-when CancelWork=true It stops at 150 ms
 // @choice It stops at 150 ms
 // @choice It is aborted with the TimeoutException
-// @why `WaitAsync` puts a time limit on one await. The task it watches is not told
+// @why WaitAsync puts a time limit on one await. The task it watches is not told
 // @why anything: only a canceled token stops the work, and only because the work checks it.
 
 /* @explain

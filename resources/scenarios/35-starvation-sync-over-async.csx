@@ -14,10 +14,10 @@
 // @expect-when UseAwait=true no-lint blocking-pool-thread
 // @expect-when UseAwait=true end-at 100ms ± 3ms
 // @expect-when UseAwait=true peak-pool-threads <= 4
-// @expect-when runtime=netfx,UseAwait=false output-at "job 5 started" 500ms ± 10ms
-// @expect-when runtime=netfx,UseAwait=false output-at "job 6 started" 1000ms ± 10ms
-// @note L67: Each job blocks its pool thread until LoadReportAsync completes.
-// @note L52: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
+// @expect-when runtime=netfx,UseAwait=false output-at "a fifth job started" 500ms ± 10ms
+// @expect-when runtime=netfx,UseAwait=false output-at "a sixth job started" 1000ms ± 10ms
+// @note L71: Each job blocks its pool thread until LoadReportAsync completes.
+// @note L54: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
 // @quiz Each job needs 100 ms. Roughly when do all eight finish?
 // @choice 100 ms
 // @choice 200 ms
@@ -47,6 +47,8 @@ everything completes at 100 ms with the original four threads. (Switching the ru
 net8 hides much of the delay; see `35-starvation-with-net8-compensation`.)
 */
 
+static int started;
+
 async Task LoadReportAsync(int id)
 {
     await Task.Delay(100);   // its continuation needs a free pool thread
@@ -63,7 +65,9 @@ void Main()
         else
             jobs.Add(Task.Run(() =>
             {
-                Console.WriteLine($"job {id} started");
+                int running = Interlocked.Increment(ref started);
+                if (running == 5 || running == 6)
+                    Console.WriteLine(running == 5 ? "a fifth job started" : "a sixth job started");
                 LoadReportAsync(id).Wait();
             }));
     }

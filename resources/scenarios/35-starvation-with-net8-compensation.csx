@@ -8,10 +8,10 @@
 // @expect-when runtime=net8 no-lint starvation
 // @expect lint blocking-pool-thread
 // @expect output "8 reports loaded"
-// @expect-when runtime=net8 output-at "job 8 started" 0ms
+// @expect-when runtime=net8 output-at "the eighth job started" 0ms
 // @expect-when runtime=netfx end-at 2500ms ± 100ms
-// @note L54: Each job blocks a pool thread in Wait(); .NET 6+ notices this particular kind of blocking.
-// @note L42: The continuations still need a free worker, which the pool now creates quickly.
+// @note L57: Each job blocks a pool thread in Wait(); .NET 6+ notices this particular kind of blocking.
+// @note L44: The continuations still need a free worker, which the pool now creates quickly.
 
 /* @explain
 The same eight blocking jobs as `35-starvation-sync-over-async`, on the .NET 8 profile.
@@ -37,6 +37,8 @@ This **compensation** makes starvation rarer, not harmless:
 The fix is unchanged: don't block on async code.
 */
 
+static int started;
+
 async Task LoadReportAsync(int id)
 {
     await Task.Delay(100);   // its continuation needs a free pool thread
@@ -50,7 +52,8 @@ void Main()
         int id = i;
         jobs.Add(Task.Run(() =>
         {
-            Console.WriteLine($"job {id} started");
+            if (Interlocked.Increment(ref started) == 8)
+                Console.WriteLine("the eighth job started");
             LoadReportAsync(id).Wait();
         }));
     }

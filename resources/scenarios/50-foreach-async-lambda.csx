@@ -20,7 +20,7 @@
 // @answer-when UseWhenAll=true The InvalidOperationException, at 300 ms
 // @choice The InvalidOperationException, at 200 ms
 // @choice The InvalidOperationException, at 300 ms
-// @why `ForEach` takes an `Action<T>`, so the async lambda is async void: no task to await,
+// @why ForEach takes an Action<T>, so the async lambda is async void: no task to await,
 // @why no exception to catch. Its exception is rethrown on a pool thread and ends the process.
 
 /* @explain
