@@ -3,11 +3,11 @@
 // @topic     Context and ConfigureAwait
 // @knob UseStaticField = false "Keep the request id in a plain static field instead of an AsyncLocal"
 // @expect outcome completed
-// @expect end-at 150ms ± 2ms
+// @expect end-at 300ms ± 2ms
 // @expect output-at "[req-B] cart loaded" 110ms
-// @expect-when UseStaticField=false output-at "[req-A] cart loaded" 150ms
-// @expect-when UseStaticField=false output-at "[req-A] pricing 3 items on the pool" 150ms
-// @expect-when UseStaticField=false output-at "[req-A] response sent" 150ms
+// @expect-when UseStaticField=false output-at "[req-A] cart loaded" 300ms
+// @expect-when UseStaticField=false output-at "[req-A] pricing 3 items on the pool" 300ms
+// @expect-when UseStaticField=false output-at "[req-A] response sent" 300ms
 // @expect-when UseStaticField=false output "Main sees: []"
 // @expect-when UseStaticField=true no-output "[req-A] cart loaded"
 // @expect-when UseStaticField=true output-order "[req-A] request started" "[req-B] request started" "[req-B] cart loaded" "[req-B] response sent" "[req-B] cart loaded" "[req-B] response sent"
@@ -17,7 +17,7 @@
 // @note L66: ConfigureAwait(false) drops the SynchronizationContext, never the ExecutionContext.
 // @note L61: Whichever thread runs this line, the id comes from the ExecutionContext it runs in.
 // @note L89: Main's own context never received either id.
-// @quiz Request A logs "cart loaded" at 150 ms on a pool thread. Which id does the line show?
+// @quiz Request A logs "cart loaded" at 300 ms on a pool thread. Which id does the line show?
 // @answer req-A
 // @answer-when UseStaticField=true req-B
 // @choice req-B
@@ -33,7 +33,7 @@ decides *what ambient state comes along*: the values of every `AsyncLocal<T>` (a
 code runs, on whatever thread.
 
 Two requests run at once and log through `Log`, which reads the request id without being
-passed it. Request B finishes first, at 110 ms; request A's lines at 150 ms come from pool
+passed it. Request B finishes first, at 110 ms; request A's lines at 300 ms come from pool
 threads, after a `ConfigureAwait(false)` and inside a `Task.Run`, and still say
 *req-A*.
 
@@ -83,7 +83,7 @@ static async Task HandleAsync(string id, int delayMs)
 
 static async Task Main()
 {
-    Task a = HandleAsync("req-A", 50);
+    Task a = HandleAsync("req-A", 200);
     Task b = HandleAsync("req-B", 10);
     await Task.WhenAll(a, b);
     Console.WriteLine($"Main sees: [{CurrentId()}]");
