@@ -23,7 +23,7 @@ class SiteSizer
     {
         foreach (string url in urls)
         {
-            string page = await Http.GetAsync(url, 150, token);
+            string page = await Http.GetAsync(url, 200, token);
             Total += page.Length;
             Console.WriteLine($"{url}: {page.Length} chars");
         }
@@ -37,7 +37,7 @@ class Program
         var sizer = new SiteSizer();
         using (var cts = new CancellationTokenSource())
         {
-            cts.CancelAfter(400);
+            cts.CancelAfter(500);
             try
             {
                 await sizer.SumPageSizesAsync(cts.Token);

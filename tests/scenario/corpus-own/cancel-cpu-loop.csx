@@ -1,5 +1,6 @@
 // @title Cooperative cancellation of CPU-bound work
 // @cores 2
+// Known: Task.Run(action, token) whose action throws OperationCanceledException for that token ends Canceled on .NET and Mono; the simulator says Faulted
 // Modelled on: the common "ThrowIfCancellationRequested in a loop" pattern for
 // cancelling CPU-bound work started with Task.Run and a token. Our own code.
 using System;
@@ -15,7 +16,7 @@ class ReportBuilder
         for (int page = 1; page <= pages; page++)
         {
             token.ThrowIfCancellationRequested();
-            Cpu.Work(40);
+            Cpu.Work(150);
             PagesDone = page;
         }
     }
@@ -29,7 +30,7 @@ class Program
         var cts = new CancellationTokenSource();
         Task work = Task.Run(() => builder.Build(10, cts.Token), cts.Token);
 
-        await Task.Delay(130);
+        await Task.Delay(375);
         Console.WriteLine($"cancelling after page {builder.PagesDone}");
         cts.Cancel();
         try

@@ -44,10 +44,10 @@ class Program
         int rounds = await WaitForAsync(new ExportJob("invoices"), 100, cts.Token);
         Console.WriteLine($"invoices: done after {rounds} waits");
 
-        var tight = new CancellationTokenSource(200);
+        var tight = new CancellationTokenSource(330);
         try
         {
-            await WaitForAsync(new ExportJob("archive"), 100, tight.Token);
+            await WaitForAsync(new ExportJob("archive"), 150, tight.Token);
         }
         catch (TaskCanceledException)
         {

@@ -46,7 +46,7 @@ class Program
     {
         for (int i = 1; i <= count; i++)
         {
-            await Task.Delay(30);
+            await Task.Delay(20);
             await queue.AddAsync($"order-{i}");
             Console.WriteLine($"queued order-{i}");
         }
@@ -60,7 +60,7 @@ class Program
             string item = await queue.TakeAsync();
             if (item == "stop")
                 break;
-            await Task.Delay(80);
+            await Task.Delay(120);
             Console.WriteLine($"shipped {item}");
         }
         Console.WriteLine("consumer done");
