@@ -7,9 +7,9 @@ using System.Threading.Tasks;
 
 class Notifier
 {
-    public async void SendLater(string message)
+    public async void SendLater(string message, int afterMs)
     {
-        await Task.Delay(100);
+        await Task.Delay(afterMs);
         if (message.Length > 10)
             throw new InvalidOperationException("message too long");
         Console.WriteLine($"sent: {message}");
@@ -23,8 +23,8 @@ class Program
         var notifier = new Notifier();
         try
         {
-            notifier.SendLater("hi");
-            notifier.SendLater("this one is far too long");
+            notifier.SendLater("hi", 100);
+            notifier.SendLater("this one is far too long", 200);
             Console.WriteLine("both calls returned");
         }
         catch (InvalidOperationException)

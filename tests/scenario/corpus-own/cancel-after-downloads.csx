@@ -37,7 +37,7 @@ class Program
         var sizer = new SiteSizer();
         using (var cts = new CancellationTokenSource())
         {
-            cts.CancelAfter(500);
+            cts.CancelAfter(300);
             try
             {
                 await sizer.SumPageSizesAsync(cts.Token);
