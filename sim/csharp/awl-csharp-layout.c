@@ -136,10 +136,16 @@ scan_members (AwlCsharpGen *gen,
       if (t->kind == AWL_TOK_EOF)
         break;
 
+      /* A directive, not a `using (…)` statement or a `using T x = …;` declaration. */
       if (tok_is_word (t, "using") && !tok_is_punct (n, P_LPAREN) && !tok_is_word (n, "var") &&
+          !(n->kind == AWL_TOK_IDENT && tok (gen, i + 2)->kind == AWL_TOK_IDENT &&
+            tok_is_punct (tok (gen, i + 3), P_ASSIGN)) &&
           (file == NULL || file->first_member < 0))
         {
           end = header_end (gen, i);
+          if (tok_is_punct (tok (gen, end), P_SEMI))
+            g_ptr_array_add (gen->usings, g_strndup (gen->unit->text + t->offset,
+                                                     tok (gen, end)->end - t->offset));
           blank_header (gen, i, end);
           i = end + 1;
           continue;
@@ -394,6 +400,7 @@ awl_csharp_layout_scan (AwlCsharpGen *gen)
   gen->arena = awl_arena_new ();
   gen->tokens = g_array_new (FALSE, TRUE, sizeof (AwlToken));
   gen->types = g_array_new (FALSE, FALSE, sizeof (AwlCsharpType));
+  gen->usings = g_ptr_array_new_with_free_func (g_free);
   awl_lexer_init (&lx, gen->unit->text, gen->unit->length, gen->arena, diags);
   awl_lexer_tokenize (&lx, 0, gen->unit->length, 1, 1, TRUE, gen->tokens);
   awl_lexer_clear (&lx);
@@ -560,11 +567,83 @@ awl_csharp_layout_entry (AwlCsharpGen      *gen,
   return g_steal_pointer (&inner);
 }
 
+/* `using   System.Linq ;` as `using System.Linq;`. */
+static char *
+normalize_using (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (s->len > 0 && s->str[s->len - 1] != ' ')
+            g_string_append_c (s, ' ');
+          continue;
+        }
+      if (*p == ';' && s->len > 0 && s->str[s->len - 1] == ' ')
+        g_string_truncate (s, s->len - 1);
+      g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Whether a console project on .NET has the namespace or type a `using` names: the
+ * base library's System.*, but not the UI and web frameworks real code imports
+ * (System.Windows.Forms, System.Web) nor Microsoft.* and other packages. */
+static gboolean
+dotnet_has (const char *normal)
+{
+  const char *name = normal + strlen ("using ");
+  const char *eq = strchr (name, '=');
+
+  if (g_str_has_prefix (name, "static "))
+    name += strlen ("static ");
+  if (eq != NULL)
+    for (name = eq + 1; *name == ' '; name++)
+      ;
+  if (g_str_has_prefix (name, "global::"))
+    name += strlen ("global::");
+  return (g_str_has_prefix (name, "System.") || g_str_has_prefix (name, "System;")) &&
+         !g_str_has_prefix (name, "System.Windows") && !g_str_has_prefix (name, "System.Web");
+}
+
+/* The scenario's `using` directives go to the top of the program (they are blanked
+ * where they stand, inside a class): .NET needs them for namespaces the prelude does
+ * not import (System.Collections.Concurrent, System.Threading.Channels, aliases,
+ * `using static`). For Mono only those known to be in its default assemblies, since
+ * mcs stops at a namespace it cannot find. Those the prelude imports are left out. */
+void
+awl_csharp_append_usings (AwlCsharpGen *gen,
+                          GString      *out)
+{
+  static const char * const prelude[] = {
+    "using System;", "using System.Collections.Generic;", "using System.Diagnostics;",
+    "using System.Globalization;", "using System.Linq;", "using System.Runtime.InteropServices;",
+    "using System.Text;", "using System.Threading;", "using System.Threading.Tasks;", NULL
+  };
+  static const char * const mono[] = {
+    "using System.Collections.Concurrent;", "using System.IO;", NULL
+  };
+
+  for (guint i = 0; gen->usings != NULL && i < gen->usings->len; i++)
+    {
+      g_autofree char *normal = normalize_using (g_ptr_array_index (gen->usings, i));
+
+      if (g_strv_contains (prelude, normal))
+        continue;
+      if (gen->target == AWL_CSHARP_TARGET_MONO ? !g_strv_contains (mono, normal) : !dotnet_has (normal))
+        continue;
+      g_string_append_printf (out, "%s\n", normal);
+    }
+}
+
 void
 awl_csharp_layout_clear (AwlCsharpGen *gen)
 {
   g_clear_pointer (&gen->tokens, g_array_unref);
   g_clear_pointer (&gen->types, g_array_unref);
   g_clear_pointer (&gen->moved_lines, g_array_unref);
+  g_clear_pointer (&gen->usings, g_ptr_array_unref);
   g_clear_pointer (&gen->arena, awl_arena_free);
 }

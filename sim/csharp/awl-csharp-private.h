@@ -55,6 +55,7 @@ typedef struct
   gsize           region_start;
   gsize           region_end;
   GArray         *moved_lines;   /* Mono: guint pairs (first, last) of the statements' lines */
+  GPtrArray      *usings;        /* the scenario's `using` directives, as written */
 } AwlCsharpGen;
 
 /* What the program calls the method made of the top-level statements, and the
@@ -99,4 +100,6 @@ char    *awl_csharp_layout_move     (AwlCsharpGen *gen,
 char    *awl_csharp_layout_entry    (AwlCsharpGen      *gen,
                                      const AwlFunction *entry,
                                      const char        *call);
+void     awl_csharp_append_usings   (AwlCsharpGen *gen,
+                                     GString      *out);
 void     awl_csharp_layout_clear    (AwlCsharpGen *gen);

@@ -594,6 +594,41 @@ test_layout_refused (void)
       }
 }
 
+/* The scenario's usings are blanked where they stand and the useful ones go to the
+ * top of the program: on .NET every System.* one the prelude does not import (not
+ * the UI frameworks'), on Mono only those its default assemblies have. */
+static void
+test_layout_usings (void)
+{
+  const char *text =
+    "// @title Usings\n"
+    "using System.Collections.Concurrent;\n"
+    "using System.Windows.Forms;\n"
+    "using static System.Math;\n"
+    "using   System.Linq ;\n"
+    "void Main() { Console.WriteLine(1); }\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dotnet = generate_for (text, AWL_CSHARP_TARGET_DOTNET, NULL, &error);
+  g_autofree char *mono = NULL;
+  g_autofree char *part = NULL;
+  const char *prelude_start;
+
+  g_assert_no_error (error);
+  prelude_start = strstr (dotnet, "// Awaitlab's C# prelude");
+  g_assert_nonnull (prelude_start);
+  g_assert_true (strstr (dotnet, "\nusing System.Collections.Concurrent;\n") < prelude_start);
+  g_assert_true (strstr (dotnet, "\nusing static System.Math;\n") < prelude_start);
+  g_assert_null (strstr (dotnet, "using System.Windows.Forms;"));
+  g_assert_null (strstr (dotnet, "using   System.Linq ;"));
+  part = scenario_part (dotnet);
+  g_assert_null (strstr (part, "using"));
+
+  mono = generate_for (text, AWL_CSHARP_TARGET_MONO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (mono, "\nusing System.Collections.Concurrent;\n"));
+  g_assert_null (strstr (mono, "using static System.Math;"));
+}
+
 /* Every sample of our own corpus that the front end reads is written for both
  * targets (compiling and running them is corpus-fidelity's part). */
 static void
@@ -670,6 +705,7 @@ main (int    argc,
   g_test_add_func ("/csharp/layout/top-level-dotnet", test_layout_top_level_dotnet);
   g_test_add_func ("/csharp/layout/entry-in-nested-class", test_layout_entry_in_nested_class);
   g_test_add_func ("/csharp/layout/refused", test_layout_refused);
+  g_test_add_func ("/csharp/layout/usings", test_layout_usings);
   g_test_add_func ("/csharp/layout/corpus-own", test_corpus_own_generates);
 
   return g_test_run ();
