@@ -249,6 +249,42 @@ awaitlab_time_axis_event_to_pos_after (AwaitlabTimeAxis *self,
   return map_event (self, event_index, TRUE);
 }
 
+/* The playback position over events (3.5 = halfway from event 3 to 4, as
+ * awaitlab_timeline_renderer_set_playhead_position() takes it) at which the
+ * playhead stands at @pos: the inverse of walking from one event's slot end
+ * to the next. -1 before the first event. */
+double
+awaitlab_time_axis_pos_to_event (AwaitlabTimeAxis *self,
+                                 gint64            pos)
+{
+  guint n = 0, lo = 0, hi;
+  gint64 a, b;
+
+  g_return_val_if_fail (AWAITLAB_IS_TIME_AXIS (self), -1);
+
+  if (self->timeline != NULL)
+    awaitlab_timeline_get_events (self->timeline, &n);
+  if (n == 0 || pos < map_event (self, 0, TRUE))
+    return -1;
+
+  /* The last event whose slot ends at or before @pos. */
+  hi = n;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (map_event (self, mid, TRUE) <= pos)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  if (lo + 1 >= n)
+    return n - 1;
+  a = map_event (self, lo, TRUE);
+  b = map_event (self, lo + 1, TRUE);
+  return b > a ? lo + (double)(pos - a) / (double)(b - a) : lo;
+}
+
 /* The last knot beginning at or before @pos (0 if none). */
 guint
 awaitlab_time_axis_find_knot (AwaitlabTimeAxis *self,
