@@ -72,6 +72,8 @@ void                   awaitlab_export_painter_free (AwaitlabExportPainter      
 gint64                 awaitlab_export_painter_seek (AwaitlabExportPainter       *self,
                                                      guint                        frame,
                                                      guint                        n_frames);
+/* The event the last _seek() narrates (-1: before the first). */
+int                    awaitlab_export_painter_get_event (AwaitlabExportPainter *self);
 /* Replaces the caption's outcome line (NULL = the outcome again). */
 void                   awaitlab_export_painter_set_outcome_line (AwaitlabExportPainter *self,
                                                      const char                  *text);

@@ -468,6 +468,12 @@ awaitlab_export_painter_seek (AwaitlabExportPainter *self,
   return MIN (awaitlab_time_axis_pos_to_time (self->axis, pos), range_end (self->source, options));
 }
 
+int
+awaitlab_export_painter_get_event (AwaitlabExportPainter *self)
+{
+  return self->event;
+}
+
 void
 awaitlab_export_painter_set_outcome_line (AwaitlabExportPainter *self,
                                           const char            *text)
