@@ -147,7 +147,7 @@ awaitlab_renderer_draw_counters (AwaitlabTimelineRenderer *self,
 
       set_fg (self, cr, awaitlab_palette_text_alpha (AWAITLAB_TEXT_SECONDARY));
       awaitlab_renderer_show_text (self, cr, awaitlab_timeline_get_counter_name (timeline, c),
-                 10 * s, y + h / 2, self->area_x - 14 * s, FALSE, TRUE);
+                                   10 * s, y + h / 2, self->area_x - 14 * s, FALSE, TRUE);
 
       set_fg (self, cr, 0.08);
       cairo_rectangle (cr, self->area_x, y, self->area_w, h);

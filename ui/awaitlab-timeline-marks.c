@@ -161,7 +161,7 @@ awaitlab_renderer_draw_cycle (AwaitlabTimelineRenderer *self,
           cairo_arc_negative (cr, cx, cy, r, G_PI * 0.05, G_PI * 0.95);
           cairo_stroke (cr);
           awaitlab_renderer_draw_arrow_head (cr, cx - r * cos (G_PI * 0.05), cy + r * sin (G_PI * 0.05) + 4 * s,
-                           G_PI / 2, 9 * s);
+                                             G_PI / 2, 9 * s);
         }
       else
         {
