@@ -137,13 +137,9 @@ queues_chip_color (BoxKind     where,
 
 int
 queues_lane_of_thread (AwaitlabQueuesView *self,
-                guint               thread)
+                       guint               thread)
 {
-  for (guint lane = 0; self->timeline && lane < awaitlab_timeline_get_n_lanes (self->timeline); lane++)
-    if (awaitlab_timeline_get_lane_kind (self->timeline, lane) == AWAITLAB_LANE_THREAD &&
-        awaitlab_timeline_get_lane_thread (self->timeline, lane) == (int)thread)
-      return lane;
-  return -1;
+  return self->timeline != NULL ? awaitlab_timeline_lane_of_thread (self->timeline, thread) : -1;
 }
 
 /* ------------------------------------------------------------------------- */

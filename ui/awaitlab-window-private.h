@@ -130,6 +130,7 @@ void      _awaitlab_window_new_scenario       (AwaitlabWindow      *self);
 gboolean  _awaitlab_window_quiz_armed         (AwaitlabWindow      *self);
 char     *_awaitlab_window_dup_shown_title    (AwaitlabWindow      *self);
 void      _awaitlab_window_apply_quiz         (AwaitlabWindow      *self);
+void      _awaitlab_window_update_status      (AwaitlabWindow      *self);
 
 /* awaitlab-window-layout.c */
 void      _awaitlab_window_layout_init        (AwaitlabWindow      *self);

@@ -88,6 +88,17 @@ update_status (AwaitlabWindow   *self,
   gtk_label_set_text (self->status_label, status ? status : "");
 }
 
+/* The step count hides while a quiz is armed: revealing it must show it at once,
+ * not at the next step. */
+void
+_awaitlab_window_update_status (AwaitlabWindow *self)
+{
+  AwaitlabTimeline *timeline = awaitlab_timeline_view_get_timeline (self->timeline_view);
+
+  if (timeline != NULL)
+    update_status (self, timeline);
+}
+
 static void
 on_playhead_moved (AwaitlabWindow *self)
 {
