@@ -57,8 +57,8 @@ test_task_run_unwraps_task_returning_delegate (void)
  * once; the delay's continuation runs at 1066–1129 ms on the first injected thread,
  * before item 2 starts on that same thread (1067–1130 ms), then item 3 on the next
  * injected thread. In a global FIFO it would have waited behind the eight queued items
- * (until a thread frees up at 4 s). The first injection came after ~1 s there, not
- * 500 ms: see starvation-injection-cadence. */
+ * (until a thread frees up at 4 s). The first injection comes after 1 s, not 500 ms:
+ * see /sim/threadpool/starvation-injection-net8. */
 static void
 timers_behind_blocked_items (AwlProfile  profile,
                              const char *expected)
@@ -87,7 +87,7 @@ test_timer_high_priority_queue (void)
 {
   timers_behind_blocked_items (AWL_PROFILE_NET8,
                                "0 Pool-1 item starts; 0 Pool-2 item starts; "
-                               "500 Pool-3 delay continuation; 500 Pool-3 item starts");
+                               "1000 Pool-3 delay continuation; 1000 Pool-3 item starts");
   /* Mono / .NET Framework: the timer's callback waits in the global queue behind the eight
    * items until the first two threads finish at 4 s. */
   timers_behind_blocked_items (AWL_PROFILE_NETFX,
@@ -97,6 +97,81 @@ test_timer_high_priority_queue (void)
                                "2500 Pool-7 item starts; 3000 Pool-8 item starts; "
                                "3500 Pool-9 item starts; 4000 Pool-1 item starts; "
                                "4000 Pool-2 delay continuation");
+}
+
+/* ---------------------------------------------------------------------------------
+ * Starvation injection (dotnet/threadpool-injection.cs)
+ * ------------------------------------------------------------------------------ */
+
+/* Eight work items (QueueUserWorkItem) that each Thread.Sleep 7 s on a 2-core pool, queued
+ * by Main after it slept @at_ms. Returns the items' start times in ms, in order. */
+static GArray *
+sleeping_items_start (AwlProfile profile,
+                      AwlTime    at)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = S ("Main"), *item = S ("Item");
+  const AwlOutputLine *lines;
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (gint64));
+  AwlTrace *t;
+  guint n;
+
+  c.profile = profile;
+  awl_test_script_output (item, "start");
+  awl_test_script_sleep (item, AWL_S (7));
+  if (at > 0)
+    awl_test_script_sleep (main, at);
+  for (int i = 0; i < 8; i++)
+    awl_test_script_quwi (main, item);
+  awl_test_script_sleep (main, AWL_S (20));
+  t = awl_test_run (&c, main);
+  lines = awl_trace_get_output (t, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 ms = lines[i].time / AWL_MS (1);
+      g_array_append_val (a, ms);
+    }
+  teardown (t);
+  return a;
+}
+
+static void
+assert_starts (GArray       *a,
+               const gint64 *expected,
+               guint         n)
+{
+  g_assert_cmpuint (a->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, expected[i]);
+}
+
+/* .NET's gate thread needs *more than* 500 ms without a dequeue, and the worker it adds
+ * dequeues just after the tick, so the next tick (500 ms later) skips: one thread per
+ * second while every thread sleeps. Its ticks count from the first request for a worker,
+ * not from process start. .NET 10.0.12, DOTNET_PROCESSOR_COUNT=2, the program under
+ * `chrt -f 10` so that other load did not delay it (`-- sleep 12 7000`, three runs):
+ *   9, 9, 1011, 1514, 2515, 3016, 4019, 5022, 6024
+ *   9, 9, 1010, 2012, 3014, 4016, 5018, 6020, 6523
+ *   11, 12, 1011, 2013, 3015, 4020, 5022, 6024, 7012
+ * Most steps are 1000 ms; about one in five is 500 ms, when the gate's coarse clock
+ * (4 ms steps) reads one tick late. Awaitlab keeps the common 1000 ms step. Queued after
+ * Main slept 300 or 1700 ms (`-- sleep 8 5000 300`, `-- sleep 8 5000 1700`), times from
+ * the queueing: 10, 10, 1011, 2012, 2515, …; 12, 12, 1014, 2016, 3018, … — the first
+ * injection still 1 s after the work was queued. Mono (netfx) adds one per 500 ms
+ * (/sim/threadpool/starvation-injection). */
+static void
+test_starvation_injection_net8 (void)
+{
+  static const gint64 at0[] = { 0, 0, 1000, 2000, 3000, 4000, 5000, 6000 };
+  static const gint64 at300[] = { 300, 300, 1300, 2300, 3300, 4300, 5300, 6300 };
+  static const gint64 netfx[] = { 0, 0, 500, 1000, 1500, 2000, 2500, 3000 };
+  g_autoptr(GArray) a = sleeping_items_start (AWL_PROFILE_NET8, 0);
+  g_autoptr(GArray) b = sleeping_items_start (AWL_PROFILE_NET8, AWL_MS (300));
+  g_autoptr(GArray) f = sleeping_items_start (AWL_PROFILE_NETFX, 0);
+
+  assert_starts (a, at0, G_N_ELEMENTS (at0));
+  assert_starts (b, at300, G_N_ELEMENTS (at300));
+  assert_starts (f, netfx, G_N_ELEMENTS (netfx));
 }
 
 /* ---------------------------------------------------------------------------------
@@ -224,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/sim/taskrun/unwraps-task-returning-delegate",
                    test_task_run_unwraps_task_returning_delegate);
   g_test_add_func ("/sim/threadpool/timer-high-priority-queue", test_timer_high_priority_queue);
+  g_test_add_func ("/sim/threadpool/starvation-injection-net8", test_starvation_injection_net8);
   g_test_add_func ("/sim/whenall/exception-order-net8", test_when_all_exception_order_net8);
   g_test_add_func ("/sim/threadpool/hill-climbing-under-blocking", test_hill_climbing_under_blocking);
   return g_test_run ();
