@@ -100,6 +100,50 @@ test_timer_high_priority_queue (void)
 }
 
 /* ---------------------------------------------------------------------------------
+ * Timer resolution on Linux (dotnet/timer-resolution.cs)
+ * ------------------------------------------------------------------------------ */
+
+/* .NET's timer queue compares due times with Environment.TickCount64, which on Linux
+ * reads the coarse monotonic clock: one step per kernel tick. On the development machine
+ * (Debian kernel, CONFIG_HZ=250; clock_getres(CLOCK_MONOTONIC_COARSE) = 4 ms) .NET 10
+ * (`chrt -f 10 dotnet run timer-resolution.cs`) showed 20 of 20 TickCount64 steps of 4 ms;
+ * ten Task.Delay(1) in a row took 48.2, 38.3, 39.5 ms; medians of single delays: Delay(1)
+ * 4.4, Delay(5) 8.4, Delay(10) 12.4, Delay(16) 16.3, Delay(100) 100.4 ms. A timer
+ * resolution of 4 ms gives the same figures: each delay ends on the next 4 ms tick. (Mono
+ * uses the precise clock: 1 ms, Awaitlab's default.) */
+static void
+test_timer_resolution_linux (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = S ("Main"), *frames = A ("Frames");
+  AwlTrace *t;
+
+  c.timer_resolution = AWL_MS (4);
+  for (int i = 0; i < 10; i++)
+    {
+      awl_test_script_delay (frames, i, AWL_MS (1), -1);
+      awl_test_script_await (frames, i, TRUE, -1);
+    }
+  awl_test_script_output (frames, "ten Delay(1)");
+  awl_test_script_delay (frames, 10, AWL_MS (5), -1);
+  awl_test_script_await (frames, 10, TRUE, -1);
+  awl_test_script_output (frames, "Delay(5)");
+  awl_test_script_delay (frames, 11, AWL_MS (10), -1);
+  awl_test_script_await (frames, 11, TRUE, -1);
+  awl_test_script_output (frames, "Delay(10)");
+  awl_test_script_delay (frames, 12, AWL_MS (100), -1);
+  awl_test_script_await (frames, 12, TRUE, -1);
+  awl_test_script_output (frames, "Delay(100)");
+  awl_test_script_call (main, frames, 0);
+  awl_test_script_wait (main, 0, AWL_WAIT_WAIT, -1);
+  t = awl_test_run (&c, main);
+  /* 40 ms for ten Delay(1); then +8, +12 and +100 ms. */
+  ASSERT_OUTPUT (t, "40 Pool-1 ten Delay(1); 48 Pool-1 Delay(5); 60 Pool-1 Delay(10); "
+                    "160 Pool-1 Delay(100)");
+  teardown (t);
+}
+
+/* ---------------------------------------------------------------------------------
  * Starvation injection (dotnet/threadpool-injection.cs)
  * ------------------------------------------------------------------------------ */
 
@@ -300,6 +344,7 @@ main (int   argc,
                    test_task_run_unwraps_task_returning_delegate);
   g_test_add_func ("/sim/threadpool/timer-high-priority-queue", test_timer_high_priority_queue);
   g_test_add_func ("/sim/threadpool/starvation-injection-net8", test_starvation_injection_net8);
+  g_test_add_func ("/sim/timers/linux-coarse-clock", test_timer_resolution_linux);
   g_test_add_func ("/sim/whenall/exception-order-net8", test_when_all_exception_order_net8);
   g_test_add_func ("/sim/threadpool/hill-climbing-under-blocking", test_hill_climbing_under_blocking);
   return g_test_run ();
