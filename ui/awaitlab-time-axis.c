@@ -24,6 +24,7 @@ struct _AwaitlabTimeAxis
   GPtrArray        *lane_spans;   /* GArray of AwaitlabAxisSpan per lane */
   GArray           *lane_max;     /* gint64 per lane */
   GArray           *flows;        /* AwaitlabAxisSpan per flow */
+  GArray           *never_run;    /* guint: the flows whose continuation never ran */
   GArray           *event_pos;    /* gint64 per event: where its slot begins */
   GPtrArray        *counter_pos;  /* GArray of gint64 per counter point */
   GHashTable       *summaries;    /* (lane << 8 | row + 1) → AwaitlabSummary, NULL values cached */
@@ -510,7 +511,10 @@ position_flows (AwaitlabTimeAxis *self)
       p->begin = flows[i].from_event ? map_event (self, flows[i].from_event - 1, TRUE)
                                      : map_time (self, flows[i].from_time, FALSE);
       if (flows[i].to_time == AWAITLAB_FLOW_NEVER)
-        p->end = G_MAXINT64;
+        {
+          p->end = G_MAXINT64;
+          g_array_append_val (self->never_run, i);
+        }
       else
         p->end = flows[i].to_event ? map_event (self, flows[i].to_event - 1, FALSE)
                                    : map_time (self, flows[i].to_time, FALSE);
@@ -544,6 +548,7 @@ rebuild (AwaitlabTimeAxis *self)
   g_ptr_array_set_size (self->lane_spans, 0);
   g_array_set_size (self->lane_max, 0);
   g_array_set_size (self->flows, 0);
+  g_array_set_size (self->never_run, 0);
   g_array_set_size (self->event_pos, 0);
   g_ptr_array_set_size (self->counter_pos, 0);
   g_hash_table_remove_all (self->summaries);
@@ -579,6 +584,7 @@ awaitlab_time_axis_finalize (GObject *object)
   g_ptr_array_unref (self->lane_spans);
   g_array_unref (self->lane_max);
   g_array_unref (self->flows);
+  g_array_unref (self->never_run);
   g_array_unref (self->event_pos);
   g_ptr_array_unref (self->counter_pos);
   g_hash_table_unref (self->summaries);
@@ -658,6 +664,7 @@ awaitlab_time_axis_init (AwaitlabTimeAxis *self)
   self->lane_spans = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   self->lane_max = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->flows = g_array_new (FALSE, FALSE, sizeof (AwaitlabAxisSpan));
+  self->never_run = g_array_new (FALSE, FALSE, sizeof (guint));
   self->event_pos = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->counter_pos = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   self->summaries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)awaitlab_summary_free);
@@ -749,6 +756,17 @@ awaitlab_time_axis_get_flows (AwaitlabTimeAxis *self,
   g_return_val_if_fail (AWAITLAB_IS_TIME_AXIS (self), NULL);
   *n_flows = self->flows->len;
   return (const AwaitlabAxisSpan *)(gpointer)self->flows->data;
+}
+
+/* Indices of the flows that never arrived (a deadlock's posted continuation),
+ * in order: a handful, however many flows the trace has. */
+const guint *
+awaitlab_time_axis_get_never_run (AwaitlabTimeAxis *self,
+                                  guint            *n_flows)
+{
+  g_return_val_if_fail (AWAITLAB_IS_TIME_AXIS (self), NULL);
+  *n_flows = self->never_run->len;
+  return (const guint *)(gpointer)self->never_run->data;
 }
 
 const AwaitlabAxisKnot *

@@ -17,6 +17,7 @@ extern const AwlApiFamily awl_api_family_text;
 extern const AwlApiFamily awl_api_family_exceptions;
 extern const AwlApiFamily awl_api_family_world;
 extern const AwlApiFamily awl_api_family_net;
+extern const AwlApiFamily awl_api_family_objects;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -26,6 +27,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_exceptions,
   &awl_api_family_world,
   &awl_api_family_net,
+  &awl_api_family_objects,
 };
 
 typedef struct

@@ -76,6 +76,18 @@ instance_to_string (AwlForeign *self,
 {
   AwlInstance *inst = (AwlInstance *) self;
 
+  if (inst->klass->is_record)
+    {
+      /* A record prints its members: `Point { X = 1, Y = 2 }`. */
+      g_string_append_printf (out, "%s { ", inst->klass->name);
+      for (guint i = 0; i < inst->klass->fields->len; i++)
+        {
+          g_string_append_printf (out, "%s%s = ", i ? ", " : "", (const char *) inst->klass->fields->pdata[i]);
+          awl_scn_value_format (inst->slots[i], out);
+        }
+      g_string_append (out, inst->klass->fields->len ? " }" : "}");
+      return;
+    }
   if (inst->klass->name[0] != '<')
     {
       g_string_append (out, inst->klass->name);
@@ -211,6 +223,16 @@ awl_closure_frame (AwlRun         *run,
                    const AwlValue *args,
                    guint           n)
 {
+  if (closure->bound)
+    {
+      /* An instance method as a delegate: its object comes first. */
+      g_autofree AwlValue *argv = g_new (AwlValue, n + 1);
+
+      argv[0] = closure->self;
+      for (guint i = 0; i < n; i++)
+        argv[i + 1] = args[i];
+      return awl_interp_frame_new (run, closure->code, argv, n + 1, closure->env);
+    }
   return awl_interp_frame_new (run, closure->code, args, n, closure->env);
 }
 
