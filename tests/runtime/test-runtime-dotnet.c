@@ -316,7 +316,10 @@ last_output (AwlTrace *t)
  * threads at 673–814 ms and adds nothing more; the last request finished at 1891–1926 ms.
  * At 120 a second for 6 s (backlog growing): 5 threads at 673 ms, 6 and 7 at 5.0 s, then
  * 8, 9, 10, 11 at 7.6, 8.2, 9.5 and 10.1 s. Without the extra thread the last request
- * would end at 2037 ms (the model before this calibration). */
+ * would end at 2037 ms (the model before this calibration). Measured again under
+ * `chrt -f 10` (no interference from the machine's other load, three runs): the fifth
+ * thread at 629–632 ms, the last request at 1816–1820 ms; the model's samples fall on
+ * 250 ms multiples, so its thread comes at 750 ms and the run ends at 1812 ms. */
 static void
 test_hill_climbing_under_blocking (void)
 {
