@@ -408,6 +408,12 @@ awl_csharp_layout_scan (AwlCsharpGen *gen)
   for (guint k = 0; k < gen->tokens->len; k++)
     fix_interp_prefix (gen, tok (gen, k));
   scan_members (gen, 0, gen->tokens->len, -1, &file);
+  /* The types become Scenario's nested types, and one may not share its name (CS0542). */
+  for (guint k = 0; k < gen->types->len; k++)
+    if (g_strcmp0 (g_array_index (gen->types, AwlCsharpType, k).name, "Scenario") == 0)
+      awl_csharp_refuse (gen, tok (gen, g_array_index (gen->types, AwlCsharpType, k).open)->line,
+                         "a type named `Scenario`, the name of the class the program keeps the "
+                         "scenario in");
   find_region (gen, &file);
   check_tokens (gen);
 }

@@ -350,9 +350,15 @@ walk_call (AwlCsharpGen  *gen,
   const char *type;
   const char *member;
 
+  static const char * const net6_members[] = { "ForEachAsync", "WhenEach", NULL };
+
   if (callee->kind != AWL_EXPR_MEMBER)
     return;
   member = callee->member.name;
+  /* Newer than Mono's class library (a C# version would not help). */
+  if (member != NULL && g_strv_contains (net6_members, member))
+    awl_csharp_not_exportable (gen, expr->loc.line, "`%s` (.NET 6 or later) is not in "
+                               "Mono's class library", member);
   if (g_strcmp0 (member, "CancelAfter") == 0)
     note_duration (gen, positional_arg (expr, 0));
   if (callee->member.target->kind != AWL_EXPR_NAME)

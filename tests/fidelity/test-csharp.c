@@ -561,6 +561,9 @@ test_layout_refused (void)
     { "// @title After\n"
       "class Counter { public int N; }\n"
       "Console.WriteLine(\"late\");\n", FALSE, "CS8803" },
+    { "// @title Named Scenario\n"
+      "class Scenario { public static int N; }\n"
+      "void Main() { Console.WriteLine(Scenario.N); }\n", FALSE, "`Scenario`" },
     { "// @title Local\n"
       "void Main()\n"
       "{\n"

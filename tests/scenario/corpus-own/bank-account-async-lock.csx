@@ -1,5 +1,4 @@
 // @title An async lock around a shared balance
-// Needs: properties with a body (`public decimal Balance => balance;`, w/oop)
 // Modelled on: the usual replacement for `lock` in async code: SemaphoreSlim(1, 1)
 // with WaitAsync and Release in finally, guarding an account's balance. Our own code.
 using System;

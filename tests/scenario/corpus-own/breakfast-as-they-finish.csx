@@ -26,8 +26,8 @@ class Program
         var cooking = new List<Task<Dish>>
         {
             CookAsync("pancakes", 40),
-            CookAsync("beans", 25),
-            CookAsync("mushrooms", 15),
+            CookAsync("beans", 20),
+            CookAsync("mushrooms", 10),
             CookAsync("tomatoes", 30),
         };
 

@@ -1,5 +1,5 @@
 // @title An async repository behind an interface
-// Needs: interfaces (w/oop)
+// Needs: `Dictionary.ContainsKey` (interfaces work now)
 // Modelled on: the everyday service/repository layering: an IRepository<T>-style
 // interface with async methods, an implementation, and a service using it. Our own code.
 using System;

@@ -27,7 +27,7 @@ class Downloader
             running++;
             Peak = Math.Max(Peak, running);
             Console.WriteLine($"file {id} started ({running} running)");
-            string body = await Http.GetAsync($"https://files.example.org/{id}", 100 + id * 40);
+            string body = await Http.GetAsync($"https://files.example.org/{id}", 100 + id * 80);
             running--;
             return body.Length;
         }

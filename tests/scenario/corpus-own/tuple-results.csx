@@ -1,5 +1,4 @@
 // @title Async methods returning tuples
-// Needs: tuples and deconstruction (w/everyday)
 // Modelled on: the common "return (bool ok, T value) from an async Try method" style
 // (async methods cannot have out parameters). Our own code.
 using System;
