@@ -87,11 +87,14 @@ check_base_list (AwlUnit            *unit,
         }
       if (i == 0 && g_str_equal (name, "SynchronizationContext"))
         continue;
-      if (g_str_equal (name, "object") || g_str_equal (name, "Object") || looks_like_interface (name))
+      /* EventArgs has no instance members: deriving from it is deriving from object,
+       * and event-based code (the EAP pattern) always does it. */
+      if (g_str_equal (name, "object") || g_str_equal (name, "Object") || g_str_equal (name, "EventArgs") ||
+          looks_like_interface (name))
         continue;
       type_error (unit, decl->bases[i]->loc,
-                  "deriving from the .NET class `%s` " NOT_SUPPORTED " (a class of the file, an interface "
-                  "or `SynchronizationContext` can be a base)", name);
+                  "deriving from the .NET class `%s` " NOT_SUPPORTED " (a class of the file, an interface, "
+                  "`EventArgs` or `SynchronizationContext` can be a base)", name);
     }
   if (has_cycle (ast, decl->name))
     type_error (unit, decl->loc, "the class `%s` derives from itself (through its base classes)", decl->name);

@@ -1,5 +1,4 @@
 // @title Wrapping an event-based API in a Task
-// Needs: a class deriving from `EventArgs` (w/oop refuses .NET base classes since it checks bases)
 // Modelled on: the TAP documentation's interop pattern: TaskCompletionSource turns a
 // "start, then raise Completed" component into an awaitable method. Our own code.
 using System;
