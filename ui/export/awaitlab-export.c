@@ -362,12 +362,14 @@ awaitlab_export_frame_time (AwaitlabExportSource        *source,
                             const AwaitlabExportOptions *options,
                             guint                        frame)
 {
-  double t;
+  g_autoptr(AwaitlabExportPainter) painter = NULL;
 
   g_return_val_if_fail (source != NULL, 0);
+  g_return_val_if_fail (options != NULL, 0);
 
-  t = options->from + frame * ns_per_second (source, options) / MAX (1, options->fps);
-  return MIN ((gint64)llround (t), range_end (source, options));
+  /* Builds the axis: for one frame now and then; a video seeks its painter. */
+  painter = awaitlab_export_painter_new (source, options);
+  return awaitlab_export_painter_seek (painter, frame, awaitlab_export_count_frames (source, options));
 }
 
 /* ----------------------------------------------------------------------------- */
