@@ -124,7 +124,7 @@ apply_presentation_scale (AwaitlabWindow *self)
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
     }
   /* Icons, radio buttons and the scrubber's knob grow with the type. */
-  icon = (int) (16 * 1.25 * f + 0.5);
+  icon = (int) (16 * 1.5 * f + 0.5);
   check = (int) (14 * 1.25 * f + 0.5);
   css = g_strdup_printf ("window.presentation { font-size: %.1fpt; }\n"
                          "window.presentation separator,\n"

@@ -170,12 +170,18 @@ check_implemented (AwlUnit            *unit,
         }
       base = awl_ast_class_base (ast, base);
     }
-  /* Interfaces of the file: each method must exist in the class or a base. */
-  for (guint i = 0; i < decl->n_bases; i++)
+  /* Interfaces of the file it implements, directly, through a base class or through
+   * another interface: each method must exist in the class or a base. */
+  for (guint i = 0; i < ast->n_classes; i++)
     {
-      const AwlClassDecl *iface = awl_ast_get_class (ast, simple_name (decl->bases[i]->name));
+      const AwlClassDecl *iface = awl_ast_get_class (ast, ast->classes[i]);
 
-      if (iface == NULL || !(iface->flags & AWL_CLASS_INTERFACE))
+      if (iface == NULL || !(iface->flags & AWL_CLASS_INTERFACE) ||
+          !awl_ast_class_is_a (ast, decl->name, iface->name))
+        continue;
+      /* A base class that implements it answers for it (and is reported itself). */
+      if (awl_ast_class_base (ast, decl->name) != NULL &&
+          awl_ast_class_is_a (ast, awl_ast_class_base (ast, decl->name), iface->name))
         continue;
       for (guint k = 0; k < ast->n_methods; k++)
         {
@@ -186,7 +192,7 @@ check_implemented (AwlUnit            *unit,
             continue;
           impl = awl_ast_find_method_in (ast, decl->name, m->name);
           if (impl == NULL || (impl->flags & AWL_FUNC_ABSTRACT))
-            type_error (unit, decl->bases[i]->loc, "`%s` does not implement the interface method `%s.%s`",
+            type_error (unit, decl->loc, "`%s` does not implement the interface method `%s.%s`",
                         decl->name, iface->name, m->name);
         }
     }

@@ -321,6 +321,8 @@ resolve_name (Checker  *c,
       n->var = v;
       if (v->owner != c->func)
         v->captured = TRUE;
+      if (v->owner != c->func && v->by_ref)
+        error_at (c, e->loc, "the `ref`/`out` parameter `%s` cannot be used inside a lambda", v->name);
     }
   else if ((f = find_field (c, n->name)) != NULL)
     {
@@ -625,6 +627,57 @@ qualify_base_static (Checker *c,
   callee->depth = 2;
 }
 
+static void check_pattern (Checker *c, AwlPattern *pat);
+
+/* `out var x` declares x in the enclosing scope; `out x` / `ref x` must be assignable;
+ * a method of the script takes them exactly where its parameters are `ref`/`out`. */
+static void
+check_ref_args (Checker *c,
+                AwlExpr *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlFunction *m = NULL;
+
+  if (callee->kind == AWL_EXPR_NAME && callee->name.kind == AWL_NAME_METHOD)
+    m = callee->name.func;
+  else if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
+           callee->member.target->name.kind == AWL_NAME_CLASS)
+    m = awl_ast_find_method_in (c->unit->ast, callee->member.target->name.name, callee->member.name);
+
+  for (guint i = 0; i < e->call.n_args; i++)
+    {
+      AwlArg *a = &e->call.args[i];
+
+      if ((a->is_ref || a->is_out) && a->value != NULL)
+        {
+          if (a->value->kind != AWL_EXPR_NAME && a->value->kind != AWL_EXPR_MEMBER &&
+              a->value->kind != AWL_EXPR_INDEX)
+            error_at (c, a->loc, "a `%s` argument must be a variable, a field or an element",
+                      a->is_ref ? "ref" : "out");
+          else
+            check_assignable (c, a->value, a->loc);
+        }
+      if (m != NULL && a->name == NULL)
+        {
+          guint k = i + ((m->flags & AWL_FUNC_INSTANCE) ? 1 : 0);
+
+          if (k < m->n_params && m->params[k]->by_ref != (a->is_ref || a->is_out))
+            error_at (c, a->loc, m->params[k]->by_ref
+                      ? "the parameter `%s` of `%s` is passed by `ref` or `out`: write `out %s` or `ref %s`"
+                      : "the parameter `%s` of `%s` is not a `ref` or `out` parameter",
+                      m->params[k]->name, m->name, m->params[k]->name, m->params[k]->name);
+        }
+      if (a->out_var != NULL)
+        {
+          check_type (c, a->out_var->type);
+          if (c->func == NULL)
+            error_at (c, a->out_var->loc, "an `out` variable cannot be declared in a field's initializer");
+          else
+            declare (c, a->out_var);
+        }
+    }
+}
+
 static void
 check_call (Checker *c,
             AwlExpr *e)
@@ -711,7 +764,10 @@ check_call (Checker *c,
                                api->min_args, api->max_args);
               check_named_args (c, e->call.args, e->call.n_args, what, api->named_args);
               for (guint i = 0; i < e->call.n_args; i++)
-                if (e->call.args[i].is_ref != (i == 0 && (api->flags & AWL_API_REF_FIRST)))
+                if (e->call.args[i].is_out != (i + 1 == e->call.n_args && (api->flags & AWL_API_OUT_LAST)))
+                  error_at (c, e->call.args[i].loc, e->call.args[i].is_out
+                            ? "`%s` has no `out` parameter here" : "`%s` takes its last argument by `out`", what);
+                else if (e->call.args[i].is_ref != (i == 0 && (api->flags & AWL_API_REF_FIRST)))
                   error_at (c, e->call.args[i].loc, e->call.args[i].is_ref
                             ? "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked"
                             : "`%s` takes its first argument by `ref`", what);
@@ -746,14 +802,7 @@ check_call (Checker *c,
 
   for (guint i = 0; i < e->call.n_args; i++)
     check_expr (c, e->call.args[i].value);
-  {
-    g_autofree char *path = callee->kind == AWL_EXPR_MEMBER ? static_path (callee->member.target) : NULL;
-
-    /* Known static methods checked their `ref` arguments above. */
-    for (guint i = 0; path == NULL && i < e->call.n_args; i++)
-      if (e->call.args[i].is_ref)
-        error_at (c, e->call.args[i].loc, "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked");
-  }
+  check_ref_args (c, e);
 }
 
 static void
@@ -920,6 +969,45 @@ is_discard (Checker       *c,
          lookup_var (c, "_") == NULL && find_field (c, "_") == NULL;
 }
 
+/* A pattern's constants and types, and its variables declared in the current scope.
+ * A single name taken for a type that is a variable, field or knob is a constant. */
+static void
+check_pattern (Checker    *c,
+               AwlPattern *pat)
+{
+  if (pat == NULL)
+    return;
+  if (pat->kind == AWL_PAT_TYPE && pat->var == NULL && pat->type->n_args == 0 &&
+      pat->type->array_rank == 0 && strchr (pat->type->name, '.') == NULL &&
+      (lookup_var (c, pat->type->name) != NULL || find_field (c, pat->type->name) != NULL ||
+       awl_directives_find_knob (c->unit->directives, pat->type->name) != NULL))
+    {
+      AwlExpr *name = awl_arena_new0 (c->arena, AwlExpr);
+
+      name->kind = AWL_EXPR_NAME;
+      name->loc = pat->loc;
+      name->depth = 1;
+      name->name.name = pat->type->name;
+      pat->kind = AWL_PAT_CONST;
+      pat->value = name;
+      pat->type = NULL;
+    }
+  check_expr (c, pat->value);
+  if (pat->kind == AWL_PAT_TYPE || pat->kind == AWL_PAT_PROPERTY)
+    check_type (c, pat->type);
+  check_pattern (c, pat->left);
+  check_pattern (c, pat->right);
+  for (guint i = 0; i < pat->n_props; i++)
+    check_pattern (c, pat->props[i]);
+  if (pat->var != NULL)
+    {
+      if (c->func == NULL)
+        error_at (c, pat->var->loc, "a pattern variable cannot be declared in a field's initializer");
+      else
+        declare (c, pat->var);
+    }
+}
+
 static void
 check_expr (Checker *c,
             AwlExpr *e)
@@ -990,8 +1078,21 @@ check_expr (Checker *c,
     case AWL_EXPR_LAMBDA:
       check_function (c, e->lambda.func);
       break;
+    case AWL_EXPR_SWITCH:
+      check_expr (c, e->switch_.subject);
+      for (guint i = 0; i < e->switch_.n_arms; i++)
+        {
+          guint mark = scope_mark (c);
+
+          check_pattern (c, e->switch_.arms[i].pattern);
+          check_expr (c, e->switch_.arms[i].guard);
+          check_expr (c, e->switch_.arms[i].result);
+          scope_pop (c, mark);
+        }
+      break;
     case AWL_EXPR_IS:
       check_expr (c, e->is.operand);
+      check_pattern (c, e->is.pattern);
       check_type (c, e->is.type);
       if (e->is.var != NULL)
         {
@@ -1182,6 +1283,17 @@ check_stmt (Checker *c,
       scope_pop (c, mark);
       break;
     case AWL_STMT_DECL:
+      if (s->decl.deconstruct)
+        {
+          check_expr (c, s->decl.inits[0]);
+          for (guint i = 0; i < s->decl.n_vars; i++)
+            if (strcmp (s->decl.vars[i]->name, "_") != 0)
+              {
+                check_type (c, s->decl.vars[i]->type);
+                declare (c, s->decl.vars[i]);
+              }
+          break;
+        }
       check_type (c, s->decl.type);
       for (guint i = 0; i < s->decl.n_vars; i++)
         {
@@ -1287,6 +1399,10 @@ check_signature (Checker     *c,
 
   check_type (c, f->return_type);
   rt = awl_type_ref_to_string (f->return_type);
+  for (guint i = 0; i < f->n_params; i++)
+    if (f->params[i]->by_ref && (is_async || is_iter))
+      error_at (c, f->params[i]->loc, "%s cannot have `ref` or `out` parameters (`%s`); return a value or a tuple instead",
+                is_async ? "an async method" : "an iterator", f->params[i]->name);
 
   if (is_async)
     {

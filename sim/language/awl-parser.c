@@ -10,6 +10,7 @@
  */
 
 #include "awl-language-private.h"
+#include "awl-parser-ext.h"
 
 #include <string.h>
 
@@ -530,6 +531,14 @@ scan_type (Parser  *p,
 
   if (is_predefined_type (t))
     i++;
+  else if (tok_is_punct (t, P_LPAREN))
+    {
+      gint j = awl_px_scan_tuple_type ((AwlPx *) p, i);
+
+      if (j < 0)
+        return -1;
+      i = j;
+    }
   else if (t->kind == AWL_TOK_IDENT)
     {
       i++;
@@ -582,10 +591,7 @@ parse_type (Parser  *p,
   GString *name;
 
   if (tok_is_punct (t, P_LPAREN))
-    {
-      error_at_tok (p, t, "tuple types " ARE_NOT_SUPPORTED);
-      return NULL;
-    }
+    return awl_px_parse_tuple_type ((AwlPx *) p);
   if (!is_predefined_type (t) && t->kind != AWL_TOK_IDENT)
     {
       error_expected (p, "a type");
@@ -814,10 +820,14 @@ parse_args (Parser  *p,
               next (p);
               next (p);
             }
-          if (tok_is_kw (cur (p), "ref") && close == P_RPAREN)
+          if ((tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in")) &&
+              close == P_RPAREN)
             {
-              arg.is_ref = TRUE;
-              next (p);
+              if (!awl_px_parse_ref_arg ((AwlPx *) p, &arg))
+                {
+                  ok = FALSE;
+                  break;
+                }
             }
           else if (tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in"))
             {
@@ -825,13 +835,15 @@ parse_args (Parser  *p,
               ok = FALSE;
               break;
             }
-          arg.value = parse_expr (p);
-          if (arg.value == NULL)
+          else
+            arg.value = parse_expr (p);
+          if (arg.value == NULL && !arg.is_out)
             {
               ok = FALSE;
               break;
             }
-          *max_depth = MAX (*max_depth, arg.value->depth);
+          if (arg.value != NULL)
+            *max_depth = MAX (*max_depth, arg.value->depth);
           g_array_append_val (args, arg);
           if (!accept_punct (p, P_COMMA))
             break;
@@ -1175,12 +1187,10 @@ parse_primary (Parser *p)
     case AWL_TOK_INTERP:
       return parse_interpolated (p);
     case AWL_TOK_IDENT:
-      if (strcmp (t->text, "from") == 0 && peek_tok (p, 1)->kind == AWL_TOK_IDENT &&
+      if (strcmp (t->text, "from") == 0 &&
+          (peek_tok (p, 1)->kind == AWL_TOK_IDENT || is_predefined_type (peek_tok (p, 1))) &&
           (tok_is_kw (peek_tok (p, 2), "in") || peek_tok (p, 2)->kind == AWL_TOK_IDENT))
-        {
-          error_at_tok (p, t, "LINQ query syntax (`from … select …`) " NOT_SUPPORTED "; use method calls such as `.Select(x => …)`");
-          return NULL;
-        }
+        return awl_px_parse_query ((AwlPx *) p);
       if (strcmp (t->text, "nameof") == 0 && tok_is_punct (peek_tok (p, 1), P_LPAREN))
         {
           AwlExpr *operand;
@@ -1312,6 +1322,8 @@ parse_primary (Parser *p)
         }
       break;
     case AWL_TOK_PUNCT:
+      if (t->punct == P_LPAREN && awl_px_tuple_ahead ((AwlPx *) p))
+        return awl_px_parse_tuple ((AwlPx *) p);
       if (t->punct == P_LPAREN)
         {
           AwlExpr *inner;
@@ -1436,6 +1448,8 @@ parse_postfix (Parser  *p,
           error_at_tok (p, t, "pointers " ARE_NOT_SUPPORTED);
           return NULL;
         }
+      else if (tok_is_kw (t, "switch") && tok_is_punct (peek_tok (p, 1), P_LBRACE))
+        e = awl_px_maybe_switch ((AwlPx *) p, e);
       else if (tok_is_kw (t, "switch"))
         {
           error_at_tok (p, t, "`switch` expressions " ARE_NOT_SUPPORTED "; use `?:` or if/else");
@@ -1665,45 +1679,10 @@ parse_is (Parser  *p,
 
   e = new_expr (p, AWL_EXPR_IS, is_tok->line ? loc_of (is_tok) : left->loc);
   e->is.operand = left;
-  if (tok_is_ident (cur (p), "not"))
-    {
-      e->is.negated = TRUE;
-      next (p);
-    }
-  if (at_kw (p, "null"))
-    next (p);
-  else
-    {
-      if (!is_predefined_type (cur (p)) && cur (p)->kind != AWL_TOK_IDENT)
-        {
-          if (cur (p)->kind == AWL_TOK_PUNCT && (at_punct (p, P_LBRACE) || at_punct (p, P_LPAREN) ||
-                                                 at_punct (p, P_LT) || at_punct (p, P_GT) ||
-                                                 at_punct (p, P_LBRACKET)))
-            error_at_tok (p, cur (p), "patterns other than `is T`, `is T name` and `is null` are " "not supported by Awaitlab's C# subset");
-          else
-            error_expected (p, "a type or `null` after `is`");
-          return NULL;
-        }
-      e->is.type = parse_type (p, TRUE);
-      if (e->is.type == NULL)
-        return NULL;
-      if (cur (p)->kind == AWL_TOK_IDENT && !tok_is_ident (cur (p), "and") &&
-          !tok_is_ident (cur (p), "or"))
-        {
-          if (e->is.negated)
-            {
-              error_at_tok (p, cur (p), "`is not T name` " NOT_SUPPORTED);
-              return NULL;
-            }
-          e->is.var = new_var (p, AWL_VAR_PATTERN, cur (p)->text, loc_of (cur (p)), e->is.type);
-          next (p);
-        }
-    }
-  if (tok_is_ident (cur (p), "and") || tok_is_ident (cur (p), "or"))
-    {
-      error_at_tok (p, cur (p), "pattern combinators (`and`, `or`) " ARE_NOT_SUPPORTED "; use `&&` and `||`");
-      return NULL;
-    }
+  /* Every pattern (`is T name`, `is not null`, `is > 5 and < 10`, …) is parsed in
+   * awl-parser-everyday.c. */
+  if (!awl_px_parse_is_pattern ((AwlPx *) p, e))
+    return NULL;
 
   return finish_depth (p, e, left->depth);
 }
@@ -1829,7 +1808,7 @@ parse_assignment (Parser *p)
     return p->panic ? NULL : left;
 
   if (left->kind != AWL_EXPR_NAME && left->kind != AWL_EXPR_MEMBER &&
-      left->kind != AWL_EXPR_INDEX)
+      left->kind != AWL_EXPR_INDEX && !(left->kind == AWL_EXPR_TUPLE && op == AWL_ASSIGN_SET))
     {
       error_at_tok (p, op_tok, "the left side of `%s` must be a variable, a field or an element",
                     awl_assign_op_to_string (op));
@@ -2035,7 +2014,7 @@ declaration_ahead (Parser *p)
 
   if (tok_is_ident (t, "var") && peek_tok (p, 1)->kind == AWL_TOK_IDENT)
     return TRUE;
-  if (t->kind != AWL_TOK_IDENT && !is_predefined_type (t))
+  if (t->kind != AWL_TOK_IDENT && !is_predefined_type (t) && !tok_is_punct (t, P_LPAREN))
     return FALSE;
   /* `await x;` is an await, not a declaration of x with type `await`. */
   if (tok_is_ident (t, "await") || tok_is_ident (t, "yield"))
@@ -2669,6 +2648,8 @@ parse_statement_inner (Parser *p)
         return parse_local_function (p);
     }
 
+  if (awl_px_deconstruction_ahead ((AwlPx *) p))
+    return awl_px_parse_deconstruction ((AwlPx *) p);
   if (declaration_ahead (p))
     return parse_declaration (p, FALSE, FALSE);
 
@@ -3032,6 +3013,8 @@ parse_params (Parser      *p,
               next (p);
               t = cur (p);
             }
+          gboolean by_ref = awl_px_parse_param_modifier ((AwlPx *) p);
+          t = cur (p);
           if (tok_is_kw (t, "ref") || tok_is_kw (t, "out") || tok_is_kw (t, "in") ||
               tok_is_kw (t, "this"))
             {
@@ -3051,6 +3034,7 @@ parse_params (Parser      *p,
             break;
           v = new_var (p, AWL_VAR_PARAM, t->text, loc_of (t), type);
           v->is_params = is_params;
+          v->by_ref = by_ref;
           if (is_params && type->array_rank == 0)
             report_at (p, type->loc, "a `params` parameter must be an array");
           if (accept_punct (p, P_ASSIGN))
@@ -3356,7 +3340,7 @@ parse_class (Parser   *p,
     decl->flags |= AWL_CLASS_STATIC;
   awl_ast_add_class_decl (p->ast, decl);
   if (at_punct (p, P_LT))
-    report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
+    parse_class_type_params (p);
   if (at_punct (p, P_LPAREN))
     parse_primary_ctor (p, decl);
   if (accept_punct (p, P_COLON))
@@ -3659,8 +3643,14 @@ parse_member (Parser *p)
 
           void_type->loc = loc_of (t);
           void_type->name = "void";
+          if (m.mods & AWL_MOD_STATIC)
+            {
+              /* It would run lazily, at the class's first use: not modelled. */
+              error_at_tok (p, t, "static constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+              skip_member (p);
+              return;
+            }
           next (p);
-          m.mods &= ~AWL_MOD_STATIC;
           parse_method (p, &m, void_type, t);
           ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
           return;
@@ -4064,4 +4054,74 @@ awl_unit_get_line (const AwlUnit *unit,
     end--;
 
   return g_strndup (p, end - p);
+}
+
+/* ---------------------------------------------------------------------------- */
+/* What awl-parser-everyday.c may use (see awl-parser-ext.h)                     */
+
+AwlToken   *awl_px_peek (AwlPx *p, guint ahead) { return peek_tok ((Parser *) p, ahead); }
+guint       awl_px_pos (AwlPx *p) { return ((Parser *) p)->pos; }
+AwlToken   *awl_px_tok (AwlPx *p, guint index) { return tok_at ((Parser *) p, index); }
+void        awl_px_next (AwlPx *p) { next ((Parser *) p); }
+gboolean    awl_px_accept (AwlPx *p, AwlPunct punct) { return accept_punct ((Parser *) p, punct); }
+gboolean    awl_px_expect (AwlPx *p, AwlPunct punct) { return expect_punct ((Parser *) p, punct); }
+gboolean    awl_px_panicking (AwlPx *p) { return ((Parser *) p)->panic; }
+void        awl_px_error (AwlPx *p, const AwlToken *t, const char *message) { error_at_tok ((Parser *) p, t, "%s", message); }
+void        awl_px_expected (AwlPx *p, const char *what) { error_expected ((Parser *) p, what); }
+AwlArena   *awl_px_arena (AwlPx *p) { return ((Parser *) p)->arena; }
+AwlAst     *awl_px_ast (AwlPx *p) { return ((Parser *) p)->ast; }
+AwlExpr    *awl_px_parse_expr (AwlPx *p) { return parse_expr ((Parser *) p); }
+AwlExpr    *awl_px_parse_shift (AwlPx *p) { return parse_binary ((Parser *) p, 9); }
+AwlTypeRef *awl_px_parse_type (AwlPx *p) { return parse_type ((Parser *) p, TRUE); }
+gint        awl_px_scan_type (AwlPx *p, guint index) { return scan_type ((Parser *) p, index, TRUE); }
+AwlExpr    *awl_px_new_expr (AwlPx *p, AwlExprKind kind, AwlLoc loc) { return new_expr ((Parser *) p, kind, loc); }
+AwlExpr    *awl_px_finish_depth (AwlPx *p, AwlExpr *e, guint d) { return finish_depth ((Parser *) p, e, d); }
+AwlVar     *awl_px_new_var (AwlPx *p, AwlVarKind kind, const char *name, AwlLoc loc, AwlTypeRef *type)
+{ return new_var ((Parser *) p, kind, name, loc, type); }
+AwlStmt    *awl_px_new_stmt (AwlPx *p, AwlStmtKind kind, AwlLoc loc) { return new_stmt ((Parser *) p, kind, loc); }
+void        awl_px_end_stmt (AwlPx *p, AwlStmt *s) { end_stmt ((Parser *) p, s); }
+gboolean    awl_px_expect_semicolon (AwlPx *p) { return expect_semicolon ((Parser *) p); }
+
+/* A lambda `param => body` made by awl-parser-everyday.c (query clauses): begin it,
+ * parse its body with awl_px_parse_expr, end it. */
+AwlFunction *
+awl_px_lambda_begin (AwlPx      *px,
+                     AwlLoc      loc,
+                     const char *param,
+                     AwlLoc      param_loc,
+                     gpointer   *saved)
+{
+  Parser *p = (Parser *) px;
+  g_autofree char *name = g_strdup_printf ("%s.lambda#%u", p->method != NULL ? p->method->name : "field",
+                                           ++p->n_lambdas);
+  AwlFunction *f = new_function (p, loc, awl_arena_intern (p->arena, name));
+  AwlVar *v;
+
+  f->flags = AWL_FUNC_LAMBDA | AWL_FUNC_EXPR_BODY;
+  f->return_kind = AWL_RETURN_PLAIN;
+  *saved = p->func;
+  p->func = f;
+  v = new_var (p, AWL_VAR_PARAM, param, param_loc, NULL);
+  f->n_params = 1;
+  f->params = (AwlVar **) awl_arena_dup_ptrs (p->arena, (gpointer *) &v, 1);
+  return f;
+}
+
+AwlExpr *
+awl_px_lambda_end (AwlPx       *px,
+                   AwlFunction *f,
+                   AwlExpr     *body,
+                   gpointer     saved)
+{
+  Parser *p = (Parser *) px;
+  AwlExpr *e;
+
+  p->func = saved;
+  if (body == NULL)
+    return NULL;
+  f->body_expr = body;
+  f->end_line = tok_at (p, p->pos - 1)->end_line;
+  e = new_expr (p, AWL_EXPR_LAMBDA, f->loc);
+  e->lambda.func = f;
+  return finish_depth (p, e, body->depth);
 }

@@ -301,6 +301,16 @@ AwlTime     awl_sim_now                 (AwlSim          *sim);
 GRand      *awl_sim_get_rand            (AwlSim          *sim);
 /* The frame currently stepping (NULL outside step). */
 AwlFrame   *awl_sim_current_frame       (AwlSim          *sim);
+/* The ExecutionContext @frame runs in: an immutable object the caller defines (NULL =
+ * the default context), and whether SuppressFlow() is in effect. The runtime flows it
+ * as .NET does (see awl-execution-context.c); set it to change it for @frame. */
+AwlObject  *awl_sim_frame_get_execution_context (AwlSim    *sim,
+                                                 AwlFrame  *frame,
+                                                 gboolean  *flow_suppressed);
+void        awl_sim_frame_set_execution_context (AwlSim    *sim,
+                                                 AwlFrame  *frame,
+                                                 AwlObject *ec,
+                                                 gboolean   flow_suppressed);
 
 /* ---------------------------------------------------------------------------------
  * Objects

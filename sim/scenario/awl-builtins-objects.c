@@ -169,6 +169,29 @@ const AwlKnownApi awl_context_base_post = { "SynchronizationContext", "Post", AW
 const AwlKnownApi awl_context_base_send = { "SynchronizationContext", "Send", AWL_API_STATIC_METHOD, 2, 2, NULL, 0,
                                             base_send, 0, NULL, 0 };
 
+/* object.ToString(): the name of the object's class, whatever overrides it. */
+static int
+object_base_to_string (AwlBiCall *call)
+{
+  AwlInstance *inst = awl_value_get_foreign (call->args[0], &awl_instance_class);
+
+  if (inst == NULL)
+    return bi_null_reference (call);
+  return bi_value (call, awl_value_string (awl_sim_intern (call->sim, inst->klass->name)));
+}
+
+/* object.Equals(o): the same object. */
+static int
+object_base_equals (AwlBiCall *call)
+{
+  return bi_value (call, awl_value_bool (awl_value_equal (call->args[0], call->args[1])));
+}
+
+const AwlKnownApi awl_object_base_to_string = { "object", "ToString", AWL_API_STATIC_METHOD, 1, 1, NULL, 0,
+                                                object_base_to_string, 0, NULL, 0 };
+const AwlKnownApi awl_object_base_equals = { "object", "Equals", AWL_API_STATIC_METHOD, 2, 2, NULL, 0,
+                                             object_base_equals, 0, NULL, 0 };
+
 #define CTX "class Ctx : SynchronizationContext { public override void Post(SendOrPostCallback d, object s) { ThreadPool.QueueUserWorkItem(_ => d.Invoke(s)); } }\n"
 
 static const AwlKnownApi rows[] = {

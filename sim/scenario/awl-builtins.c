@@ -456,7 +456,7 @@ instance_slot (AwlInstance *inst,
   for (guint i = 0; i < inst->klass->fields->len; i++)
     if (g_str_equal (inst->klass->fields->pdata[i], name))
       return &inst->slots[i];
-  return NULL;
+  return awl_tuple_item (inst, name);
 }
 
 /* A field read, or a method call the compiler could not bind to one class. */
@@ -587,6 +587,18 @@ awl_builtin_set_member (AwlBiCall *call)
   if (awl_value_get_object (t, AWL_OBJECT_THREAD) &&
       (g_str_equal (call->site->member, "IsBackground") || g_str_equal (call->site->member, "Name")))
     return bi_value (call, awl_value_null ());
+  {
+    /* A settable property of the API table (AsyncLocal<T>.Value). */
+    const char *types[8];
+    guint n = receiver_types (t, types), n_rows = 0;
+    const AwlKnownApi * const *rows = awl_known_api_instance_rows (call->site->member, &n_rows);
+
+    for (guint i = 0; i < n; i++)
+      for (guint r = 0; r < n_rows; r++)
+        if (g_str_equal (rows[r]->type, types[i]) && rows[r]->kind == AWL_API_INSTANCE_PROPERTY &&
+            (rows[r]->flags & AWL_API_SETTABLE))
+          return run_row (call, rows[r]);
+  }
   return bi_throw (call, "MissingMemberException",
                    awl_sim_intern_printf (call->sim, "property '%s' of '%s' cannot be assigned in Awaitlab",
                                           call->site->member, awl_value_describe_type (t)));

@@ -151,6 +151,26 @@ inherit_keys (const AwlAst *ast,
     }
 }
 
+/* A record prints its public fields and auto-properties, base classes' first. */
+static void
+record_printed (const AwlAst *ast,
+                AwlClassInfo *info)
+{
+  info->printed = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint slot = 0; slot < info->fields->len; slot++)
+    for (guint i = 0; i < ast->n_fields; i++)
+      {
+        AwlField *f = ast->fields[i];
+
+        if (awl_field_is_instance (f) && (f->modifiers & AWL_MOD_PUBLIC) &&
+            awl_class_inherits (ast, info->name, f->klass) && g_str_equal (f->name, info->fields->pdata[slot]))
+          {
+            g_array_append_val (info->printed, slot);
+            break;
+          }
+      }
+}
+
 void
 awl_classes_link (AwlProgram   *prog,
                   const AwlAst *ast,
@@ -164,6 +184,8 @@ awl_classes_link (AwlProgram   *prog,
 
       if (info != NULL)
         link_class (prog, ast, info, 0);
+      if (info != NULL && info->is_record && info->printed == NULL)
+        record_printed (ast, info);
       inherit_keys (ast, ast->classes[i], methods, keys);
       inherit_keys (ast, ast->classes[i], fields, keys);
     }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "awl-objects.h"
+#include "awl-compile-ext.h"
 
 /* What little the compiler knows about a value's static type, enough to reject what
  * a C# compiler rejects ("a" - 1, calling an int). */
@@ -29,6 +30,7 @@ typedef struct
   gboolean    is_double;
   StaticType  ty;
   AwlIntWidth width;   /* declared integer type: stores wrap to it */
+  gboolean    by_ref;  /* a ref/out parameter: the slot holds the caller's box */
 } Binding;
 
 typedef enum { TRY_FINALLY, TRY_CATCH, TRY_CATCH_BODY, TRY_LOCK, TRY_AFOREACH } TryKind;
@@ -80,10 +82,12 @@ typedef struct
   gboolean        receiver;   /* the next expression is a receiver (`p` in `p.X = 1`): no copy */
   GPtrArray      *struct_stack; /* structs whose default is being built (self-containment) */
   GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
+  GArray         *pending_refs; /* copy-backs of out/ref arguments (awl-compile-everyday.c) */
 } Compiler;
 
 static void compile_expr (Compiler *c, AwlExpr *e);
 static void compile_stmt (Compiler *c, AwlStmt *s);
+static void compile_store_target (Compiler *c, AwlExpr *target);
 
 /* ----------------------------------------------------------------------------- */
 
@@ -568,7 +572,7 @@ emit_load_binding (Compiler *c,
   if (depth > 0)
     emit_full (c, OP_LOAD_UP, depth, b->slot, NULL, no_loc);
   else
-    emit (c, c->f->code->boxed ? OP_LOAD_BOX : OP_LOAD, b->slot);
+    emit (c, c->f->code->boxed || b->by_ref ? OP_LOAD_BOX : OP_LOAD, b->slot);
 }
 
 static void
@@ -584,7 +588,7 @@ emit_store_binding (Compiler *c,
   if (depth > 0)
     emit_full (c, OP_STORE_UP, depth, b->slot, NULL, no_loc);
   else
-    emit (c, c->f->code->boxed ? OP_STORE_BOX : OP_STORE, b->slot);
+    emit (c, c->f->code->boxed || b->by_ref ? OP_STORE_BOX : OP_STORE, b->slot);
 }
 
 /* ----------------------------------------------------------------------------- */
@@ -883,7 +887,9 @@ compile_args (Compiler *c,
               guint     n_args)
 {
   for (guint i = 0; i < n_args; i++)
-    if (args[i].name == NULL)
+    if (args[i].name == NULL && (args[i].is_out || args[i].is_ref))
+      awl_cx_push_ref_arg ((AwlCx *) c, &args[i]);
+    else if (args[i].name == NULL)
       compile_expr (c, args[i].value);
   for (guint i = 0; i < n_args; i++)
     if (args[i].name != NULL)
@@ -1000,6 +1006,52 @@ compile_combine (Compiler    *c,
   emit_full (c, OP_BINARY, assign_to_binary (op), 0, NULL, loc);
 }
 
+/* `Class.Prop = v` (also `+=`, `++`) on a static property with a body: its setter,
+ * after its getter for compound forms. FALSE if @target is not one. */
+static gboolean
+compile_static_property_assign (Compiler    *c,
+                                AwlExpr     *target,
+                                AwlAssignOp  op,
+                                AwlExpr     *value,
+                                int          delta,
+                                gboolean     post,
+                                gboolean     want,
+                                AwlLoc       loc)
+{
+  g_autofree char *set_key = NULL;
+  g_autofree char *get_key = NULL;
+  AwlCode *setter, *getter;
+
+  if (target->kind != AWL_EXPR_MEMBER || target->member.target->kind != AWL_EXPR_NAME ||
+      target->member.target->name.kind != AWL_NAME_CLASS)
+    return FALSE;
+  set_key = g_strdup_printf ("%s.set_%s", target->member.target->name.name, target->member.name);
+  get_key = g_strdup_printf ("%s.get_%s", target->member.target->name.name, target->member.name);
+  setter = g_hash_table_lookup (c->methods, set_key);
+  getter = g_hash_table_lookup (c->methods, get_key);
+  if (setter == NULL || !(setter->func->flags & AWL_FUNC_ACCESSOR) || (setter->func->flags & AWL_FUNC_INSTANCE))
+    return FALSE;
+  if (value != NULL && op == AWL_ASSIGN_SET)
+    compile_expr (c, value);
+  else if (getter == NULL)
+    {
+      error_at (c, loc.line, loc.col, "the property `%s` has no getter", target->member.name);
+      emit_const (c, awl_value_null ());
+    }
+  else
+    {
+      emit_full (c, OP_CALL_METHOD, 0, 0, getter, loc);
+      if (post && want)
+        emit (c, OP_DUP, 0);
+      compile_combine (c, op, value, delta, loc);
+    }
+  if (want && !post)
+    emit (c, OP_DUP, 0);
+  emit_full (c, OP_CALL_METHOD, 1, 0, setter, loc);
+  emit (c, OP_POP, 0);
+  return TRUE;
+}
+
 /* Assignment and ++/--: @value NULL with @delta ±1 for increments. Leaves the
  * expression's value on the stack when @want (post: old value). */
 static void
@@ -1014,6 +1066,13 @@ compile_assign (Compiler    *c,
 {
   gboolean is_set = value != NULL && op == AWL_ASSIGN_SET;
 
+  if (target->kind == AWL_EXPR_TUPLE)
+    {
+      awl_cx_deconstruct_assign ((AwlCx *) c, target, value, want);
+      return;
+    }
+  if (compile_static_property_assign (c, target, op, value, delta, post, want, loc))
+    return;
   switch (target->kind)
     {
     case AWL_EXPR_NAME:
@@ -1059,6 +1118,12 @@ compile_assign (Compiler    *c,
             compile_combine (c, op, value, delta, loc);
           }
         emit_full (c, OP_SET_MEMBER, want, 0, site, loc);
+        if (value == NULL && want && post)
+          {
+            /* `obj.X++` as a value is the old value: the new one minus the step. */
+            emit_const (c, awl_value_int (delta));
+            emit (c, OP_BINARY, AWL_BINARY_SUB);
+          }
         return;
       }
 
@@ -1074,6 +1139,12 @@ compile_assign (Compiler    *c,
           compile_combine (c, op, value, delta, loc);
         }
       emit_full (c, OP_INDEX_SET, want, 0, NULL, loc);
+      if (value == NULL && want && post)
+        {
+          /* `xs[i]++` as a value is the old value. */
+          emit_const (c, awl_value_int (delta));
+          emit (c, OP_BINARY, AWL_BINARY_SUB);
+        }
       return;
 
     default:
@@ -1202,6 +1273,7 @@ compile_method_call (Compiler    *c,
 {
   AwlFunction *f = code->func;
   g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
+  g_autofree AwlArg **refs = g_new0 (AwlArg *, f->n_params + 1);   /* out/ref arguments */
   guint skip = (f->flags & AWL_FUNC_INSTANCE) ? 1 : 0;
   guint pos = skip;
   gboolean has_params = f->n_params > 0 && f->params[f->n_params - 1]->is_params;
@@ -1216,6 +1288,8 @@ compile_method_call (Compiler    *c,
         {
           if (pos < f->n_params)
             slots[pos] = args[i].value;
+          if (pos < f->n_params && (args[i].is_out || args[i].is_ref))
+            refs[pos] = &args[i];
           pos++;
         }
       else
@@ -1259,6 +1333,8 @@ compile_method_call (Compiler    *c,
               }
           emit (c, OP_NEW_ARRAY, n);
         }
+      else if (refs[k])
+        awl_cx_push_ref_arg ((AwlCx *) c, refs[k]);
       else if (slots[k])
         compile_expr (c, slots[k]);
       else if (f->params[k]->default_value)
@@ -1351,6 +1427,19 @@ compile_base_call (Compiler *c,
       site->api = g_str_equal (callee->member.name, "Post") ? &awl_context_base_post : &awl_context_base_send;
       compile_args (c, e->call.args, e->call.n_args);
       emit_full (c, OP_CALL_STATIC, e->call.n_args, 0, site, e->loc);
+      return;
+    }
+  if (code == NULL && ((g_str_equal (callee->member.name, "ToString") && e->call.n_args == 0) ||
+                       (g_str_equal (callee->member.name, "Equals") && e->call.n_args == 1)))
+    {
+      /* object.ToString (the object's class name) and object.Equals (identity). */
+      AwlCallSite *site = new_site (c, "object", callee->member.name, e->call.args, e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "ToString") ? &awl_object_base_to_string
+                                                                : &awl_object_base_equals;
+      compile_name (c, callee->member.target);
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args + 1, 0, site, e->loc);
       return;
     }
   error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
@@ -2000,7 +2089,11 @@ compile_expr (Compiler *c,
     case AWL_EXPR_CALL:
       if (e->call.callee == NULL)
         goto incomplete;
-      compile_call (c, e);
+      {
+        guint mark = c->pending_refs->len;
+        compile_call (c, e);
+        awl_cx_flush_refs ((AwlCx *) c, mark);
+      }
       break;
     case AWL_EXPR_INDEX:
       {
@@ -2117,7 +2210,14 @@ compile_expr (Compiler *c,
         break;
       }
     case AWL_EXPR_LAMBDA: compile_lambda (c, e); break;
+    case AWL_EXPR_SWITCH: awl_cx_switch ((AwlCx *) c, e); break;
+    case AWL_EXPR_TUPLE: awl_cx_tuple ((AwlCx *) c, e, NULL); break;
     case AWL_EXPR_IS:
+      if (e->is.pattern != NULL)
+        {
+          awl_cx_is_pattern ((AwlCx *) c, e);
+          break;
+        }
       {
         guint tmp = new_slot (c);
         compile_expr (c, e->is.operand);
@@ -2242,6 +2342,11 @@ static void
 compile_decl (Compiler *c,
               AwlStmt  *s)
 {
+  if (s->decl.deconstruct)
+    {
+      awl_cx_deconstruct ((AwlCx *) c, s);
+      return;
+    }
   for (guint i = 0; i < s->decl.n_vars; i++)
     {
       AwlVar *v = s->decl.vars[i];
@@ -2254,8 +2359,10 @@ compile_decl (Compiler *c,
 
       StaticType ty = t ? type_ref_static (t) : expr_static_type (c, s->decl.inits[i]);
 
-      if (s->decl.inits[i] && !(s->decl.inits[i]->kind == AWL_EXPR_DEFAULT &&
-                                s->decl.inits[i]->default_value.type == NULL))
+      if (s->decl.inits[i] && awl_cx_named_tuple ((AwlCx *) c, s->decl.inits[i], t))
+        ;
+      else if (s->decl.inits[i] && !(s->decl.inits[i]->kind == AWL_EXPR_DEFAULT &&
+                                     s->decl.inits[i]->default_value.type == NULL))
         compile_expr (c, s->decl.inits[i]);
       else
         emit_default (c, t);   /* also `int x = default;` */
@@ -2460,7 +2567,11 @@ compile_return (Compiler *c,
                 AwlStmt  *s,
                 gboolean  has_value)
 {
-  if (has_value)
+  const AwlTypeRef *rt = awl_cx_return_tuple_type (c->f->code->func);
+
+  if (has_value && awl_cx_named_tuple ((AwlCx *) c, s->ret.value, rt))
+    ;
+  else if (has_value)
     compile_expr (c, s->ret.value);
   else
     emit_const (c, awl_value_null ());
@@ -2791,7 +2902,8 @@ compile_function (Compiler    *c,
       g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).width = type_ref_width (func->params[i]->type);
       if (i < G_N_ELEMENTS (code->double_params))
         code->double_params[i] = dbl;
-      if (code->boxed)
+      g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).by_ref = func->params[i]->by_ref;
+      if (code->boxed && !func->params[i]->by_ref)
         {
           emit (c, OP_LOAD, slot);
           emit (c, OP_NEW_BOX, slot);
@@ -2819,7 +2931,8 @@ compile_function (Compiler    *c,
     {
       AwlLoc loc = func->body_expr->loc;
       emit_full (c, OP_LINE, loc.line, 0, NULL, loc);
-      compile_expr (c, func->body_expr);
+      if (!awl_cx_named_tuple ((AwlCx *) c, func->body_expr, awl_cx_return_tuple_type (func)))
+        compile_expr (c, func->body_expr);
       emit_full (c, OP_RETURN, 0, 0, NULL, loc);
     }
   else
@@ -2911,6 +3024,7 @@ class_info_free (gpointer data)
   g_ptr_array_unref (info->fields);
   g_hash_table_unref (info->methods);
   g_clear_pointer (&info->is_a, g_hash_table_unref);
+  g_clear_pointer (&info->printed, g_array_unref);
   g_free (info->name);
   g_free (info);
 }
@@ -2952,6 +3066,7 @@ awl_program_compile (AwlUnit *unit)
   c.methods = g_hash_table_new (g_str_hash, g_str_equal);
   c.fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
   c.qualified = g_ptr_array_new_with_free_func (g_free);
+  c.pending_refs = g_array_new (FALSE, FALSE, sizeof (AwlExpr *) * 2);
   c.knobs = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < ast->n_classes; i++)
@@ -3042,6 +3157,7 @@ awl_program_compile (AwlUnit *unit)
   g_hash_table_unref (c.methods);
   g_hash_table_unref (c.fields);
   g_ptr_array_unref (c.qualified);
+  g_array_unref (c.pending_refs);
   g_hash_table_unref (c.knobs);
 
   if (c.n_errors > 0)
@@ -3050,4 +3166,51 @@ awl_program_compile (AwlUnit *unit)
       return NULL;
     }
   return prog;
+}
+
+/* ----------------------------------------------------------------------------- */
+/* What awl-compile-everyday.c may use (see awl-compile-ext.h) */
+
+guint awl_cx_emit (AwlCx *c, AwlOp op, gint32 a, gint32 b, gpointer p, AwlLoc loc)
+{ return emit_full ((Compiler *) c, op, a, b, p, loc); }
+guint awl_cx_here (AwlCx *c) { return here ((Compiler *) c); }
+void awl_cx_patch (AwlCx *c, guint at, guint target) { patch ((Compiler *) c, at, target); }
+guint awl_cx_new_slot (AwlCx *c) { return new_slot ((Compiler *) c); }
+void awl_cx_const (AwlCx *c, AwlValue v) { emit_const ((Compiler *) c, v); }
+void awl_cx_string (AwlCx *c, const char *s) { emit_string ((Compiler *) c, s); }
+const char *awl_cx_own_string (AwlCx *c, const char *s) { return own_string ((Compiler *) c, s); }
+void awl_cx_expr (AwlCx *c, AwlExpr *e) { compile_expr ((Compiler *) c, e); }
+void awl_cx_store_name (AwlCx *c, AwlExpr *target) { compile_store_target ((Compiler *) c, target); }
+void awl_cx_scope_push (AwlCx *c) { scope_push ((Compiler *) c); }
+void awl_cx_scope_pop (AwlCx *c) { scope_pop ((Compiler *) c); }
+AwlProgram *awl_cx_program (AwlCx *c) { return ((Compiler *) c)->prog; }
+GArray *awl_cx_pending_refs (AwlCx *c) { return ((Compiler *) c)->pending_refs; }
+AwlFunction *awl_cx_function (AwlCx *c) { return ((Compiler *) c)->f ? ((Compiler *) c)->f->code->func : NULL; }
+
+void
+awl_cx_error (AwlCx *c, AwlLoc loc, const char *message)
+{
+  error_at ((Compiler *) c, loc.line, loc.col, "%s", message);
+}
+
+AwlCallSite *
+awl_cx_site (AwlCx *c, const char *type, const char *member, guint n_args, AwlLoc loc)
+{
+  AwlCallSite *site = new_site ((Compiler *) c, type, member, NULL, 0, loc);
+
+  site->n_args = n_args;
+  return site;
+}
+
+void
+awl_cx_declare_store (AwlCx *cx, const char *name, AwlTypeRef *type)
+{
+  Compiler *c = (Compiler *) cx;
+  gboolean dbl = type_is_double (type);
+  guint slot = declare_typed (c, name, dbl, type ? type_ref_static (type) : TY_UNKNOWN);
+
+  g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).width = type_ref_width (type);
+  if (dbl)
+    emit (c, OP_TO_DOUBLE, 0);
+  emit_declare_store (c, slot);
 }

@@ -235,7 +235,7 @@ binary (IFrame     *f,
 {
   AwlSim *sim = f->run->sim;
 
-  if (awl_timespan_binary (sim, op, a, b, out))
+  if (awl_timespan_binary (sim, op, a, b, out) || awl_datetime_binary (sim, op, a, b, out))
     return TRUE;
   if (op == AWL_BINARY_EQ || op == AWL_BINARY_NE)
     {

@@ -76,16 +76,25 @@ instance_to_string (AwlForeign *self,
 {
   AwlInstance *inst = (AwlInstance *) self;
 
+  if (awl_instance_is_tuple (inst))
+    {
+      awl_tuple_to_string (inst, out);
+      return;
+    }
   if (inst->klass->is_record)
     {
       /* A record prints its members: `Point { X = 1, Y = 2 }`. */
+      const GArray *shown = inst->klass->printed;
+      guint n = shown != NULL ? shown->len : 0;
+
       g_string_append_printf (out, "%s { ", inst->klass->name);
-      for (guint i = 0; i < inst->klass->fields->len; i++)
+      for (guint i = 0; i < n; i++)
         {
-          g_string_append_printf (out, "%s%s = ", i ? ", " : "", (const char *) inst->klass->fields->pdata[i]);
-          awl_scn_value_format (inst->slots[i], out);
+          guint slot = g_array_index (shown, guint, i);
+          g_string_append_printf (out, "%s%s = ", i ? ", " : "", (const char *) inst->klass->fields->pdata[slot]);
+          awl_scn_value_format (inst->slots[slot], out);
         }
-      g_string_append (out, inst->klass->fields->len ? " }" : "}");
+      g_string_append (out, n ? " }" : "}");
       return;
     }
   if (inst->klass->name[0] != '<')

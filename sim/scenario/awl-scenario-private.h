@@ -136,6 +136,7 @@ typedef struct
   GHashTable  *is_a;      /* names of itself, its base classes and interfaces (NULL: itself) */
   gboolean     is_record; /* prints `Name { X = 1 }` and compares by value */
   gboolean     is_struct; /* copied when read (value semantics); Equals compares fields */
+  GArray      *printed;   /* records: slot indices (guint) of the public fields ToString shows */
   gboolean     linked;
 } AwlClassInfo;
 

@@ -21,15 +21,17 @@
 
 typedef struct
 {
-  int width;
-  int height;
+  int    width;
+  int    height;
+  double presentation_scale;   /* at least: presentation draws the timeline this much larger */
 } Size;
 
+/* Presentation mode's type and lines follow the window's height (1.5 at 1000 px). */
 static const Size sizes[] = {
-  { 900, 700 },
-  { 1280, 720 },
-  { 1600, 1000 },
-  { 2560, 1440 },
+  { 900, 700, 1.1 },
+  { 1280, 720, 1.1 },
+  { 1600, 1000, 1.5 },
+  { 2560, 1440, 2.1 },
 };
 
 /* How far a widget may reach past the window's edge, in pixels. */
@@ -225,45 +227,59 @@ check_layout (AwaitlabWindow *window,
     }
 }
 
-static void
-test_sizes (void)
+/* A window larger than the screen is cut to the screen by GTK: such a size is
+ * skipped (build-aux/test runs these tests on a 2600×1500 screen). */
+static gboolean
+screen_holds (const Size *size)
 {
-  double previous_scale = 0;
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width >= size->width && geometry.height >= size->height;
+}
+
+static void
+test_size (gconstpointer data)
+{
+  const Size *size = data;
+  AwaitlabWindow *window;
+  double scale;
+
+  if (!screen_holds (size))
     {
-      AwaitlabWindow *window = open_window (sizes[i].width, sizes[i].height, DEADLOCK);
-
-      awaitlab_playback_seek_end (awaitlab_window_get_playback (window));
-      ui_test_pump (150);
-      check_layout (window, &sizes[i], FALSE, FALSE);
-
-      awaitlab_window_set_inspector_visible (window, TRUE);
-      ui_test_pump (200);
-      check_layout (window, &sizes[i], TRUE, FALSE);
-      /* Beside the views only when both keep their minimum widths. */
-      g_assert_cmpint (adw_flap_get_folded (window->inspector_flap), ==, sizes[i].width < 1600);
-
-      awaitlab_window_set_inspector_visible (window, FALSE);
-      awaitlab_window_set_presentation (window, TRUE);
-      ui_test_pump (300);
-      check_layout (window, &sizes[i], FALSE, TRUE);
-
-      /* Presentation type and lines grow with the window. */
-      g_assert_cmpfloat (awaitlab_timeline_view_get_scale (awaitlab_window_get_timeline_view (window)), >=, previous_scale);
-      previous_scale = awaitlab_timeline_view_get_scale (awaitlab_window_get_timeline_view (window));
-
-      awaitlab_window_set_inspector_visible (window, TRUE);
-      ui_test_pump (200);
-      check_layout (window, &sizes[i], TRUE, TRUE);
-
-      awaitlab_window_set_presentation (window, FALSE);
-      ui_test_pump (150);
-      g_assert_cmpfloat (awaitlab_timeline_view_get_scale (awaitlab_window_get_timeline_view (window)), ==, 1.0);
-      close_window (window);
+      g_test_skip ("the screen is smaller than the window");
+      return;
     }
-  /* 2560×1440 draws larger than 1600×1000 (presentation mode's 1.5 at the latter). */
-  g_assert_cmpfloat (previous_scale, >, 1.5 * 1.2);
+
+  window = open_window (size->width, size->height, DEADLOCK);
+  awaitlab_playback_seek_end (awaitlab_window_get_playback (window));
+  ui_test_pump (150);
+  check_layout (window, size, FALSE, FALSE);
+
+  awaitlab_window_set_inspector_visible (window, TRUE);
+  ui_test_pump (200);
+  check_layout (window, size, TRUE, FALSE);
+  /* Beside the views only when both keep their minimum widths. */
+  g_assert_cmpint (adw_flap_get_folded (window->inspector_flap), ==, size->width < 1600);
+
+  awaitlab_window_set_inspector_visible (window, FALSE);
+  awaitlab_window_set_presentation (window, TRUE);
+  ui_test_pump (300);
+  check_layout (window, size, FALSE, TRUE);
+  scale = awaitlab_timeline_view_get_scale (awaitlab_window_get_timeline_view (window));
+  g_assert_cmpfloat (scale, >=, size->presentation_scale);
+  g_assert_cmpfloat (scale, <, size->presentation_scale + 0.3);
+
+  awaitlab_window_set_inspector_visible (window, TRUE);
+  ui_test_pump (200);
+  check_layout (window, size, TRUE, TRUE);
+
+  awaitlab_window_set_presentation (window, FALSE);
+  ui_test_pump (150);
+  g_assert_cmpfloat (awaitlab_timeline_view_get_scale (awaitlab_window_get_timeline_view (window)), ==, 1.0);
+  close_window (window);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -371,7 +387,12 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add_func ("/ui/layout/sizes", test_sizes);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/layout/size/%dx%d", sizes[i].width, sizes[i].height);
+
+      g_test_add_data_func (path, &sizes[i], test_size);
+    }
   g_test_add_func ("/ui/layout/banners-do-not-move", test_banners_do_not_move);
 
   return g_test_run ();
