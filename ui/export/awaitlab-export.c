@@ -362,12 +362,14 @@ awaitlab_export_frame_time (AwaitlabExportSource        *source,
                             const AwaitlabExportOptions *options,
                             guint                        frame)
 {
-  double t;
+  g_autoptr(AwaitlabExportPainter) painter = NULL;
 
   g_return_val_if_fail (source != NULL, 0);
+  g_return_val_if_fail (options != NULL, 0);
 
-  t = options->from + frame * ns_per_second (source, options) / MAX (1, options->fps);
-  return MIN ((gint64)llround (t), range_end (source, options));
+  /* Builds the axis: for one frame now and then; a video seeks its painter. */
+  painter = awaitlab_export_painter_new (source, options);
+  return awaitlab_export_painter_seek (painter, frame, awaitlab_export_count_frames (source, options));
 }
 
 /* ----------------------------------------------------------------------------- */
@@ -564,6 +566,10 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
   double legend = caption ? awaitlab_export_legend_height (height) : 0;
   double note = self->lanes_note ? awaitlab_export_note_height (height) : 0;
   double body = MAX (1, height - strip - top - legend - note);
+  /* A range ends the picture: its time is the range's end, not the run's
+   * (the caption's clock, the code, notes and output of the full view). */
+  gint64 at = playhead == AWAITLAB_EXPORT_TIME_END && self->options.to != AWAITLAB_EXPORT_TIME_END
+              ? range_end (self->source, &self->options) : playhead;
 
   awaitlab_timeline_renderer_set_playhead (self->renderer, playhead);
 
@@ -572,7 +578,7 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
   cairo_clip (cr);
   cairo_translate (cr, 0, top);
   if (self->options.view == AWAITLAB_EXPORT_VIEW_FULL)
-    awaitlab_export_draw_full (self->source, self->renderer, self->options.dark, !caption, cr, playhead,
+    awaitlab_export_draw_full (self->source, self->renderer, self->options.dark, !caption, cr, at,
                                self->begin, self->end, width, body);
   else
     draw_timeline_fitted (self, cr, width, body);
@@ -583,10 +589,6 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
 
   if (caption)
     {
-      /* A range ends the picture: its time is the range's end, not the run's. */
-      gint64 at = playhead == AWAITLAB_EXPORT_TIME_END && self->options.to != AWAITLAB_EXPORT_TIME_END
-                  ? range_end (self->source, &self->options) : playhead;
-
       awaitlab_export_draw_caption (self->source, self->outcome_line, self->options.dark, cr, at, width, height);
       cairo_save (cr);
       cairo_translate (cr, 0, top + body + note);

@@ -158,7 +158,8 @@ typedef void (*AwaitlabExportProgress) (double   fraction,
 /* The number of frames a video export writes (the last one held @hold s). */
 guint     awaitlab_export_count_frames    (AwaitlabExportSource        *source,
                                            const AwaitlabExportOptions *options);
-/* The playhead of frame @frame. */
+/* The playhead of frame @frame: frames are paced along the options' axis, so
+ * on the step axis a zero-time step gets frames of its own (its time repeats). */
 gint64    awaitlab_export_frame_time      (AwaitlabExportSource        *source,
                                            const AwaitlabExportOptions *options,
                                            guint                        frame);
