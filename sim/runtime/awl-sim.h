@@ -369,6 +369,11 @@ typedef enum
   AWL_TASK_OPTION_LONG_RUNNING        = 1 << 1,
   AWL_TASK_OPTION_RUN_CONT_ASYNC      = 1 << 2, /* RunContinuationsAsynchronously */
   AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY = 1 << 3, /* TaskContinuationOptions (ContinueWith) */
+  /* ContinueWith: the continuation is skipped (its task ends Canceled) when the
+   * antecedent ended this way. OnlyOnFaulted = NOT_ON_RAN_TO_COMPLETION | NOT_ON_CANCELED, … */
+  AWL_TASK_OPTION_NOT_ON_RAN_TO_COMPLETION = 1 << 4,
+  AWL_TASK_OPTION_NOT_ON_FAULTED           = 1 << 5,
+  AWL_TASK_OPTION_NOT_ON_CANCELED          = 1 << 6,
 } AwlTaskOptions;
 
 /* Task.Run(frame): queued to the pool (local queue when called on a pool thread). An

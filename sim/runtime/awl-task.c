@@ -299,7 +299,7 @@ run_cont (AwlSim   *sim,
       c->func (sim, task, c->data);
       break;
     case CONT_CONTINUE_WITH:
-      awl_task_continue_with_start (sim, c);
+      awl_task_continue_with_start (sim, c, task);
       break;
     default:
       g_assert_not_reached ();
