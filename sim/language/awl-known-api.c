@@ -18,6 +18,7 @@ extern const AwlApiFamily awl_api_family_exceptions;
 extern const AwlApiFamily awl_api_family_world;
 extern const AwlApiFamily awl_api_family_net;
 extern const AwlApiFamily awl_api_family_datetime;
+extern const AwlApiFamily awl_api_family_concurrent;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -28,6 +29,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_world,
   &awl_api_family_net,
   &awl_api_family_datetime,
+  &awl_api_family_concurrent,
 };
 
 typedef struct

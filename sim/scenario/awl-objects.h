@@ -166,6 +166,9 @@ AwlBiResult awl_builtin_get_member  (AwlBiCall *call);
 AwlBiResult awl_builtin_set_member  (AwlBiCall *call);
 AwlBiResult awl_builtin_index_get   (AwlBiCall *call);   /* target, args[0] = index */
 AwlBiResult awl_builtin_index_set   (AwlBiCall *call);   /* target, args[0..1] */
+/* dict[key] and dict[key] = value on a ConcurrentDictionary (awl-builtins-concurrent.c):
+ * TRUE with *result set if the target is one. */
+gboolean    awl_cdict_index         (AwlBiCall *call, gboolean set, AwlBiResult *result);
 
 /* Helpers shared with the interpreter. */
 AwlObject  *awl_scn_exception       (AwlSim *sim, const char *type, const char *message);
