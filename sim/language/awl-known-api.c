@@ -19,6 +19,7 @@ extern const AwlApiFamily awl_api_family_world;
 extern const AwlApiFamily awl_api_family_net;
 extern const AwlApiFamily awl_api_family_datetime;
 extern const AwlApiFamily awl_api_family_concurrent;
+extern const AwlApiFamily awl_api_family_channels;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -30,6 +31,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_net,
   &awl_api_family_datetime,
   &awl_api_family_concurrent,
+  &awl_api_family_channels,
 };
 
 typedef struct
@@ -89,7 +91,7 @@ static const char * const exception_types[] = {
   "DivideByZeroException", "NullReferenceException", "ObjectDisposedException",
   "IndexOutOfRangeException", "FormatException", "IOException",
   "SemaphoreFullException", "ApplicationException", "UriFormatException", "OverflowException",
-  "SwitchExpressionException", NULL
+  "SwitchExpressionException", "ChannelClosedException", "KeyNotFoundException", NULL
 };
 
 static const char *
