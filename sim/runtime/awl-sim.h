@@ -469,6 +469,12 @@ AwlValue   *awl_task_get_when_all_results (const AwlObject *task,
 /* new TaskCompletionSource<T>(options): only RUN_CONT_ASYNC matters. */
 AwlObject  *awl_sim_tcs_new             (AwlSim          *sim,
                                          AwlTaskOptions   options);
+/* Calls @func once @task has completed (at once if it already has), on the completing
+ * thread, before any continuation is scheduled: for combinators such as Task.WhenEach. */
+void        awl_sim_task_on_complete    (AwlSim          *sim,
+                                         AwlObject       *task,
+                                         void           (*func) (AwlSim *sim, AwlObject *task, gpointer data),
+                                         gpointer         data);
 /* tcs.Task. */
 AwlObject  *awl_tcs_get_task            (const AwlObject *tcs);
 /* SetResult: FALSE with *@error = InvalidOperationException if already completed (pass

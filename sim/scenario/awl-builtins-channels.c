@@ -41,6 +41,7 @@ struct _AwlChannel
   AwlChannelEnd *reader;
   AwlChannelEnd *writer;
   AwlObject     *completion; /* TaskCompletionSource of Reader.Completion */
+  guint          when_each_left; /* Task.WhenEach: tasks not completed yet */
 };
 
 static void
@@ -366,6 +367,41 @@ awl_channel_enumerator_op (AwlSim    *sim,
     }
 }
 
+/* ----------------------------------------------------------------------------- */
+/* Task.WhenEach (.NET 9): the tasks as they complete, through an unbounded channel
+ * read by `await foreach`, as .NET's own implementation queues them.             */
+
+static void
+when_each_done (AwlSim    *sim,
+                AwlObject *task,
+                gpointer   data)
+{
+  AwlChannel *ch = data;
+  AwlValue v = awl_value_object (task);
+
+  g_array_append_val (ch->items, v);
+  if (--ch->when_each_left == 0)
+    ch->completed = TRUE;
+  channel_pump (sim, ch);
+}
+
+AWL_BI (task_when_each)
+{
+  g_autoptr(GPtrArray) tasks = bi_collect_tasks (call, 0, call->n_args);
+  AwlChannel *ch;
+
+  if (tasks == NULL)
+    return bi_throw (call, "ArgumentException", "The tasks argument included a null value. (Parameter 'tasks')");
+  channel_create (call);   /* data 0 of this row: unbounded */
+  ch = awl_value_get_foreign (call->result, &channel_class);
+  ch->when_each_left = tasks->len;
+  ch->completed = tasks->len == 0;
+  for (guint i = 0; i < tasks->len; i++)
+    awl_sim_task_on_complete (call->sim, tasks->pdata[i], when_each_done, ch);
+  channel_pump (call->sim, ch);
+  return bi_value_yield (call, awl_value_object (end_new (call->sim, &enum_class, ch)));
+}
+
 #define UC "var ch = Channel.CreateUnbounded<int>(); "
 
 static const AwlKnownApi rows[] = {
@@ -382,6 +418,7 @@ static const AwlKnownApi rows[] = {
   { "ChannelReader", "WaitToReadAsync", AWL_IM, 0, 1, NULL, 0, reader_wait_to_read_async, 0, UC "ch.Writer.Complete(); bool more = await ch.Reader.WaitToReadAsync();" },
   { "ChannelReader", "ReadAllAsync", AWL_IM, 0, 1, NULL, 0, reader_read_all_async, 0, UC "ch.Writer.Complete(); await foreach (var x in ch.Reader.ReadAllAsync()) { }" },
   { "ChannelReader", "Completion", AWL_IP, 0, 0, NULL, 0, reader_completion, 0, UC "ch.Writer.Complete(); await ch.Reader.Completion;" },
+  { "Task", "WhenEach", AWL_SM, 1, AWL_V, NULL, 0, task_when_each, 0, "await foreach (var t in Task.WhenEach(Task.Delay(2), Task.Delay(1))) { await t; }" },
   { "ChannelReader", "Count", AWL_IP, 0, 0, NULL, 0, reader_count, 0, UC "int n = ch.Reader.Count;" },
 };
 
