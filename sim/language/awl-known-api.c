@@ -20,6 +20,7 @@ extern const AwlApiFamily awl_api_family_net;
 extern const AwlApiFamily awl_api_family_datetime;
 extern const AwlApiFamily awl_api_family_concurrent;
 extern const AwlApiFamily awl_api_family_channels;
+extern const AwlApiFamily awl_api_family_parallel;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -32,6 +33,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_datetime,
   &awl_api_family_concurrent,
   &awl_api_family_channels,
+  &awl_api_family_parallel,
 };
 
 typedef struct
