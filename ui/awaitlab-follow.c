@@ -133,11 +133,7 @@ static int
 lane_of_thread (AwaitlabTimeline *timeline,
                 guint             thread)
 {
-  for (guint lane = 0; thread != 0 && lane < awaitlab_timeline_get_n_lanes (timeline); lane++)
-    if (awaitlab_timeline_get_lane_kind (timeline, lane) == AWAITLAB_LANE_THREAD &&
-        awaitlab_timeline_get_lane_thread (timeline, lane) == (int)thread)
-      return lane;
-  return -1;
+  return thread != 0 ? awaitlab_timeline_lane_of_thread (timeline, thread) : -1;
 }
 
 /* The innermost frame that knows its line (a hidden or just-pushed helper

@@ -18,10 +18,15 @@ struct _AwaitlabPlaybackBar
   GtkAdjustment    *adjustment;
   GtkLabel         *time_label;
   GtkDropDown      *speed_dropdown;
+  GtkStack         *extras;
+  GtkWidget        *extras_full;
+  GtkWidget        *extras_compact;
 
   AwaitlabPlayback *playback;
   guint             updating : 1;
   guint             hide_total : 1;
+  guint             fit_source;
+  guint             fit_full : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabPlaybackBar, awaitlab_playback_bar, GTK_TYPE_WIDGET)
@@ -126,12 +131,82 @@ on_speed_selected (AwaitlabPlaybackBar *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
+/* ------------------------------------------------------------------------- */
+/* Fitting a narrow window                                                   */
+
+/* The scrubber keeps at least this much more than its minimum before the
+ * speed and timeline controls fold into a menu. */
+#define SCRUBBER_COMFORT 80
+
+static void
+awaitlab_playback_bar_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  AwaitlabPlaybackBar *self = AWAITLAB_PLAYBACK_BAR (widget);
+  int compact_min, compact_nat, shown_min, shown_nat;
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_HORIZONTAL)
+    return;
+  /* The bar can always fold: its minimum is the folded one. */
+  gtk_widget_measure (self->extras_compact, orientation, -1, &compact_min, &compact_nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->extras), orientation, -1, &shown_min, &shown_nat, NULL, NULL);
+  *minimum = MAX (0, *minimum - shown_min + compact_min);
+}
+
+static gboolean
+show_fitting_extras (gpointer data)
+{
+  AwaitlabPlaybackBar *self = data;
+
+  self->fit_source = 0;
+  gtk_stack_set_visible_child (self->extras, self->fit_full ? self->extras_full : self->extras_compact);
+  return G_SOURCE_REMOVE;
+}
+
+/* Full controls when they fit beside a comfortable scrubber, else the menu.
+ * Showing the other page changes the bar's size, so it waits for an idle
+ * instead of laying the window out again inside this allocation. */
+static void
+awaitlab_playback_bar_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  AwaitlabPlaybackBar *self = AWAITLAB_PLAYBACK_BAR (widget);
+  int box_min, shown_min, full_nat;
+  gboolean full;
+
+  gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &box_min, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->extras), GTK_ORIENTATION_HORIZONTAL, -1, &shown_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->extras_full, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &full_nat, NULL, NULL);
+  full = width >= box_min - shown_min + full_nat + SCRUBBER_COMFORT;
+  if (full != (gtk_stack_get_visible_child (self->extras) == self->extras_full))
+    {
+      self->fit_full = full;
+      if (self->fit_source == 0)
+        self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_fitting_extras, self, NULL);
+    }
+
+  /* Until the idle folds the controls, the bar overflows for a frame rather
+   * than squeeze the box below its minimum. */
+  gtk_widget_allocate (self->box, MAX (width, box_min), height, baseline, NULL);
+}
+
+/* ------------------------------------------------------------------------- */
+
 static void
 awaitlab_playback_bar_dispose (GObject *object)
 {
   AwaitlabPlaybackBar *self = AWAITLAB_PLAYBACK_BAR (object);
 
   awaitlab_playback_bar_set_playback (self, NULL);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWAITLAB_TYPE_PLAYBACK_BAR);
 
   G_OBJECT_CLASS (awaitlab_playback_bar_parent_class)->dispose (object);
@@ -197,7 +272,8 @@ awaitlab_playback_bar_class_init (AwaitlabPlaybackBarClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = awaitlab_playback_bar_measure;
+  widget_class->size_allocate = awaitlab_playback_bar_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-playback-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, box);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, play_button);
@@ -205,8 +281,13 @@ awaitlab_playback_bar_class_init (AwaitlabPlaybackBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, adjustment);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, time_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, extras);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, extras_full);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabPlaybackBar, extras_compact);
   gtk_widget_class_bind_template_callback (widget_class, on_scrubbed);
   gtk_widget_class_bind_template_callback (widget_class, on_speed_selected);
+  /* The compact menu's speed items (the drop-down's twin in a narrow bar). */
+  gtk_widget_class_install_property_action (widget_class, "playback.speed", "speed");
 }
 
 static void
@@ -272,4 +353,18 @@ awaitlab_playback_bar_set_speed (AwaitlabPlaybackBar *self,
     if (ABS (speeds[i] - speed) < ABS (speeds[best] - speed))
       best = i;
   gtk_drop_down_set_selected (self->speed_dropdown, best);
+}
+
+GtkWidget *
+awaitlab_playback_bar_get_scrubber (AwaitlabPlaybackBar *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_PLAYBACK_BAR (self), NULL);
+  return GTK_WIDGET (self->scrubber);
+}
+
+gboolean
+awaitlab_playback_bar_get_compact (AwaitlabPlaybackBar *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_PLAYBACK_BAR (self), FALSE);
+  return gtk_stack_get_visible_child (self->extras) == self->extras_compact;
 }

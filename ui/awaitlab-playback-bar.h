@@ -23,6 +23,10 @@ void              awaitlab_playback_bar_set_playback (AwaitlabPlaybackBar *self,
 void              awaitlab_playback_bar_set_hide_total (AwaitlabPlaybackBar *self,
                                                         gboolean             hide);
 const char       *awaitlab_playback_bar_get_time_text  (AwaitlabPlaybackBar *self);
+/* For tests: the scrubber, and whether the speed and axis controls are
+ * folded into the menu. */
+GtkWidget        *awaitlab_playback_bar_get_scrubber   (AwaitlabPlaybackBar *self);
+gboolean          awaitlab_playback_bar_get_compact    (AwaitlabPlaybackBar *self);
 double            awaitlab_playback_bar_get_speed    (AwaitlabPlaybackBar *self);
 void              awaitlab_playback_bar_set_speed    (AwaitlabPlaybackBar *self,
                                                       double               speed);

@@ -517,10 +517,16 @@ queues_draw (GtkDrawingArea *area,
   g_autoptr(GArray) boxes = NULL;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (area));
   gint64 now = clock ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
-  double row_h = (height - 2 * 4 - GAP) / 2;
+  double row_h;
 
   if (self->state == NULL)
     return;
+
+  /* Presentation mode: the same layout in a smaller space, drawn larger. */
+  cairo_scale (cr, self->scale, self->scale);
+  width = (int) (width / self->scale);
+  height = (int) (height / self->scale);
+  row_h = (height - 2 * 4 - GAP) / 2;
 
   cairo_set_source_rgba (cr, fg, fg, fg, 0.6);
   draw_text (cr, GTK_WIDGET (area), "Waiting", "Bold 10", 10, 4 + row_h / 2 - 9, LABEL_W - 14, FALSE);

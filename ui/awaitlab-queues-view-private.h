@@ -13,8 +13,7 @@
 G_BEGIN_DECLS
 
 #define NATURAL_H    120
-#define MIN_DRAW_H   84               /* shorter than this, boxes would not hold a chip */
-#define MIN_WINDOW_H 860              /* the strip shows in windows at least this tall */
+#define MIN_DRAW_H   104              /* shorter than this, boxes would not hold a title and a chip */
 #define LABEL_W      78.0
 #define GAP          8.0
 #define BOX_MIN_W    112.0
@@ -76,6 +75,7 @@ struct _AwaitlabQueuesView
   gboolean          has_ui;
   GArray           *flights;      /* Flight */
   guint             tick_id;
+  double            scale;        /* > 1 in presentation mode: everything drawn larger */
 };
 
 static const AwaitlabColor posted_green = { 0.000, 0.620, 0.451 };  /* the timeline's posted flow */

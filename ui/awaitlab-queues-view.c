@@ -137,13 +137,9 @@ queues_chip_color (BoxKind     where,
 
 int
 queues_lane_of_thread (AwaitlabQueuesView *self,
-                guint               thread)
+                       guint               thread)
 {
-  for (guint lane = 0; self->timeline && lane < awaitlab_timeline_get_n_lanes (self->timeline); lane++)
-    if (awaitlab_timeline_get_lane_kind (self->timeline, lane) == AWAITLAB_LANE_THREAD &&
-        awaitlab_timeline_get_lane_thread (self->timeline, lane) == (int)thread)
-      return lane;
-  return -1;
+  return self->timeline != NULL ? awaitlab_timeline_lane_of_thread (self->timeline, thread) : -1;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -322,9 +318,10 @@ awaitlab_queues_view_dispose (GObject *object)
   G_OBJECT_CLASS (awaitlab_queues_view_parent_class)->dispose (object);
 }
 
-/* NATURAL_H tall in a window at least MIN_WINDOW_H tall; hidden in a shorter
- * one, where the code and the timeline need the room (the Inspector lists the
- * same queues). */
+/* NATURAL_H tall when there is room, never shorter than MIN_DRAW_H: a strip
+ * too short for a chip would be only a blank band, and hiding it would hide
+ * the hand-offs the lesson is about (the Inspector lists the same queues, but
+ * only as text). */
 static void
 awaitlab_queues_view_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -334,42 +331,15 @@ awaitlab_queues_view_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  /* All or nothing: a strip too short for a chip is only a blank band. */
   if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural = root == NULL || gtk_widget_get_height (GTK_WIDGET (root)) >= MIN_WINDOW_H
-                          ? NATURAL_H : 0;
+    {
+      AwaitlabQueuesView *self = AWAITLAB_QUEUES_VIEW (widget);
+
+      *minimum = (int) (MIN_DRAW_H * self->scale);
+      *natural = (int) (NATURAL_H * self->scale);
+    }
   else
     *minimum = *natural = 0;
-}
-
-static void
-on_root_resized (GtkWidget  *root,
-                 GParamSpec *pspec,
-                 GtkWidget  *self)
-{
-  gboolean tall = gtk_widget_get_height (root) >= MIN_WINDOW_H;
-
-  if (tall != (gtk_widget_get_height (self) > 0))
-    gtk_widget_queue_resize (self);
-}
-
-static void
-awaitlab_queues_view_root (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (awaitlab_queues_view_parent_class)->root (widget);
-  g_signal_connect_object (gtk_widget_get_root (widget), "notify::default-height",
-                           G_CALLBACK (on_root_resized), widget, 0);
-  g_signal_connect_object (gtk_widget_get_root (widget), "notify::maximized",
-                           G_CALLBACK (on_root_resized), widget, 0);
-}
-
-static void
-awaitlab_queues_view_unroot (GtkWidget *widget)
-{
-  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_root_resized, widget);
-  GTK_WIDGET_CLASS (awaitlab_queues_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -380,7 +350,7 @@ awaitlab_queues_view_size_allocate (GtkWidget *widget,
 {
   AwaitlabQueuesView *self = AWAITLAB_QUEUES_VIEW (widget);
 
-  gtk_widget_set_child_visible (GTK_WIDGET (self->canvas), height >= MIN_DRAW_H);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->canvas), height >= (int) (MIN_DRAW_H * self->scale));
   gtk_widget_allocate (GTK_WIDGET (self->canvas), width, height, baseline, NULL);
 }
 
@@ -392,8 +362,6 @@ awaitlab_queues_view_class_init (AwaitlabQueuesViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = awaitlab_queues_view_dispose;
   widget_class->measure = awaitlab_queues_view_measure;
   widget_class->size_allocate = awaitlab_queues_view_size_allocate;
-  widget_class->root = awaitlab_queues_view_root;
-  widget_class->unroot = awaitlab_queues_view_unroot;
   gtk_widget_class_set_css_name (widget_class, "queuesview");
   gtk_widget_class_set_template_from_resource (widget_class, "/org/awaitlab/Awaitlab/ui/awaitlab-queues-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AwaitlabQueuesView, canvas);
@@ -403,6 +371,7 @@ static void
 awaitlab_queues_view_init (AwaitlabQueuesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scale = 1.0;
   self->flights = g_array_new (FALSE, FALSE, sizeof (Flight));
   g_array_set_clear_func (self->flights, flight_clear);
   gtk_drawing_area_set_draw_func (self->canvas, queues_draw, self, NULL);
@@ -512,4 +481,20 @@ awaitlab_queues_view_dup_flights (AwaitlabQueuesView *self)
       g_string_append_printf (out, "%s → %s: %s\n", from, to, f->label);
     }
   return g_string_free (out, FALSE);
+}
+
+/* Draws everything @scale times larger (presentation mode); the strip's
+ * height grows with it. */
+void
+awaitlab_queues_view_set_scale (AwaitlabQueuesView *self,
+                                double              scale)
+{
+  g_return_if_fail (AWAITLAB_IS_QUEUES_VIEW (self));
+  g_return_if_fail (scale >= 0.5 && scale <= 8.0);
+
+  if (scale == self->scale)
+    return;
+  self->scale = scale;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }

@@ -27,6 +27,8 @@ void       awaitlab_queues_view_set_run      (AwaitlabQueuesView *self,
                                               AwaitlabTimeline   *timeline);
 void       awaitlab_queues_view_set_event    (AwaitlabQueuesView *self,
                                               guint               event_index);
+void       awaitlab_queues_view_set_scale    (AwaitlabQueuesView *self,
+                                              double              scale);
 /* For tests: each non-empty box as "Title: item; item", one a line. Free with g_free. */
 char      *awaitlab_queues_view_dup_text     (AwaitlabQueuesView *self);
 /* For tests: the movements animating now, "From → To: label", one a line. */

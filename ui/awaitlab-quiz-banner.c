@@ -160,7 +160,8 @@ add_quiz (AwaitlabQuizBanner    *self,
 {
   g_autofree char *text = g_strdup_printf (_("Predict: %s"), source->question);
   GtkWidget *question = wrapped_label (text);
-  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* One choice a line: the card lives in the side pane, which may be narrow. */
+  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *group = NULL;
   Quiz quiz = { g_ptr_array_new (), NULL, -1 };
 
@@ -169,7 +170,9 @@ add_quiz (AwaitlabQuizBanner    *self,
 
   for (guint c = 0; c < source->n_choices; c++)
     {
-      GtkWidget *button = gtk_check_button_new_with_label (source->choices[c]);
+      GtkWidget *button = gtk_check_button_new ();
+
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (button), wrapped_label (source->choices[c]));
 
       if (group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (button), GTK_CHECK_BUTTON (group));

@@ -18,4 +18,8 @@ const gint64          *awaitlab_time_axis_get_counter_positions (AwaitlabTimeAxi
                                                                  guint             counter,
                                                                  guint            *n_points);
 
+/* The flows whose continuation never ran, as indices into the flows. */
+const guint           *awaitlab_time_axis_get_never_run (AwaitlabTimeAxis *self,
+                                                         guint            *n_flows);
+
 G_END_DECLS

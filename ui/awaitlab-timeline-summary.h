@@ -30,4 +30,10 @@ void             awaitlab_summary_coverage         (const AwaitlabSummary  *self
                                                     gint64                  x1,
                                                     double                  acc[AWAITLAB_N_SPAN_STATES]);
 
+void             awaitlab_summary_columns          (const AwaitlabSummary  *self,
+                                                    gint64                  begin,
+                                                    double                  units_per_px,
+                                                    int                     width,
+                                                    guint16                *cov);
+
 G_END_DECLS

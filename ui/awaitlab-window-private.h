@@ -35,7 +35,8 @@ struct _AwaitlabWindow
   AwaitlabSidebar         *sidebar;
   AdwWindowTitle          *window_title;
   GtkSpinner              *spinner;
-  GtkRevealer             *outcome_revealer;
+  GtkOverlay              *status_slot;      /* two lines: the narration or the outcome */
+  GtkWidget               *outcome_banner;
   GtkLabel                *outcome_label;
   AwaitlabQuizBanner      *quiz_banner;
   GtkStack                *main_stack;
@@ -67,6 +68,9 @@ struct _AwaitlabWindow
   AwaitlabTimelineView    *timeline_view_b;
   GtkToggleButton         *inspector_button;
   GtkToggleButton         *compare_button;
+  AdwFlap                 *inspector_flap;
+  GtkWidget               *side_switcher;
+  GtkDropDown             *side_dropdown;
 
   /* What is shown; the views follow it. */
   AwaitlabWorkspace       *workspace;
@@ -92,6 +96,12 @@ struct _AwaitlabWindow
   guint                    shown_any : 1;
   guint                    presentation : 1;
   guint                    flap_was_revealed : 1;
+  /* Presentation mode's size relative to 1600×1000 (awaitlab-window-layout.c). */
+  double                   presentation_factor;
+  GtkCssProvider          *presentation_css;
+  guint                    scale_source;
+  int                      saved_panes[2];
+  int                      allocated[2];    /* the window's last allocated size */  /* hpaned, vpaned positions before presentation */
 };
 
 typedef void (*AwaitlabPendingFunc) (AwaitlabWindow *self, gpointer data);
@@ -120,11 +130,21 @@ void      _awaitlab_window_new_scenario       (AwaitlabWindow      *self);
 gboolean  _awaitlab_window_quiz_armed         (AwaitlabWindow      *self);
 char     *_awaitlab_window_dup_shown_title    (AwaitlabWindow      *self);
 void      _awaitlab_window_apply_quiz         (AwaitlabWindow      *self);
+void      _awaitlab_window_update_status      (AwaitlabWindow      *self);
 
-/* awaitlab-window.c */
+/* awaitlab-window-layout.c */
+void      _awaitlab_window_layout_init        (AwaitlabWindow      *self);
+void      _awaitlab_window_layout_dispose     (AwaitlabWindow      *self);
+void      _awaitlab_window_layout_allocated   (AwaitlabWindow      *self,
+                                               int                  width,
+                                               int                  height);
 gboolean  awaitlab_window_get_presentation    (AwaitlabWindow      *self);
 void      _awaitlab_window_toggle_side_panel  (AwaitlabWindow      *self);
 void      _awaitlab_window_update_timeline_heights (AwaitlabWindow *self);
+
+/* awaitlab-window.c */
+void      _awaitlab_window_bind_panes         (AwaitlabWindow      *self,
+                                               gboolean             bind);
 void      _awaitlab_window_show_error         (AwaitlabWindow      *self,
                                                const char          *heading,
                                                const char          *message);

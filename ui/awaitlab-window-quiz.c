@@ -66,4 +66,5 @@ _awaitlab_window_apply_quiz (AwaitlabWindow *self)
   awaitlab_timeline_renderer_set_hide_future (awaitlab_timeline_view_get_renderer (self->timeline_view), armed);
   gtk_widget_queue_draw (GTK_WIDGET (self->timeline_view));
   awaitlab_playback_bar_set_hide_total (self->playback_bar, armed);
+  _awaitlab_window_update_status (self);
 }

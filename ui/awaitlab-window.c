@@ -46,7 +46,9 @@ update_outcome (AwaitlabWindow   *self,
       gtk_label_set_markup (self->outcome_label, markup);
     }
 
-  gtk_revealer_set_reveal_child (self->outcome_revealer, show);
+  /* The outcome takes the narration's place in the slot. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !show);
+  gtk_widget_set_visible (self->outcome_banner, show);
 }
 
 /* Notes appear as playback passes them (the code, the output and the queues
@@ -86,6 +88,17 @@ update_status (AwaitlabWindow   *self,
   gtk_label_set_text (self->status_label, status ? status : "");
 }
 
+/* The step count hides while a quiz is armed: revealing it must show it at once,
+ * not at the next step. */
+void
+_awaitlab_window_update_status (AwaitlabWindow *self)
+{
+  AwaitlabTimeline *timeline = awaitlab_timeline_view_get_timeline (self->timeline_view);
+
+  if (timeline != NULL)
+    update_status (self, timeline);
+}
+
 static void
 on_playhead_moved (AwaitlabWindow *self)
 {
@@ -96,6 +109,8 @@ on_playhead_moved (AwaitlabWindow *self)
   if (timeline == NULL || timeline != awaitlab_timeline_view_get_timeline (self->timeline_view))
     return;
 
+  /* First: reaching the end reveals a quiz, and then the narration may say N/M. */
+  awaitlab_quiz_banner_set_at_end (self->quiz_banner, awaitlab_playback_is_at_end (playback));
   time = awaitlab_playback_get_time (playback);
   awaitlab_timeline_view_set_playhead_position (self->timeline_view, time,
                                                 awaitlab_playback_get_position (playback));
@@ -111,7 +126,6 @@ on_playhead_moved (AwaitlabWindow *self)
   if (awaitlab_workspace_get_compare (self->workspace))
     awaitlab_timeline_view_set_playhead (self->timeline_view_b, time);
   awaitlab_inspector_set_event (self->inspector, awaitlab_playback_get_event_index (playback));
-  awaitlab_quiz_banner_set_at_end (self->quiz_banner, awaitlab_playback_is_at_end (playback));
 }
 
 /* Playback is driven by the frame clock, so animation follows the display. */
@@ -207,76 +221,6 @@ on_diagnostic_line (AwaitlabWindow *self,
 {
   awaitlab_code_view_scroll_to_line (self->code_view, line);
   awaitlab_code_view_set_highlight (self->code_view, line, 0);
-}
-
-/* ------------------------------------------------------------------------- */
-/* Presentation mode: bigger everything, for projectors.                     */
-
-/* The minimum heights of the timelines. With Compare the two timelines and
- * their labels share the height one timeline asks for alone, so turning it on
- * never grows the window; presentation mode's larger type elsewhere leaves
- * the timeline (which scrolls) less. */
-void
-_awaitlab_window_update_timeline_heights (AwaitlabWindow *self)
-{
-  gboolean compare = awaitlab_workspace_get_compare (self->workspace);
-  GtkWidget *scroller_a = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view), GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *scroller_b = gtk_widget_get_ancestor (GTK_WIDGET (self->timeline_view_b), GTK_TYPE_SCROLLED_WINDOW);
-  int alone = self->presentation ? 120 : 220;
-
-  gtk_widget_set_size_request (scroller_a, -1, compare ? 60 : alone);
-  gtk_widget_set_size_request (scroller_b, -1, 60);
-}
-
-/* For a projector and a clicker: full screen, no sidebar or header bar,
- * larger type and thicker lines, the explanation tab in front (E hides it);
- * PageDown/PageUp move between bookmarks; Escape or F5 leaves. */
-void
-awaitlab_window_set_presentation (AwaitlabWindow *self,
-                                  gboolean        presentation)
-{
-  g_return_if_fail (AWAITLAB_IS_WINDOW (self));
-
-  presentation = !!presentation;
-  if (presentation == self->presentation)
-    return;
-  self->presentation = presentation;
-  _awaitlab_window_update_timeline_heights (self);
-  awaitlab_timeline_view_set_scale (self->timeline_view, presentation ? 1.5 : 1.0);
-  gtk_drawing_area_set_content_height (self->legend, presentation ? 38 : 26);
-  awaitlab_code_view_set_font_scale (self->code_view, presentation ? 1.6 : 1.0);
-  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presentation);
-  if (presentation)
-    {
-      self->flap_was_revealed = adw_flap_get_reveal_flap (self->flap);
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-      gtk_stack_set_visible_child_name (self->side_stack, "explanation");
-      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
-      gtk_window_fullscreen (GTK_WINDOW (self));
-    }
-  else
-    {
-      adw_flap_set_reveal_flap (self->flap, self->flap_was_revealed);
-      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->side_stack)), TRUE);
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
-      gtk_window_unfullscreen (GTK_WINDOW (self));
-    }
-}
-
-gboolean
-awaitlab_window_get_presentation (AwaitlabWindow *self)
-{
-  g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), FALSE);
-  return self->presentation;
-}
-
-/* E in presentation mode: the side panel (explanation, output) comes and goes. */
-void
-_awaitlab_window_toggle_side_panel (AwaitlabWindow *self)
-{
-  GtkWidget *pane = gtk_widget_get_parent (GTK_WIDGET (self->side_stack));
-
-  gtk_widget_set_visible (pane, !gtk_widget_get_visible (pane));
 }
 
 /* ------------------------------------------------------------------------- */
@@ -773,14 +717,33 @@ restore_settings (AwaitlabWindow *self)
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_reveal_changed), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "sidebar-width", self->sidebar, "width-request", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "code-timeline-position", self->vpaned, "position", G_SETTINGS_BIND_DEFAULT);
+  _awaitlab_window_bind_panes (self, TRUE);
 
   /* Steps or real time: the timeline follows the key, the playback bar's
    * two buttons set it. */
   g_settings_bind (self->settings, "timeline-axis", self->timeline_view, "axis-mode", G_SETTINGS_BIND_DEFAULT);
   axis_action = g_settings_create_action (self->settings, "timeline-axis");
   g_action_map_add_action (G_ACTION_MAP (self), axis_action);
+}
+
+/* The dividers follow the settings, except in presentation mode, which places
+ * them for the projector without changing what the next start restores. */
+void
+_awaitlab_window_bind_panes (AwaitlabWindow *self,
+                             gboolean        bind)
+{
+  if (self->settings == NULL)
+    return;
+  if (bind)
+    {
+      g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "code-timeline-position", self->vpaned, "position", G_SETTINGS_BIND_DEFAULT);
+    }
+  else
+    {
+      g_settings_unbind (self->hpaned, "position");
+      g_settings_unbind (self->vpaned, "position");
+    }
 }
 
 /* Tearing the widgets down must not write their last moments to the settings. */
@@ -806,6 +769,7 @@ awaitlab_window_dispose (GObject *object)
   AwaitlabWindow *self = (AwaitlabWindow *)object;
 
   _awaitlab_window_clear_pending (self);
+  _awaitlab_window_layout_dispose (self);
   if (self->confirm_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
   g_clear_object (&self->file);
@@ -828,12 +792,23 @@ awaitlab_window_dispose (GObject *object)
 }
 
 static void
+awaitlab_window_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  GTK_WIDGET_CLASS (awaitlab_window_parent_class)->size_allocate (widget, width, height, baseline);
+  _awaitlab_window_layout_allocated (AWAITLAB_WINDOW (widget), width, height);
+}
+
+static void
 awaitlab_window_class_init (AwaitlabWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = awaitlab_window_dispose;
+  widget_class->size_allocate = awaitlab_window_size_allocate;
   GTK_WINDOW_CLASS (klass)->close_request = awaitlab_window_close_request;
 
   g_type_ensure (AWAITLAB_TYPE_CODE_VIEW);
@@ -852,7 +827,8 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, status_slot);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, quiz_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, main_stack);
@@ -885,6 +861,9 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, timeline_view_b);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, side_switcher);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, side_dropdown);
 
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_seek);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated);
@@ -910,8 +889,29 @@ draw_legend (GtkDrawingArea *area,
   AwaitlabWindow *self = user_data;
   AwaitlabTimelineRenderer *renderer = awaitlab_timeline_view_get_renderer (self->timeline_view);
 
+  cairo_surface_t *recording;
+  cairo_t *rc;
+  double x, y, w, h;
+
   awaitlab_timeline_renderer_set_dark (renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  awaitlab_timeline_renderer_draw_legend (renderer, cr, width, height);
+
+  /* The legend is one line; when a narrow window (or presentation mode's large
+   * type) would cut its last entries, it is drawn smaller instead. */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  rc = cairo_create (recording);
+  awaitlab_timeline_renderer_draw_legend (renderer, rc, G_MAXINT / 2, height);
+  cairo_destroy (rc);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  if (x + w + 8 > width && x + w > 0)
+    {
+      double k = (width - 8) / (x + w);
+
+      cairo_translate (cr, 0, height * (1 - k) / 2);
+      cairo_scale (cr, k, k);
+    }
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_surface_destroy (recording);
 }
 
 static void
@@ -939,6 +939,7 @@ awaitlab_window_init (AwaitlabWindow *self)
   self->follow = awaitlab_follow_new (self->code_view, self->output_list, GTK_WIDGET (self->queues_view));
   connect_workspace (self);
   _awaitlab_window_actions_init (self);
+  _awaitlab_window_layout_init (self);
 
   gtk_drawing_area_set_draw_func (self->legend, draw_legend, self, NULL);
   g_signal_connect_swapped (self->timeline_view, "notify::scale", G_CALLBACK (gtk_widget_queue_draw), self->legend);
@@ -1040,7 +1041,7 @@ gboolean
 awaitlab_window_outcome_visible (AwaitlabWindow *self)
 {
   g_return_val_if_fail (AWAITLAB_IS_WINDOW (self), FALSE);
-  return gtk_revealer_get_reveal_child (self->outcome_revealer);
+  return gtk_widget_get_visible (self->outcome_banner);
 }
 
 const char *

@@ -139,6 +139,7 @@ awl_ast_new (void)
   priv->classes = g_hash_table_new (g_str_hash, g_str_equal);
   priv->anon_members = g_hash_table_new (g_str_hash, g_str_equal);
   priv->type_params = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->class_decls = g_hash_table_new (g_str_hash, g_str_equal);
   priv->enums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   ast->priv = priv;
 
@@ -165,6 +166,7 @@ awl_ast_free (AwlAst *ast)
   g_hash_table_unref (priv->classes);
   g_hash_table_unref (priv->anon_members);
   g_hash_table_unref (priv->type_params);
+  g_hash_table_unref (priv->class_decls);
   g_hash_table_unref (priv->enums);
   g_hash_table_unref (priv->fields);
   awl_arena_free (priv->arena);
@@ -202,10 +204,16 @@ awl_ast_find_method_in (const AwlAst *ast,
 
   if (klass == NULL)
     return awl_ast_find_method (ast, name);
-  for (guint i = 0; i < ast->n_methods; i++)
-    if (ast->methods[i]->klass != NULL && strcmp (ast->methods[i]->klass, klass) == 0 &&
-        strcmp (ast->methods[i]->name, name) == 0)
-      return ast->methods[i];
+  /* The class's own method first, then its base classes' (inherited members);
+   * the depth bound stops at a cycle, which the checker reports. */
+  for (guint depth = 0; klass != NULL && depth < 64; depth++)
+    {
+      for (guint i = 0; i < ast->n_methods; i++)
+        if (ast->methods[i]->klass != NULL && strcmp (ast->methods[i]->klass, klass) == 0 &&
+            strcmp (ast->methods[i]->name, name) == 0)
+          return ast->methods[i];
+      klass = awl_ast_class_base (ast, klass);
+    }
   return NULL;
 }
 
@@ -221,10 +229,14 @@ awl_ast_find_field_in (const AwlAst *ast,
 
   if (klass == NULL)
     return awl_ast_find_field (ast, name);
-  f = find_member (ast, klass, name);
-  for (guint i = 0; i < ast->n_fields; i++)
-    if (ast->fields[i] == f)
-      return f;
+  for (guint depth = 0; klass != NULL && depth < 64; depth++)
+    {
+      f = find_member (ast, klass, name);
+      for (guint i = 0; i < ast->n_fields; i++)
+        if (ast->fields[i] == f)
+          return f;
+      klass = awl_ast_class_base (ast, klass);
+    }
   return NULL;
 }
 

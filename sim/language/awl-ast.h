@@ -314,7 +314,8 @@ struct _AwlExpr
              AwlVar *var;         /* `is T name`, else NULL */
              gboolean negated;
              AwlPattern *pattern; /* any other pattern (then type/var are NULL) */ } is; /* IS */
-    struct { AwlTypeRef *type; AwlExpr *operand; } cast;         /* CAST */
+    struct { AwlTypeRef *type; AwlExpr *operand;
+             gboolean as_operator; /* `x as T`: null instead of an exception */ } cast; /* CAST */
     struct { AwlTypeRef *type; } default_value;                  /* DEFAULT (type may be NULL) */
     struct { AwlTypeRef *type; } type_of;                        /* TYPEOF */
     struct { AwlExpr *operand; const char *value; } name_of;     /* NAMEOF: value = the name */
@@ -407,6 +408,10 @@ typedef enum
   AWL_MOD_READONLY  = 1 << 6,
   AWL_MOD_CONST     = 1 << 7,
   AWL_MOD_VOLATILE  = 1 << 8,
+  AWL_MOD_VIRTUAL   = 1 << 9,
+  AWL_MOD_OVERRIDE  = 1 << 10,
+  AWL_MOD_ABSTRACT  = 1 << 11,
+  AWL_MOD_SEALED    = 1 << 12,
 } AwlModifiers;
 
 typedef enum
@@ -420,6 +425,9 @@ typedef enum
   AWL_FUNC_CTOR        = 1 << 6,   /* a constructor (also INSTANCE; named as its class) */
   AWL_FUNC_TOP_LEVEL   = 1 << 7,   /* the Main made of the file's top-level statements */
   AWL_FUNC_LOCAL       = 1 << 8,   /* a local function, hoisted to a static method */
+  AWL_FUNC_ABSTRACT    = 1 << 9,   /* no body: `abstract` or declared in an interface */
+  AWL_FUNC_EXTENSION   = 1 << 10,  /* `static T M(this X x, …)` in a static class */
+  AWL_FUNC_ACCESSOR    = 1 << 11,  /* a property's `get`/`set` body (named get_X / set_X) */
 } AwlFunctionFlags;
 
 struct _AwlFunction
@@ -438,6 +446,9 @@ struct _AwlFunction
   guint          end_line;      /* line of the closing `}` or of the expression's end */
   AwlFunction   *parent;        /* lambdas: the enclosing function; methods: NULL */
   const char    *klass;         /* methods: the innermost enclosing class, or NULL */
+  AwlArg        *init_args;     /* constructors: `: base(…)` / `: this(…)` arguments */
+  guint          n_init_args;
+  guint          init_kind;     /* constructors: 0 none, 1 `: base(…)`, 2 `: this(…)` */
 
   /* Filled in by the checker. */
   AwlVar       **vars;          /* params first, then locals in declaration order */
@@ -499,6 +510,43 @@ gboolean      awl_ast_is_enum       (const AwlAst *ast,
 gboolean      awl_ast_has_enum_member (const AwlAst *ast,
                                        const char   *enum_name,
                                        const char   *member);
+/* Classes, interfaces, records and structs of the script and what they derive from
+ * (awl-ast-types.c). */
+typedef enum
+{
+  AWL_CLASS_INTERFACE = 1 << 0,
+  AWL_CLASS_ABSTRACT  = 1 << 1,
+  AWL_CLASS_STATIC    = 1 << 2,
+  AWL_CLASS_RECORD    = 1 << 3,
+  AWL_CLASS_STRUCT    = 1 << 4,
+} AwlClassFlags;
+
+typedef struct
+{
+  AwlLoc        loc;        /* of the name */
+  const char   *name;       /* interned */
+  guint         flags;      /* AwlClassFlags */
+  AwlTypeRef  **bases;      /* the base list as written after `:` */
+  guint         n_bases;
+  AwlVar      **record_params; /* `record Point(int X, int Y)`: its positional parameters */
+  guint         n_record_params;
+} AwlClassDecl;
+
+const AwlClassDecl *awl_ast_get_class  (const AwlAst *ast,
+                                        const char   *name);
+/* The base class of @klass: a class of the script, a .NET class the subset lets
+ * scripts derive from (`SynchronizationContext`), or NULL. */
+const char   *awl_ast_class_base       (const AwlAst *ast,
+                                        const char   *klass);
+/* Whether @klass is @type, derives from it or implements it (directly or not). */
+gboolean      awl_ast_class_is_a       (const AwlAst *ast,
+                                        const char   *klass,
+                                        const char   *type);
+/* Whether @klass derives (directly or not) from the .NET class @builtin. */
+gboolean      awl_ast_class_extends_builtin (const AwlAst *ast,
+                                             const char   *klass,
+                                             const char   *builtin);
+
 /* Whether some anonymous type (`new { Name = … }`) has a member @name. */
 gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
                                            const char   *name);

@@ -106,13 +106,65 @@ is_user_instance_member (Checker    *c,
     if (awl_field_is_instance (ast->fields[i]) && strcmp (ast->fields[i]->name, name) == 0)
       return TRUE;
   for (guint i = 0; i < ast->n_methods; i++)
-    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR) &&
+    if ((((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR)) ||
+         (ast->methods[i]->flags & AWL_FUNC_EXTENSION)) &&
         strcmp (ast->methods[i]->name, name) == 0)
+      return TRUE;
+  /* A property with a body: its accessors are get_Name / set_Name. */
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_ACCESSOR) && strcmp (ast->methods[i]->name + 4, name) == 0)
       return TRUE;
   return FALSE;
 }
 
 static void resolve_name (Checker *c, AwlExpr *e, gboolean as_callee);
+
+/* An accessor (get_Name, else set_Name) of a property of the current class or its bases. */
+static AwlFunction *
+find_accessor (Checker    *c,
+               const char *name)
+{
+  g_autofree char *get = g_strconcat ("get_", name, NULL);
+  g_autofree char *set = g_strconcat ("set_", name, NULL);
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, current_class (c), get);
+
+  if (m == NULL)
+    m = awl_ast_find_method_in (c->unit->ast, current_class (c), set);
+  return m != NULL && (m->flags & AWL_FUNC_ACCESSOR) && current_class (c) != NULL ? m : NULL;
+}
+
+static gboolean
+class_has_static_getter (Checker    *c,
+                         const char *klass,
+                         const char *name)
+{
+  g_autofree char *get = g_strconcat ("get_", name, NULL);
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, klass, get);
+
+  return m != NULL && (m->flags & AWL_FUNC_ACCESSOR) && !(m->flags & AWL_FUNC_INSTANCE);
+}
+
+/* Turns the NAME @e into `Class.NAME` (a static property used by its simple name). */
+static void
+make_class_member (Checker    *c,
+                   AwlExpr    *e,
+                   const char *klass)
+{
+  AwlExpr *target = awl_arena_new0 (c->arena, AwlExpr);
+  const char *name = e->name.name;
+
+  target->kind = AWL_EXPR_NAME;
+  target->loc = e->loc;
+  target->depth = 1;
+  target->name.name = klass;
+  target->name.kind = AWL_NAME_CLASS;
+  memset (&e->member, 0, sizeof e->member);
+  e->kind = AWL_EXPR_MEMBER;
+  e->member.target = target;
+  e->member.name = name;
+  e->member.name_loc = e->loc;
+  e->depth = 2;
+}
 
 /* Turns the NAME @e into `this.NAME` (an instance member used by its simple name). */
 static void
@@ -263,7 +315,7 @@ resolve_name (Checker  *c,
   AwlField *f;
   AwlKnob *k;
 
-  if ((v = lookup_var (c, n->name)) != NULL)
+  if ((v = lookup_var (c, strcmp (n->name, "base") == 0 ? "this" : n->name)) != NULL)
     {
       n->kind = AWL_NAME_VAR;
       n->var = v;
@@ -295,6 +347,22 @@ resolve_name (Checker  *c,
     {
       n->kind = AWL_NAME_KNOB;
       n->knob = k;
+    }
+  else if ((m = find_accessor (c, n->name)) != NULL)
+    {
+      /* A property with a body used by its simple name: `this.Name` or `Class.Name`. */
+      if (m->flags & AWL_FUNC_INSTANCE)
+        {
+          if (in_instance_method (c))
+            {
+              make_this_member (c, e);
+              return;
+            }
+          error_at (c, e->loc, "an object reference is required for the non-static property `%s`", n->name);
+        }
+      else
+        make_class_member (c, e, m->klass);
+      return;
     }
   else if (awl_ast_has_class (c->unit->ast, n->name) || awl_ast_is_enum (c->unit->ast, n->name))
     n->kind = AWL_NAME_CLASS;
@@ -531,6 +599,34 @@ check_method_args (Checker     *c,
     }
 }
 
+/* `SetSynchronizationContext(this)` inside a class deriving from SynchronizationContext:
+ * a static method of the .NET base class by its simple name becomes `Base.Method`. */
+static void
+qualify_base_static (Checker *c,
+                     AwlExpr *callee)
+{
+  const char *klass = current_class (c);
+  const char *name = callee->name.name;
+  AwlExpr *target;
+
+  if (klass == NULL || lookup_var (c, name) != NULL || find_method (c, name) != NULL ||
+      find_field (c, name) != NULL ||
+      !awl_ast_class_extends_builtin (c->unit->ast, klass, "SynchronizationContext") ||
+      awl_known_api_lookup ("SynchronizationContext", name, AWL_API_STATIC_METHOD) == NULL)
+    return;
+  target = awl_arena_new0 (c->arena, AwlExpr);
+  target->kind = AWL_EXPR_NAME;
+  target->loc = callee->loc;
+  target->depth = 1;
+  target->name.name = "SynchronizationContext";
+  memset (&callee->member, 0, sizeof callee->member);
+  callee->kind = AWL_EXPR_MEMBER;
+  callee->member.target = target;
+  callee->member.name = name;
+  callee->member.name_loc = callee->loc;
+  callee->depth = 2;
+}
+
 static void check_pattern (Checker *c, AwlPattern *pat);
 
 /* `out var x` declares x in the enclosing scope; `out x` / `ref x` must be assignable;
@@ -587,6 +683,9 @@ check_call (Checker *c,
             AwlExpr *e)
 {
   AwlExpr *callee = e->call.callee;
+
+  if (callee->kind == AWL_EXPR_NAME)
+    qualify_base_static (c, callee);
 
   if (callee->kind == AWL_EXPR_MEMBER && names_unknown_type (c, callee->member.target))
     {
@@ -723,7 +822,8 @@ check_member (Checker *c,
   if (names_class (c, target))
     {
       target->name.kind = AWL_NAME_CLASS;
-      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL)
+      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL &&
+          !class_has_static_getter (c, target->name.name, e->member.name))
         error_at (c, e->member.name_loc, "the class `%s` has no static field `%s`",
                   target->name.name, e->member.name);
       return;
@@ -812,6 +912,11 @@ check_new (Checker *c,
       return;
     }
   check_type (c, type);
+  if (awl_ast_get_class (c->unit->ast, type->name) != NULL &&
+      (awl_ast_get_class (c->unit->ast, type->name)->flags & (AWL_CLASS_ABSTRACT | AWL_CLASS_INTERFACE)))
+    error_at (c, e->loc, "cannot create an instance of the %s `%s`",
+              (awl_ast_get_class (c->unit->ast, type->name)->flags & AWL_CLASS_INTERFACE) ? "interface" : "abstract class",
+              type->name);
   if (awl_ast_has_class (c->unit->ast, type->name))
     {
       AwlFunction *ctor = awl_ast_find_method_in (c->unit->ast, type->name, type->name);
@@ -1362,6 +1467,8 @@ check_function (Checker     *c,
         check_expr (c, f->params[i]->default_value);
       declare (c, f->params[i]);
     }
+  for (guint i = 0; i < f->n_init_args; i++)
+    check_expr (c, f->init_args[i].value);
 
   if (f->body_expr != NULL)
     {
@@ -1506,6 +1613,7 @@ awl_check_unit (AwlUnit      *unit,
   c.log = g_ptr_array_new ();
 
   check_duplicates (&c);
+  awl_check_types (unit);
 
   for (guint i = 0; i < ast->n_fields; i++)
     {

@@ -1292,8 +1292,17 @@ parse_primary (Parser *p)
         }
       if (strcmp (t->text, "base") == 0)
         {
-          error_at_tok (p, t, "`base` " NOT_SUPPORTED " (there is no inheritance yet)");
-          return NULL;
+          /* `base.M(…)`: `this`, with the base class's members (the checker and the
+           * compiler tell it by its name). */
+          e = new_expr (p, AWL_EXPR_NAME, loc_of (t));
+          next (p);
+          e->name.name = t->text;
+          if (!at_punct (p, P_DOT))
+            {
+              error_at_tok (p, t, "`base` must be followed by `.member`");
+              return NULL;
+            }
+          return e;
         }
       if (strcmp (t->text, "delegate") == 0)
         {
@@ -1658,8 +1667,14 @@ parse_is (Parser  *p,
 
   if (tok_is_kw (is_tok, "as"))
     {
-      error_at_tok (p, is_tok, "the `as` operator " NOT_SUPPORTED "; use `is T name`");
-      return NULL;
+      /* `x as T`: a cast that gives null instead of throwing. */
+      e = new_expr (p, AWL_EXPR_CAST, loc_of (is_tok));
+      e->cast.operand = left;
+      e->cast.as_operator = TRUE;
+      e->cast.type = parse_type (p, FALSE);
+      if (e->cast.type == NULL)
+        return NULL;
+      return finish_depth (p, e, left->depth);
     }
 
   e = new_expr (p, AWL_EXPR_IS, is_tok->line ? loc_of (is_tok) : left->loc);
@@ -2900,9 +2915,11 @@ parse_modifiers (Parser    *p,
           else if (strcmp (t->text, "readonly") == 0) bit = AWL_MOD_READONLY;
           else if (strcmp (t->text, "const") == 0) bit = AWL_MOD_CONST;
           else if (strcmp (t->text, "volatile") == 0) bit = AWL_MOD_VOLATILE;
-          else if (strcmp (t->text, "sealed") == 0 || strcmp (t->text, "abstract") == 0 ||
-                   strcmp (t->text, "virtual") == 0 || strcmp (t->text, "override") == 0 ||
-                   strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
+          else if (strcmp (t->text, "virtual") == 0) bit = AWL_MOD_VIRTUAL;
+          else if (strcmp (t->text, "override") == 0) bit = AWL_MOD_OVERRIDE;
+          else if (strcmp (t->text, "abstract") == 0) bit = AWL_MOD_ABSTRACT;
+          else if (strcmp (t->text, "sealed") == 0) bit = AWL_MOD_SEALED;
+          else if (strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
                    strcmp (t->text, "new") == 0)
             {
               /* Fine on a class (ignored), an error on a member: decided by the caller. */
@@ -2960,9 +2977,7 @@ reject_bad_modifiers (Parser    *p,
       /* Find which one to name it. */
       for (AwlToken *t = m->first; t < cur (p); t++)
         if (t->kind == AWL_TOK_KEYWORD &&
-            (strcmp (t->text, "sealed") == 0 || strcmp (t->text, "abstract") == 0 ||
-             strcmp (t->text, "virtual") == 0 || strcmp (t->text, "override") == 0 ||
-             strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
+            (strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
              strcmp (t->text, "new") == 0))
           {
             report_at (p, loc_of (t), "the modifier `%s` " NOT_SUPPORTED " on a method or field",
@@ -2991,6 +3006,13 @@ parse_params (Parser      *p,
           while (at_punct (p, P_LBRACKET) && skip_group (p))
             ;
           t = cur (p);
+          if (tok_is_kw (t, "this") && params->len == 0 && (f->modifiers & AWL_MOD_STATIC))
+            {
+              /* An extension method's receiver: `static T M(this Task<T> t, …)`. */
+              f->flags |= AWL_FUNC_EXTENSION;
+              next (p);
+              t = cur (p);
+            }
           gboolean by_ref = awl_px_parse_param_modifier ((AwlPx *) p);
           t = cur (p);
           if (tok_is_kw (t, "ref") || tok_is_kw (t, "out") || tok_is_kw (t, "in") ||
@@ -3033,6 +3055,9 @@ parse_params (Parser      *p,
   f->params = (AwlVar **) awl_arena_dup_ptrs (p->arena, params->pdata, params->len);
   g_ptr_array_unref (params);
 }
+
+/* Type declarations: base lists, records, properties with bodies. */
+#include "awl-parser-types.inc"
 
 static void
 parse_method (Parser     *p,
@@ -3088,6 +3113,9 @@ parse_method (Parser     *p,
       p->panic = FALSE;
     }
 
+  if (at_punct (p, P_COLON) && g_strcmp0 (name_tok->text, f->klass) == 0)
+    parse_ctor_initializer (p, f);
+
   if (tok_is_ident (cur (p), "where"))
     {
       error_at_tok (p, cur (p), "generic constraints " ARE_NOT_SUPPORTED);
@@ -3111,6 +3139,13 @@ parse_method (Parser     *p,
       f->end_line = tok_at (p, p->pos - 1)->end_line;
       if (f->body_expr == NULL)
         sync_statement (p);
+    }
+  else if (at_punct (p, P_SEMI) && ((m->mods & AWL_MOD_ABSTRACT) || class_is_interface (p)))
+    {
+      /* An abstract or interface method: called only through an override. */
+      f->flags |= AWL_FUNC_ABSTRACT;
+      f->end_line = cur (p)->end_line;
+      next (p);
     }
   else if (at_punct (p, P_SEMI))
     {
@@ -3279,11 +3314,14 @@ static void parse_members (Parser *p, gboolean until_brace);
 
 static void
 parse_class (Parser   *p,
-             AwlToken *kw)
+             AwlToken *kw,
+             guint     mods,
+             guint     class_flags)
 {
   AwlToken *open;
   const char *name;
   AwlAstPrivate *priv = p->ast->priv;
+  AwlClassDecl *decl;
 
   next (p); /* class */
   if (expect_ident (p, "a class name") == NULL)
@@ -3292,12 +3330,37 @@ parse_class (Parser   *p,
       return;
     }
   name = tok_at (p, p->pos - 1)->text;
+  decl = awl_arena_new0 (p->arena, AwlClassDecl);
+  decl->loc = loc_of (tok_at (p, p->pos - 1));
+  decl->name = name;
+  decl->flags = class_flags;
+  if (mods & AWL_MOD_ABSTRACT)
+    decl->flags |= AWL_CLASS_ABSTRACT;
+  if (mods & AWL_MOD_STATIC)
+    decl->flags |= AWL_CLASS_STATIC;
+  awl_ast_add_class_decl (p->ast, decl);
   if (at_punct (p, P_LT))
-    report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
-  /* Base classes, interfaces, constraints and primary constructors are ignored. */
+    parse_class_type_params (p);
+  if (at_punct (p, P_LPAREN))
+    parse_primary_ctor (p, decl);
+  if (accept_punct (p, P_COLON))
+    parse_base_list (p, decl);
+  /* Generic constraints are ignored. */
   while (!at_eof (p) && !at_punct (p, P_LBRACE) && !at_punct (p, P_SEMI))
     if (!skip_group (p))
       next (p);
+  if (at_punct (p, P_SEMI) && (decl->flags & AWL_CLASS_RECORD))
+    {
+      /* `record Point(int X, int Y);` */
+      next (p);
+      if (!g_hash_table_contains (priv->classes, name))
+        {
+          g_hash_table_add (priv->classes, (gpointer) name);
+          g_ptr_array_add (p->classes, (gpointer) name);
+        }
+      add_record_members (p, decl);
+      return;
+    }
   if (!at_punct (p, P_LBRACE))
     {
       error_expected (p, "`{` to start the class");
@@ -3313,6 +3376,8 @@ parse_class (Parser   *p,
     }
   p->class_depth++;
   g_ptr_array_add (p->class_stack, (gpointer) name);
+  if (decl->flags & AWL_CLASS_RECORD)
+    add_record_members (p, decl);
   parse_members (p, TRUE);
   g_ptr_array_set_size (p->class_stack, p->class_stack->len - 1);
   p->class_depth--;
@@ -3363,9 +3428,8 @@ unsupported_type_kind (AwlToken *t,
     return "enums";
   if (tok_is_kw (t, "delegate"))
     return "delegate types";
-  if (tok_is_ident (t, "record") && (n->kind == AWL_TOK_IDENT || tok_is_kw (n, "struct") ||
-                                     tok_is_kw (n, "class")))
-    return "records";
+  if (tok_is_ident (t, "record") && tok_is_kw (n, "struct"))
+    return "record structs";
   return NULL;
 }
 
@@ -3524,7 +3588,26 @@ parse_member (Parser *p)
 
   if (tok_is_kw (t, "class"))
     {
-      parse_class (p, t);
+      parse_class (p, t, m.mods, 0);
+      return;
+    }
+  if (tok_is_kw (t, "interface"))
+    {
+      parse_class (p, t, m.mods, AWL_CLASS_INTERFACE);
+      return;
+    }
+  if (tok_is_kw (t, "struct"))
+    {
+      parse_class (p, t, m.mods, AWL_CLASS_STRUCT);
+      return;
+    }
+  if (tok_is_ident (t, "record") && (peek_tok (p, 1)->kind == AWL_TOK_IDENT ||
+                                     tok_is_kw (peek_tok (p, 1), "class")))
+    {
+      /* `record Point(int X, int Y);` and `record class`: a class with value equality. */
+      if (tok_is_kw (peek_tok (p, 1), "class"))
+        next (p);
+      parse_class (p, t, m.mods, AWL_CLASS_RECORD);
       return;
     }
   if (tok_is_kw (t, "enum"))
@@ -3560,8 +3643,14 @@ parse_member (Parser *p)
 
           void_type->loc = loc_of (t);
           void_type->name = "void";
+          if (m.mods & AWL_MOD_STATIC)
+            {
+              /* It would run lazily, at the class's first use: not modelled. */
+              error_at_tok (p, t, "static constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+              skip_member (p);
+              return;
+            }
           next (p);
-          m.mods &= ~AWL_MOD_STATIC;
           parse_method (p, &m, void_type, t);
           ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
           return;
@@ -3663,12 +3752,17 @@ parse_member (Parser *p)
       parse_method (p, &m, type, name_tok);
       return;
     }
+  if (at_punct (p, P_LBRACE) && (m.mods & AWL_MOD_ABSTRACT))
+    {
+      /* `public abstract string Name { get; }`: only the overrides have storage. */
+      skip_member (p);
+      return;
+    }
   if (at_punct (p, P_LBRACE) && parse_auto_property (p, &m, type, name_tok))
     return;
   if (at_punct (p, P_LBRACE) || at_punct (p, P_ARROW))
     {
-      error_at_tok (p, name_tok, "properties with a body " ARE_NOT_SUPPORTED "; use an auto-property `{ get; set; }`, a field or a method");
-      skip_member (p);
+      parse_property (p, &m, type, name_tok);
       return;
     }
   if (at_punct (p, P_ASSIGN) || at_punct (p, P_SEMI) || at_punct (p, P_COMMA))

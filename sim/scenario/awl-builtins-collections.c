@@ -271,6 +271,81 @@ AWL_BI (list_count)
   return bi_value (call, awl_value_int (target_list (call)->items->len));
 }
 
+/* List<T>.ForEach(action): runs the action for each item, in order, on this thread. The
+ * parameter is an Action<T>, so an async lambda given here is async void: ForEach moves
+ * to the next item at the lambda's first incomplete await, returns before the work is
+ * done, and nobody can await it or catch what it throws. */
+typedef struct
+{
+  AwlFrame    parent;
+  AwlRun     *run;
+  AwlList    *list;
+  AwlClosure *action;
+  guint       count;   /* the length when ForEach started */
+  guint       next;
+} ForEachFrame;
+
+static void
+for_each_step (AwlFrame *frame,
+               AwlStep  *s)
+{
+  ForEachFrame *fe = (ForEachFrame *) frame;
+  AwlFrame *call;
+  AwlValue item;
+
+  if (s->resume == AWL_RESUME_EXCEPTION)
+    {
+      awl_step_throw (s, s->exception);
+      return;
+    }
+  /* List<T>.ForEach checks its version before each item, as an enumerator does. */
+  if (fe->list->items->len != fe->count)
+    {
+      awl_step_throw (s, awl_scn_exception (fe->run->sim, "InvalidOperationException",
+                                            "Collection was modified; enumeration operation may not execute."));
+      return;
+    }
+  if (fe->next >= fe->count)
+    {
+      awl_step_return (s, awl_value_null ());
+      return;
+    }
+  item = g_array_index (fe->list->items, AwlValue, fe->next++);
+  call = awl_closure_frame (fe->run, fe->action, &item, MIN (1, fe->action->code->n_params));
+  if (call->flags & AWL_FRAME_ASYNC)
+    call->flags |= AWL_FRAME_ASYNC_VOID;
+  awl_step_call (s, call);
+}
+
+static void
+for_each_free (AwlFrame *frame)
+{
+  g_free (frame);
+}
+
+static const AwlFrameClass for_each_class = { "List.ForEach", 0, for_each_step, for_each_free };
+
+AWL_BI (list_for_each)
+{
+  AwlList *l = target_list (call);
+  AwlClosure *action = awl_value_get_foreign (call->args[0], &awl_closure_class);
+  ForEachFrame *fe;
+  AwlFrame *cur;
+
+  if (action == NULL)
+    return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'action')");
+  fe = g_new0 (ForEachFrame, 1);
+  cur = awl_sim_current_frame (call->sim);
+  awl_frame_init (&fe->parent, &for_each_class);
+  fe->parent.line = cur ? cur->line : 0;
+  fe->run = call->run;
+  fe->list = l;
+  fe->action = action;
+  fe->count = l->items->len;
+  awl_step_call (call->s, &fe->parent);
+  return bi_action (call);
+}
+
 /* ToArray (data 1), ToList (data 0). */
 AWL_BI (list_copy)
 {
@@ -456,6 +531,7 @@ static const AwlKnownApi rows[] = {
   { "List", "IndexOf", AWL_IM, 1, 1, NULL, 0, list_find, 1, L "int i = l.IndexOf(2);" },
   { "List", "Insert", AWL_IM, 2, 2, NULL, 0, list_insert, 0, L "l.Insert(0, 9);" },
   { "List", "Count", AWL_IP, 0, 0, NULL, 0, list_count, 0, L "int n = l.Count;" },
+  { "List", "ForEach", AWL_IM, 1, 1, NULL, 0, list_for_each, 0, L "l.ForEach(x => Console.WriteLine(x));" },
   { "Array", "Length", AWL_IP, 0, 0, NULL, 0, list_count, 0, "int n = new[] { 1, 2 }.Length;" },
   { "Array", "Empty", AWL_SM, 0, 0, NULL, 1, empty_sequence, 1, "var a = Array.Empty<int>();" },
   { "Enumerable", "Range", AWL_SM, 2, 2, NULL, 0, enumerable_range, 0, R },

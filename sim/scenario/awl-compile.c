@@ -77,6 +77,10 @@ typedef struct
   guint           lambda_counter;
   const char     *outer_name;
   const char     *klass;    /* class of the method being compiled, or NULL */
+  gboolean        nonvirtual; /* the next method call is `base.M()`: no dynamic dispatch */
+  gboolean        has_structs; /* the script declares structs: values read are copied */
+  gboolean        receiver;   /* the next expression is a receiver (`p` in `p.X = 1`): no copy */
+  GPtrArray      *struct_stack; /* structs whose default is being built (self-containment) */
   GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
   GArray         *pending_refs; /* copy-backs of out/ref arguments (awl-compile-everyday.c) */
 } Compiler;
@@ -901,7 +905,7 @@ static void
 compile_name (Compiler *c,
               AwlExpr  *e)
 {
-  const char *name = e->name.name;
+  const char *name = g_str_equal (e->name.name, "base") ? "this" : e->name.name;
   guint depth;
   Binding *b = lookup (c, name, &depth);
   gpointer v;
@@ -912,6 +916,13 @@ compile_name (Compiler *c,
     emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
   else if ((v = g_hash_table_lookup (c->knobs, name)))
     emit (c, OP_LOAD_KNOB, GPOINTER_TO_UINT (v) - 1);
+  else if ((v = find_method (c, name)) && (((AwlCode *) v)->func->flags & AWL_FUNC_INSTANCE) &&
+           (b = lookup (c, "this", &depth)) != NULL)
+    {
+      /* An instance method as a delegate is bound to `this`. */
+      emit_load_binding (c, b, depth);
+      emit_full (c, OP_METHOD_GROUP, 0, 1, v, e->loc);
+    }
   else if ((v = find_method (c, name)))
     emit_p (c, OP_METHOD_GROUP, 0, v);
   else if (awl_builtin_type_exists (name))
@@ -995,6 +1006,52 @@ compile_combine (Compiler    *c,
   emit_full (c, OP_BINARY, assign_to_binary (op), 0, NULL, loc);
 }
 
+/* `Class.Prop = v` (also `+=`, `++`) on a static property with a body: its setter,
+ * after its getter for compound forms. FALSE if @target is not one. */
+static gboolean
+compile_static_property_assign (Compiler    *c,
+                                AwlExpr     *target,
+                                AwlAssignOp  op,
+                                AwlExpr     *value,
+                                int          delta,
+                                gboolean     post,
+                                gboolean     want,
+                                AwlLoc       loc)
+{
+  g_autofree char *set_key = NULL;
+  g_autofree char *get_key = NULL;
+  AwlCode *setter, *getter;
+
+  if (target->kind != AWL_EXPR_MEMBER || target->member.target->kind != AWL_EXPR_NAME ||
+      target->member.target->name.kind != AWL_NAME_CLASS)
+    return FALSE;
+  set_key = g_strdup_printf ("%s.set_%s", target->member.target->name.name, target->member.name);
+  get_key = g_strdup_printf ("%s.get_%s", target->member.target->name.name, target->member.name);
+  setter = g_hash_table_lookup (c->methods, set_key);
+  getter = g_hash_table_lookup (c->methods, get_key);
+  if (setter == NULL || !(setter->func->flags & AWL_FUNC_ACCESSOR) || (setter->func->flags & AWL_FUNC_INSTANCE))
+    return FALSE;
+  if (value != NULL && op == AWL_ASSIGN_SET)
+    compile_expr (c, value);
+  else if (getter == NULL)
+    {
+      error_at (c, loc.line, loc.col, "the property `%s` has no getter", target->member.name);
+      emit_const (c, awl_value_null ());
+    }
+  else
+    {
+      emit_full (c, OP_CALL_METHOD, 0, 0, getter, loc);
+      if (post && want)
+        emit (c, OP_DUP, 0);
+      compile_combine (c, op, value, delta, loc);
+    }
+  if (want && !post)
+    emit (c, OP_DUP, 0);
+  emit_full (c, OP_CALL_METHOD, 1, 0, setter, loc);
+  emit (c, OP_POP, 0);
+  return TRUE;
+}
+
 /* Assignment and ++/--: @value NULL with @delta ±1 for increments. Leaves the
  * expression's value on the stack when @want (post: old value). */
 static void
@@ -1014,6 +1071,8 @@ compile_assign (Compiler    *c,
       awl_cx_deconstruct_assign ((AwlCx *) c, target, value, want);
       return;
     }
+  if (compile_static_property_assign (c, target, op, value, delta, post, want, loc))
+    return;
   switch (target->kind)
     {
     case AWL_EXPR_NAME:
@@ -1048,6 +1107,7 @@ compile_assign (Compiler    *c,
     case AWL_EXPR_MEMBER:
       {
         AwlCallSite *site = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+        c->receiver = TRUE;
         compile_expr (c, target->member.target);
         if (is_set)
           compile_expr (c, value);
@@ -1058,6 +1118,12 @@ compile_assign (Compiler    *c,
             compile_combine (c, op, value, delta, loc);
           }
         emit_full (c, OP_SET_MEMBER, want, 0, site, loc);
+        if (value == NULL && want && post)
+          {
+            /* `obj.X++` as a value is the old value: the new one minus the step. */
+            emit_const (c, awl_value_int (delta));
+            emit (c, OP_BINARY, AWL_BINARY_SUB);
+          }
         return;
       }
 
@@ -1073,6 +1139,12 @@ compile_assign (Compiler    *c,
           compile_combine (c, op, value, delta, loc);
         }
       emit_full (c, OP_INDEX_SET, want, 0, NULL, loc);
+      if (value == NULL && want && post)
+        {
+          /* `xs[i]++` as a value is the old value. */
+          emit_const (c, awl_value_int (delta));
+          emit (c, OP_BINARY, AWL_BINARY_SUB);
+        }
       return;
 
     default:
@@ -1147,6 +1219,9 @@ is_user_member (Compiler   *c,
   for (guint i = 0; i < ast->n_methods; i++)
     if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && g_str_equal (ast->methods[i]->name, name))
       return TRUE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_ACCESSOR) && g_str_equal (ast->methods[i]->name + 4, name))
+      return TRUE;
   return FALSE;
 }
 
@@ -1160,6 +1235,28 @@ looks_like_array (Compiler *c,
   if (e->kind == AWL_EXPR_NAME && e->name.kind == AWL_NAME_VAR && e->name.var->type != NULL)
     return e->name.var->type->array_rank > 0 || g_str_equal (e->name.var->type->name, "List");
   return FALSE;
+}
+
+/* A struct value read from a variable, field or member is a copy (C#'s value
+ * semantics); a receiver (`p` in `p.X = 1`, `p.Move()`) is the storage itself. */
+static void
+emit_struct_copy (Compiler *c,
+                  gboolean  receiver)
+{
+  if (c->has_structs && !receiver)
+    emit (c, OP_COPY_STRUCT, 0);
+}
+
+/* A virtual, abstract, override or interface method is found at run time in the
+ * receiver's class (OP_CALL_METHOD's b = 1), except in a `base.M()` call. */
+static gboolean
+is_virtual_call (gboolean     nonvirtual,
+                 AwlFunction *f)
+{
+  if (nonvirtual || !(f->flags & AWL_FUNC_INSTANCE) || (f->flags & AWL_FUNC_CTOR))
+    return FALSE;
+  return (f->flags & AWL_FUNC_ABSTRACT) ||
+         (f->modifiers & (AWL_MOD_VIRTUAL | AWL_MOD_ABSTRACT | AWL_MOD_OVERRIDE));
 }
 
 /* A call of a method of the script: named arguments go to their slots, defaults fill
@@ -1181,6 +1278,9 @@ compile_method_call (Compiler    *c,
   guint pos = skip;
   gboolean has_params = f->n_params > 0 && f->params[f->n_params - 1]->is_params;
   gboolean packed = FALSE;
+  gboolean nonvirtual = c->nonvirtual;   /* `base.M()`: taken before the arguments' calls */
+
+  c->nonvirtual = FALSE;
 
   for (guint i = 0; i < n_args; i++)
     {
@@ -1214,6 +1314,7 @@ compile_method_call (Compiler    *c,
     error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
   if (skip && !self_on_stack)
     {
+      c->receiver = TRUE;
       if (self != NULL)
         compile_expr (c, self);
       else
@@ -1246,7 +1347,7 @@ compile_method_call (Compiler    *c,
           emit_const (c, awl_value_null ());
         }
     }
-  emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+  emit_full (c, OP_CALL_METHOD, f->n_params, is_virtual_call (nonvirtual, f), code, e->loc);
 }
 
 /* Interlocked.X(ref target, …): the function gets target's value and answers the
@@ -1292,6 +1393,100 @@ compile_ref_call (Compiler    *c,
   emit_const (c, awl_value_null ());
 }
 
+/* `base.M(…)`: the base class's method, without dynamic dispatch; on a .NET base
+ * (SynchronizationContext) what .NET's own method does. */
+static void
+compile_base_call (Compiler *c,
+                   AwlExpr  *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlAst *ast = c->unit->ast;
+  const char *base = c->klass ? awl_ast_class_base (ast, c->klass) : NULL;
+  AwlCode *code = NULL;
+
+  if (base != NULL && awl_ast_has_class (ast, base))
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", base, callee->member.name);
+      code = g_hash_table_lookup (c->methods, key);
+    }
+  if (code != NULL && !(code->func->flags & AWL_FUNC_ABSTRACT))
+    {
+      c->nonvirtual = TRUE;
+      compile_method_call (c, e, code, e->call.args, e->call.n_args, callee->member.name,
+                           callee->member.target, FALSE);
+      return;
+    }
+  if (base != NULL && awl_ast_class_extends_builtin (ast, c->klass, "SynchronizationContext") &&
+      code == NULL && e->call.n_args == 2 &&
+      (g_str_equal (callee->member.name, "Post") || g_str_equal (callee->member.name, "Send")))
+    {
+      /* SynchronizationContext's own Post queues d(state) to the pool; Send runs it. */
+      AwlCallSite *site = new_site (c, "SynchronizationContext", callee->member.name, e->call.args,
+                                    e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "Post") ? &awl_context_base_post : &awl_context_base_send;
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args, 0, site, e->loc);
+      return;
+    }
+  if (code == NULL && ((g_str_equal (callee->member.name, "ToString") && e->call.n_args == 0) ||
+                       (g_str_equal (callee->member.name, "Equals") && e->call.n_args == 1)))
+    {
+      /* object.ToString (the object's class name) and object.Equals (identity). */
+      AwlCallSite *site = new_site (c, "object", callee->member.name, e->call.args, e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "ToString") ? &awl_object_base_to_string
+                                                                : &awl_object_base_equals;
+      compile_name (c, callee->member.target);
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args + 1, 0, site, e->loc);
+      return;
+    }
+  error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
+            code != NULL ? "`base.%s` is abstract and cannot be called"
+                         : "the base class has no method `%s` that `base.` can call",
+            callee->member.name);
+  emit_const (c, awl_value_null ());
+}
+
+/* `x.M(args)` where M is an extension method of a static class of the script:
+ * the static call `M(x, args)`. FALSE if M is not one (or x's own member wins). */
+static gboolean
+compile_extension_call (Compiler *c,
+                        AwlExpr  *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlExpr *target = callee->member.target;
+  AwlAst *ast = c->unit->ast;
+  AwlFunction *ext = NULL;
+  g_autofree AwlArg *args = NULL;
+  AwlCode *code;
+
+  if (target->kind == AWL_EXPR_NAME && (target->name.kind == AWL_NAME_CLASS ||
+                                        target->name.kind == AWL_NAME_BUILTIN))
+    return FALSE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_EXTENSION) && g_str_equal (ast->methods[i]->name, callee->member.name))
+      {
+        ext = ast->methods[i];
+        break;
+      }
+  if (ext == NULL || instance_method (c, target, callee->member.name) != NULL)
+    return FALSE;
+  {
+    g_autofree char *key = g_strdup_printf ("%s.%s", ext->klass, ext->name);
+    code = g_hash_table_lookup (c->methods, key);
+  }
+  if (code == NULL)
+    return FALSE;
+  args = g_new0 (AwlArg, e->call.n_args + 1);
+  args[0].loc = target->loc;
+  args[0].value = target;
+  memcpy (args + 1, e->call.args, sizeof (AwlArg) * e->call.n_args);
+  compile_method_call (c, e, code, args, e->call.n_args + 1, callee->member.name, NULL, FALSE);
+  return TRUE;
+}
+
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -1313,6 +1508,15 @@ compile_call (Compiler *c,
           return;
         }
     }
+
+  if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
+      g_str_equal (callee->member.target->name.name, "base"))
+    {
+      compile_base_call (c, e);
+      return;
+    }
+  if (callee->kind == AWL_EXPR_MEMBER && compile_extension_call (c, e))
+    return;
 
   /* Class.Method(…) on a class of the script. */
   if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
@@ -1383,6 +1587,7 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
+      c->receiver = TRUE;
       compile_expr (c, callee->member.target);
       if (callee->member.null_conditional)
         skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1411,6 +1616,21 @@ compile_member (Compiler *c,
   AwlCallSite *site;
   guint skip = 0;
 
+  if (e->member.target->kind == AWL_EXPR_NAME && g_str_equal (e->member.target->name.name, "base") &&
+      c->klass != NULL && awl_ast_class_base (c->unit->ast, c->klass) != NULL)
+    {
+      /* base.Property: the base class's getter, without dynamic dispatch. */
+      g_autofree char *key = g_strdup_printf ("%s.get_%s", awl_ast_class_base (c->unit->ast, c->klass),
+                                              e->member.name);
+      AwlCode *getter = g_hash_table_lookup (c->methods, key);
+
+      if (getter != NULL && (getter->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          c->nonvirtual = TRUE;
+          compile_method_call (c, e, getter, NULL, 0, e->member.name, e->member.target, FALSE);
+          return;
+        }
+    }
   if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS &&
       awl_ast_is_enum (c->unit->ast, e->member.target->name.name))
     {
@@ -1423,7 +1643,15 @@ compile_member (Compiler *c,
       /* Class.field */
       g_autofree char *key = g_strdup_printf ("%s.%s", e->member.target->name.name, e->member.name);
       gpointer v = g_hash_table_lookup (c->fields, key);
+      g_autofree char *get = g_strdup_printf ("%s.get_%s", e->member.target->name.name, e->member.name);
+      AwlCode *getter = v == NULL ? g_hash_table_lookup (c->methods, get) : NULL;
 
+      if (getter != NULL && (getter->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          /* A static property with a body: its getter. */
+          compile_method_call (c, e, getter, NULL, 0, e->member.name, NULL, FALSE);
+          return;
+        }
       if (v == NULL)
         {
           error_at (c, e->member.name_loc.line, e->member.name_loc.col,
@@ -1462,6 +1690,7 @@ compile_member (Compiler *c,
       emit_const (c, awl_value_null ());
       return;
     }
+  c->receiver = TRUE;
   compile_expr (c, e->member.target);
   if (e->member.null_conditional)
     skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1484,10 +1713,58 @@ default_kind (const AwlTypeRef *t)
   return 0;
 }
 
+static void emit_default (Compiler *c, const AwlTypeRef *t);
+
+/* The fields of a new struct value (on the stack) at their defaults. A struct that
+ * contains itself (an error in C#) gets null there instead of recursing. */
+static void
+compile_struct_field_defaults (Compiler   *c,
+                               const char *klass)
+{
+  AwlAst *ast = c->unit->ast;
+
+  if (c->struct_stack == NULL)
+    c->struct_stack = g_ptr_array_new ();
+  g_ptr_array_add (c->struct_stack, (gpointer) klass);
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+      AwlCallSite *set;
+
+      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+        continue;
+      set = new_site (c, NULL, f->name, NULL, 0, f->loc);
+      emit (c, OP_DUP, 0);
+      if (f->init)
+        compile_expr (c, f->init);
+      else if (f->type != NULL && g_ptr_array_find_with_equal_func (c->struct_stack, f->type->name,
+                                                                    g_str_equal, NULL))
+        emit_const (c, awl_value_null ());
+      else
+        emit_default (c, f->type);
+      emit_full (c, OP_SET_MEMBER, 0, 0, set, f->loc);
+    }
+  g_ptr_array_set_size (c->struct_stack, c->struct_stack->len - 1);
+  if (c->struct_stack->len == 0)
+    g_clear_pointer (&c->struct_stack, g_ptr_array_unref);
+}
+
 static void
 emit_default (Compiler         *c,
               const AwlTypeRef *t)
 {
+  if (t != NULL && t->array_rank == 0 && !t->nullable && awl_ast_get_class (c->unit->ast, t->name) != NULL &&
+      (awl_ast_get_class (c->unit->ast, t->name)->flags & AWL_CLASS_STRUCT))
+    {
+      /* A struct's default: an object with every field at its default. */
+      AwlCallSite *site = new_site (c, t->name, t->name, NULL, 0, t->loc);
+
+      site->api = &awl_instance_ctor;
+      site->klass = g_hash_table_lookup (c->prog->classes, t->name);
+      emit_full (c, OP_NEW, 0, 0, site, t->loc);
+      compile_struct_field_defaults (c, t->name);
+      return;
+    }
   switch (default_kind (t))
     {
     case 1: emit_const (c, awl_value_int (0)); break;
@@ -1495,6 +1772,55 @@ emit_default (Compiler         *c,
     case 3: emit_const (c, awl_value_bool (FALSE)); break;
     default: emit_const (c, awl_value_null ()); break;
     }
+}
+
+/* The constructor of @klass, or of its nearest base class that has one. */
+static AwlCode *
+nearest_ctor (Compiler   *c,
+              const char *klass)
+{
+  for (guint depth = 0; klass != NULL && depth < 64; depth++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", klass, klass);
+      AwlCode *code = g_hash_table_lookup (c->methods, key);
+
+      if (code != NULL && (code->func->flags & AWL_FUNC_CTOR) && g_str_equal (code->func->klass, klass))
+        return code;
+      klass = awl_ast_class_base (c->unit->ast, klass);
+    }
+  return NULL;
+}
+
+/* A constructor first runs `: this(…)`, or `: base(…)` (written or implied). */
+static void
+compile_ctor_init (Compiler    *c,
+                   AwlFunction *func)
+{
+  AwlAst *ast = c->unit->ast;
+  AwlExpr self = { 0 }, call = { 0 };
+  AwlCode *target;
+
+  if (func->init_kind == 2)
+    target = nearest_ctor (c, func->klass);
+  else
+    target = nearest_ctor (c, awl_ast_class_base (ast, func->klass));
+  if (target == NULL || target->func == func)
+    {
+      if (func->n_init_args > 0 || func->init_kind == 2)
+        error_at (c, func->loc.line, func->loc.col, "`%s` has no constructor that `: %s(…)` can call",
+                  func->init_kind == 2 ? func->klass : "the base class", func->init_kind == 2 ? "this" : "base");
+      return;
+    }
+  self.kind = AWL_EXPR_NAME;
+  self.loc = func->loc;
+  self.depth = 1;
+  self.name.name = "this";
+  self.name.kind = AWL_NAME_VAR;
+  self.name.var = func->params[0];
+  call.kind = AWL_EXPR_CALL;
+  call.loc = func->loc;
+  compile_method_call (c, &call, target, func->init_args, func->n_init_args, target->func->klass, &self, FALSE);
+  emit (c, OP_POP, 0);
 }
 
 /* `new C(args) { F = v }` for a class of the script: a fresh object, its instance
@@ -1520,7 +1846,7 @@ compile_new_instance (Compiler *c,
       AwlField *f = ast->fields[i];
       AwlCallSite *set;
 
-      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+      if (!awl_field_is_instance (f) || !awl_class_inherits (ast, klass, f->klass))
         continue;
       set = new_site (c, NULL, f->name, NULL, 0, f->loc);
       emit (c, OP_DUP, 0);
@@ -1534,6 +1860,14 @@ compile_new_instance (Compiler *c,
     }
   c->klass = saved;
 
+  if (ctor == NULL || !(ctor->func->flags & AWL_FUNC_CTOR))
+    {
+      /* No constructor of its own: the implicit one runs the nearest base's. */
+      AwlCode *base_ctor = nearest_ctor (c, awl_ast_class_base (ast, klass));
+
+      if (base_ctor != NULL && e->new_obj.n_args == 0)
+        ctor = base_ctor;
+    }
   if (ctor != NULL && (ctor->func->flags & AWL_FUNC_CTOR))
     {
       emit (c, OP_DUP, 0);
@@ -1707,6 +2041,9 @@ static void
 compile_expr (Compiler *c,
               AwlExpr  *e)
 {
+  gboolean receiver = c->receiver;
+
+  c->receiver = FALSE;
   if (e == NULL)
     {
       emit_const (c, awl_value_null ());
@@ -1739,11 +2076,15 @@ compile_expr (Compiler *c,
         emit_full (c, OP_INTERP, n, 0, e, e->loc);
         break;
       }
-    case AWL_EXPR_NAME: compile_name (c, e); break;
+    case AWL_EXPR_NAME:
+      compile_name (c, e);
+      emit_struct_copy (c, receiver);
+      break;
     case AWL_EXPR_MEMBER:
       if (e->member.target == NULL || e->member.name == NULL)
         goto incomplete;
       compile_member (c, e);
+      emit_struct_copy (c, receiver);
       break;
     case AWL_EXPR_CALL:
       if (e->call.callee == NULL)
@@ -1900,7 +2241,10 @@ compile_expr (Compiler *c,
       }
     case AWL_EXPR_CAST:
       compile_expr (c, e->cast.operand);
-      if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
+      if (e->cast.as_operator || awl_ast_get_class (c->unit->ast, e->cast.type->name) != NULL)
+        emit_full (c, OP_CAST_CLASS, e->cast.as_operator, 0,
+                   (gpointer) own_string (c, e->cast.type->name), e->loc);
+      else if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
         emit_full (c, OP_TO_INT, 0, type_ref_width (e->cast.type), NULL, no_loc);
       else if (type_is_double (e->cast.type))
         emit (c, OP_TO_DOUBLE, 0);
@@ -2593,6 +2937,8 @@ compile_function (Compiler    *c,
     }
   else
     {
+      if ((func->flags & AWL_FUNC_CTOR) && func->n_params > 0)
+        compile_ctor_init (c, func);
       compile_block_inline (c, func->body);
       emit_full (c, OP_LINE, func->end_line ? func->end_line : func->loc.line, 0, NULL, no_loc);
       emit_const (c, awl_value_null ());
@@ -2677,6 +3023,8 @@ class_info_free (gpointer data)
 
   g_ptr_array_unref (info->fields);
   g_hash_table_unref (info->methods);
+  g_clear_pointer (&info->is_a, g_hash_table_unref);
+  g_clear_pointer (&info->printed, g_array_unref);
   g_free (info->name);
   g_free (info);
 }
@@ -2776,6 +3124,11 @@ awl_program_compile (AwlUnit *unit)
         }
     }
 
+  awl_classes_link (prog, ast, c.methods, c.fields, c.qualified);
+  for (guint i = 0; i < ast->n_classes; i++)
+    if (awl_ast_get_class (ast, ast->classes[i]) != NULL &&
+        (awl_ast_get_class (ast, ast->classes[i])->flags & AWL_CLASS_STRUCT))
+      c.has_structs = TRUE;
   compile_fields (&c);
 
   for (guint i = 0; i < ast->n_methods; i++)

@@ -32,6 +32,8 @@ typedef struct
   AwlForeign  parent;
   AwlCode    *code;
   AwlEnv     *env;
+  gboolean    bound;   /* an instance method group (`new Thread(Loop)`): self is `this` */
+  AwlValue    self;
 } AwlClosure;
 
 typedef struct
@@ -72,6 +74,7 @@ typedef struct
   AwlForeign          parent;
   const AwlClassInfo *klass;
   AwlValue           *slots;   /* klass->fields->len */
+  gpointer            context; /* a SynchronizationContext subclass: its AwlContext once installed */
 } AwlInstance;
 
 extern const AwlForeignClass awl_instance_class;
@@ -81,6 +84,15 @@ gboolean  awl_instance_is_tuple    (const AwlInstance *inst);
 AwlValue *awl_tuple_item           (AwlInstance *inst, const char *name);
 void      awl_tuple_to_string      (AwlInstance *inst, GString *out);
 extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the script */
+
+/* SynchronizationContext subclasses (awl-builtins-objects.c): `base.Post(d, state)`
+ * and `base.Send(d, state)` in an override, and the `d` a Post override receives. */
+extern const AwlKnownApi     awl_context_base_post;
+extern const AwlKnownApi     awl_context_base_send;
+extern const AwlForeignClass awl_post_callback_class;
+/* `base.ToString()` / `base.Equals(o)` reaching System.Object: args[0] is `this`. */
+extern const AwlKnownApi     awl_object_base_to_string;
+extern const AwlKnownApi     awl_object_base_equals;
 
 /* System.TimeSpan: a duration in ticks of 100 ns, printed as .NET prints it. */
 typedef struct
@@ -159,6 +171,11 @@ struct _AwlBiCall
 };
 
 AwlBiResult awl_builtin_call_static (AwlBiCall *call);
+/* SynchronizationContext.Current when a custom context is installed: its object,
+ * else NULL-valued FALSE (awl-builtins-objects.c). */
+gboolean    awl_custom_context_current (AwlSim *sim, AwlValue *out);
+/* d(state) / d.Invoke(state) on a SendOrPostCallback (OP_CALL_VALUE): call->target is d. */
+AwlBiResult awl_post_callback_invoke (AwlBiCall *call);
 AwlBiResult awl_builtin_get_static  (AwlBiCall *call);
 AwlBiResult awl_builtin_new         (AwlBiCall *call);
 AwlBiResult awl_builtin_call_member (AwlBiCall *call);

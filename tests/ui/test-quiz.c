@@ -303,6 +303,8 @@ test_ask_again (void)
   awaitlab_window_answer_quiz (window, 0, 0);
   awaitlab_playback_seek_end (awaitlab_window_get_playback (window));
   g_assert_false (awaitlab_quiz_banner_get_armed (window->quiz_banner));
+  /* Reaching the end reveals the answer, and the step count (N/M) with it. */
+  g_assert_nonnull (strchr (awaitlab_window_get_status_text (window), '/'));
 
   /* Scrubbing back keeps the answer: it was committed. */
   awaitlab_playback_seek_start (awaitlab_window_get_playback (window));
@@ -311,6 +313,7 @@ test_ask_again (void)
   awaitlab_quiz_banner_ask_again (window->quiz_banner);
   g_assert_true (awaitlab_quiz_banner_get_armed (window->quiz_banner));
   g_assert_null (awaitlab_window_get_quiz_result (window, 0));
+  g_assert_null (strchr (awaitlab_window_get_status_text (window), '/'));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->explanation_label)));
   g_assert_true (awaitlab_code_view_get_header_folded (awaitlab_window_get_code_view (window)));
 

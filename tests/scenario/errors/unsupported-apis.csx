@@ -6,7 +6,7 @@ async Task Main() {
  var ch = Channel.CreateUnlimited<int>();
  var d = new ConcurrentStack<int>();
  var q = new BlockingCollection<int>();
- AsyncLocal<int> al = new AsyncLocal<int>();
+ ThreadLocal<int> tl = new ThreadLocal<int>();
  await Task.WhenEvery(Task.Delay(1));
  var r = new Regex("a");
 }
