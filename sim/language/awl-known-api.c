@@ -20,6 +20,9 @@ extern const AwlApiFamily awl_api_family_net;
 extern const AwlApiFamily awl_api_family_context;
 extern const AwlApiFamily awl_api_family_objects;
 extern const AwlApiFamily awl_api_family_datetime;
+extern const AwlApiFamily awl_api_family_concurrent;
+extern const AwlApiFamily awl_api_family_channels;
+extern const AwlApiFamily awl_api_family_parallel;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -32,6 +35,9 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_context,
   &awl_api_family_objects,
   &awl_api_family_datetime,
+  &awl_api_family_concurrent,
+  &awl_api_family_channels,
+  &awl_api_family_parallel,
 };
 
 typedef struct
@@ -91,7 +97,7 @@ static const char * const exception_types[] = {
   "DivideByZeroException", "NullReferenceException", "ObjectDisposedException",
   "IndexOutOfRangeException", "FormatException", "IOException",
   "SemaphoreFullException", "ApplicationException", "UriFormatException", "OverflowException",
-  "SwitchExpressionException", NULL
+  "SwitchExpressionException", "ChannelClosedException", "KeyNotFoundException", NULL
 };
 
 static const char *

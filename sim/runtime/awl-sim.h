@@ -379,6 +379,11 @@ typedef enum
   AWL_TASK_OPTION_LONG_RUNNING        = 1 << 1,
   AWL_TASK_OPTION_RUN_CONT_ASYNC      = 1 << 2, /* RunContinuationsAsynchronously */
   AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY = 1 << 3, /* TaskContinuationOptions (ContinueWith) */
+  /* ContinueWith: the continuation is skipped (its task ends Canceled) when the
+   * antecedent ended this way. OnlyOnFaulted = NOT_ON_RAN_TO_COMPLETION | NOT_ON_CANCELED, … */
+  AWL_TASK_OPTION_NOT_ON_RAN_TO_COMPLETION = 1 << 4,
+  AWL_TASK_OPTION_NOT_ON_FAULTED           = 1 << 5,
+  AWL_TASK_OPTION_NOT_ON_CANCELED          = 1 << 6,
 } AwlTaskOptions;
 
 /* Task.Run(frame): queued to the pool (local queue when called on a pool thread). An
@@ -474,6 +479,12 @@ AwlValue   *awl_task_get_when_all_results (const AwlObject *task,
 /* new TaskCompletionSource<T>(options): only RUN_CONT_ASYNC matters. */
 AwlObject  *awl_sim_tcs_new             (AwlSim          *sim,
                                          AwlTaskOptions   options);
+/* Calls @func once @task has completed (at once if it already has), on the completing
+ * thread, before any continuation is scheduled: for combinators such as Task.WhenEach. */
+void        awl_sim_task_on_complete    (AwlSim          *sim,
+                                         AwlObject       *task,
+                                         void           (*func) (AwlSim *sim, AwlObject *task, gpointer data),
+                                         gpointer         data);
 /* tcs.Task. */
 AwlObject  *awl_tcs_get_task            (const AwlObject *tcs);
 /* SetResult: FALSE with *@error = InvalidOperationException if already completed (pass

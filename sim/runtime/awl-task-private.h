@@ -116,7 +116,7 @@ void awl_task_free_internal (AwlTask *task);
 void awl_task_unwrap_done (AwlSim *sim, AwlTask *proxy, AwlTask *inner);
 /* The antecedent completed: run the continuation's body on this thread
  * (ExecuteSynchronously) or queue it like a Task.Run body. */
-void awl_task_continue_with_start (AwlSim *sim, AwlCont *c);
+void awl_task_continue_with_start (AwlSim *sim, AwlCont *c, AwlTask *antecedent);
 
 /* awl-when.c */
 void awl_task_when_all_child_done (AwlSim *sim, AwlTask *all, AwlTask *child);

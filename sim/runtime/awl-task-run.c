@@ -184,12 +184,25 @@ awl_sim_start_new (AwlSim         *sim,
  * (ExecuteSynchronously) or queue it like a Task.Run body. */
 void
 awl_task_continue_with_start (AwlSim  *sim,
-                              AwlCont *c)
+                              AwlCont *c,
+                              AwlTask *antecedent)
 {
   AwlTask *task = c->target;
   AwlTaskOptions options = GPOINTER_TO_INT (c->data);
   AwlThread *t = sim->current;
   AwlWorkItem *item;
+  AwlTaskOptions skip_if = antecedent->status == AWL_TASK_FAULTED ? AWL_TASK_OPTION_NOT_ON_FAULTED
+                         : antecedent->status == AWL_TASK_CANCELED ? AWL_TASK_OPTION_NOT_ON_CANCELED
+                         : AWL_TASK_OPTION_NOT_ON_RAN_TO_COMPLETION;
+
+  /* OnlyOnFaulted and friends: a continuation that does not apply never runs, and
+   * its task ends Canceled at once (awaiting it throws TaskCanceledException). */
+  if (options & skip_if)
+    {
+      awl_sim_free_frame (sim, c->frame);
+      awl_task_complete (sim, task, AWL_TASK_CANCELED, awl_value_null (), awl_sim_canceled_exception (sim));
+      return;
+    }
 
   if ((options & AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY) && t != NULL && !t->exited)
     {

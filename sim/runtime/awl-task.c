@@ -299,7 +299,7 @@ run_cont (AwlSim   *sim,
       c->func (sim, task, c->data);
       break;
     case CONT_CONTINUE_WITH:
-      awl_task_continue_with_start (sim, c);
+      awl_task_continue_with_start (sim, c, task);
       break;
     default:
       g_assert_not_reached ();
@@ -543,4 +543,43 @@ awl_sim_tcs_set_canceled (AwlSim     *sim,
 {
   return tcs_settle (sim, tcs, AWL_TASK_CANCELED, awl_value_null (),
                      awl_sim_canceled_exception (sim), error);
+}
+
+typedef struct
+{
+  void    (*func) (AwlSim *sim, AwlObject *task, gpointer data);
+  gpointer  data;
+} OnComplete;
+
+static void
+on_complete_run (AwlSim  *sim,
+                 AwlTask *completed,
+                 gpointer data)
+{
+  OnComplete *oc = data;
+
+  oc->func (sim, &completed->parent, oc->data);
+  g_free (oc);
+}
+
+void
+awl_sim_task_on_complete (AwlSim    *sim,
+                          AwlObject *task,
+                          void     (*func) (AwlSim *sim, AwlObject *task, gpointer data),
+                          gpointer   data)
+{
+  AwlCont *cont;
+  OnComplete *oc;
+
+  g_return_if_fail (sim != NULL && AWL_IS_TASK (task) && func != NULL);
+
+  oc = g_new0 (OnComplete, 1);
+  oc->func = func;
+  oc->data = data;
+  cont = g_new0 (AwlCont, 1);
+  cont->kind = CONT_FUNC;
+  cont->func = on_complete_run;
+  cont->data = oc;
+  ((AwlTask *) task)->observed = TRUE;
+  awl_task_add_cont (sim, (AwlTask *) task, cont);
 }

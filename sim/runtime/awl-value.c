@@ -217,6 +217,7 @@ static const struct { const char *type; const char *parent; } hierarchy[] = {
   { "IndexOutOfRangeException", "SystemException" },
   { "FormatException", "SystemException" },
   { "KeyNotFoundException", "SystemException" },
+  { "ChannelClosedException", "InvalidOperationException" },
   { "InvalidCastException", "SystemException" },
   { "IOException", "SystemException" },
 };

@@ -411,7 +411,10 @@ AWL_BI (task_continue_with)
   return bi_value_yield (call, awl_value_object (
            awl_sim_continue_with (call->sim, task, awl_closure_frame (call->run, fn, &arg, 1),
                                   options & (AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY |
-                                             AWL_TASK_OPTION_PREFER_FAIRNESS))));
+                                             AWL_TASK_OPTION_PREFER_FAIRNESS |
+                                             AWL_TASK_OPTION_NOT_ON_RAN_TO_COMPLETION |
+                                             AWL_TASK_OPTION_NOT_ON_FAULTED |
+                                             AWL_TASK_OPTION_NOT_ON_CANCELED))));
 }
 
 /* ----------------------------------------------------------------------------- */
@@ -533,6 +536,12 @@ static const AwlKnownApi rows[] = {
   { "TaskCreationOptions", "RunContinuationsAsynchronously", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_RUN_CONT_ASYNC, "var tcs = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);" },
   { "TaskCreationOptions", "DenyChildAttach", AWL_EV, 0, 0, NULL, 0, int_constant, 0, "await Task.Factory.StartNew(() => 1, TaskCreationOptions.DenyChildAttach);" },
   { "TaskContinuationOptions", "None", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_NONE, "await Task.Delay(1).ContinueWith(t => 1, TaskContinuationOptions.None);" },
+  { "TaskContinuationOptions", "OnlyOnRanToCompletion", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_NOT_ON_FAULTED | AWL_TASK_OPTION_NOT_ON_CANCELED, "await Task.Delay(1).ContinueWith(t => 1, TaskContinuationOptions.OnlyOnRanToCompletion);" },
+  { "TaskContinuationOptions", "OnlyOnFaulted", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_NOT_ON_RAN_TO_COMPLETION | AWL_TASK_OPTION_NOT_ON_CANCELED, "await Task.FromException(new Exception(\"x\")).ContinueWith(t => 1, TaskContinuationOptions.OnlyOnFaulted);" },
+  { "TaskContinuationOptions", "OnlyOnCanceled", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_NOT_ON_RAN_TO_COMPLETION | AWL_TASK_OPTION_NOT_ON_FAULTED, "var cts = new CancellationTokenSource(); cts.Cancel(); await Task.FromCanceled(cts.Token).ContinueWith(t => 1, TaskContinuationOptions.OnlyOnCanceled);" },
+  { "TaskContinuationOptions", "NotOnFaulted", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_NOT_ON_FAULTED, "await Task.Delay(1).ContinueWith(t => 1, TaskContinuationOptions.NotOnFaulted);" },
+  { "TaskContinuationOptions", "NotOnCanceled", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_NOT_ON_CANCELED, "await Task.Delay(1).ContinueWith(t => 1, TaskContinuationOptions.NotOnCanceled);" },
+  { "TaskContinuationOptions", "NotOnRanToCompletion", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_NOT_ON_RAN_TO_COMPLETION, "await Task.FromException(new Exception(\"x\")).ContinueWith(t => 1, TaskContinuationOptions.NotOnRanToCompletion);" },
   { "TaskContinuationOptions", "ExecuteSynchronously", AWL_EV, 0, 0, NULL, 0, int_constant, AWL_TASK_OPTION_EXECUTE_SYNCHRONOUSLY, "await Task.Delay(1).ContinueWith(t => 1, TaskContinuationOptions.ExecuteSynchronously);" },
   { "TaskScheduler", "Default", AWL_SP, 0, 0, NULL, 0, null_value, 0, "var s = TaskScheduler.Default;" },
   { "TaskScheduler", "Current", AWL_SP, 0, 0, NULL, 0, null_value, 0, "var s = TaskScheduler.Current;" },

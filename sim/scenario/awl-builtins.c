@@ -636,6 +636,8 @@ awl_builtin_index_get (AwlBiCall *call)
   guint index = 0;
   AwlBiResult r;
 
+  if (awl_cdict_index (call, FALSE, &r))
+    return r;
   if (call->target.kind == AWL_VALUE_STRING)
     {
       const char *s = call->target.s;
@@ -658,6 +660,8 @@ awl_builtin_index_set (AwlBiCall *call)
   guint index = 0;
   AwlBiResult r;
 
+  if (awl_cdict_index (call, TRUE, &r))
+    return r;
   if ((r = index_check (call, &l, &index)) != BI_VALUE)
     return r;
   g_array_index (l->items, AwlValue, index) = call->args[1];

@@ -37,6 +37,8 @@ awl_cx_push_ref_arg (AwlCx  *c,
   /* A `ref` argument starts with the variable's value, an `out` one with nothing. */
   if (arg->is_ref && arg->value != NULL)
     awl_cx_expr (c, arg->value);
+  else if (arg->out_var != NULL && arg->out_var->type != NULL)
+    awl_cx_default (c, arg->out_var->type);   /* what a failed TryGetValue leaves */
   else
     awl_cx_const (c, awl_value_null ());
   emit (c, OP_NEW_BOX, ref.slot);

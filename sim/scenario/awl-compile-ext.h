@@ -21,6 +21,8 @@ void         awl_cx_patch         (AwlCx *c, guint at, guint target);
 guint        awl_cx_new_slot      (AwlCx *c);
 void         awl_cx_const         (AwlCx *c, AwlValue v);
 void         awl_cx_string        (AwlCx *c, const char *s);
+/* default(T) */
+void         awl_cx_default       (AwlCx *c, AwlTypeRef *type);
 const char  *awl_cx_own_string    (AwlCx *c, const char *s);
 void         awl_cx_expr          (AwlCx *c, AwlExpr *e);
 /* Declares @name (typed by @type, NULL = untyped) in the current scope and stores the

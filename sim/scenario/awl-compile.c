@@ -3214,3 +3214,4 @@ awl_cx_declare_store (AwlCx *cx, const char *name, AwlTypeRef *type)
     emit (c, OP_TO_DOUBLE, 0);
   emit_declare_store (c, slot);
 }
+void awl_cx_default (AwlCx *c, AwlTypeRef *type) { emit_default ((Compiler *) c, type); }

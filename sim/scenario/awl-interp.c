@@ -1138,6 +1138,12 @@ run (IFrame  *f,
             AwlObject *en;
             a = pop (f);
             en = awl_value_get_object (a, AWL_OBJECT_ENUMERATOR);
+            if (en == NULL && awl_channel_enumerator_op (sim, a, insn->op, &v))
+              {
+                push (f, v);
+                awl_step_continue (s);
+                return;
+              }
             if (en == NULL)
               {
                 exc = runtime_exception (f, awl_value_is_null (a) ? "NullReferenceException" : "InvalidOperationException",
@@ -1158,8 +1164,12 @@ run (IFrame  *f,
           }
         case OP_AE_CURRENT:
           {
-            AwlObject *en = awl_value_get_object (pop (f), AWL_OBJECT_ENUMERATOR);
-            push (f, en ? awl_enumerator_get_current (en) : awl_value_null ());
+            AwlValue cur = pop (f);
+            AwlObject *en = awl_value_get_object (cur, AWL_OBJECT_ENUMERATOR);
+            if (en == NULL && awl_channel_enumerator_op (sim, cur, OP_AE_CURRENT, &v))
+              push (f, v);
+            else
+              push (f, en ? awl_enumerator_get_current (en) : awl_value_null ());
             break;
           }
         case OP_INTERP:

@@ -663,6 +663,11 @@ test_corpus_own_generates (void)
           if (g_error_matches (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_INVALID) &&
               strstr (text, "// Needs: ") != NULL)
             continue;
+          /* A sample written in C# 8 or later (`await foreach` over a channel) is
+           * generated for .NET only; Mono's mcs stops at C# 7.2. */
+          if (targets[t] == AWL_CSHARP_TARGET_MONO &&
+              g_error_matches (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE))
+            continue;
           g_assert_no_error (error);
           g_assert_nonnull (strstr (program, "AwaitlabEntry"));
           written++;

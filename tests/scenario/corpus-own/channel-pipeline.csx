@@ -1,5 +1,4 @@
 // @title A bounded channel between a reader and a writer
-// Needs: System.Threading.Channels (Channel.CreateBounded, ReadAllAsync; w/everyday)
 // Modelled on: the modern producer/consumer with System.Threading.Channels: a bounded
 // channel, a writer that completes it, a reader that drains it. Our own code.
 using System;

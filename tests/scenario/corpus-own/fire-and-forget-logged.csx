@@ -1,5 +1,4 @@
 // @title Fire and forget, with failures logged
-// Needs: TaskContinuationOptions.OnlyOnFaulted (w/everyday)
 // Modelled on: the "fire and forget safely" helper: `_ = task.ContinueWith(log,
 // TaskContinuationOptions.OnlyOnFaulted)` so an unobserved failure is at least logged.
 // Our own code.

@@ -1,5 +1,4 @@
 // @title Parallel.ForEachAsync with a degree of parallelism
-// Needs: Parallel.ForEachAsync and ParallelOptions (w/everyday)
 // Modelled on: the .NET 6 way to process a list with bounded concurrency,
 // Parallel.ForEachAsync with MaxDegreeOfParallelism. Our own code.
 using System;
