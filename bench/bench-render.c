@@ -64,8 +64,10 @@ awaitlab_bench_render (int    argc,
   g_autoptr(GArray) cpu_times = NULL;
   g_autoptr(AwaitlabTimeAxis) axis = NULL;
   g_autofree char *axis_name = NULL;
+  g_autofree char *png = NULL;
   AwaitlabAxisMode mode = AWAITLAB_AXIS_STEPS;
-  gint64 build_t0;
+  gint64 build_t0, mapped_t;
+  double build_cpu0;
   cairo_surface_t *surface;
   cairo_t *cr;
   int n_spans = 100000;
@@ -77,6 +79,7 @@ awaitlab_bench_render (int    argc,
     { "frames", 0, 0, G_OPTION_ARG_INT, &n_frames, "Frames per zoom level", "N" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Thread lanes", "N" },
     { "axis", 0, 0, G_OPTION_ARG_STRING, &axis_name, "steps (default) or real", "AXIS" },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, "Write the whole-run frame to a PNG to look at", "FILE" },
     { NULL }
   };
 
@@ -106,10 +109,12 @@ awaitlab_bench_render (int    argc,
   /* The axis and its summaries are built once per trace, not per frame:
    * timed apart (the summaries are built on the first draw). */
   build_t0 = g_get_monotonic_time ();
+  build_cpu0 = thread_cpu_ms ();
   axis = awaitlab_time_axis_new (mode);
   awaitlab_time_axis_set_timeline (axis, timeline);
   awaitlab_timeline_renderer_set_axis (renderer, axis);
   end = awaitlab_time_axis_get_length (axis);
+  mapped_t = g_get_monotonic_time ();
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
   cr = cairo_create (surface);
@@ -117,7 +122,9 @@ awaitlab_bench_render (int    argc,
   cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
 
   awaitlab_timeline_renderer_draw (renderer, cr, timeline, 0, end, 1280, 720);
-  printf ("axis_build_ms: %.1f\n", (g_get_monotonic_time () - build_t0) / 1000.0);
+  printf ("axis_build_ms: %.1f (cpu %.1f; mapping %.1f, summaries and first frame %.1f)\n",
+          (g_get_monotonic_time () - build_t0) / 1000.0, thread_cpu_ms () - build_cpu0,
+          (mapped_t - build_t0) / 1000.0, (g_get_monotonic_time () - mapped_t) / 1000.0);
 
   CALLGRIND_START_INSTRUMENTATION;
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
@@ -155,10 +162,16 @@ awaitlab_bench_render (int    argc,
   printf ("ms_per_frame: %.3f\n", g_array_index (times, double, times->len / 2));
   printf ("cpu_ms_per_frame: %.3f\n", g_array_index (cpu_times, double, cpu_times->len / 2));
 
+  if (png != NULL)
+    {
+      awaitlab_timeline_renderer_draw (renderer, cr, timeline, 0, end, 1280, 720);
+      cairo_surface_write_to_png (surface, png);
+    }
+
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
   return 0;
 }
 
-AWL_BENCH_COMMAND (render, "render", "[--spans N] [--frames N] [--threads N] [--axis steps|real]", awaitlab_bench_render)
+AWL_BENCH_COMMAND (render, "render", "[--spans N] [--frames N] [--threads N] [--axis steps|real] [--png FILE]", awaitlab_bench_render)

@@ -105,6 +105,40 @@ knot_at_time (AwaitlabTimeAxis *self,
   return lo > 0 ? lo - 1 : 0;
 }
 
+/* knot_at_time() for lookups that mostly move forward (a lane's spans, a
+ * counter's points): gallop from the last answer in @hint, so a pass over a
+ * sorted array touches the knots in order instead of binary-searching the
+ * whole axis, a cache miss per level, for each of a million spans. */
+static guint
+knot_at_time_from (AwaitlabTimeAxis *self,
+                   gint64            time,
+                   guint            *hint)
+{
+  const AwaitlabAxisKnot *k = (const AwaitlabAxisKnot *)(gpointer)self->knots->data;
+  guint n = self->knots->len, lo = *hint, step = 1, hi;
+
+  if (lo >= n || k[lo].time > time)
+    return *hint = knot_at_time (self, time);
+
+  /* The answer is the last knot at or before @time, at or after @lo. */
+  while (lo + step < n && k[lo + step].time <= time)
+    {
+      lo += step;
+      step *= 2;
+    }
+  hi = MIN (lo + step, n);
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (k[mid].time <= time)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return *hint = lo;
+}
+
 static gint64
 gap_pos (const AwaitlabAxisKnot *k,
          gboolean                last,
@@ -119,22 +153,33 @@ gap_pos (const AwaitlabAxisKnot *k,
 }
 
 static gint64
-map_time (AwaitlabTimeAxis *self,
-          gint64            time,
-          gboolean          after)
+map_time_from (AwaitlabTimeAxis *self,
+               gint64            time,
+               gboolean          after,
+               guint            *hint)
 {
   const AwaitlabAxisKnot *k;
   guint i;
 
   if (self->knots->len == 0)
     return time;
-  i = knot_at_time (self, time);
+  i = knot_at_time_from (self, time, hint);
   k = &g_array_index (self->knots, AwaitlabAxisKnot, i);
   if (time < k->time)
     return k->pos - (k->time - time);
   if (time == k->time)
     return after ? k->pos + k->width : k->pos;
   return gap_pos (k, i + 1 == self->knots->len, time);
+}
+
+static gint64
+map_time (AwaitlabTimeAxis *self,
+          gint64            time,
+          gboolean          after)
+{
+  guint hint = G_MAXUINT;
+
+  return map_time_from (self, time, after, &hint);
 }
 
 gint64
@@ -155,9 +200,10 @@ awaitlab_time_axis_time_to_pos_after (AwaitlabTimeAxis *self,
 }
 
 static gint64
-map_event (AwaitlabTimeAxis *self,
-           guint             index,
-           gboolean          after)
+map_event_from (AwaitlabTimeAxis *self,
+                guint             index,
+                gboolean          after,
+                guint            *hint)
 {
   const AwaitlabEvent *events;
   const AwaitlabAxisKnot *k;
@@ -167,13 +213,23 @@ map_event (AwaitlabTimeAxis *self,
     return 0;
   events = awaitlab_timeline_get_events (self->timeline, &n);
   if (index >= n || index >= self->event_pos->len)
-    return map_time (self, awaitlab_timeline_get_end_time (self->timeline), after);
+    return map_time_from (self, awaitlab_timeline_get_end_time (self->timeline), after, hint);
   if (!after)
     return g_array_index (self->event_pos, gint64, index);
   if (index + 1 < n && events[index + 1].time == events[index].time)
     return g_array_index (self->event_pos, gint64, index + 1);
-  k = &g_array_index (self->knots, AwaitlabAxisKnot, knot_at_time (self, events[index].time));
+  k = &g_array_index (self->knots, AwaitlabAxisKnot, knot_at_time_from (self, events[index].time, hint));
   return k->pos + k->width;
+}
+
+static gint64
+map_event (AwaitlabTimeAxis *self,
+           guint             index,
+           gboolean          after)
+{
+  guint hint = G_MAXUINT;
+
+  return map_event_from (self, index, after, &hint);
 }
 
 /* Where event @event_index's slot inside its instant begins. */
@@ -191,6 +247,42 @@ awaitlab_time_axis_event_to_pos_after (AwaitlabTimeAxis *self,
 {
   g_return_val_if_fail (AWAITLAB_IS_TIME_AXIS (self), 0);
   return map_event (self, event_index, TRUE);
+}
+
+/* The playback position over events (3.5 = halfway from event 3 to 4, as
+ * awaitlab_timeline_renderer_set_playhead_position() takes it) at which the
+ * playhead stands at @pos: the inverse of walking from one event's slot end
+ * to the next. -1 before the first event. */
+double
+awaitlab_time_axis_pos_to_event (AwaitlabTimeAxis *self,
+                                 gint64            pos)
+{
+  guint n = 0, lo = 0, hi;
+  gint64 a, b;
+
+  g_return_val_if_fail (AWAITLAB_IS_TIME_AXIS (self), -1);
+
+  if (self->timeline != NULL)
+    awaitlab_timeline_get_events (self->timeline, &n);
+  if (n == 0 || pos < map_event (self, 0, TRUE))
+    return -1;
+
+  /* The last event whose slot ends at or before @pos. */
+  hi = n;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (map_event (self, mid, TRUE) <= pos)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  if (lo + 1 >= n)
+    return n - 1;
+  a = map_event (self, lo, TRUE);
+  b = map_event (self, lo + 1, TRUE);
+  return b > a ? lo + (double)(pos - a) / (double)(b - a) : lo;
 }
 
 /* The last knot beginning at or before @pos (0 if none). */
@@ -280,22 +372,15 @@ collect_knots (AwaitlabTimeAxis *self)
     add_knot (self->knots, end, n, 0);
 }
 
+/* The first knot after @time (the count of knots at or before it). */
 static guint
-upper_knot (const AwaitlabAxisKnot *k,
-            guint                   n,
-            gint64                  time)
+upper_knot_from (AwaitlabTimeAxis *self,
+                 gint64            time,
+                 guint            *hint)
 {
-  guint lo = 0, hi = n;
+  guint i = knot_at_time_from (self, time, hint);
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (k[mid].time <= time)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return g_array_index (self->knots, AwaitlabAxisKnot, i).time <= time ? i + 1 : 0;
 }
 
 /* Which gaps have a thread running, ready or blocked: those keep real time.
@@ -304,7 +389,6 @@ static void
 find_busy_gaps (AwaitlabTimeAxis *self,
                 gboolean         *busy)
 {
-  const AwaitlabAxisKnot *k = (const AwaitlabAxisKnot *)(gpointer)self->knots->data;
   guint n_knots = self->knots->len;
   g_autofree int *diff = g_new0 (int, n_knots + 1);
   int depth = 0;
@@ -312,7 +396,7 @@ find_busy_gaps (AwaitlabTimeAxis *self,
   for (guint lane = 0; lane < awaitlab_timeline_get_n_lanes (self->timeline); lane++)
     {
       const AwaitlabSpan *spans;
-      guint n;
+      guint n, begin_hint = 0, end_hint = 0;
 
       if (awaitlab_timeline_get_lane_kind (self->timeline, lane) != AWAITLAB_LANE_THREAD)
         continue;
@@ -325,9 +409,9 @@ find_busy_gaps (AwaitlabTimeAxis *self,
               spans[i].state == AWAITLAB_SPAN_IDLE || spans[i].state == AWAITLAB_SPAN_EXITED)
             continue;
           /* Gaps g with k[g].time < end and k[g + 1].time > begin. */
-          lo = upper_knot (k, n_knots, spans[i].begin);
+          lo = upper_knot_from (self, spans[i].begin, &begin_hint);
           lo = lo > 0 ? lo - 1 : 0;
-          hi = upper_knot (k, n_knots, spans[i].end - 1);
+          hi = upper_knot_from (self, spans[i].end - 1, &end_hint);
           diff[lo]++;
           diff[MAX (hi, lo + 1)]--;
         }
@@ -458,6 +542,7 @@ position_lane (AwaitlabTimeAxis *self,
   AwaitlabAxisSpan *pos;
   gint64 end_time = awaitlab_timeline_get_end_time (self->timeline), max = 0;
   gboolean thread = awaitlab_timeline_get_lane_kind (self->timeline, lane) == AWAITLAB_LANE_THREAD;
+  guint begin_hint = 0, end_hint = 0;
 
   spans = awaitlab_timeline_get_spans (self->timeline, lane, &n);
   events = awaitlab_timeline_get_events (self->timeline, &n_events);
@@ -465,14 +550,16 @@ position_lane (AwaitlabTimeAxis *self,
   g_array_set_size (out, n);
   pos = (AwaitlabAxisSpan *)(gpointer)out->data;
 
+  /* Spans are sorted by their start: one cursor walks the knots for the
+   * starts, another for the ends (in order on a thread, nearly so elsewhere). */
   for (guint i = 0; i < n; i++)
     {
       const AwaitlabSpan *s = &spans[i];
 
       if (s->event > 0 && s->event <= n_events && events[s->event - 1].time == s->begin)
-        pos[i].begin = map_event (self, s->event - 1, FALSE);
+        pos[i].begin = map_event_from (self, s->event - 1, FALSE, &begin_hint);
       else
-        pos[i].begin = map_time (self, s->begin, FALSE);
+        pos[i].begin = map_time_from (self, s->begin, FALSE, &begin_hint);
     }
 
   for (guint i = 0; i < n; i++)
@@ -485,9 +572,9 @@ position_lane (AwaitlabTimeAxis *self,
         pos[i].end = pos[i + 1].begin;
       else if (s->end == s->begin && s->event > 0 && s->event <= n_events &&
                events[s->event - 1].time == s->begin)
-        pos[i].end = map_event (self, s->event - 1, TRUE);
+        pos[i].end = map_event_from (self, s->event - 1, TRUE, &end_hint);
       else
-        pos[i].end = map_time (self, s->end, s->end == s->begin || s->end == end_time);
+        pos[i].end = map_time_from (self, s->end, s->end == s->begin || s->end == end_time, &end_hint);
       pos[i].end = MAX (pos[i].end, pos[i].begin);
       max = MAX (max, pos[i].end - pos[i].begin);
     }
@@ -500,7 +587,7 @@ static void
 position_flows (AwaitlabTimeAxis *self)
 {
   const AwaitlabFlow *flows;
-  guint n;
+  guint n, from_hint = 0, to_hint = 0;
 
   flows = awaitlab_timeline_get_flows (self->timeline, &n);
   g_array_set_size (self->flows, n);
@@ -508,16 +595,16 @@ position_flows (AwaitlabTimeAxis *self)
     {
       AwaitlabAxisSpan *p = &g_array_index (self->flows, AwaitlabAxisSpan, i);
 
-      p->begin = flows[i].from_event ? map_event (self, flows[i].from_event - 1, TRUE)
-                                     : map_time (self, flows[i].from_time, FALSE);
+      p->begin = flows[i].from_event ? map_event_from (self, flows[i].from_event - 1, TRUE, &from_hint)
+                                     : map_time_from (self, flows[i].from_time, FALSE, &from_hint);
       if (flows[i].to_time == AWAITLAB_FLOW_NEVER)
         {
           p->end = G_MAXINT64;
           g_array_append_val (self->never_run, i);
         }
       else
-        p->end = flows[i].to_event ? map_event (self, flows[i].to_event - 1, FALSE)
-                                   : map_time (self, flows[i].to_time, FALSE);
+        p->end = flows[i].to_event ? map_event_from (self, flows[i].to_event - 1, FALSE, &to_hint)
+                                   : map_time_from (self, flows[i].to_time, FALSE, &to_hint);
     }
 }
 
@@ -531,12 +618,13 @@ position_counters (AwaitlabTimeAxis *self)
       guint n;
       double max;
       GArray *out;
+      guint hint = 0;
 
       pts = awaitlab_timeline_get_counter (self->timeline, c, &n, &max);
       out = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
       g_array_set_size (out, n);
       for (guint i = 0; i < n; i++)
-        g_array_index (out, gint64, i) = map_time (self, pts[i].time, FALSE);
+        g_array_index (out, gint64, i) = map_time_from (self, pts[i].time, FALSE, &hint);
       g_ptr_array_add (self->counter_pos, out);
     }
 }

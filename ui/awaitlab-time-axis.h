@@ -67,6 +67,8 @@ gint64                  awaitlab_time_axis_event_to_pos     (AwaitlabTimeAxis  *
                                                              guint              event_index);
 gint64                  awaitlab_time_axis_event_to_pos_after (AwaitlabTimeAxis *self,
                                                              guint              event_index);
+double                  awaitlab_time_axis_pos_to_event     (AwaitlabTimeAxis  *self,
+                                                             gint64             pos);
 gint64                  awaitlab_time_axis_pos_to_time      (AwaitlabTimeAxis  *self,
                                                              gint64             pos);
 const AwaitlabAxisSpan *awaitlab_time_axis_get_spans        (AwaitlabTimeAxis  *self,

@@ -145,16 +145,52 @@ draw_one_flow (AwaitlabTimelineRenderer *self,
     }
 }
 
+/* The left edge of the first mark (a thread injection's badge) on @lane
+ * between @x_min and @x, or @x when there is none: the pill stops short of it. */
+static double
+clear_of_marks (AwaitlabTimelineRenderer *self,
+                AwaitlabTimeline         *timeline,
+                guint                     lane,
+                gint64                    begin,
+                double                    px_per_unit,
+                double                    x_min,
+                double                    x)
+{
+  const AwaitlabMark *marks;
+  double left = x;
+  guint n;
+
+  marks = awaitlab_timeline_get_marks (timeline, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      double mx;
+
+      if (marks[i].lane != lane)
+        continue;
+      mx = time_x (self, begin, px_per_unit, marks[i].time) - 9 * self->scale;
+      if (mx >= x_min && mx < left)
+        left = mx;
+    }
+  return left;
+}
+
 /* A continuation posted to a thread that never ran it (the UI thread blocked
- * on the very task: the classic deadlock) says so, in a pill left of the
- * arrow so it stays on screen at the end of the run. */
+ * on the very task: the classic deadlock) says so, in a pill in the lane
+ * that posted it, left of the dot where it was posted: inside that lane, so
+ * it covers neither the blocked lane's edge (and the deadlock's outline along
+ * it) nor the badges and labels next to it. */
 static void
 draw_never_run (AwaitlabTimelineRenderer *self,
                 cairo_t                  *cr,
+                AwaitlabTimeline         *timeline,
                 const AwaitlabFlow       *f,
+                gint64                    begin,
+                double                    px_per_unit,
                 double                    x0)
 {
-  double s = self->scale, y0, y1, bx, by, r;
+  double s = self->scale, y0, y1, bx, by, r, bw, right;
+  double ly = g_array_index (self->lane_y, double, f->from_lane);
+  double lh = g_array_index (self->lane_h, double, f->from_lane);
   int w, h;
 
   flow_endpoints (self, f, &y0, &y1);
@@ -163,19 +199,32 @@ draw_never_run (AwaitlabTimelineRenderer *self,
   pango_layout_set_width (self->layout, -1);
   pango_layout_get_pixel_size (self->layout, &w, &h);
 
-  bx = MAX (self->area_x + 2 * s, x0 - w - 22 * s);
-  by = y1 - h / 2.0 - 3 * s;
+  bw = w + 12 * s;
   r = (h + 6 * s) / 2;
+  right = x0 - 8 * s;
+  if (f->from_lane != f->to_lane)
+    {
+      right = clear_of_marks (self, timeline, f->from_lane, begin, px_per_unit,
+                              right - bw - 30 * s, right) - 4 * s;
+      by = ly + lh / 2 - r;
+      /* A lane too thin for it: under the lane, still off the target's edge. */
+      if (2 * r > lh)
+        by = ly + lh + 2 * s;
+    }
+  else
+    by = y1 - h / 2.0 - 3 * s;
+  bx = MAX (self->area_x + 2 * s, right - bw);
+
   cairo_new_sub_path (cr);
   cairo_arc (cr, bx + r, by + r, r, G_PI / 2, 3 * G_PI / 2);
-  cairo_arc (cr, bx + w + 12 * s - r, by + r, r, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, bx + bw - r, by + r, r, -G_PI / 2, G_PI / 2);
   cairo_close_path (cr);
   if (self->dark)
     cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
   else
     cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
-  set_color (cr, &flow_colors[MIN (f->kind, AWAITLAB_FLOW_INLINE)], 1);
+  set_color (cr, awaitlab_renderer_flow_color (f->kind), 1);
   cairo_set_line_width (cr, 2 * s);
   cairo_stroke (cr);
   set_fg (self, cr, 0.9);
@@ -289,7 +338,8 @@ awaitlab_renderer_draw_flows (AwaitlabTimelineRenderer *self,
       gboolean never = fpos[i].end == G_MAXINT64;
       gint64 to = never ? (play >= 0 ? play : end) : fpos[i].end;
 
-      if (to < begin || f->from_lane >= n_lanes || f->to_lane >= n_lanes)
+      if (to < begin || f->from_lane >= n_lanes || f->to_lane >= n_lanes ||
+          !lane_shown (self, f->from_lane) || !lane_shown (self, f->to_lane))
         continue;
       if (only_selected && (int)f->from_lane != self->selected && (int)f->to_lane != self->selected)
         continue;
@@ -342,9 +392,11 @@ awaitlab_renderer_draw_never_run_labels (AwaitlabTimelineRenderer *self,
 
       if (fpos[i].begin < begin || fpos[i].begin > end ||
           (play >= 0 && fpos[i].begin > play) ||
-          flows[i].from_lane >= n_lanes || flows[i].to_lane >= n_lanes)
+          flows[i].from_lane >= n_lanes || flows[i].to_lane >= n_lanes ||
+          !lane_shown (self, flows[i].from_lane) || !lane_shown (self, flows[i].to_lane))
         continue;
-      draw_never_run (self, cr, &flows[i], pos_x (self, begin, px_per_unit, fpos[i].begin));
+      draw_never_run (self, cr, timeline, &flows[i], begin, px_per_unit,
+                      pos_x (self, begin, px_per_unit, fpos[i].begin));
       shown++;
     }
 }

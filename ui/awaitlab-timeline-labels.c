@@ -133,6 +133,6 @@ awaitlab_renderer_draw_lane_label (AwaitlabTimelineRenderer *self,
   else
     set_fg (self, cr, awaitlab_palette_text_alpha (appeared ? AWAITLAB_TEXT_PRIMARY : AWAITLAB_TEXT_DIM));
   awaitlab_renderer_show_text (self, cr, awaitlab_timeline_get_lane_name (timeline, lane),
-             22 * s, y + h / 2, self->area_x - 26 * s,
-             (int)lane == self->selected || in_cycle, TRUE);
+                               22 * s, y + h / 2, self->area_x - 26 * s,
+                               (int)lane == self->selected || in_cycle, TRUE);
 }

@@ -30,7 +30,7 @@ flush_run (AwaitlabTimelineRenderer *self,
 /* The state a merged pixel column shows. Activity wins over idleness inside
  * a column: a short burst of work must stay visible when zoomed out. */
 static int
-awaitlab_renderer_column_state (const double acc[AWAITLAB_N_SPAN_STATES])
+column_state (const double acc[AWAITLAB_N_SPAN_STATES])
 {
   int best = -1;
   double best_cov = 0;
@@ -57,7 +57,7 @@ push_column (AwaitlabTimelineRenderer *self,
              double                    y,
              double                    h)
 {
-  int best = awaitlab_renderer_column_state (acc);
+  int best = column_state (acc);
 
   if (best < 0)
     return;
@@ -75,13 +75,13 @@ push_column (AwaitlabTimelineRenderer *self,
 }
 
 static void
-awaitlab_renderer_note_hover (AwaitlabTimelineRenderer *self,
-                              guint                     lane,
-                              guint                     i,
-                              double                    x0,
-                              double                    x1,
-                              double                    y,
-                              double                    h)
+note_hover (AwaitlabTimelineRenderer *self,
+            guint                     lane,
+            guint                     i,
+            double                    x0,
+            double                    x1,
+            double                    y,
+            double                    h)
 {
   if ((int)lane == self->hover_lane && (int)i == self->hover_span)
     {
@@ -127,7 +127,7 @@ draw_thread_lane_summary (AwaitlabTimelineRenderer *self,
 
       for (guint s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
         acc[s] = cov[(gsize)c * AWAITLAB_N_SPAN_STATES + s];
-      self->columns[c] = awaitlab_renderer_column_state (acc);
+      self->columns[c] = column_state (acc);
     }
   awaitlab_renderer_paint_columns (self, cr, width, y, h);
 }
@@ -166,7 +166,7 @@ awaitlab_renderer_draw_thread_lane (AwaitlabTimelineRenderer *self,
       /* Labels need 36 px: only spans at least that long can have one, and
        * a hovered span is outlined whatever its size. */
       if (self->hover_lane == (int)lane && self->hover_span >= 0 && (guint)self->hover_span < n)
-        awaitlab_renderer_note_hover (self, lane, self->hover_span,
+        note_hover (self, lane, self->hover_span,
                     pos_x (self, begin, px_per_unit, pos[self->hover_span].begin),
                     pos_x (self, begin, px_per_unit, pos[self->hover_span].end), y, h);
       return;
@@ -211,7 +211,7 @@ awaitlab_renderer_draw_thread_lane (AwaitlabTimelineRenderer *self,
           self->pin = is_instant (span);
           awaitlab_renderer_fill_state (self, cr, span->state, x0, y, x1, h);
           self->pin = FALSE;
-          awaitlab_renderer_note_hover (self, lane, i, x0, x1, y, h);
+          note_hover (self, lane, i, x0, x1, y, h);
           awaitlab_renderer_add_span_label (self, cr, span, x0, x1, y, h);
           i++;
           continue;

@@ -31,7 +31,7 @@ awaitlab_renderer_draw_marks (AwaitlabTimelineRenderer *self,
       const AwaitlabMark *m = &marks[i];
       double x, y, h;
 
-      if (m->lane >= n_lanes)
+      if (m->lane >= n_lanes || !lane_shown (self, m->lane))
         continue;
       x = time_x (self, begin, px_per_unit, m->time);
       if (x < self->area_x - 8 || x > self->area_x + self->area_w + 8)
@@ -120,7 +120,7 @@ awaitlab_renderer_draw_cycle (AwaitlabTimelineRenderer *self,
       double y, h, x0;
       int idx;
 
-      if (lane >= n_lanes)
+      if (lane >= n_lanes || !lane_shown (self, lane))
         continue;
       y = g_array_index (self->lane_y, double, lane);
       h = g_array_index (self->lane_h, double, lane);
@@ -140,7 +140,7 @@ awaitlab_renderer_draw_cycle (AwaitlabTimelineRenderer *self,
       guint a = cycle[i], b = cycle[(i + 1) % n];
       double ya, yb, ha, hb;
 
-      if (a >= n_lanes || b >= n_lanes)
+      if (a >= n_lanes || b >= n_lanes || !lane_shown (self, a) || !lane_shown (self, b))
         continue;
       ya = g_array_index (self->lane_y, double, a);
       ha = g_array_index (self->lane_h, double, a);
@@ -150,16 +150,18 @@ awaitlab_renderer_draw_cycle (AwaitlabTimelineRenderer *self,
 
       if (a == b)
         {
-          /* A thread waiting on itself: a loop over the end of its lane,
+          /* A thread waiting on itself: a loop at the end of its lane,
            * coming back down into the blocked span. */
-          double r = MAX (8 * s, ha * 0.42);
-          double cx = x - r - 4 * s, cy = ya + 2 * s;
+          double r = MAX (8 * s, ha * 0.3);
+          /* Inside the lane: above it the loop would cover the ruler's
+           * label of the very instant the deadlock happens. */
+          double cx = x - r - 4 * s, cy = ya + r + 3 * s;
 
           cairo_new_sub_path (cr);
           cairo_arc_negative (cr, cx, cy, r, G_PI * 0.05, G_PI * 0.95);
           cairo_stroke (cr);
           awaitlab_renderer_draw_arrow_head (cr, cx - r * cos (G_PI * 0.05), cy + r * sin (G_PI * 0.05) + 4 * s,
-                           G_PI / 2, 9 * s);
+                                             G_PI / 2, 9 * s);
         }
       else
         {

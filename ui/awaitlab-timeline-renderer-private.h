@@ -69,6 +69,10 @@ struct _AwaitlabTimelineRenderer
   GArray               *labels;
   cairo_rectangle_t     hover_rect;
 
+  /* Lanes left out (an export cropped to the lanes its range uses); NULL or
+   * shorter than the timeline's lanes: the others are shown. */
+  GArray               *lanes_shown;      /* gboolean per lane */
+
   /* Layout of the last draw or hit test */
   GArray               *lane_y;
   GArray               *lane_h;
@@ -153,6 +157,14 @@ set_background (AwaitlabTimelineRenderer *self,
     cairo_set_source_rgb (cr, 0.118, 0.118, 0.118);
   else
     cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+}
+
+static inline gboolean
+lane_shown (AwaitlabTimelineRenderer *self,
+            guint                     lane)
+{
+  return self->lanes_shown == NULL || lane >= self->lanes_shown->len ||
+         g_array_index (self->lanes_shown, gboolean, lane);
 }
 
 /* Code that ran in no virtual time (between two awaits, a continuation run

@@ -93,6 +93,7 @@ awaitlab_timeline_renderer_free (AwaitlabTimelineRenderer *self)
   g_clear_object (&self->layout);
   g_array_unref (self->lane_y);
   g_array_unref (self->lane_h);
+  g_clear_pointer (&self->lanes_shown, g_array_unref);
   g_clear_object (&self->axis);
   g_clear_object (&self->own_axis);
   g_clear_pointer (&self->scratch, cairo_surface_destroy);
@@ -261,6 +262,23 @@ awaitlab_timeline_renderer_set_show_outcome (AwaitlabTimelineRenderer *self,
   self->show_outcome = !!show;
 }
 
+/* Draws only the lanes @shown says (@n_lanes flags, lanes past them are
+ * shown); NULL shows every lane. Hidden lanes take no room: an export of a
+ * range crops away the threads that do nothing in it. */
+void
+awaitlab_timeline_renderer_set_lanes_shown (AwaitlabTimelineRenderer *self,
+                                            const gboolean           *shown,
+                                            guint                     n_lanes)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->lanes_shown, g_array_unref);
+  if (shown == NULL)
+    return;
+  self->lanes_shown = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), n_lanes);
+  g_array_append_vals (self->lanes_shown, shown, n_lanes);
+}
+
 /* Spoiler-free (a quiz waiting for its answer): nothing right of the playhead,
  * neither spans, labels, ruler ticks nor the names of lanes yet to appear. */
 void
@@ -302,7 +320,8 @@ awaitlab_timeline_renderer_get_natural_height (AwaitlabTimelineRenderer *self,
     return h;
 
   for (guint i = 0; i < awaitlab_timeline_get_n_lanes (timeline); i++)
-    h += lane_natural_height (self, timeline, i) + 4 * self->scale;
+    if (lane_shown (self, i))
+      h += lane_natural_height (self, timeline, i) + 4 * self->scale;
   if (self->show_counters && awaitlab_timeline_get_n_counters (timeline) > 0)
     h += 10 * self->scale + awaitlab_timeline_get_n_counters (timeline) * 34 * self->scale;
 
@@ -339,6 +358,12 @@ awaitlab_renderer_compute_layout (AwaitlabTimelineRenderer *self,
     {
       double h = lane_natural_height (self, timeline, i) * squeeze;
 
+      if (!lane_shown (self, i))
+        {
+          g_array_index (self->lane_y, double, i) = y;
+          g_array_index (self->lane_h, double, i) = 0;
+          continue;
+        }
       g_array_index (self->lane_y, double, i) = y + 2 * self->scale * squeeze;
       g_array_index (self->lane_h, double, i) = h;
       y += h + 4 * self->scale * squeeze;
@@ -456,6 +481,9 @@ awaitlab_timeline_renderer_draw (AwaitlabTimelineRenderer *self,
       gboolean appeared;
       double y = g_array_index (self->lane_y, double, i);
       double h = g_array_index (self->lane_h, double, i);
+
+      if (!lane_shown (self, i))
+        continue;
 
       appeared = self->playhead < 0 ||
                  awaitlab_timeline_get_lane_appear (timeline, i) <= self->playhead;

@@ -55,6 +55,9 @@ void                      awaitlab_timeline_renderer_set_show_flows (AwaitlabTim
 void                      awaitlab_timeline_renderer_set_show_outcome (AwaitlabTimelineRenderer *self,
                                                                      gboolean                   show);
 
+void                      awaitlab_timeline_renderer_set_lanes_shown (AwaitlabTimelineRenderer *self,
+                                                                      const gboolean           *shown,
+                                                                      guint                     n_lanes);
 void                      awaitlab_timeline_renderer_set_hide_future (AwaitlabTimelineRenderer *self,
                                                                       gboolean                  hide);
 double                    awaitlab_timeline_renderer_get_natural_height (AwaitlabTimelineRenderer *self,

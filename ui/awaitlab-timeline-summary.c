@@ -31,6 +31,7 @@ fill_level0 (AwaitlabSummary        *self,
   guint n0 = self->counts[0];
   gint64 w = (gint64)1 << self->shift;
   g_autofree float *acc = g_new0 (float, (gsize)n0 * AWAITLAB_N_SPAN_STATES);
+  g_autofree guint8 *touched = g_new0 (guint8, n0);
 
   for (guint i = 0; i < n_spans; i++)
     {
@@ -47,11 +48,13 @@ fill_level0 (AwaitlabSummary        *self,
         {
           gint64 lo = MAX (a, k * w), hi = MIN (b, (k + 1) * w);
           acc[k * AWAITLAB_N_SPAN_STATES + state] += (float)(hi - lo) / (float)w;
+          touched[k] = TRUE;
         }
     }
 
+  /* A row of the timers lane is mostly empty: its buckets stay zero. */
   for (guint k = 0; k < n0; k++)
-    for (guint s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
+    for (guint s = 0; touched[k] && s < AWAITLAB_N_SPAN_STATES; s++)
       {
         float v = acc[k * AWAITLAB_N_SPAN_STATES + s];
         /* Anything present keeps at least 1/255: a burst must not vanish. */
@@ -106,13 +109,17 @@ awaitlab_summary_new (const AwaitlabSpan     *spans,
       Bucket *here = self->buckets + self->offsets[l];
 
       for (guint k = 0; k < self->counts[l]; k++)
-        for (guint s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
-          {
-            guint a = below[2 * k].cov[s];
-            guint b = 2 * k + 1 < self->counts[l - 1] ? below[2 * k + 1].cov[s] : 0;
+        {
+          guint64 a, b = 0, avg;
 
-            here[k].cov[s] = (a + b + 1) / 2;
-          }
+          /* The rounded-up mean of two buckets, eight bytes at once:
+           * (a + b + 1) / 2 is (a | b) - ((a ^ b) >> 1) byte by byte. */
+          memcpy (&a, below[2 * k].cov, sizeof a);
+          if (2 * k + 1 < self->counts[l - 1])
+            memcpy (&b, below[2 * k + 1].cov, sizeof b);
+          avg = (a | b) - (((a ^ b) >> 1) & G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f));
+          memcpy (here[k].cov, &avg, sizeof avg);
+        }
     }
 
   return self;

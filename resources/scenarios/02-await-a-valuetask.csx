@@ -7,8 +7,8 @@
 // @expect-when Cached=true output-order "cache hit" "completed at once: True" "price: 42"
 // @expect-when Cached=false end-at 120ms ± 2ms
 // @expect-when Cached=false output-order "completed at once: False" "cache miss" "price: 42"
-// @note L40: On the cached path the method returns before any await: the ValueTask wraps the value itself.
-// @note L48: `await` asks the ValueTask the same question it asks a Task: finished yet?
+// @note L43: On the cached path the method returns before any await: the ValueTask wraps the value itself.
+// @note L55: `await` asks the ValueTask the same question it asks a Task: finished yet?
 // @quiz With the cached price, which thread prints "price: 42"?
 // @answer Main, at 0 ms
 // @choice A pool thread, after a thread switch
@@ -28,9 +28,12 @@ Turn **Cached** off: the method awaits a 120 ms query, the ValueTask now wraps a
 unfinished task, and `await` suspends exactly as it would on a Task; the price arrives on
 a pool thread at 120 ms.
 
-Rules that come with the saving: await a ValueTask once, and do not call `.Result` on it
-before it has completed; if you need to await it twice or store it, call `.AsTask()`.
-Use it for hot paths that usually finish synchronously; elsewhere a plain Task is simpler.
+Rules that come with the saving: await a ValueTask once, and never read `.Result` before
+it has completed; to await it twice or keep it, call `.AsTask()` once. A second await of
+this method's ValueTask happens to work (it wraps a Task), but one from a pooled source (a
+socket, a channel, a method built with `PoolingAsyncValueTaskMethodBuilder`) is recycled by
+the first await: on .NET 10 the second throws `InvalidOperationException`. Awaitlab does
+not model pooled sources. Use ValueTask on hot paths that usually finish synchronously.
 */
 
 async ValueTask<int> GetPriceAsync(string sku)

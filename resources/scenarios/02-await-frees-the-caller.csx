@@ -7,9 +7,12 @@
 // @expect-when QueryMs=300 output-order "query sent" "caller keeps running" "caller did 100 ms of work" "query finished" "orders: 17"
 // @expect-when QueryMs=50 end-at 100ms ± 2ms
 // @expect-when QueryMs=50 output-order "query sent" "caller keeps running" "query finished" "caller did 100 ms of work" "orders: 17"
-// @note L41: The query is incomplete: CountOrdersAsync suspends and its caller carries on.
-// @note L50: Main does useful work while the query is in flight.
-// @note L52: If the query already finished, this await takes the fast path and does not suspend at all.
+// @expect-when QueryMs=300 output-at "caller did 100 ms of work" 100ms
+// @expect-when QueryMs=50 output-at "query finished" 50ms
+// @expect-when QueryMs=50 output-at "orders: 17" 100ms
+// @note L44: The query is incomplete: CountOrdersAsync suspends and its caller carries on.
+// @note L53: Main does useful work while the query is in flight.
+// @note L55: If the query already finished, this await takes the fast path and does not suspend at all.
 // @quiz With the query taking 300 ms, when does the run end?
 // @choice 100 ms
 // @answer 300 ms

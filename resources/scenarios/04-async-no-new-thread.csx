@@ -44,7 +44,7 @@ async Task<string> GetProfileAsync()
     string profile = await Http.GetAsync("https://api.example/profile", 200);
     int after = Thread.CurrentThread.ManagedThreadId;
     if (after != mainThread)
-        Console.WriteLine("after the await: on a pool thread that already existed");
+        Console.WriteLine("after the await: on a pool thread, not one made for this method");
     return profile;
 }
 

@@ -4,10 +4,14 @@
 // @expect outcome completed
 // @expect end-at 200ms ± 2ms
 // @expect output-order "broken: Faulted" "delay: Canceled" "crunch: RanToCompletion" "download: RanToCompletion"
-// @note L34: Queued to the pool (WaitingToRun), then Running on a worker for 100 ms.
-// @note L33: A promise-style task: WaitingForActivation, with no thread behind it.
-// @note L37: A timer task; the token will cancel it at 80 ms, long before its 1 s.
-// @note L45: Awaiting a faulted task rethrows its exception here.
+// @expect output-at "broken: Faulted" 50ms
+// @expect output-at "delay: Canceled" 80ms
+// @expect output-at "crunch: RanToCompletion" 100ms
+// @expect output-at "download: RanToCompletion" 200ms
+// @note L38: Queued to the pool (WaitingToRun), then Running on a worker for 100 ms.
+// @note L37: A promise-style task: WaitingForActivation, with no thread behind it.
+// @note L41: A timer task; the token cancels it at 80 ms, long before its `Task.Delay(1000)` would end.
+// @note L49: Awaiting a faulted task rethrows its exception here.
 
 /* @explain
 A `Task` is an object that represents an operation and its eventual outcome. It is not a

@@ -30,7 +30,7 @@ shows nothing running for the order.
 By default, the continuation of an `await` runs **inline**, on the thread that completes
 the task, before `SetResult` returns. Watch the pool thread: it calls `SetResult`, then
 ships the order (100 ms of CPU), and only at 250 ms prints *SetResult returned*; the run
-ends at 300 ms, after Main's last 50 ms sleep. The
+ends at 300 ms, after Main's closing `Thread.Sleep(50)`. The
 completer was borrowed to run someone else's code.
 
 Flip **RunContinuationsAsynchronously**: now the continuation is queued to the pool as a

@@ -4,9 +4,11 @@
 // @expect outcome completed
 // @expect end-at 150ms ± 2ms
 // @expect output-order "report requested" "15 items in stock"
-// @note L39: Both requests start before either is awaited, so they overlap.
-// @note L41: await unwraps Task<int> into an int once the value exists.
-// @note L50: .Result blocks Main until the Task<string> has its value (no context here, so no deadlock).
+// @expect output-at "report requested" 0ms
+// @expect output-at "15 items in stock" 150ms
+// @note L41: Both requests start before either is awaited, so they overlap.
+// @note L43: await unwraps Task<int> into an int once the value exists.
+// @note L52: .Result blocks Main until the Task<string> has its value (no context here, so no deadlock).
 
 /* @explain
 `Task<T>` is a `Task` that also carries a result of type `T` once it completes
@@ -17,7 +19,7 @@ exception instead.
 time 0 and returns two unfinished tasks immediately. Only then does `BuildReportAsync`
 await them, one after the other. Because both requests were already in flight, the
 second await finds its task almost ready, and the report is built at 150 ms rather than
-300 ms. Watch the two I/O bars overlap on the timeline.
+after two requests in a row. Watch the two I/O bars overlap on the timeline.
 
 `BuildReportAsync` itself returns `Task<string>`: the caller gets the promise at once
 (*report requested* prints at 0 ms) and reads the value later. Here Main uses `.Result`,

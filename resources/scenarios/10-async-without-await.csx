@@ -7,9 +7,12 @@
 // @expect end-at 200ms ± 2ms
 // @expect-when AddYield=false output-order "ComputeTotalAsync: work finished" "Main: the call has returned" "Main: no exception yet" "Main: observed when awaited: order has no lines" "total = 42"
 // @expect-when AddYield=true output-order "Main: the call has returned" "Main: no exception yet" "ComputeTotalAsync: work finished" "total = 42"
-// @note L43: Without an await, this CPU work runs on the caller's thread: Main is busy for 200 ms.
-// @note L50: Thrown inside an async method: it faults the returned Task instead of escaping the call.
-// @note L65: The stored exception was rethrown only when Main waited for the task.
+// @expect-when AddYield=false output-at "ComputeTotalAsync: work finished" 200ms
+// @expect-when AddYield=false output-at "Main: the call has returned" 200ms
+// @expect-when AddYield=true output-at "Main: the call has returned" 0ms
+// @note L46: Without an await, this CPU work runs on the caller's thread: Main is busy for 200 ms.
+// @note L53: Thrown inside an async method: it faults the returned Task instead of escaping the call.
+// @note L68: The stored exception was rethrown only when Main waited for the task.
 // @quiz Which line is printed first?
 // @choice Main: the call has returned
 // @answer ComputeTotalAsync: work finished

@@ -4,10 +4,13 @@
 // @expect outcome completed
 // @expect end-at 230ms ± 2ms
 // @expect output-order "MoveNext #1" "Main: CheckoutAsync returned" "MoveNext #2" "MoveNext #3" "MoveNext #4" "order 1001"
-// @note L36: Await point 0: state becomes 0, MoveNext returns, the builder hands Main the Task.
-// @note L38: Await point 1: resumed by the database completion, suspended again in state 1.
-// @note L40: Await point 2: the last suspension, state 2.
-// @note L41: The last MoveNext: the return below completes the Task with its result (state -2, finished).
+// @expect output-at "MoveNext #2" 100ms
+// @expect output-at "MoveNext #3" 180ms
+// @expect output-at "MoveNext #4" 230ms
+// @note L39: Await point 0: state becomes 0, MoveNext returns, the builder hands Main the Task.
+// @note L41: Await point 1: resumed by the database completion, suspended again in state 1.
+// @note L43: Await point 2: the last suspension, state 2.
+// @note L44: The last MoveNext: the return below completes the Task with its result (state -2, finished).
 
 /* @explain
 The C# compiler rewrites an async method into a **state machine**: a hidden struct holding

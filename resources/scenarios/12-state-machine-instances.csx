@@ -6,9 +6,10 @@
 // @expect output-order "docs: all 2 files synced" "photos: all 3 files synced"
 // @expect output-at "docs: all 2 files synced" 250ms
 // @expect output-at "photos: all 3 files synced" 350ms
-// @note L36: One await point inside a loop: always state 0, whatever the iteration.
-// @note L38: The second await point in the text: state 1.
-// @note L45: A second, independent state machine of the same method.
+// @expect output-at "docs: both files downloaded" 200ms
+// @note L37: One await point inside a loop: always state 0, whatever the iteration.
+// @note L40: The second await point in the text: state 1.
+// @note L47: A second, independent state machine of the same method.
 
 /* @explain
 An **async state machine** is the object the compiler generates for each async method.
@@ -21,8 +22,8 @@ await point 1. So the `photos` machine passes through state 0 three times and st
 once.
 
 Two calls run here at the same time. In the state-machine view you can see both
-instances side by side: at 220 ms `docs` is already in state 1 (its two downloads
-finished at 200 ms) while `photos` is still in state 0 on its third file. Each resumption runs on
+instances side by side: between 200 and 250 ms `docs` is already in state 1 (its two
+downloads finished at 200 ms) while `photos` is still in state 0 on its third file. Each resumption runs on
 whichever pool thread completed the I/O; the instance carries everything the method needs
 to continue, which is why nothing has to stay on a thread between awaits.
 
@@ -35,6 +36,7 @@ async Task SyncFolderAsync(string folder, int files)
     {
         await Http.GetAsync($"https://files.example/{folder}/{i}", 100);
     }
+    if (folder == "docs") Console.WriteLine("docs: both files downloaded");
     await Db.QueryAsync($"UPDATE Folders SET Synced = 1 WHERE Name = '{folder}'", 50);
     Console.WriteLine($"{folder}: all {files} files synced");
 }

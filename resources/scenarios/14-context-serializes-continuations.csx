@@ -7,9 +7,12 @@
 // @expect-when ConfigureAwaitFalse=false end-at 300ms ± 3ms
 // @expect output "gallery ready on the UI thread"
 // @expect-when ConfigureAwaitFalse=true end-at 150ms ± 3ms
-// @note L43: All four downloads finish at 100 ms; where each continuation runs depends on the captured context.
-// @note L44: With the UI context, the four decodes queue up on the UI thread one after another.
-// @note L54: Button_Click always captures the UI context, so its last line runs on the UI thread either way.
+// @expect output-at "first download handled" 100ms
+// @expect-when ConfigureAwaitFalse=false output-at "last download handled" 250ms
+// @expect-when ConfigureAwaitFalse=true output-at "last download handled" 100ms
+// @note L47: All four downloads finish at 100 ms; where each continuation runs depends on the captured context.
+// @note L51: With the UI context, the four decodes queue up on the UI thread one after another.
+// @note L61: Button_Click always captures the UI context, so its last line runs on the UI thread either way.
 // @quiz All four downloads finish at 100 ms. When is the gallery ready?
 // @choice 150 ms
 // @answer 300 ms
@@ -37,10 +40,14 @@ need the UI.
 */
 
 static int uiThread;
+static int downloads;
 
 async Task<int> RenderThumbnailAsync(int photo)
 {
     string bytes = await Http.GetAsync($"https://photos.example/{photo}.jpg", 100).ConfigureAwait(!ConfigureAwaitFalse);
+    int handled = Interlocked.Increment(ref downloads);
+    if (handled == 1 || handled == 4)
+        Console.WriteLine(handled == 1 ? "first download handled" : "last download handled");
     Cpu.Work(50);   // decode the JPEG
     return photo;
 }

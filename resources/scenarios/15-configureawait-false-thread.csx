@@ -7,9 +7,11 @@
 // @expect end-at 300ms ± 3ms
 // @expect-when ConfigureAwaitFalse=false output-order "library code resumed on the UI thread" "handler resumed on the UI thread"
 // @expect-when ConfigureAwaitFalse=true output-order "library code resumed on a pool thread" "handler resumed on the UI thread"
-// @note L42: ConfigureAwait(false) tells this one await not to capture the UI context.
-// @note L47: 100 ms of parsing: on the UI thread by default (the window freezes), on a pool thread with ConfigureAwait(false).
-// @note L54: This await has no ConfigureAwait, so the handler always comes back to the UI thread.
+// @expect output-at "library code resumed" 200ms
+// @expect output-at "handler resumed on the UI thread" 300ms
+// @note L44: ConfigureAwait(false) tells this one await not to capture the UI context.
+// @note L49: 100 ms of parsing: on the UI thread by default (the window freezes), on a pool thread with ConfigureAwait(false).
+// @note L56: This await has no ConfigureAwait, so the handler always comes back to the UI thread.
 // @quiz By default, on which thread does the CSV parsing run?
 // @answer The UI thread
 // @choice A pool thread

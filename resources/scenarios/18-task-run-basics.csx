@@ -6,9 +6,10 @@
 // @expect output "a.iso: computing on a pool thread"
 // @expect output "b.iso: computing on a pool thread"
 // @expect output "checksums: 14"
-// @note L46: Task.Run returns at once; the delegate waits in the pool's global queue for a worker.
-// @note L39: Both checksums run at the same time on two pool threads and two cores.
-// @note L49: .Result blocks Main until both tasks have finished.
+// @expect output-at "checksums: 14" 150ms
+// @note L47: Task.Run returns at once; the delegate waits in the pool's global queue for a worker.
+// @note L40: Both checksums run at the same time on two pool threads and two cores.
+// @note L50: .Result blocks Main until both tasks have finished.
 
 /* @explain
 `Task.Run(delegate)` is shorthand for "queue this delegate to the ThreadPool and give me a
@@ -18,7 +19,7 @@ completes the Task with the delegate's return value (or its exception).
 Here Main queues two 150 ms checksum calculations. Watch the global queue counter flick to
 2, then two pool lanes start and run in parallel on two of the four cores. Main prints
 *both queued* without waiting, then blocks on `.Result`. Both results are ready at
-150 ms, not 300 ms, because the work ran in parallel.
+150 ms, not twice that, because the work ran in parallel.
 
 Things to know about `Task.Run`:
 

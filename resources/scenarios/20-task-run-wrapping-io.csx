@@ -10,7 +10,7 @@
 // @expect-when WrapInTaskRun=false end-at 200ms ± 3ms
 // @expect-when WrapInTaskRun=false peak-pool-threads <= 4
 // @note L39: Each call occupies a pool thread that just waits for the network for 200 ms.
-// @note L48: With 4 pool threads, the 8 wrapped calls run in two waves: 0-200 ms and 200-400 ms.
+// @note L48: With 4 pool threads, the 8 wrapped calls run in two waves of four, done at 200 ms and at 400 ms.
 
 /* @explain
 `Task.Run` gives you *a thread*, and that only helps if you have CPU work for the thread to

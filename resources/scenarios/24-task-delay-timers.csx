@@ -7,7 +7,7 @@
 // @expect peak-pool-threads <= 4
 // @expect no-lint blocking-pool-thread
 // @note L36: 50 jobs wait here at the same time; the timer queue holds them, no thread does.
-// @note L44: Only Main is blocked; the pool threads appear for an instant at 100, 200 and 300 ms.
+// @note L44: Only Main is blocked; the pool threads appear only for an instant each time the timers fire.
 
 /* @explain
 `Task.Delay(ms)` returns a Task that completes after the given time. Under the hood it

@@ -12,8 +12,8 @@ A delay can only end when the timer that drives it fires. This scenario sets the
 resolution to 15.6 ms, the default system timer tick on Windows. (On Linux it is about
 1 ms, which is Awaitlab's default.)
 
-`AnimateAsync` wants a frame every millisecond and awaits `Task.Delay(1)` ten times. The
-whole loop should take 10 ms; it takes about 156 ms, because each delay is rounded up to
+`AnimateAsync` wants a frame every millisecond and awaits `Task.Delay(1)` ten times. The ten
+delays ask for 10 ms in all; the loop takes about 156 ms, because each delay is rounded up to
 the next tick. Zoom into the timeline: the continuations line up on a regular 15.6 ms grid.
 
 Lessons:
@@ -25,7 +25,7 @@ Lessons:
 - `Thread.Sleep(1)` has the same coarse granularity on Windows, and it also blocks the
   thread while waiting.
 
-Edit the `@timer-resolution` line to `1ms` and run again: the loop now ends near 10 ms.
+Edit the `@timer-resolution` line to `1ms` and run again: each delay now lasts about what it asked for.
 */
 
 async Task AnimateAsync()

@@ -5,9 +5,11 @@
 // @expect end-at 300ms ± 3ms
 // @expect-when runtime=net8 output-order "inventory ok" "await threw only the first: billing is down" "Wait() shows all: billing is down" "Wait() shows all: email is down"
 // @expect-when runtime=netfx output-order "inventory ok" "await threw only the first: email is down" "Wait() shows all: email is down" "Wait() shows all: billing is down"
-// @note L41: billing fails at 50 ms and email at 150 ms, but WhenAll keeps waiting for inventory.
-// @note L49: At 300 ms the combined task is Faulted; await rethrows one exception: the earliest failure (on netfx, the first in argument order).
-// @note L71: Wait() threw the AggregateException that holds every failure, in the order they failed (argument order on netfx).
+// @expect output-at "billing failed" 50ms
+// @expect output-at "email failed" 150ms
+// @note L45: billing fails at 50 ms and email at 150 ms, but WhenAll keeps waiting for inventory.
+// @note L55: At 300 ms the combined task is Faulted; await rethrows one exception: the earliest failure (on netfx, the first in argument order).
+// @note L77: Wait() threw the AggregateException that holds every failure, in the order they failed (argument order on netfx).
 // @quiz Which exception does await all rethrow?
 // @answer billing is down (it failed first)
 // @choice email is down (first in argument order)
@@ -38,7 +40,11 @@ If you want to stop the others when one fails, you have to arrange it: share a
 async Task NotifyAsync(string service, int ms, bool fails)
 {
     await Http.GetAsync($"https://{service}.example/notify", ms);
-    if (fails) throw new InvalidOperationException($"{service} is down");
+    if (fails)
+    {
+        Console.WriteLine($"{service} failed");
+        throw new InvalidOperationException($"{service} is down");
+    }
     Console.WriteLine($"{service} ok");
 }
 

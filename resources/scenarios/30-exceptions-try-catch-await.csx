@@ -10,9 +10,11 @@
 // @expect-when AwaitCall=true no-lint unobserved-exception
 // @expect-when AwaitCall=false end-at 200ms ± 3ms
 // @expect-when AwaitCall=false output-order "order saved" "finally ran" "Main finished"
-// @note L40: The exception is stored in SaveAuditLogAsync's Task, which becomes Faulted.
-// @note L48: await rethrows the stored exception here, so the ordinary catch block below handles it.
-// @note L59: finally blocks run on whatever thread the method resumed on.
+// @expect-when AwaitCall=true output-at "caught after the await" 100ms
+// @expect-when AwaitCall=false output-at "order saved" 0ms
+// @note L42: The exception is stored in SaveAuditLogAsync's Task, which becomes Faulted.
+// @note L50: await rethrows the stored exception here, so the ordinary catch block below handles it.
+// @note L61: finally blocks run on whatever thread the method resumed on.
 
 /* @explain
 Inside async methods you handle exceptions with ordinary `try`/`catch`/`finally` — as long

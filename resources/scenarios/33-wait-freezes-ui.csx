@@ -24,7 +24,7 @@ export completes at 250 ms either way. The danger is what the blocked thread can
 meanwhile.
 
 The progress indicator posts a tick to the UI thread every 100 ms. With `Wait()` (the
-default) the UI lane shows a solid *blocked* bar from 0 to 250 ms; the first tick's message
+default) the UI lane shows a solid *blocked* bar until 250 ms; the first tick's message
 waits in the UI queue until the export is done, and since each tick schedules the next only
 after it has run, the ticks start late and the last one shows at 450 ms. A real
 window would be frozen ("Not responding") for the whole wait.

@@ -14,8 +14,10 @@
 // @expect-when UseAwait=true no-lint blocking-pool-thread
 // @expect-when UseAwait=true end-at 100ms ± 3ms
 // @expect-when UseAwait=true peak-pool-threads <= 4
-// @note L62: Each job blocks its pool thread until LoadReportAsync completes.
-// @note L50: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
+// @expect-when runtime=netfx,UseAwait=false output-at "a fifth job started" 500ms ± 10ms
+// @expect-when runtime=netfx,UseAwait=false output-at "a sixth job started" 1000ms ± 10ms
+// @note L71: Each job blocks its pool thread until LoadReportAsync completes.
+// @note L54: At 100 ms the timers fire, but the continuations are queued behind the jobs that have not started yet.
 // @quiz Each job needs 100 ms. Roughly when do all eight finish?
 // @choice 100 ms
 // @choice 200 ms
@@ -45,6 +47,8 @@ everything completes at 100 ms with the original four threads. (Switching the ru
 net8 hides much of the delay; see `35-starvation-with-net8-compensation`.)
 */
 
+static int started;
+
 async Task LoadReportAsync(int id)
 {
     await Task.Delay(100);   // its continuation needs a free pool thread
@@ -59,7 +63,13 @@ void Main()
         if (UseAwait)
             jobs.Add(Task.Run(async () => await LoadReportAsync(id)));
         else
-            jobs.Add(Task.Run(() => LoadReportAsync(id).Wait()));
+            jobs.Add(Task.Run(() =>
+            {
+                int running = Interlocked.Increment(ref started);
+                if (running == 5 || running == 6)
+                    Console.WriteLine(running == 5 ? "a fifth job started" : "a sixth job started");
+                LoadReportAsync(id).Wait();
+            }));
     }
     Task.WhenAll(jobs).Wait();
     Console.WriteLine("8 reports loaded");

@@ -3,13 +3,15 @@
 // @topic     Deadlocks and starvation
 // @runtime net8
 // @expect outcome completed
-// @expect end-at 100ms ± 30ms
-// @expect peak-pool-threads >= 9
-// @expect no-lint starvation
+// @expect-when runtime=net8 end-at 100ms ± 30ms
+// @expect-when runtime=net8 peak-pool-threads >= 9
+// @expect-when runtime=net8 no-lint starvation
 // @expect lint blocking-pool-thread
 // @expect output "8 reports loaded"
-// @note L49: Each job blocks a pool thread in Wait(); .NET 6+ notices this particular kind of blocking.
-// @note L40: The continuations still need a free worker, which the pool now creates quickly.
+// @expect-when runtime=net8 output-at "the eighth job started" 0ms
+// @expect-when runtime=netfx end-at 2500ms ± 100ms
+// @note L57: Each job blocks a pool thread in Wait(); .NET 6+ notices this particular kind of blocking.
+// @note L44: The continuations still need a free worker, which the pool now creates quickly.
 
 /* @explain
 The same eight blocking jobs as `35-starvation-sync-over-async`, on the .NET 8 profile.
@@ -35,6 +37,8 @@ This **compensation** makes starvation rarer, not harmless:
 The fix is unchanged: don't block on async code.
 */
 
+static int started;
+
 async Task LoadReportAsync(int id)
 {
     await Task.Delay(100);   // its continuation needs a free pool thread
@@ -46,7 +50,12 @@ void Main()
     for (int i = 1; i <= 8; i++)
     {
         int id = i;
-        jobs.Add(Task.Run(() => LoadReportAsync(id).Wait()));
+        jobs.Add(Task.Run(() =>
+        {
+            if (Interlocked.Increment(ref started) == 8)
+                Console.WriteLine("the eighth job started");
+            LoadReportAsync(id).Wait();
+        }));
     }
     Task.WhenAll(jobs).Wait();
     Console.WriteLine("8 reports loaded");

@@ -8,7 +8,8 @@
 // @expect-when UseAsync=false end-at 1650ms ± 450ms
 // @expect-when UseAsync=true end-at 1090ms ± 20ms
 // @expect-when UseAsync=true peak-pool-threads <= 4
-// @note L40: Synchronous I/O: the pool thread is blocked for 100 ms and can serve nobody else.
+// @expect output-at "request served" 100ms
+// @note L41: Synchronous I/O: the pool thread is blocked for 100 ms and can serve nobody else.
 
 /* @explain
 ASP.NET Core serves requests on ThreadPool threads and has no SynchronizationContext.
@@ -38,4 +39,5 @@ async Task HandleRequestAsync()
         await Db.QueryAsync("SELECT * FROM Products WHERE Id = 7", 100);
     else
         Db.Query("SELECT * FROM Products WHERE Id = 7", 100);   // the request thread waits on the socket
+    Console.WriteLine("request served");
 }

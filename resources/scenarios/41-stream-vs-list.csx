@@ -8,8 +8,9 @@
 // @expect-when UseStream=false output-order "fetched page 1" "fetched page 4" "analyzed page 1" "analyzed page 4"
 // @expect-when UseStream=true output-at "analyzed page 1" 150ms
 // @expect-when UseStream=false output-at "analyzed page 1" 450ms
-// @note L70: Each page is analysed as soon as it arrives.
-// @note L61: Analysis of one page: 50 ms of CPU.
+// @expect-when UseStream=false output-at "fetched page 4" 400ms
+// @note L71: Each page is analysed as soon as it arrives.
+// @note L62: Analysis of one page: 50 ms of CPU.
 
 /* @explain
 Use `IAsyncEnumerable<T>` when data arrives in pieces over time — paged APIs, database

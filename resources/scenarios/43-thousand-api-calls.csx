@@ -8,9 +8,10 @@
 // @expect peak-pool-threads <= 4
 // @expect no-lint blocking-pool-thread
 // @expect-when MaxConcurrency=200 end-at 100ms ± 3ms
-// @note L39: Waiting for a slot is asynchronous: 950 calls wait here without holding any thread.
-// @note L42: Each call takes 20 ms; 50 are in flight at a time, so 20 waves.
-// @note L54: One task for all 1000 calls.
+// @expect-when MaxConcurrency=1 end-at 20s ± 50ms
+// @note L40: Waiting for a slot is asynchronous: 950 calls wait here without holding any thread.
+// @note L43: Each call takes 20 ms; 50 are in flight at a time, so 20 waves.
+// @note L55: One task for all 1000 calls.
 
 /* @explain
 Processing 1000 remote calls well means three things: **concurrently**, **bounded**, and

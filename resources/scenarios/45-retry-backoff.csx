@@ -11,17 +11,20 @@
 // @expect-when MaxAttempts=3 output-at "attempt 2 failed" 200ms
 // @expect-when MaxAttempts=3 output-at "attempt 3 succeeded" 450ms
 // @expect-when MaxAttempts=2 output-at "gave up" 200ms
-// @note L47: The first two calls to this URL fail after 50 ms with HTTP 503.
-// @note L53: The catch runs only while the `when` filter allows another attempt; otherwise the exception propagates.
-// @note L55: Backoff without holding a thread: 100 ms, then 200 ms.
+// @expect-when MaxAttempts=3 output-at "attempt 1 starts" 0ms
+// @expect-when MaxAttempts=3 output-at "attempt 2 starts" 150ms
+// @expect-when MaxAttempts=3 output-at "attempt 3 starts" 400ms
+// @note L51: The first two calls to this URL fail after 50 ms with HTTP 503.
+// @note L57: The catch runs only while the `when` filter allows another attempt; otherwise the exception propagates.
+// @note L59: Backoff without holding a thread: 100 ms, then 200 ms.
 
 /* @explain
 Transient failures — a 503, a timeout, a dropped connection — often succeed when tried
 again a moment later. A retry loop should:
 
 - retry only errors that are likely transient (here `HttpRequestException`);
-- wait between attempts, longer each time (**exponential backoff**: 100 ms, 200 ms,
-  400 ms…), usually with some random jitter so many clients do not retry in lockstep;
+- wait between attempts, longer each time (**exponential backoff**: each pause
+  twice the one before), usually with some random jitter so many clients do not retry in lockstep;
 - give up after a limit and let the last exception reach the caller;
 - wait with `await Task.Delay`, never `Thread.Sleep`, and honour a CancellationToken.
 
@@ -42,6 +45,7 @@ async Task<string> GetWithRetryAsync(string url)
     int attempt = 1;
     while (true)
     {
+        Console.WriteLine($"attempt {attempt} starts");
         try
         {
             string body = await Http.GetAsync(url, 50, failures: 2);

@@ -9,9 +9,10 @@
 // @expect-when ReleaseInFinally=true outcome completed
 // @expect-when ReleaseInFinally=true end-at 100ms ± 2ms
 // @expect-when ReleaseInFinally=true output "language saved"
-// @note L46: After this write the theme save throws, skipping the Release below: the lock's only slot is never given back.
-// @note L67: Main waits for a save that waits for a lock nobody will ever release.
-// @note L43: The second save queues here; the inspector shows it as the semaphore's only waiter.
+// @expect output-at "save failed" 50ms
+// @note L47: After this write the theme save throws, skipping the Release below: the lock's only slot is never given back.
+// @note L68: Main waits for a save that waits for a lock nobody will ever release.
+// @note L44: The second save queues here; the inspector shows it as the semaphore's only waiter.
 
 /* @explain
 Async bugs are hard to debug with a classic debugger because the interesting state is not

@@ -11,8 +11,9 @@
 // @expect-when MinThreads=2 lint starvation
 // @expect-when MinThreads=8 no-lint starvation
 // @expect-when MinThreads=8 end-at 100ms ± 3ms
-// @note L56: Up to the minimum (SetMinThreads above), the pool creates a thread per queued job without delay.
-// @note L48: Each report blocks a pool thread until a continuation that needs another pool thread has run.
+// @expect-when MinThreads=2 output-at "a third report started" 500ms ± 10ms
+// @note L61: Up to the minimum (SetMinThreads above), the pool creates a thread per queued job without delay.
+// @note L53: Each report blocks a pool thread until a continuation that needs another pool thread has run.
 
 /* @explain
 When an async system is slow, look at these counters before reading code (the timeline
@@ -37,6 +38,8 @@ That is a valid emergency mitigation — but the counters would still show threa
 blocked. The lasting fix is removing the blocking (`35-starvation-sync-over-async`).
 */
 
+static int started;
+
 async Task<string> FetchDataAsync()
 {
     await Task.Delay(100);   // the remote call; its continuation needs a pool thread
@@ -45,6 +48,8 @@ async Task<string> FetchDataAsync()
 
 void RenderReport()
 {
+    if (Interlocked.Increment(ref started) == 3)
+        Console.WriteLine("a third report started");
     string data = FetchDataAsync().Result;   // sync over async inside pool work
 }
 

@@ -7,8 +7,9 @@
 // @expect-when cores=1 output "4 images processed on 1 core(s)"
 // @expect-when cores=4 end-at 200ms ± 5ms
 // @expect-when cores=4 output "4 images processed on 4 core(s)"
-// @note L42: Four downloads overlap: concurrency without any parallel hardware.
-// @note L43: One core: the four filters run one after another, 100-500 ms.
+// @expect output-at "first image downloaded" 100ms
+// @note L45: Four downloads overlap: concurrency without any parallel hardware.
+// @note L48: One core: the four filters run one after another, 100-500 ms.
 // @quiz On one core, when does the program end?
 // @choice 200 ms
 // @answer 500 ms
@@ -37,9 +38,13 @@ does not give you parallelism; only multiple cores (used via the ThreadPool, `Ta
 `Parallel.For`…) do that, and only for CPU work.
 */
 
+static int downloaded;
+
 async Task<int> ProcessImageAsync(int id)
 {
     await Http.GetAsync($"https://images.example/raw/{id}", 100);   // waiting: needs no core
+    if (Interlocked.Increment(ref downloaded) == 1)
+        Console.WriteLine("first image downloaded");
     Cpu.Work(100);   // filtering: needs a core
     return id;
 }

@@ -3,9 +3,11 @@
 // @topic     Basics
 // @cores 4
 // @expect outcome completed
-// @expect end-at 200ms ± 5ms
-// @expect output "4 images processed on 4 core(s)"
-// @note L33: Four continuations run on four pool threads on four cores at the same time.
+// @expect-when cores=4 end-at 200ms ± 5ms
+// @expect-when cores=4 output "4 images processed on 4 core(s)"
+// @expect output-at "first image downloaded" 100ms
+// @expect-when cores=1 end-at 500ms ± 5ms
+// @note L39: Four continuations run on four pool threads on four cores at the same time.
 
 /* @explain
 This is `48-concurrency-one-core` with four cores instead of one. Nothing in the code
@@ -27,9 +29,13 @@ when it has more than one core. A web server relies on the first for I/O; image 
 or compression needs the second.
 */
 
+static int downloaded;
+
 async Task<int> ProcessImageAsync(int id)
 {
     await Http.GetAsync($"https://images.example/raw/{id}", 100);   // waiting: needs no core
+    if (Interlocked.Increment(ref downloaded) == 1)
+        Console.WriteLine("first image downloaded");
     Cpu.Work(100);   // filtering: needs a core
     return id;
 }

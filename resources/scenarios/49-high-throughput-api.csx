@@ -37,8 +37,8 @@ Every request finishes 2 or 102 ms after it arrives; the last one ends at 1.092 
 Flip **SyncOverAsync**: the cache misses now block a pool thread on `.Result`, and each
 needs a second thread for the database continuation. Watch the pool grow beyond its four
 threads (seven here): on net8 blocking compensation adds them so quickly that the run
-still ends at 1.092 s, but every blocked request pins a thread. On `netfx`, which adds one
-thread per 500 ms, the same traffic takes 43.5 s: threads, not work, set the ceiling.
+still ends at 1.092 s, but every blocked request pins a thread. On `netfx`, which injects
+threads slowly (question 35), the same traffic takes 43.5 s: threads, not work, set the ceiling.
 */
 
 static int requests = 0;

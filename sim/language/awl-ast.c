@@ -139,6 +139,7 @@ awl_ast_new (void)
   priv->classes = g_hash_table_new (g_str_hash, g_str_equal);
   priv->anon_members = g_hash_table_new (g_str_hash, g_str_equal);
   priv->type_params = g_hash_table_new (g_str_hash, g_str_equal);
+  priv->class_decls = g_hash_table_new (g_str_hash, g_str_equal);
   priv->enums = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   ast->priv = priv;
 
@@ -165,6 +166,7 @@ awl_ast_free (AwlAst *ast)
   g_hash_table_unref (priv->classes);
   g_hash_table_unref (priv->anon_members);
   g_hash_table_unref (priv->type_params);
+  g_hash_table_unref (priv->class_decls);
   g_hash_table_unref (priv->enums);
   g_hash_table_unref (priv->fields);
   awl_arena_free (priv->arena);
@@ -202,10 +204,16 @@ awl_ast_find_method_in (const AwlAst *ast,
 
   if (klass == NULL)
     return awl_ast_find_method (ast, name);
-  for (guint i = 0; i < ast->n_methods; i++)
-    if (ast->methods[i]->klass != NULL && strcmp (ast->methods[i]->klass, klass) == 0 &&
-        strcmp (ast->methods[i]->name, name) == 0)
-      return ast->methods[i];
+  /* The class's own method first, then its base classes' (inherited members);
+   * the depth bound stops at a cycle, which the checker reports. */
+  for (guint depth = 0; klass != NULL && depth < 64; depth++)
+    {
+      for (guint i = 0; i < ast->n_methods; i++)
+        if (ast->methods[i]->klass != NULL && strcmp (ast->methods[i]->klass, klass) == 0 &&
+            strcmp (ast->methods[i]->name, name) == 0)
+          return ast->methods[i];
+      klass = awl_ast_class_base (ast, klass);
+    }
   return NULL;
 }
 
@@ -221,10 +229,14 @@ awl_ast_find_field_in (const AwlAst *ast,
 
   if (klass == NULL)
     return awl_ast_find_field (ast, name);
-  f = find_member (ast, klass, name);
-  for (guint i = 0; i < ast->n_fields; i++)
-    if (ast->fields[i] == f)
-      return f;
+  for (guint depth = 0; klass != NULL && depth < 64; depth++)
+    {
+      f = find_member (ast, klass, name);
+      for (guint i = 0; i < ast->n_fields; i++)
+        if (ast->fields[i] == f)
+          return f;
+      klass = awl_ast_class_base (ast, klass);
+    }
   return NULL;
 }
 
@@ -409,6 +421,19 @@ awl_expr_foreach_child (const AwlExpr   *expr,
       break;
     case AWL_EXPR_IS:
       visit_expr (expr->is.operand, func, user_data);
+      awl_pattern_foreach_child (expr->is.pattern, func, user_data);
+      break;
+    case AWL_EXPR_SWITCH:
+      visit_expr (expr->switch_.subject, func, user_data);
+      for (guint i = 0; i < expr->switch_.n_arms; i++)
+        {
+          awl_pattern_foreach_child (expr->switch_.arms[i].pattern, func, user_data);
+          visit_expr (expr->switch_.arms[i].guard, func, user_data);
+          visit_expr (expr->switch_.arms[i].result, func, user_data);
+        }
+      break;
+    case AWL_EXPR_TUPLE:
+      visit_exprs (expr->tuple.elements, expr->tuple.n_elements, func, user_data);
       break;
     case AWL_EXPR_CAST:
       visit_expr (expr->cast.operand, func, user_data);
@@ -511,7 +536,7 @@ awl_expr_kind_to_string (AwlExprKind kind)
     "null", "bool", "int", "double", "char", "string", "interpolated", "name",
     "member", "call", "index", "new", "new-array", "init-list", "unary", "binary",
     "assign", "conditional", "await", "lambda", "is", "cast", "default", "typeof",
-    "nameof", "throw",
+    "nameof", "throw", "switch", "tuple",
   };
 
   return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "?";
@@ -751,6 +776,8 @@ dump_form (GString       *out,
   g_string_append_c (out, ')');
 }
 
+static void dump_pattern (GString *out, const AwlPattern *pat);
+
 static void
 dump_expr (GString       *out,
            const AwlExpr *e)
@@ -904,7 +931,9 @@ dump_expr (GString       *out,
       g_string_append (out, e->is.negated ? "(is-not " : "(is ");
       dump_expr (out, e->is.operand);
       g_string_append_c (out, ' ');
-      if (e->is.type == NULL)
+      if (e->is.pattern != NULL)
+        dump_pattern (out, e->is.pattern);
+      else if (e->is.type == NULL)
         g_string_append (out, "null");
       else
         append_type (out, e->is.type);
@@ -938,6 +967,35 @@ dump_expr (GString       *out,
       break;
     case AWL_EXPR_THROW:
       dump_form (out, "throw", 1, e->throw_expr.operand, NULL, NULL);
+      break;
+    case AWL_EXPR_SWITCH:
+      g_string_append (out, "(switch ");
+      dump_expr (out, e->switch_.subject);
+      for (guint i = 0; i < e->switch_.n_arms; i++)
+        {
+          g_string_append (out, " (arm ");
+          dump_pattern (out, e->switch_.arms[i].pattern);
+          if (e->switch_.arms[i].guard != NULL)
+            {
+              g_string_append (out, " when ");
+              dump_expr (out, e->switch_.arms[i].guard);
+            }
+          g_string_append_c (out, ' ');
+          dump_expr (out, e->switch_.arms[i].result);
+          g_string_append_c (out, ')');
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_TUPLE:
+      g_string_append (out, "(tuple");
+      for (guint i = 0; i < e->tuple.n_elements; i++)
+        {
+          g_string_append_c (out, ' ');
+          if (e->tuple.names != NULL && e->tuple.names[i] != NULL)
+            g_string_append_printf (out, "%s:", e->tuple.names[i]);
+          dump_expr (out, e->tuple.elements[i]);
+        }
+      g_string_append_c (out, ')');
       break;
     default:
       g_string_append (out, "<?>");
@@ -1171,4 +1229,83 @@ awl_expr_dump (const AwlExpr *expr)
   dump_expr (out, expr);
 
   return g_string_free (out, FALSE);
+}
+
+/* ---------------------------------------------------------------------------- */
+/* Patterns (`is`, `switch`)                                                    */
+
+void
+awl_pattern_foreach_child (const AwlPattern *pat,
+                           AwlAstChildFunc   func,
+                           gpointer          user_data)
+{
+  if (pat == NULL)
+    return;
+  visit_expr (pat->value, func, user_data);
+  awl_pattern_foreach_child (pat->left, func, user_data);
+  awl_pattern_foreach_child (pat->right, func, user_data);
+  for (guint i = 0; i < pat->n_props; i++)
+    awl_pattern_foreach_child (pat->props[i], func, user_data);
+}
+
+static void
+dump_pattern (GString          *out,
+              const AwlPattern *pat)
+{
+  if (pat == NULL)
+    {
+      g_string_append (out, "<null>");
+      return;
+    }
+  switch (pat->kind)
+    {
+    case AWL_PAT_DISCARD: g_string_append (out, "_"); break;
+    case AWL_PAT_NULL: g_string_append (out, "null"); break;
+    case AWL_PAT_CONST: dump_expr (out, pat->value); break;
+    case AWL_PAT_RELATIONAL:
+      g_string_append_printf (out, "(%s ", awl_binary_op_to_string (pat->op));
+      dump_expr (out, pat->value);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_PAT_TYPE:
+    case AWL_PAT_VAR:
+      g_string_append (out, "(type ");
+      append_type (out, pat->type);
+      if (pat->var != NULL)
+        g_string_append_printf (out, " %s", pat->var->name);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_PAT_NOT:
+      g_string_append (out, "(not ");
+      dump_pattern (out, pat->left);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_PAT_AND:
+    case AWL_PAT_OR:
+      g_string_append (out, pat->kind == AWL_PAT_AND ? "(and " : "(or ");
+      dump_pattern (out, pat->left);
+      g_string_append_c (out, ' ');
+      dump_pattern (out, pat->right);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_PAT_PROPERTY:
+    case AWL_PAT_TUPLE:
+      g_string_append (out, pat->kind == AWL_PAT_PROPERTY ? "(props" : "(positional");
+      if (pat->type != NULL)
+        {
+          g_string_append_c (out, ' ');
+          append_type (out, pat->type);
+        }
+      for (guint i = 0; i < pat->n_props; i++)
+        {
+          g_string_append_c (out, ' ');
+          if (pat->prop_names != NULL)
+            g_string_append_printf (out, "%s:", pat->prop_names[i]);
+          dump_pattern (out, pat->props[i]);
+        }
+      if (pat->var != NULL)
+        g_string_append_printf (out, " %s", pat->var->name);
+      g_string_append_c (out, ')');
+      break;
+    }
 }

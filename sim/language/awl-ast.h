@@ -33,6 +33,8 @@ typedef struct _AwlField    AwlField;
 typedef struct _AwlCatch    AwlCatch;
 typedef struct _AwlArg      AwlArg;
 typedef struct _AwlInterpPart AwlInterpPart;
+typedef struct _AwlPattern  AwlPattern;
+typedef struct _AwlSwitchArm AwlSwitchArm;
 /* Declared in awl-directives.h; a name in code may resolve to a knob. */
 typedef struct _AwlKnob     AwlKnob;
 
@@ -57,6 +59,9 @@ struct _AwlTypeRef
   guint        n_args;
   guint        array_rank;  /* number of [] suffixes: int[] = 1, int[][] = 2 */
   guint        nullable : 1;/* T? */
+  const char **tuple_names; /* `(int Count, string Name)`: name = "ValueTuple", args = the
+                               element types, tuple_names[i] = a name or NULL; NULL if
+                               no element is named */
 };
 
 /* What a method returns, classified once so the compiler need not look at names. */
@@ -97,6 +102,8 @@ struct _AwlVar
   guint        assigned : 1;   /* assigned after its declaration (checker) */
   AwlExpr     *default_value;  /* parameters only: `int n = 3`, else NULL */
   guint        is_params : 1;  /* `params T[] xs` */
+  guint        by_ref : 1;     /* `ref T x` / `out T x` parameter: its slot holds the
+                                  caller's box (awl-compile-everyday.c) */
 };
 
 /* ---------------------------------------------------------------------------- */
@@ -130,6 +137,8 @@ typedef enum
   AWL_EXPR_TYPEOF,        /* typeof(T) */
   AWL_EXPR_NAMEOF,        /* nameof(x) — folded to its string by the parser too */
   AWL_EXPR_THROW,         /* `x ?? throw new …` (throw expression) */
+  AWL_EXPR_SWITCH,        /* `x switch { 1 => "a", > 5 => "b", _ => "c" }` */
+  AWL_EXPR_TUPLE,         /* `(1, "a")`, `(Count: 1, Name: "a")` */
 } AwlExprKind;
 
 typedef enum
@@ -200,7 +209,49 @@ struct _AwlArg
   AwlLoc       loc;
   const char  *name;   /* interned, or NULL for a positional argument */
   AwlExpr     *value;
-  gboolean     is_ref; /* `ref x` (only Interlocked.* take one) */
+  gboolean     is_ref; /* `ref x` */
+  gboolean     is_out; /* `out x`, `out var x`, `out int x`, `out _` */
+  AwlVar      *out_var; /* `out var x` / `out int x`: the variable declared, else NULL */
+};
+
+/* Patterns of `is` and `switch` (awl-parser-everyday.c). */
+typedef enum
+{
+  AWL_PAT_DISCARD,        /* `_` */
+  AWL_PAT_NULL,           /* `null` */
+  AWL_PAT_CONST,          /* `1`, `"a"`, `Stage.Done` (value) */
+  AWL_PAT_RELATIONAL,     /* `> 5`, `<= 0` (op, value) */
+  AWL_PAT_TYPE,           /* `int`, `Exception e` (type, var) */
+  AWL_PAT_VAR,            /* `var x` (var) */
+  AWL_PAT_NOT,            /* `not P` (left) */
+  AWL_PAT_AND,            /* `P and Q` */
+  AWL_PAT_OR,             /* `P or Q` */
+  AWL_PAT_PROPERTY,       /* `{ Length: > 3, Name: "a" }`, `Foo { X: 1 } f` (type, var optional) */
+  AWL_PAT_TUPLE,          /* `(1, _)`, `(> 0, "a")` (props = the elements, prop_names NULL) */
+} AwlPatternKind;
+
+struct _AwlPattern
+{
+  AwlPatternKind kind;
+  AwlLoc         loc;
+  AwlExpr       *value;       /* CONST, RELATIONAL */
+  AwlBinaryOp    op;          /* RELATIONAL: LT, LE, GT, GE */
+  AwlTypeRef    *type;        /* TYPE; PROPERTY (or NULL) */
+  AwlVar        *var;         /* TYPE, VAR, PROPERTY designation, or NULL */
+  AwlPattern    *left;        /* NOT, AND, OR */
+  AwlPattern    *right;       /* AND, OR */
+  const char   **prop_names;  /* PROPERTY: the members */
+  AwlPattern   **props;       /* PROPERTY, TUPLE: the sub-patterns */
+  guint          n_props;
+};
+
+/* One arm of a switch expression: `pattern when guard => result`. */
+struct _AwlSwitchArm
+{
+  AwlLoc       loc;
+  AwlPattern  *pattern;
+  AwlExpr     *guard;         /* `when …`, else NULL */
+  AwlExpr     *result;
 };
 
 /* A piece of an interpolated string: either literal text (expr == NULL) or a hole
@@ -261,12 +312,17 @@ struct _AwlExpr
     struct { AwlExpr *operand;
              AwlTypeRef *type;    /* NULL for `is null` / `is not null` */
              AwlVar *var;         /* `is T name`, else NULL */
-             gboolean negated; } is;                             /* IS */
-    struct { AwlTypeRef *type; AwlExpr *operand; } cast;         /* CAST */
+             gboolean negated;
+             AwlPattern *pattern; /* any other pattern (then type/var are NULL) */ } is; /* IS */
+    struct { AwlTypeRef *type; AwlExpr *operand;
+             gboolean as_operator; /* `x as T`: null instead of an exception */ } cast; /* CAST */
     struct { AwlTypeRef *type; } default_value;                  /* DEFAULT (type may be NULL) */
     struct { AwlTypeRef *type; } type_of;                        /* TYPEOF */
     struct { AwlExpr *operand; const char *value; } name_of;     /* NAMEOF: value = the name */
     struct { AwlExpr *operand; } throw_expr;                     /* THROW */
+    struct { AwlExpr *subject; AwlSwitchArm *arms; guint n_arms; } switch_; /* SWITCH */
+    struct { AwlExpr **elements; const char **names;             /* names[i] may be NULL */
+             guint n_elements; } tuple;                         /* TUPLE */
   };
 };
 
@@ -315,7 +371,9 @@ struct _AwlStmt
     struct { AwlTypeRef *type;     /* NULL for var */
              AwlVar **vars; AwlExpr **inits; /* inits[i] may be NULL */
              guint n_vars;
-             gboolean is_const; } decl;                               /* DECL */
+             gboolean is_const;
+             gboolean deconstruct; /* `var (a, b) = e;`, `(int a, string b) = e;`:
+                                      inits[0] = e, each var has its own type */ } decl; /* DECL */
     struct { AwlExpr *cond; AwlStmt *then_stmt; AwlStmt *else_stmt; } if_; /* IF */
     struct { AwlExpr *cond; AwlStmt *body; } while_;                  /* WHILE, DO */
     struct { AwlStmt **init; guint n_init;   /* one DECL or several EXPR statements */
@@ -350,6 +408,10 @@ typedef enum
   AWL_MOD_READONLY  = 1 << 6,
   AWL_MOD_CONST     = 1 << 7,
   AWL_MOD_VOLATILE  = 1 << 8,
+  AWL_MOD_VIRTUAL   = 1 << 9,
+  AWL_MOD_OVERRIDE  = 1 << 10,
+  AWL_MOD_ABSTRACT  = 1 << 11,
+  AWL_MOD_SEALED    = 1 << 12,
 } AwlModifiers;
 
 typedef enum
@@ -363,6 +425,9 @@ typedef enum
   AWL_FUNC_CTOR        = 1 << 6,   /* a constructor (also INSTANCE; named as its class) */
   AWL_FUNC_TOP_LEVEL   = 1 << 7,   /* the Main made of the file's top-level statements */
   AWL_FUNC_LOCAL       = 1 << 8,   /* a local function, hoisted to a static method */
+  AWL_FUNC_ABSTRACT    = 1 << 9,   /* no body: `abstract` or declared in an interface */
+  AWL_FUNC_EXTENSION   = 1 << 10,  /* `static T M(this X x, …)` in a static class */
+  AWL_FUNC_ACCESSOR    = 1 << 11,  /* a property's `get`/`set` body (named get_X / set_X) */
 } AwlFunctionFlags;
 
 struct _AwlFunction
@@ -381,6 +446,9 @@ struct _AwlFunction
   guint          end_line;      /* line of the closing `}` or of the expression's end */
   AwlFunction   *parent;        /* lambdas: the enclosing function; methods: NULL */
   const char    *klass;         /* methods: the innermost enclosing class, or NULL */
+  AwlArg        *init_args;     /* constructors: `: base(…)` / `: this(…)` arguments */
+  guint          n_init_args;
+  guint          init_kind;     /* constructors: 0 none, 1 `: base(…)`, 2 `: this(…)` */
 
   /* Filled in by the checker. */
   AwlVar       **vars;          /* params first, then locals in declaration order */
@@ -442,6 +510,43 @@ gboolean      awl_ast_is_enum       (const AwlAst *ast,
 gboolean      awl_ast_has_enum_member (const AwlAst *ast,
                                        const char   *enum_name,
                                        const char   *member);
+/* Classes, interfaces, records and structs of the script and what they derive from
+ * (awl-ast-types.c). */
+typedef enum
+{
+  AWL_CLASS_INTERFACE = 1 << 0,
+  AWL_CLASS_ABSTRACT  = 1 << 1,
+  AWL_CLASS_STATIC    = 1 << 2,
+  AWL_CLASS_RECORD    = 1 << 3,
+  AWL_CLASS_STRUCT    = 1 << 4,
+} AwlClassFlags;
+
+typedef struct
+{
+  AwlLoc        loc;        /* of the name */
+  const char   *name;       /* interned */
+  guint         flags;      /* AwlClassFlags */
+  AwlTypeRef  **bases;      /* the base list as written after `:` */
+  guint         n_bases;
+  AwlVar      **record_params; /* `record Point(int X, int Y)`: its positional parameters */
+  guint         n_record_params;
+} AwlClassDecl;
+
+const AwlClassDecl *awl_ast_get_class  (const AwlAst *ast,
+                                        const char   *name);
+/* The base class of @klass: a class of the script, a .NET class the subset lets
+ * scripts derive from (`SynchronizationContext`), or NULL. */
+const char   *awl_ast_class_base       (const AwlAst *ast,
+                                        const char   *klass);
+/* Whether @klass is @type, derives from it or implements it (directly or not). */
+gboolean      awl_ast_class_is_a       (const AwlAst *ast,
+                                        const char   *klass,
+                                        const char   *type);
+/* Whether @klass derives (directly or not) from the .NET class @builtin. */
+gboolean      awl_ast_class_extends_builtin (const AwlAst *ast,
+                                             const char   *klass,
+                                             const char   *builtin);
+
 /* Whether some anonymous type (`new { Name = … }`) has a member @name. */
 gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
                                            const char   *name);
@@ -478,6 +583,10 @@ void          awl_expr_foreach_child    (const AwlExpr      *expr,
 void          awl_stmt_foreach_child    (const AwlStmt      *stmt,
                                          AwlAstChildFunc     func,
                                          gpointer            user_data);
+/* A pattern's expressions (constants, relational bounds), left to right. */
+void          awl_pattern_foreach_child (const AwlPattern  *pattern,
+                                         AwlAstChildFunc    func,
+                                         gpointer           user_data);
 /* A function's children: its parameters' default values, then its body. */
 void          awl_function_foreach_child (const AwlFunction *function,
                                           AwlAstChildFunc    func,

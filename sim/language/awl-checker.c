@@ -106,13 +106,65 @@ is_user_instance_member (Checker    *c,
     if (awl_field_is_instance (ast->fields[i]) && strcmp (ast->fields[i]->name, name) == 0)
       return TRUE;
   for (guint i = 0; i < ast->n_methods; i++)
-    if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR) &&
+    if ((((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && !(ast->methods[i]->flags & AWL_FUNC_CTOR)) ||
+         (ast->methods[i]->flags & AWL_FUNC_EXTENSION)) &&
         strcmp (ast->methods[i]->name, name) == 0)
+      return TRUE;
+  /* A property with a body: its accessors are get_Name / set_Name. */
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_ACCESSOR) && strcmp (ast->methods[i]->name + 4, name) == 0)
       return TRUE;
   return FALSE;
 }
 
 static void resolve_name (Checker *c, AwlExpr *e, gboolean as_callee);
+
+/* An accessor (get_Name, else set_Name) of a property of the current class or its bases. */
+static AwlFunction *
+find_accessor (Checker    *c,
+               const char *name)
+{
+  g_autofree char *get = g_strconcat ("get_", name, NULL);
+  g_autofree char *set = g_strconcat ("set_", name, NULL);
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, current_class (c), get);
+
+  if (m == NULL)
+    m = awl_ast_find_method_in (c->unit->ast, current_class (c), set);
+  return m != NULL && (m->flags & AWL_FUNC_ACCESSOR) && current_class (c) != NULL ? m : NULL;
+}
+
+static gboolean
+class_has_static_getter (Checker    *c,
+                         const char *klass,
+                         const char *name)
+{
+  g_autofree char *get = g_strconcat ("get_", name, NULL);
+  AwlFunction *m = awl_ast_find_method_in (c->unit->ast, klass, get);
+
+  return m != NULL && (m->flags & AWL_FUNC_ACCESSOR) && !(m->flags & AWL_FUNC_INSTANCE);
+}
+
+/* Turns the NAME @e into `Class.NAME` (a static property used by its simple name). */
+static void
+make_class_member (Checker    *c,
+                   AwlExpr    *e,
+                   const char *klass)
+{
+  AwlExpr *target = awl_arena_new0 (c->arena, AwlExpr);
+  const char *name = e->name.name;
+
+  target->kind = AWL_EXPR_NAME;
+  target->loc = e->loc;
+  target->depth = 1;
+  target->name.name = klass;
+  target->name.kind = AWL_NAME_CLASS;
+  memset (&e->member, 0, sizeof e->member);
+  e->kind = AWL_EXPR_MEMBER;
+  e->member.target = target;
+  e->member.name = name;
+  e->member.name_loc = e->loc;
+  e->depth = 2;
+}
 
 /* Turns the NAME @e into `this.NAME` (an instance member used by its simple name). */
 static void
@@ -263,12 +315,14 @@ resolve_name (Checker  *c,
   AwlField *f;
   AwlKnob *k;
 
-  if ((v = lookup_var (c, n->name)) != NULL)
+  if ((v = lookup_var (c, strcmp (n->name, "base") == 0 ? "this" : n->name)) != NULL)
     {
       n->kind = AWL_NAME_VAR;
       n->var = v;
       if (v->owner != c->func)
         v->captured = TRUE;
+      if (v->owner != c->func && v->by_ref)
+        error_at (c, e->loc, "the `ref`/`out` parameter `%s` cannot be used inside a lambda", v->name);
     }
   else if ((f = find_field (c, n->name)) != NULL)
     {
@@ -293,6 +347,22 @@ resolve_name (Checker  *c,
     {
       n->kind = AWL_NAME_KNOB;
       n->knob = k;
+    }
+  else if ((m = find_accessor (c, n->name)) != NULL)
+    {
+      /* A property with a body used by its simple name: `this.Name` or `Class.Name`. */
+      if (m->flags & AWL_FUNC_INSTANCE)
+        {
+          if (in_instance_method (c))
+            {
+              make_this_member (c, e);
+              return;
+            }
+          error_at (c, e->loc, "an object reference is required for the non-static property `%s`", n->name);
+        }
+      else
+        make_class_member (c, e, m->klass);
+      return;
     }
   else if (awl_ast_has_class (c->unit->ast, n->name) || awl_ast_is_enum (c->unit->ast, n->name))
     n->kind = AWL_NAME_CLASS;
@@ -529,11 +599,93 @@ check_method_args (Checker     *c,
     }
 }
 
+/* `SetSynchronizationContext(this)` inside a class deriving from SynchronizationContext:
+ * a static method of the .NET base class by its simple name becomes `Base.Method`. */
+static void
+qualify_base_static (Checker *c,
+                     AwlExpr *callee)
+{
+  const char *klass = current_class (c);
+  const char *name = callee->name.name;
+  AwlExpr *target;
+
+  if (klass == NULL || lookup_var (c, name) != NULL || find_method (c, name) != NULL ||
+      find_field (c, name) != NULL ||
+      !awl_ast_class_extends_builtin (c->unit->ast, klass, "SynchronizationContext") ||
+      awl_known_api_lookup ("SynchronizationContext", name, AWL_API_STATIC_METHOD) == NULL)
+    return;
+  target = awl_arena_new0 (c->arena, AwlExpr);
+  target->kind = AWL_EXPR_NAME;
+  target->loc = callee->loc;
+  target->depth = 1;
+  target->name.name = "SynchronizationContext";
+  memset (&callee->member, 0, sizeof callee->member);
+  callee->kind = AWL_EXPR_MEMBER;
+  callee->member.target = target;
+  callee->member.name = name;
+  callee->member.name_loc = callee->loc;
+  callee->depth = 2;
+}
+
+static void check_pattern (Checker *c, AwlPattern *pat);
+
+/* `out var x` declares x in the enclosing scope; `out x` / `ref x` must be assignable;
+ * a method of the script takes them exactly where its parameters are `ref`/`out`. */
+static void
+check_ref_args (Checker *c,
+                AwlExpr *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlFunction *m = NULL;
+
+  if (callee->kind == AWL_EXPR_NAME && callee->name.kind == AWL_NAME_METHOD)
+    m = callee->name.func;
+  else if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
+           callee->member.target->name.kind == AWL_NAME_CLASS)
+    m = awl_ast_find_method_in (c->unit->ast, callee->member.target->name.name, callee->member.name);
+
+  for (guint i = 0; i < e->call.n_args; i++)
+    {
+      AwlArg *a = &e->call.args[i];
+
+      if ((a->is_ref || a->is_out) && a->value != NULL)
+        {
+          if (a->value->kind != AWL_EXPR_NAME && a->value->kind != AWL_EXPR_MEMBER &&
+              a->value->kind != AWL_EXPR_INDEX)
+            error_at (c, a->loc, "a `%s` argument must be a variable, a field or an element",
+                      a->is_ref ? "ref" : "out");
+          else
+            check_assignable (c, a->value, a->loc);
+        }
+      if (m != NULL && a->name == NULL)
+        {
+          guint k = i + ((m->flags & AWL_FUNC_INSTANCE) ? 1 : 0);
+
+          if (k < m->n_params && m->params[k]->by_ref != (a->is_ref || a->is_out))
+            error_at (c, a->loc, m->params[k]->by_ref
+                      ? "the parameter `%s` of `%s` is passed by `ref` or `out`: write `out %s` or `ref %s`"
+                      : "the parameter `%s` of `%s` is not a `ref` or `out` parameter",
+                      m->params[k]->name, m->name, m->params[k]->name, m->params[k]->name);
+        }
+      if (a->out_var != NULL)
+        {
+          check_type (c, a->out_var->type);
+          if (c->func == NULL)
+            error_at (c, a->out_var->loc, "an `out` variable cannot be declared in a field's initializer");
+          else
+            declare (c, a->out_var);
+        }
+    }
+}
+
 static void
 check_call (Checker *c,
             AwlExpr *e)
 {
   AwlExpr *callee = e->call.callee;
+
+  if (callee->kind == AWL_EXPR_NAME)
+    qualify_base_static (c, callee);
 
   if (callee->kind == AWL_EXPR_MEMBER && names_unknown_type (c, callee->member.target))
     {
@@ -612,7 +764,10 @@ check_call (Checker *c,
                                api->min_args, api->max_args);
               check_named_args (c, e->call.args, e->call.n_args, what, api->named_args);
               for (guint i = 0; i < e->call.n_args; i++)
-                if (e->call.args[i].is_ref != (i == 0 && (api->flags & AWL_API_REF_FIRST)))
+                if (e->call.args[i].is_out != (i + 1 == e->call.n_args && (api->flags & AWL_API_OUT_LAST)))
+                  error_at (c, e->call.args[i].loc, e->call.args[i].is_out
+                            ? "`%s` has no `out` parameter here" : "`%s` takes its last argument by `out`", what);
+                else if (e->call.args[i].is_ref != (i == 0 && (api->flags & AWL_API_REF_FIRST)))
                   error_at (c, e->call.args[i].loc, e->call.args[i].is_ref
                             ? "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked"
                             : "`%s` takes its first argument by `ref`", what);
@@ -647,14 +802,7 @@ check_call (Checker *c,
 
   for (guint i = 0; i < e->call.n_args; i++)
     check_expr (c, e->call.args[i].value);
-  {
-    g_autofree char *path = callee->kind == AWL_EXPR_MEMBER ? static_path (callee->member.target) : NULL;
-
-    /* Known static methods checked their `ref` arguments above. */
-    for (guint i = 0; path == NULL && i < e->call.n_args; i++)
-      if (e->call.args[i].is_ref)
-        error_at (c, e->call.args[i].loc, "`ref` arguments " ARE_NOT_SUPPORTED " except for Interlocked");
-  }
+  check_ref_args (c, e);
 }
 
 static void
@@ -674,7 +822,8 @@ check_member (Checker *c,
   if (names_class (c, target))
     {
       target->name.kind = AWL_NAME_CLASS;
-      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL)
+      if (awl_ast_find_field_in (c->unit->ast, target->name.name, e->member.name) == NULL &&
+          !class_has_static_getter (c, target->name.name, e->member.name))
         error_at (c, e->member.name_loc, "the class `%s` has no static field `%s`",
                   target->name.name, e->member.name);
       return;
@@ -763,6 +912,11 @@ check_new (Checker *c,
       return;
     }
   check_type (c, type);
+  if (awl_ast_get_class (c->unit->ast, type->name) != NULL &&
+      (awl_ast_get_class (c->unit->ast, type->name)->flags & (AWL_CLASS_ABSTRACT | AWL_CLASS_INTERFACE)))
+    error_at (c, e->loc, "cannot create an instance of the %s `%s`",
+              (awl_ast_get_class (c->unit->ast, type->name)->flags & AWL_CLASS_INTERFACE) ? "interface" : "abstract class",
+              type->name);
   if (awl_ast_has_class (c->unit->ast, type->name))
     {
       AwlFunction *ctor = awl_ast_find_method_in (c->unit->ast, type->name, type->name);
@@ -813,6 +967,45 @@ is_discard (Checker       *c,
 {
   return e->kind == AWL_EXPR_NAME && strcmp (e->name.name, "_") == 0 &&
          lookup_var (c, "_") == NULL && find_field (c, "_") == NULL;
+}
+
+/* A pattern's constants and types, and its variables declared in the current scope.
+ * A single name taken for a type that is a variable, field or knob is a constant. */
+static void
+check_pattern (Checker    *c,
+               AwlPattern *pat)
+{
+  if (pat == NULL)
+    return;
+  if (pat->kind == AWL_PAT_TYPE && pat->var == NULL && pat->type->n_args == 0 &&
+      pat->type->array_rank == 0 && strchr (pat->type->name, '.') == NULL &&
+      (lookup_var (c, pat->type->name) != NULL || find_field (c, pat->type->name) != NULL ||
+       awl_directives_find_knob (c->unit->directives, pat->type->name) != NULL))
+    {
+      AwlExpr *name = awl_arena_new0 (c->arena, AwlExpr);
+
+      name->kind = AWL_EXPR_NAME;
+      name->loc = pat->loc;
+      name->depth = 1;
+      name->name.name = pat->type->name;
+      pat->kind = AWL_PAT_CONST;
+      pat->value = name;
+      pat->type = NULL;
+    }
+  check_expr (c, pat->value);
+  if (pat->kind == AWL_PAT_TYPE || pat->kind == AWL_PAT_PROPERTY)
+    check_type (c, pat->type);
+  check_pattern (c, pat->left);
+  check_pattern (c, pat->right);
+  for (guint i = 0; i < pat->n_props; i++)
+    check_pattern (c, pat->props[i]);
+  if (pat->var != NULL)
+    {
+      if (c->func == NULL)
+        error_at (c, pat->var->loc, "a pattern variable cannot be declared in a field's initializer");
+      else
+        declare (c, pat->var);
+    }
 }
 
 static void
@@ -885,8 +1078,21 @@ check_expr (Checker *c,
     case AWL_EXPR_LAMBDA:
       check_function (c, e->lambda.func);
       break;
+    case AWL_EXPR_SWITCH:
+      check_expr (c, e->switch_.subject);
+      for (guint i = 0; i < e->switch_.n_arms; i++)
+        {
+          guint mark = scope_mark (c);
+
+          check_pattern (c, e->switch_.arms[i].pattern);
+          check_expr (c, e->switch_.arms[i].guard);
+          check_expr (c, e->switch_.arms[i].result);
+          scope_pop (c, mark);
+        }
+      break;
     case AWL_EXPR_IS:
       check_expr (c, e->is.operand);
+      check_pattern (c, e->is.pattern);
       check_type (c, e->is.type);
       if (e->is.var != NULL)
         {
@@ -1077,6 +1283,17 @@ check_stmt (Checker *c,
       scope_pop (c, mark);
       break;
     case AWL_STMT_DECL:
+      if (s->decl.deconstruct)
+        {
+          check_expr (c, s->decl.inits[0]);
+          for (guint i = 0; i < s->decl.n_vars; i++)
+            if (strcmp (s->decl.vars[i]->name, "_") != 0)
+              {
+                check_type (c, s->decl.vars[i]->type);
+                declare (c, s->decl.vars[i]);
+              }
+          break;
+        }
       check_type (c, s->decl.type);
       for (guint i = 0; i < s->decl.n_vars; i++)
         {
@@ -1182,6 +1399,10 @@ check_signature (Checker     *c,
 
   check_type (c, f->return_type);
   rt = awl_type_ref_to_string (f->return_type);
+  for (guint i = 0; i < f->n_params; i++)
+    if (f->params[i]->by_ref && (is_async || is_iter))
+      error_at (c, f->params[i]->loc, "%s cannot have `ref` or `out` parameters (`%s`); return a value or a tuple instead",
+                is_async ? "an async method" : "an iterator", f->params[i]->name);
 
   if (is_async)
     {
@@ -1246,6 +1467,8 @@ check_function (Checker     *c,
         check_expr (c, f->params[i]->default_value);
       declare (c, f->params[i]);
     }
+  for (guint i = 0; i < f->n_init_args; i++)
+    check_expr (c, f->init_args[i].value);
 
   if (f->body_expr != NULL)
     {
@@ -1390,6 +1613,7 @@ awl_check_unit (AwlUnit      *unit,
   c.log = g_ptr_array_new ();
 
   check_duplicates (&c);
+  awl_check_types (unit);
 
   for (guint i = 0; i < ast->n_fields; i++)
     {

@@ -17,6 +17,9 @@ extern const AwlApiFamily awl_api_family_text;
 extern const AwlApiFamily awl_api_family_exceptions;
 extern const AwlApiFamily awl_api_family_world;
 extern const AwlApiFamily awl_api_family_net;
+extern const AwlApiFamily awl_api_family_context;
+extern const AwlApiFamily awl_api_family_objects;
+extern const AwlApiFamily awl_api_family_datetime;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -26,6 +29,9 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_exceptions,
   &awl_api_family_world,
   &awl_api_family_net,
+  &awl_api_family_context,
+  &awl_api_family_objects,
+  &awl_api_family_datetime,
 };
 
 typedef struct
@@ -73,7 +79,7 @@ static const char * const extra_types[] = {
   "IEnumerable", "IList", "ICollection", "IReadOnlyList", "Func", "Action",
   "CancellationToken", "Thread", "TaskAwaiter", "ConfiguredTaskAwaitable",
   "EventArgs", "IAsyncEnumerable", "IAsyncEnumerator", "ValueTask", "Task",
-  "IDisposable", "Random", "Dictionary", "Type", "EventHandler",
+  "IDisposable", "Random", "Dictionary", "Type", "EventHandler", "ValueTuple",
   "System", NULL
 };
 
@@ -84,7 +90,8 @@ static const char * const exception_types[] = {
   "TimeoutException", "NotImplementedException", "NotSupportedException",
   "DivideByZeroException", "NullReferenceException", "ObjectDisposedException",
   "IndexOutOfRangeException", "FormatException", "IOException",
-  "SemaphoreFullException", "ApplicationException", "UriFormatException", "OverflowException", NULL
+  "SemaphoreFullException", "ApplicationException", "UriFormatException", "OverflowException",
+  "SwitchExpressionException", NULL
 };
 
 static const char *

@@ -55,6 +55,10 @@ typedef enum
   AWL_API_REF_FIRST   = 1 << 0,   /* the first argument is `ref x`: impl gets x's value and
                                      returns the value to store back (Interlocked.*) */
   AWL_API_RETURNS_OLD = 1 << 1,   /* with REF_FIRST: the call's value is x's old value */
+  AWL_API_OUT_LAST    = 1 << 2,   /* the last argument is `out x`: impl gets a box (AwlBox)
+                                     and stores the result in it (int.TryParse) */
+  AWL_API_SETTABLE    = 1 << 3,   /* an instance property that can be assigned: impl gets
+                                     the new value as its one argument (no argument: read) */
 } AwlApiFlags;
 
 typedef struct

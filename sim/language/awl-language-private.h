@@ -56,7 +56,12 @@ typedef struct
   GHashTable *anon_members; /* names of the members of anonymous types (`new { A = 1 }`) */
   GHashTable *enums;     /* enum name → GPtrArray of member names */
   GHashTable *type_params; /* type parameter names of generic methods */
+  GHashTable *class_decls; /* class name → AwlClassDecl* (awl-ast-types.c) */
 } AwlAstPrivate;
+
+/* awl-ast-types.c: records a class declaration (the first one of a name wins). */
+void         awl_ast_add_class_decl (AwlAst       *ast,
+                                     AwlClassDecl *decl);
 
 AwlAst      *awl_ast_new         (void);
 AwlArena    *awl_ast_get_arena   (AwlAst *ast);
@@ -189,5 +194,7 @@ void     awl_directives_finish        (AwlDirectives          *dirs,
 void     awl_check_unit               (AwlUnit                *unit,
                                        const guint8           *code_lines,
                                        guint                   n_lines);
+/* awl-checker-types.c: base lists, override/abstract, extension methods. */
+void     awl_check_types              (AwlUnit                *unit);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
  */
 
 #include "awl-language-private.h"
+#include "awl-parser-ext.h"
 
 #include <string.h>
 
@@ -530,6 +531,14 @@ scan_type (Parser  *p,
 
   if (is_predefined_type (t))
     i++;
+  else if (tok_is_punct (t, P_LPAREN))
+    {
+      gint j = awl_px_scan_tuple_type ((AwlPx *) p, i);
+
+      if (j < 0)
+        return -1;
+      i = j;
+    }
   else if (t->kind == AWL_TOK_IDENT)
     {
       i++;
@@ -582,10 +591,7 @@ parse_type (Parser  *p,
   GString *name;
 
   if (tok_is_punct (t, P_LPAREN))
-    {
-      error_at_tok (p, t, "tuple types " ARE_NOT_SUPPORTED);
-      return NULL;
-    }
+    return awl_px_parse_tuple_type ((AwlPx *) p);
   if (!is_predefined_type (t) && t->kind != AWL_TOK_IDENT)
     {
       error_expected (p, "a type");
@@ -814,10 +820,14 @@ parse_args (Parser  *p,
               next (p);
               next (p);
             }
-          if (tok_is_kw (cur (p), "ref") && close == P_RPAREN)
+          if ((tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in")) &&
+              close == P_RPAREN)
             {
-              arg.is_ref = TRUE;
-              next (p);
+              if (!awl_px_parse_ref_arg ((AwlPx *) p, &arg))
+                {
+                  ok = FALSE;
+                  break;
+                }
             }
           else if (tok_is_kw (cur (p), "out") || tok_is_kw (cur (p), "ref") || tok_is_kw (cur (p), "in"))
             {
@@ -825,13 +835,15 @@ parse_args (Parser  *p,
               ok = FALSE;
               break;
             }
-          arg.value = parse_expr (p);
-          if (arg.value == NULL)
+          else
+            arg.value = parse_expr (p);
+          if (arg.value == NULL && !arg.is_out)
             {
               ok = FALSE;
               break;
             }
-          *max_depth = MAX (*max_depth, arg.value->depth);
+          if (arg.value != NULL)
+            *max_depth = MAX (*max_depth, arg.value->depth);
           g_array_append_val (args, arg);
           if (!accept_punct (p, P_COMMA))
             break;
@@ -1175,12 +1187,10 @@ parse_primary (Parser *p)
     case AWL_TOK_INTERP:
       return parse_interpolated (p);
     case AWL_TOK_IDENT:
-      if (strcmp (t->text, "from") == 0 && peek_tok (p, 1)->kind == AWL_TOK_IDENT &&
+      if (strcmp (t->text, "from") == 0 &&
+          (peek_tok (p, 1)->kind == AWL_TOK_IDENT || is_predefined_type (peek_tok (p, 1))) &&
           (tok_is_kw (peek_tok (p, 2), "in") || peek_tok (p, 2)->kind == AWL_TOK_IDENT))
-        {
-          error_at_tok (p, t, "LINQ query syntax (`from … select …`) " NOT_SUPPORTED "; use method calls such as `.Select(x => …)`");
-          return NULL;
-        }
+        return awl_px_parse_query ((AwlPx *) p);
       if (strcmp (t->text, "nameof") == 0 && tok_is_punct (peek_tok (p, 1), P_LPAREN))
         {
           AwlExpr *operand;
@@ -1282,8 +1292,17 @@ parse_primary (Parser *p)
         }
       if (strcmp (t->text, "base") == 0)
         {
-          error_at_tok (p, t, "`base` " NOT_SUPPORTED " (there is no inheritance yet)");
-          return NULL;
+          /* `base.M(…)`: `this`, with the base class's members (the checker and the
+           * compiler tell it by its name). */
+          e = new_expr (p, AWL_EXPR_NAME, loc_of (t));
+          next (p);
+          e->name.name = t->text;
+          if (!at_punct (p, P_DOT))
+            {
+              error_at_tok (p, t, "`base` must be followed by `.member`");
+              return NULL;
+            }
+          return e;
         }
       if (strcmp (t->text, "delegate") == 0)
         {
@@ -1303,6 +1322,8 @@ parse_primary (Parser *p)
         }
       break;
     case AWL_TOK_PUNCT:
+      if (t->punct == P_LPAREN && awl_px_tuple_ahead ((AwlPx *) p))
+        return awl_px_parse_tuple ((AwlPx *) p);
       if (t->punct == P_LPAREN)
         {
           AwlExpr *inner;
@@ -1427,6 +1448,8 @@ parse_postfix (Parser  *p,
           error_at_tok (p, t, "pointers " ARE_NOT_SUPPORTED);
           return NULL;
         }
+      else if (tok_is_kw (t, "switch") && tok_is_punct (peek_tok (p, 1), P_LBRACE))
+        e = awl_px_maybe_switch ((AwlPx *) p, e);
       else if (tok_is_kw (t, "switch"))
         {
           error_at_tok (p, t, "`switch` expressions " ARE_NOT_SUPPORTED "; use `?:` or if/else");
@@ -1644,51 +1667,22 @@ parse_is (Parser  *p,
 
   if (tok_is_kw (is_tok, "as"))
     {
-      error_at_tok (p, is_tok, "the `as` operator " NOT_SUPPORTED "; use `is T name`");
-      return NULL;
+      /* `x as T`: a cast that gives null instead of throwing. */
+      e = new_expr (p, AWL_EXPR_CAST, loc_of (is_tok));
+      e->cast.operand = left;
+      e->cast.as_operator = TRUE;
+      e->cast.type = parse_type (p, FALSE);
+      if (e->cast.type == NULL)
+        return NULL;
+      return finish_depth (p, e, left->depth);
     }
 
   e = new_expr (p, AWL_EXPR_IS, is_tok->line ? loc_of (is_tok) : left->loc);
   e->is.operand = left;
-  if (tok_is_ident (cur (p), "not"))
-    {
-      e->is.negated = TRUE;
-      next (p);
-    }
-  if (at_kw (p, "null"))
-    next (p);
-  else
-    {
-      if (!is_predefined_type (cur (p)) && cur (p)->kind != AWL_TOK_IDENT)
-        {
-          if (cur (p)->kind == AWL_TOK_PUNCT && (at_punct (p, P_LBRACE) || at_punct (p, P_LPAREN) ||
-                                                 at_punct (p, P_LT) || at_punct (p, P_GT) ||
-                                                 at_punct (p, P_LBRACKET)))
-            error_at_tok (p, cur (p), "patterns other than `is T`, `is T name` and `is null` are " "not supported by Awaitlab's C# subset");
-          else
-            error_expected (p, "a type or `null` after `is`");
-          return NULL;
-        }
-      e->is.type = parse_type (p, TRUE);
-      if (e->is.type == NULL)
-        return NULL;
-      if (cur (p)->kind == AWL_TOK_IDENT && !tok_is_ident (cur (p), "and") &&
-          !tok_is_ident (cur (p), "or"))
-        {
-          if (e->is.negated)
-            {
-              error_at_tok (p, cur (p), "`is not T name` " NOT_SUPPORTED);
-              return NULL;
-            }
-          e->is.var = new_var (p, AWL_VAR_PATTERN, cur (p)->text, loc_of (cur (p)), e->is.type);
-          next (p);
-        }
-    }
-  if (tok_is_ident (cur (p), "and") || tok_is_ident (cur (p), "or"))
-    {
-      error_at_tok (p, cur (p), "pattern combinators (`and`, `or`) " ARE_NOT_SUPPORTED "; use `&&` and `||`");
-      return NULL;
-    }
+  /* Every pattern (`is T name`, `is not null`, `is > 5 and < 10`, …) is parsed in
+   * awl-parser-everyday.c. */
+  if (!awl_px_parse_is_pattern ((AwlPx *) p, e))
+    return NULL;
 
   return finish_depth (p, e, left->depth);
 }
@@ -1814,7 +1808,7 @@ parse_assignment (Parser *p)
     return p->panic ? NULL : left;
 
   if (left->kind != AWL_EXPR_NAME && left->kind != AWL_EXPR_MEMBER &&
-      left->kind != AWL_EXPR_INDEX)
+      left->kind != AWL_EXPR_INDEX && !(left->kind == AWL_EXPR_TUPLE && op == AWL_ASSIGN_SET))
     {
       error_at_tok (p, op_tok, "the left side of `%s` must be a variable, a field or an element",
                     awl_assign_op_to_string (op));
@@ -2020,7 +2014,7 @@ declaration_ahead (Parser *p)
 
   if (tok_is_ident (t, "var") && peek_tok (p, 1)->kind == AWL_TOK_IDENT)
     return TRUE;
-  if (t->kind != AWL_TOK_IDENT && !is_predefined_type (t))
+  if (t->kind != AWL_TOK_IDENT && !is_predefined_type (t) && !tok_is_punct (t, P_LPAREN))
     return FALSE;
   /* `await x;` is an await, not a declaration of x with type `await`. */
   if (tok_is_ident (t, "await") || tok_is_ident (t, "yield"))
@@ -2654,6 +2648,8 @@ parse_statement_inner (Parser *p)
         return parse_local_function (p);
     }
 
+  if (awl_px_deconstruction_ahead ((AwlPx *) p))
+    return awl_px_parse_deconstruction ((AwlPx *) p);
   if (declaration_ahead (p))
     return parse_declaration (p, FALSE, FALSE);
 
@@ -2919,9 +2915,11 @@ parse_modifiers (Parser    *p,
           else if (strcmp (t->text, "readonly") == 0) bit = AWL_MOD_READONLY;
           else if (strcmp (t->text, "const") == 0) bit = AWL_MOD_CONST;
           else if (strcmp (t->text, "volatile") == 0) bit = AWL_MOD_VOLATILE;
-          else if (strcmp (t->text, "sealed") == 0 || strcmp (t->text, "abstract") == 0 ||
-                   strcmp (t->text, "virtual") == 0 || strcmp (t->text, "override") == 0 ||
-                   strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
+          else if (strcmp (t->text, "virtual") == 0) bit = AWL_MOD_VIRTUAL;
+          else if (strcmp (t->text, "override") == 0) bit = AWL_MOD_OVERRIDE;
+          else if (strcmp (t->text, "abstract") == 0) bit = AWL_MOD_ABSTRACT;
+          else if (strcmp (t->text, "sealed") == 0) bit = AWL_MOD_SEALED;
+          else if (strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
                    strcmp (t->text, "new") == 0)
             {
               /* Fine on a class (ignored), an error on a member: decided by the caller. */
@@ -2979,9 +2977,7 @@ reject_bad_modifiers (Parser    *p,
       /* Find which one to name it. */
       for (AwlToken *t = m->first; t < cur (p); t++)
         if (t->kind == AWL_TOK_KEYWORD &&
-            (strcmp (t->text, "sealed") == 0 || strcmp (t->text, "abstract") == 0 ||
-             strcmp (t->text, "virtual") == 0 || strcmp (t->text, "override") == 0 ||
-             strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
+            (strcmp (t->text, "extern") == 0 || strcmp (t->text, "unsafe") == 0 ||
              strcmp (t->text, "new") == 0))
           {
             report_at (p, loc_of (t), "the modifier `%s` " NOT_SUPPORTED " on a method or field",
@@ -3010,6 +3006,15 @@ parse_params (Parser      *p,
           while (at_punct (p, P_LBRACKET) && skip_group (p))
             ;
           t = cur (p);
+          if (tok_is_kw (t, "this") && params->len == 0 && (f->modifiers & AWL_MOD_STATIC))
+            {
+              /* An extension method's receiver: `static T M(this Task<T> t, …)`. */
+              f->flags |= AWL_FUNC_EXTENSION;
+              next (p);
+              t = cur (p);
+            }
+          gboolean by_ref = awl_px_parse_param_modifier ((AwlPx *) p);
+          t = cur (p);
           if (tok_is_kw (t, "ref") || tok_is_kw (t, "out") || tok_is_kw (t, "in") ||
               tok_is_kw (t, "this"))
             {
@@ -3029,6 +3034,7 @@ parse_params (Parser      *p,
             break;
           v = new_var (p, AWL_VAR_PARAM, t->text, loc_of (t), type);
           v->is_params = is_params;
+          v->by_ref = by_ref;
           if (is_params && type->array_rank == 0)
             report_at (p, type->loc, "a `params` parameter must be an array");
           if (accept_punct (p, P_ASSIGN))
@@ -3049,6 +3055,9 @@ parse_params (Parser      *p,
   f->params = (AwlVar **) awl_arena_dup_ptrs (p->arena, params->pdata, params->len);
   g_ptr_array_unref (params);
 }
+
+/* Type declarations: base lists, records, properties with bodies. */
+#include "awl-parser-types.inc"
 
 static void
 parse_method (Parser     *p,
@@ -3104,6 +3113,9 @@ parse_method (Parser     *p,
       p->panic = FALSE;
     }
 
+  if (at_punct (p, P_COLON) && g_strcmp0 (name_tok->text, f->klass) == 0)
+    parse_ctor_initializer (p, f);
+
   if (tok_is_ident (cur (p), "where"))
     {
       error_at_tok (p, cur (p), "generic constraints " ARE_NOT_SUPPORTED);
@@ -3127,6 +3139,13 @@ parse_method (Parser     *p,
       f->end_line = tok_at (p, p->pos - 1)->end_line;
       if (f->body_expr == NULL)
         sync_statement (p);
+    }
+  else if (at_punct (p, P_SEMI) && ((m->mods & AWL_MOD_ABSTRACT) || class_is_interface (p)))
+    {
+      /* An abstract or interface method: called only through an override. */
+      f->flags |= AWL_FUNC_ABSTRACT;
+      f->end_line = cur (p)->end_line;
+      next (p);
     }
   else if (at_punct (p, P_SEMI))
     {
@@ -3295,11 +3314,14 @@ static void parse_members (Parser *p, gboolean until_brace);
 
 static void
 parse_class (Parser   *p,
-             AwlToken *kw)
+             AwlToken *kw,
+             guint     mods,
+             guint     class_flags)
 {
   AwlToken *open;
   const char *name;
   AwlAstPrivate *priv = p->ast->priv;
+  AwlClassDecl *decl;
 
   next (p); /* class */
   if (expect_ident (p, "a class name") == NULL)
@@ -3308,12 +3330,37 @@ parse_class (Parser   *p,
       return;
     }
   name = tok_at (p, p->pos - 1)->text;
+  decl = awl_arena_new0 (p->arena, AwlClassDecl);
+  decl->loc = loc_of (tok_at (p, p->pos - 1));
+  decl->name = name;
+  decl->flags = class_flags;
+  if (mods & AWL_MOD_ABSTRACT)
+    decl->flags |= AWL_CLASS_ABSTRACT;
+  if (mods & AWL_MOD_STATIC)
+    decl->flags |= AWL_CLASS_STATIC;
+  awl_ast_add_class_decl (p->ast, decl);
   if (at_punct (p, P_LT))
-    report_at (p, loc_of (cur (p)), "generic classes " ARE_NOT_SUPPORTED);
-  /* Base classes, interfaces, constraints and primary constructors are ignored. */
+    parse_class_type_params (p);
+  if (at_punct (p, P_LPAREN))
+    parse_primary_ctor (p, decl);
+  if (accept_punct (p, P_COLON))
+    parse_base_list (p, decl);
+  /* Generic constraints are ignored. */
   while (!at_eof (p) && !at_punct (p, P_LBRACE) && !at_punct (p, P_SEMI))
     if (!skip_group (p))
       next (p);
+  if (at_punct (p, P_SEMI) && (decl->flags & AWL_CLASS_RECORD))
+    {
+      /* `record Point(int X, int Y);` */
+      next (p);
+      if (!g_hash_table_contains (priv->classes, name))
+        {
+          g_hash_table_add (priv->classes, (gpointer) name);
+          g_ptr_array_add (p->classes, (gpointer) name);
+        }
+      add_record_members (p, decl);
+      return;
+    }
   if (!at_punct (p, P_LBRACE))
     {
       error_expected (p, "`{` to start the class");
@@ -3329,6 +3376,8 @@ parse_class (Parser   *p,
     }
   p->class_depth++;
   g_ptr_array_add (p->class_stack, (gpointer) name);
+  if (decl->flags & AWL_CLASS_RECORD)
+    add_record_members (p, decl);
   parse_members (p, TRUE);
   g_ptr_array_set_size (p->class_stack, p->class_stack->len - 1);
   p->class_depth--;
@@ -3379,9 +3428,8 @@ unsupported_type_kind (AwlToken *t,
     return "enums";
   if (tok_is_kw (t, "delegate"))
     return "delegate types";
-  if (tok_is_ident (t, "record") && (n->kind == AWL_TOK_IDENT || tok_is_kw (n, "struct") ||
-                                     tok_is_kw (n, "class")))
-    return "records";
+  if (tok_is_ident (t, "record") && tok_is_kw (n, "struct"))
+    return "record structs";
   return NULL;
 }
 
@@ -3540,7 +3588,26 @@ parse_member (Parser *p)
 
   if (tok_is_kw (t, "class"))
     {
-      parse_class (p, t);
+      parse_class (p, t, m.mods, 0);
+      return;
+    }
+  if (tok_is_kw (t, "interface"))
+    {
+      parse_class (p, t, m.mods, AWL_CLASS_INTERFACE);
+      return;
+    }
+  if (tok_is_kw (t, "struct"))
+    {
+      parse_class (p, t, m.mods, AWL_CLASS_STRUCT);
+      return;
+    }
+  if (tok_is_ident (t, "record") && (peek_tok (p, 1)->kind == AWL_TOK_IDENT ||
+                                     tok_is_kw (peek_tok (p, 1), "class")))
+    {
+      /* `record Point(int X, int Y);` and `record class`: a class with value equality. */
+      if (tok_is_kw (peek_tok (p, 1), "class"))
+        next (p);
+      parse_class (p, t, m.mods, AWL_CLASS_RECORD);
       return;
     }
   if (tok_is_kw (t, "enum"))
@@ -3576,8 +3643,14 @@ parse_member (Parser *p)
 
           void_type->loc = loc_of (t);
           void_type->name = "void";
+          if (m.mods & AWL_MOD_STATIC)
+            {
+              /* It would run lazily, at the class's first use: not modelled. */
+              error_at_tok (p, t, "static constructors " ARE_NOT_SUPPORTED "; initialise static fields where they are declared");
+              skip_member (p);
+              return;
+            }
           next (p);
-          m.mods &= ~AWL_MOD_STATIC;
           parse_method (p, &m, void_type, t);
           ((AwlFunction *) g_ptr_array_index (p->methods, p->methods->len - 1))->flags |= AWL_FUNC_CTOR;
           return;
@@ -3679,12 +3752,17 @@ parse_member (Parser *p)
       parse_method (p, &m, type, name_tok);
       return;
     }
+  if (at_punct (p, P_LBRACE) && (m.mods & AWL_MOD_ABSTRACT))
+    {
+      /* `public abstract string Name { get; }`: only the overrides have storage. */
+      skip_member (p);
+      return;
+    }
   if (at_punct (p, P_LBRACE) && parse_auto_property (p, &m, type, name_tok))
     return;
   if (at_punct (p, P_LBRACE) || at_punct (p, P_ARROW))
     {
-      error_at_tok (p, name_tok, "properties with a body " ARE_NOT_SUPPORTED "; use an auto-property `{ get; set; }`, a field or a method");
-      skip_member (p);
+      parse_property (p, &m, type, name_tok);
       return;
     }
   if (at_punct (p, P_ASSIGN) || at_punct (p, P_SEMI) || at_punct (p, P_COMMA))
@@ -3976,4 +4054,74 @@ awl_unit_get_line (const AwlUnit *unit,
     end--;
 
   return g_strndup (p, end - p);
+}
+
+/* ---------------------------------------------------------------------------- */
+/* What awl-parser-everyday.c may use (see awl-parser-ext.h)                     */
+
+AwlToken   *awl_px_peek (AwlPx *p, guint ahead) { return peek_tok ((Parser *) p, ahead); }
+guint       awl_px_pos (AwlPx *p) { return ((Parser *) p)->pos; }
+AwlToken   *awl_px_tok (AwlPx *p, guint index) { return tok_at ((Parser *) p, index); }
+void        awl_px_next (AwlPx *p) { next ((Parser *) p); }
+gboolean    awl_px_accept (AwlPx *p, AwlPunct punct) { return accept_punct ((Parser *) p, punct); }
+gboolean    awl_px_expect (AwlPx *p, AwlPunct punct) { return expect_punct ((Parser *) p, punct); }
+gboolean    awl_px_panicking (AwlPx *p) { return ((Parser *) p)->panic; }
+void        awl_px_error (AwlPx *p, const AwlToken *t, const char *message) { error_at_tok ((Parser *) p, t, "%s", message); }
+void        awl_px_expected (AwlPx *p, const char *what) { error_expected ((Parser *) p, what); }
+AwlArena   *awl_px_arena (AwlPx *p) { return ((Parser *) p)->arena; }
+AwlAst     *awl_px_ast (AwlPx *p) { return ((Parser *) p)->ast; }
+AwlExpr    *awl_px_parse_expr (AwlPx *p) { return parse_expr ((Parser *) p); }
+AwlExpr    *awl_px_parse_shift (AwlPx *p) { return parse_binary ((Parser *) p, 9); }
+AwlTypeRef *awl_px_parse_type (AwlPx *p) { return parse_type ((Parser *) p, TRUE); }
+gint        awl_px_scan_type (AwlPx *p, guint index) { return scan_type ((Parser *) p, index, TRUE); }
+AwlExpr    *awl_px_new_expr (AwlPx *p, AwlExprKind kind, AwlLoc loc) { return new_expr ((Parser *) p, kind, loc); }
+AwlExpr    *awl_px_finish_depth (AwlPx *p, AwlExpr *e, guint d) { return finish_depth ((Parser *) p, e, d); }
+AwlVar     *awl_px_new_var (AwlPx *p, AwlVarKind kind, const char *name, AwlLoc loc, AwlTypeRef *type)
+{ return new_var ((Parser *) p, kind, name, loc, type); }
+AwlStmt    *awl_px_new_stmt (AwlPx *p, AwlStmtKind kind, AwlLoc loc) { return new_stmt ((Parser *) p, kind, loc); }
+void        awl_px_end_stmt (AwlPx *p, AwlStmt *s) { end_stmt ((Parser *) p, s); }
+gboolean    awl_px_expect_semicolon (AwlPx *p) { return expect_semicolon ((Parser *) p); }
+
+/* A lambda `param => body` made by awl-parser-everyday.c (query clauses): begin it,
+ * parse its body with awl_px_parse_expr, end it. */
+AwlFunction *
+awl_px_lambda_begin (AwlPx      *px,
+                     AwlLoc      loc,
+                     const char *param,
+                     AwlLoc      param_loc,
+                     gpointer   *saved)
+{
+  Parser *p = (Parser *) px;
+  g_autofree char *name = g_strdup_printf ("%s.lambda#%u", p->method != NULL ? p->method->name : "field",
+                                           ++p->n_lambdas);
+  AwlFunction *f = new_function (p, loc, awl_arena_intern (p->arena, name));
+  AwlVar *v;
+
+  f->flags = AWL_FUNC_LAMBDA | AWL_FUNC_EXPR_BODY;
+  f->return_kind = AWL_RETURN_PLAIN;
+  *saved = p->func;
+  p->func = f;
+  v = new_var (p, AWL_VAR_PARAM, param, param_loc, NULL);
+  f->n_params = 1;
+  f->params = (AwlVar **) awl_arena_dup_ptrs (p->arena, (gpointer *) &v, 1);
+  return f;
+}
+
+AwlExpr *
+awl_px_lambda_end (AwlPx       *px,
+                   AwlFunction *f,
+                   AwlExpr     *body,
+                   gpointer     saved)
+{
+  Parser *p = (Parser *) px;
+  AwlExpr *e;
+
+  p->func = saved;
+  if (body == NULL)
+    return NULL;
+  f->body_expr = body;
+  f->end_line = tok_at (p, p->pos - 1)->end_line;
+  e = new_expr (p, AWL_EXPR_LAMBDA, f->loc);
+  e->lambda.func = f;
+  return finish_depth (p, e, body->depth);
 }

@@ -17,7 +17,13 @@ struct _AwlContext
   AwlThread     *holder;               /* ASP.NET: thread inside */
   GQueue         pending;              /* ASP.NET: items waiting for the context */
   AwlWorkItem   *in_pool;              /* ASP.NET: the item released to the pool */
+  AwlValue       object;               /* CUSTOM: the scenario's context object */
+  AwlContextPostFunc post;             /* CUSTOM: runs its Post (awl-context-custom.c) */
+  gpointer       post_data;
 };
+
+/* awl-context-custom.c */
+void awl_context_custom_post (AwlSim *sim, AwlContext *ctx, AwlWorkItem *item);
 
 /* awl-context.c */
 AwlContext *awl_sim_current_context (AwlSim *sim, AwlThread *thread);

@@ -14,6 +14,8 @@ awl_sim_current_context (AwlSim    *sim,
 {
   if (thread == NULL)
     return NULL;
+  if (thread->installed != NULL)
+    return thread->installed;
   if (thread->kind == AWL_THREAD_UI)
     return sim->ui_context;
   return thread->inside;
@@ -67,6 +69,11 @@ awl_sim_post (AwlSim      *sim,
   if (ctx->kind == AWL_CONTEXT_UI)
     {
       awl_context_ui_enqueue (sim, item);
+      return;
+    }
+  if (ctx->kind == AWL_CONTEXT_CUSTOM)
+    {
+      awl_context_custom_post (sim, ctx, item);
       return;
     }
 

@@ -88,7 +88,11 @@ finish_item (AwlSim    *sim,
     return;
   t->item = NULL;
   if (t->kind == AWL_THREAD_POOL)
-    awl_pool_item_done (sim);
+    {
+      awl_pool_item_done (sim);
+      /* .NET resets a pool thread's SynchronizationContext after each work item. */
+      t->installed = NULL;
+    }
   if (item->sender != NULL)
     awl_sim_unblock (sim, item->sender, awl_resume_value (awl_value_null ()));
   if (t->inside != NULL && item->context == t->inside)

@@ -80,6 +80,8 @@ struct _AwlFrameRt
   gboolean      lint_io_done;
   guint         request;               /* wrapper of request index + 1 */
   gpointer      cancel_batch;          /* ROLE_CTS_CALLBACK: AwlCancelBatch collecting throws */
+  AwlObject    *ec;                    /* its ExecutionContext (NULL = default) */
+  gboolean      ec_flow_suppressed;    /* ExecutionContext.SuppressFlow() is in effect */
 };
 
 struct _AwlJob
@@ -113,6 +115,17 @@ void awl_frame_suspend (AwlSim *sim, AwlThread *t, AwlFrame *f);
 /* An iterator frame leaves the stack at a yield return. */
 void awl_sim_pop_suspended (AwlSim *sim, AwlThread *t, AwlFrame *f);
 void awl_sim_run_inline (AwlSim *sim, AwlFrame *frame, AwlRole role);
+
+/* awl-execution-context.c: how a frame's ExecutionContext flows. */
+/* A new frame captures the context of the frame that creates it. */
+void awl_ec_capture (AwlSim *sim, AwlFrameRt *rt);
+/* A called frame runs in its caller's context. */
+void awl_ec_inherit_from_caller (AwlFrameRt *rt, AwlFrame *caller);
+/* A frame starts or resumes other than as a call: a context captured while the flow
+ * was suppressed is not used (.NET captured nothing then); it runs in the default. */
+void awl_ec_start_job (AwlFrameRt *rt);
+/* A synchronous callee returns: its changes are its caller's (not an async method's). */
+void awl_ec_return_to_caller (AwlFrameRt *rt, AwlFrame *caller);
 
 /* awl-executor.c */
 /* Runs thread @t, which holds a core, at the current instant until it burns CPU,

@@ -43,6 +43,7 @@ awl_frame_rt (AwlSim   *sim,
   sim->frames = rt;
   frame->rt = rt;
   frame->id = ++sim->next_frame_id;
+  awl_ec_capture (sim, rt);
   return rt;
 }
 
@@ -81,6 +82,10 @@ awl_frame_push (AwlSim      *sim,
   AwlFrameRt *rt = awl_frame_rt (sim, f);
 
   rt->delivery = delivery;
+  if (delivery == DELIVER_CALL)
+    awl_ec_inherit_from_caller (rt, t->top);
+  else
+    awl_ec_start_job (rt);
   f->below = t->top;
   t->top = f;
   /* Endless recursion: .NET throws a StackOverflowException that nothing can catch
@@ -304,6 +309,7 @@ awl_frame_finish (AwlSim     *sim,
 
   if (delivery == DELIVER_CALL)
     {
+      awl_ec_return_to_caller (rt, t->top);
       if (rt->role != ROLE_ASYNC || rt->first_run)
         awl_frame_set_resume (t->top, to_caller);
     }

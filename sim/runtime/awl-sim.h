@@ -301,6 +301,16 @@ AwlTime     awl_sim_now                 (AwlSim          *sim);
 GRand      *awl_sim_get_rand            (AwlSim          *sim);
 /* The frame currently stepping (NULL outside step). */
 AwlFrame   *awl_sim_current_frame       (AwlSim          *sim);
+/* The ExecutionContext @frame runs in: an immutable object the caller defines (NULL =
+ * the default context), and whether SuppressFlow() is in effect. The runtime flows it
+ * as .NET does (see awl-execution-context.c); set it to change it for @frame. */
+AwlObject  *awl_sim_frame_get_execution_context (AwlSim    *sim,
+                                                 AwlFrame  *frame,
+                                                 gboolean  *flow_suppressed);
+void        awl_sim_frame_set_execution_context (AwlSim    *sim,
+                                                 AwlFrame  *frame,
+                                                 AwlObject *ec,
+                                                 gboolean   flow_suppressed);
 
 /* ---------------------------------------------------------------------------------
  * Objects
@@ -574,6 +584,40 @@ void        awl_sim_context_post        (AwlSim          *sim,
                                          AwlFrame        *callback);
 /* TRUE when SynchronizationContext.Current is non-null on this thread. */
 gboolean    awl_sim_has_sync_context    (AwlSim          *sim);
+
+/* A SynchronizationContext subclass written in the scenario (awl-context-custom.c).
+ * Whatever is posted to it (an await's continuation, Task.Yield, a Post) goes to
+ * @post, called on the posting thread (a pool thread when a timer or I/O completes
+ * the task), which answers the frame that runs the object's Post override; that
+ * frame runs inline there. The frame calls awl_sim_run_posted() on @item (the
+ * `d(state)` of the override) zero, one or more times, on any thread. */
+typedef struct _AwlContext  AwlContext;
+typedef struct _AwlWorkItem AwlWorkItem;
+typedef AwlFrame *(*AwlContextPostFunc) (AwlSim      *sim,
+                                         AwlValue     object,
+                                         AwlWorkItem *item,
+                                         gpointer     data);
+AwlContext *awl_sim_context_new_custom  (AwlSim             *sim,
+                                         AwlValue            object,
+                                         AwlContextPostFunc  post,
+                                         gpointer            data);
+/* SynchronizationContext.SetSynchronizationContext(ctx) on the current thread (NULL
+ * removes a custom one). */
+void        awl_sim_set_sync_context    (AwlSim          *sim,
+                                         AwlContext      *ctx);
+/* The custom context installed on the current thread, or NULL. */
+AwlContext *awl_sim_get_custom_context  (AwlSim          *sim);
+AwlValue    awl_context_get_object      (AwlContext      *ctx);
+/* Runs a posted item on the current thread, before the caller's next step (a
+ * continuation resumes there), and frees it: call it once per item. */
+gboolean    awl_sim_run_posted          (AwlSim          *sim,
+                                         AwlWorkItem     *item);
+/* Queues a posted item to the pool's global queue (SynchronizationContext.Post's
+ * own behaviour, `base.Post` in an override). */
+void        awl_sim_queue_posted        (AwlSim          *sim,
+                                         AwlWorkItem     *item);
+/* Frees an item that was posted and never run (the override dropped it). */
+void        awl_work_item_discard       (AwlWorkItem     *item);
 /* Console.WriteLine(text): an output line with time, thread and source line. */
 void        awl_sim_output              (AwlSim          *sim,
                                          const char      *text);

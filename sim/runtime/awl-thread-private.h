@@ -35,6 +35,7 @@ struct _AwlThread
   GQueue          joiners;
   AwlTime         idle_since;
   AwlContext     *inside;              /* ASP.NET context held */
+  AwlContext     *installed;           /* SetSynchronizationContext(custom), or NULL */
   AwlResumeWith   wake;                /* resume for the top frame on wake */
   gboolean        exited;
   gboolean        send_waiting;

@@ -867,7 +867,8 @@ awl_trace_describe_event (AwlTrace *trace,
                                 who, e->text);
       return g_strdup_printf ("%s suspends at await %s (state %d)%s; the thread is free", who, e->text,
                               e->c, e->b == AWL_CONTEXT_UI ? ", capturing the UI context"
-                              : e->b == AWL_CONTEXT_ASPNET ? ", capturing the request context" : "");
+                              : e->b == AWL_CONTEXT_ASPNET ? ", capturing the request context"
+                              : e->b == AWL_CONTEXT_CUSTOM ? ", capturing the custom SynchronizationContext" : "");
     case AWL_EVENT_RESUME:
       return g_strdup_printf ("%s resumes %s after awaiting %s (state %d), %s", who, e->text, task,
                               e->c, how_words (e->sub));

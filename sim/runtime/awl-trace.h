@@ -93,6 +93,7 @@ typedef enum
   AWL_CONTEXT_NONE,
   AWL_CONTEXT_UI,
   AWL_CONTEXT_ASPNET,
+  AWL_CONTEXT_CUSTOM,         /* a SynchronizationContext subclass written in the scenario */
 } AwlContextKind;
 
 typedef enum

@@ -51,6 +51,24 @@ compare_keyed (gconstpointer a,
   return r != 0 ? r : (x->index < y->index ? -1 : 1);
 }
 
+/* OrderByDescending: the keys reversed, equal keys still in source order. */
+static int
+compare_keyed_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  const KeyedItem *x = a, *y = b;
+  KeyedItem xs = *x, ys = *y;
+  int fwd, back;
+
+  /* With equal indexes compare_keyed compares the keys alone (ties answer 1). */
+  xs.index = ys.index = 0;
+  fwd = compare_keyed (&xs, &ys);
+  back = compare_keyed (&ys, &xs);
+  if (fwd == 1 && back == 1)
+    return x->index < y->index ? -1 : 1;
+  return -fwd;
+}
+
 static void
 mat_step (AwlFrame *frame,
           AwlStep  *s)
@@ -91,7 +109,7 @@ mat_step (AwlFrame *frame,
       AwlValue item = g_array_index (m->source->items, AwlValue, m->index);
       if (m->lazy->kind == LAZY_SELECT)
         g_array_append_val (m->result->items, s->value);
-      else if (m->lazy->kind == LAZY_ORDER_BY)
+      else if (m->lazy->kind == LAZY_ORDER_BY || m->lazy->kind == LAZY_ORDER_BY_DESC)
         {
           KeyedItem k = { s->value, item, m->index };
           if (m->keys == NULL)
@@ -111,7 +129,7 @@ mat_step (AwlFrame *frame,
     }
   if (m->keys)
     {
-      g_array_sort (m->keys, compare_keyed);
+      g_array_sort (m->keys, m->lazy->kind == LAZY_ORDER_BY_DESC ? compare_keyed_desc : compare_keyed);
       for (guint i = 0; i < m->keys->len; i++)
         g_array_append_val (m->result->items, g_array_index (m->keys, KeyedItem, i).item);
       g_clear_pointer (&m->keys, g_array_unref);
@@ -130,6 +148,7 @@ mat_free (AwlFrame *frame)
 static const AwlFrameClass select_class = { "Enumerable.Select", 0, mat_step, mat_free };
 static const AwlFrameClass where_class = { "Enumerable.Where", 0, mat_step, mat_free };
 static const AwlFrameClass order_by_class = { "Enumerable.OrderBy", 0, mat_step, mat_free };
+static const AwlFrameClass order_by_desc_class = { "Enumerable.OrderByDescending", 0, mat_step, mat_free };
 
 AwlFrame *
 awl_materialize_frame (AwlRun  *run,
@@ -137,7 +156,8 @@ awl_materialize_frame (AwlRun  *run,
 {
   MatFrame *m = g_new0 (MatFrame, 1);
   awl_frame_init (&m->parent, lazy->kind == LAZY_SELECT ? &select_class :
-                              lazy->kind == LAZY_WHERE ? &where_class : &order_by_class);
+                              lazy->kind == LAZY_WHERE ? &where_class :
+                              lazy->kind == LAZY_ORDER_BY_DESC ? &order_by_desc_class : &order_by_class);
   m->run = run;
   m->lazy = lazy;
   m->parent.line = awl_sim_current_frame (run->sim) ? awl_sim_current_frame (run->sim)->line : 0;
@@ -249,6 +269,81 @@ AWL_BI (list_add_range)
 AWL_BI (list_count)
 {
   return bi_value (call, awl_value_int (target_list (call)->items->len));
+}
+
+/* List<T>.ForEach(action): runs the action for each item, in order, on this thread. The
+ * parameter is an Action<T>, so an async lambda given here is async void: ForEach moves
+ * to the next item at the lambda's first incomplete await, returns before the work is
+ * done, and nobody can await it or catch what it throws. */
+typedef struct
+{
+  AwlFrame    parent;
+  AwlRun     *run;
+  AwlList    *list;
+  AwlClosure *action;
+  guint       count;   /* the length when ForEach started */
+  guint       next;
+} ForEachFrame;
+
+static void
+for_each_step (AwlFrame *frame,
+               AwlStep  *s)
+{
+  ForEachFrame *fe = (ForEachFrame *) frame;
+  AwlFrame *call;
+  AwlValue item;
+
+  if (s->resume == AWL_RESUME_EXCEPTION)
+    {
+      awl_step_throw (s, s->exception);
+      return;
+    }
+  /* List<T>.ForEach checks its version before each item, as an enumerator does. */
+  if (fe->list->items->len != fe->count)
+    {
+      awl_step_throw (s, awl_scn_exception (fe->run->sim, "InvalidOperationException",
+                                            "Collection was modified; enumeration operation may not execute."));
+      return;
+    }
+  if (fe->next >= fe->count)
+    {
+      awl_step_return (s, awl_value_null ());
+      return;
+    }
+  item = g_array_index (fe->list->items, AwlValue, fe->next++);
+  call = awl_closure_frame (fe->run, fe->action, &item, MIN (1, fe->action->code->n_params));
+  if (call->flags & AWL_FRAME_ASYNC)
+    call->flags |= AWL_FRAME_ASYNC_VOID;
+  awl_step_call (s, call);
+}
+
+static void
+for_each_free (AwlFrame *frame)
+{
+  g_free (frame);
+}
+
+static const AwlFrameClass for_each_class = { "List.ForEach", 0, for_each_step, for_each_free };
+
+AWL_BI (list_for_each)
+{
+  AwlList *l = target_list (call);
+  AwlClosure *action = awl_value_get_foreign (call->args[0], &awl_closure_class);
+  ForEachFrame *fe;
+  AwlFrame *cur;
+
+  if (action == NULL)
+    return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'action')");
+  fe = g_new0 (ForEachFrame, 1);
+  cur = awl_sim_current_frame (call->sim);
+  awl_frame_init (&fe->parent, &for_each_class);
+  fe->parent.line = cur ? cur->line : 0;
+  fe->run = call->run;
+  fe->list = l;
+  fe->action = action;
+  fe->count = l->items->len;
+  awl_step_call (call->s, &fe->parent);
+  return bi_action (call);
 }
 
 /* ToArray (data 1), ToList (data 0). */
@@ -436,6 +531,7 @@ static const AwlKnownApi rows[] = {
   { "List", "IndexOf", AWL_IM, 1, 1, NULL, 0, list_find, 1, L "int i = l.IndexOf(2);" },
   { "List", "Insert", AWL_IM, 2, 2, NULL, 0, list_insert, 0, L "l.Insert(0, 9);" },
   { "List", "Count", AWL_IP, 0, 0, NULL, 0, list_count, 0, L "int n = l.Count;" },
+  { "List", "ForEach", AWL_IM, 1, 1, NULL, 0, list_for_each, 0, L "l.ForEach(x => Console.WriteLine(x));" },
   { "Array", "Length", AWL_IP, 0, 0, NULL, 0, list_count, 0, "int n = new[] { 1, 2 }.Length;" },
   { "Array", "Empty", AWL_SM, 0, 0, NULL, 1, empty_sequence, 1, "var a = Array.Empty<int>();" },
   { "Enumerable", "Range", AWL_SM, 2, 2, NULL, 0, enumerable_range, 0, R },
@@ -444,6 +540,7 @@ static const AwlKnownApi rows[] = {
   { "Enumerable", "Select", AWL_IM, 1, 1, NULL, 1, make_lazy, LAZY_SELECT, R "var s = r.Select(x => x * 2).ToList();" },
   { "Enumerable", "Where", AWL_IM, 1, 1, NULL, 1, make_lazy, LAZY_WHERE, R "var s = r.Where(x => x > 1).ToList();" },
   { "Enumerable", "OrderBy", AWL_IM, 1, 1, NULL, 0, make_lazy, LAZY_ORDER_BY, L "var s = l.OrderBy(x => x).ToList();" },
+  { "Enumerable", "OrderByDescending", AWL_IM, 1, 1, NULL, 0, make_lazy, LAZY_ORDER_BY_DESC, L "var s = l.OrderByDescending(x => x).ToList();" },
   { "Enumerable", "ToList", AWL_IM, 0, 0, NULL, 0, list_copy, 0, R "var s = r.ToList();" },
   { "Enumerable", "ToArray", AWL_IM, 0, 0, NULL, 0, list_copy, 1, R "var s = r.ToArray();" },
   { "Enumerable", "Count", AWL_IM, 0, 0, NULL, 0, list_count, 0, R "int n = r.Count();" },

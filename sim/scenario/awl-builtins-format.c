@@ -232,7 +232,9 @@ awl_format_with (AwlValue    v,
   g_autoptr(GString) tmp = g_string_new (NULL);
   glong len;
 
-  if (format == NULL || !(v.kind == AWL_VALUE_INT || v.kind == AWL_VALUE_DOUBLE) ||
+  if (format != NULL && v.kind == AWL_VALUE_OBJECT && awl_datetime_format (v, format, tmp))
+    ;   /* `{now:HH:mm:ss}`, `{elapsed:mm\:ss}` */
+  else if (format == NULL || !(v.kind == AWL_VALUE_INT || v.kind == AWL_VALUE_DOUBLE) ||
       !format_number (v, format, tmp))
     awl_scn_value_format (v, tmp);
 

@@ -117,6 +117,23 @@ AWL_BI (int_parse)
   return bi_value (call, awl_value_int (v));
 }
 
+/* int.TryParse(s, out n): false and n = 0 where int.Parse would throw. */
+AWL_BI (int_try_parse)
+{
+  AwlBox *box = awl_value_get_foreign (call->args[1], &awl_box_class);
+  gint64 v = 0;
+  gboolean ok = FALSE;
+
+  if (call->args[0].kind == AWL_VALUE_STRING)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (call->args[0].s));
+      ok = g_ascii_string_to_signed (text, 10, G_MININT32, G_MAXINT32, &v, NULL);
+    }
+  if (box != NULL)
+    box->v = awl_value_int (ok ? v : 0);
+  return bi_value (call, awl_value_bool (ok));
+}
+
 AWL_BI (int_constant)
 {
   return bi_value (call, awl_value_int (call->api->data));
@@ -385,6 +402,7 @@ static const AwlKnownApi rows[] = {
   { "string", "IsNullOrEmpty", AWL_SM, 1, 1, NULL, 0, string_is_null_or_empty, 0, "bool b = string.IsNullOrEmpty(\"\");" },
   { "string", "Empty", AWL_SP, 0, 0, NULL, 0, string_empty, 0, "string s = string.Empty;" },
   { "int", "Parse", AWL_SM, 1, 1, NULL, 0, int_parse, 0, "int n = int.Parse(\"42\");" },
+  { "int", "TryParse", AWL_SM, 2, 2, NULL, 0, int_try_parse, 0, "bool ok = int.TryParse(\"42\", out var n);", AWL_API_OUT_LAST },
   { "int", "MaxValue", AWL_SP, 0, 0, NULL, 0, int_constant, G_MAXINT32, "int n = int.MaxValue;" },
   { "int", "MinValue", AWL_SP, 0, 0, NULL, 0, int_constant, G_MININT32, "int n = int.MinValue;" },
   { "Math", "Max", AWL_SM, 2, 2, NULL, 0, math_minmax, 1, "int n = Math.Max(1, 2);" },

@@ -121,6 +121,10 @@ AWL_BI (tick_count)
 
 AWL_BI (sync_context_current)
 {
+  AwlValue custom;
+
+  if (awl_custom_context_current (call->sim, &custom))
+    return bi_value (call, custom);
   if (!awl_sim_has_sync_context (call->sim))
     return bi_value (call, awl_value_null ());
   return bi_value (call, awl_value_object (awl_sim_foreign_new (call->sim, &sync_context_class, sizeof (AwlForeign))));

@@ -456,7 +456,7 @@ instance_slot (AwlInstance *inst,
   for (guint i = 0; i < inst->klass->fields->len; i++)
     if (g_str_equal (inst->klass->fields->pdata[i], name))
       return &inst->slots[i];
-  return NULL;
+  return awl_tuple_item (inst, name);
 }
 
 /* A field read, or a method call the compiler could not bind to one class. */
@@ -467,10 +467,28 @@ instance_member (AwlBiCall   *call,
   AwlValue *slot = instance_slot (inst, call->site->member);
   AwlCode *code;
   g_autofree AwlValue *argv = NULL;
+  g_autofree char *get = g_strconcat ("get_", call->site->member, NULL);
 
+  /* A property with a body (its getter, maybe an override) wins over a slot. */
+  code = g_hash_table_lookup (inst->klass->methods, get);
+  if (code != NULL && (code->func->flags & AWL_FUNC_ACCESSOR) && call->n_args == 0)
+    {
+      awl_step_call (call->s, awl_interp_frame_new (call->run, code, &call->target, 1, NULL));
+      return bi_action (call);
+    }
   if (slot != NULL)
     return bi_value (call, *slot);
   code = g_hash_table_lookup (inst->klass->methods, call->site->member);
+  if (code == NULL && g_str_equal (call->site->member, "Equals") && call->n_args == 1)
+    {
+      /* object.Equals: value equality for records, identity otherwise. */
+      gboolean eq;
+      if (!awl_record_equal (call->target, call->args[0], &eq))
+        eq = awl_value_equal (call->target, call->args[0]);
+      return bi_value (call, awl_value_bool (eq));
+    }
+  if (code == NULL && g_str_equal (call->site->member, "ToString") && call->n_args == 0)
+    return bi_value (call, awl_value_string (bi_to_string (call->sim, call->target)));
   if (code == NULL)
     return bi_throw (call, "MissingMemberException",
                      awl_sim_intern_printf (call->sim, "'%s' does not contain a member '%s'",
@@ -522,6 +540,19 @@ awl_builtin_call_member (AwlBiCall *call)
 AwlBiResult
 awl_builtin_get_member (AwlBiCall *call)
 {
+  AwlInstance *inst = awl_value_get_foreign (call->target, &awl_instance_class);
+  AwlCode *code = inst != NULL ? g_hash_table_lookup (inst->klass->methods, call->site->member) : NULL;
+
+  if (code != NULL && instance_slot (inst, call->site->member) == NULL)
+    {
+      /* `worker.Loop` as a value: a delegate bound to the object. */
+      AwlClosure *cl = awl_sim_foreign_new (call->sim, &awl_closure_class, sizeof (AwlClosure));
+
+      cl->code = code;
+      cl->bound = TRUE;
+      cl->self = call->target;
+      return bi_value (call, awl_value_object (cl));
+    }
   return member (call);
 }
 
@@ -534,6 +565,20 @@ awl_builtin_set_member (AwlBiCall *call)
 
   if (t.kind == AWL_VALUE_NULL)
     return bi_null_reference (call);
+  if (inst != NULL)
+    {
+      g_autofree char *set = g_strconcat ("set_", call->site->member, NULL);
+      AwlCode *code = g_hash_table_lookup (inst->klass->methods, set);
+
+      if (code != NULL && (code->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          /* A property with a body: its setter (the interpreter pushes the value if
+           * the assignment's value is used). */
+          AwlValue argv[2] = { t, call->args[0] };
+          awl_step_call (call->s, awl_interp_frame_new (call->run, code, argv, 2, NULL));
+          return bi_action (call);
+        }
+    }
   if (inst != NULL && instance_slot (inst, call->site->member) != NULL)
     {
       *instance_slot (inst, call->site->member) = call->args[0];
@@ -542,6 +587,18 @@ awl_builtin_set_member (AwlBiCall *call)
   if (awl_value_get_object (t, AWL_OBJECT_THREAD) &&
       (g_str_equal (call->site->member, "IsBackground") || g_str_equal (call->site->member, "Name")))
     return bi_value (call, awl_value_null ());
+  {
+    /* A settable property of the API table (AsyncLocal<T>.Value). */
+    const char *types[8];
+    guint n = receiver_types (t, types), n_rows = 0;
+    const AwlKnownApi * const *rows = awl_known_api_instance_rows (call->site->member, &n_rows);
+
+    for (guint i = 0; i < n; i++)
+      for (guint r = 0; r < n_rows; r++)
+        if (g_str_equal (rows[r]->type, types[i]) && rows[r]->kind == AWL_API_INSTANCE_PROPERTY &&
+            (rows[r]->flags & AWL_API_SETTABLE))
+          return run_row (call, rows[r]);
+  }
   return bi_throw (call, "MissingMemberException",
                    awl_sim_intern_printf (call->sim, "property '%s' of '%s' cannot be assigned in Awaitlab",
                                           call->site->member, awl_value_describe_type (t)));

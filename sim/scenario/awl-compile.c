@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "awl-objects.h"
+#include "awl-compile-ext.h"
 
 /* What little the compiler knows about a value's static type, enough to reject what
  * a C# compiler rejects ("a" - 1, calling an int). */
@@ -29,6 +30,7 @@ typedef struct
   gboolean    is_double;
   StaticType  ty;
   AwlIntWidth width;   /* declared integer type: stores wrap to it */
+  gboolean    by_ref;  /* a ref/out parameter: the slot holds the caller's box */
 } Binding;
 
 typedef enum { TRY_FINALLY, TRY_CATCH, TRY_CATCH_BODY, TRY_LOCK, TRY_AFOREACH } TryKind;
@@ -75,11 +77,17 @@ typedef struct
   guint           lambda_counter;
   const char     *outer_name;
   const char     *klass;    /* class of the method being compiled, or NULL */
+  gboolean        nonvirtual; /* the next method call is `base.M()`: no dynamic dispatch */
+  gboolean        has_structs; /* the script declares structs: values read are copied */
+  gboolean        receiver;   /* the next expression is a receiver (`p` in `p.X = 1`): no copy */
+  GPtrArray      *struct_stack; /* structs whose default is being built (self-containment) */
   GPtrArray      *qualified; /* owns the "Class.name" keys of methods and fields */
+  GArray         *pending_refs; /* copy-backs of out/ref arguments (awl-compile-everyday.c) */
 } Compiler;
 
 static void compile_expr (Compiler *c, AwlExpr *e);
 static void compile_stmt (Compiler *c, AwlStmt *s);
+static void compile_store_target (Compiler *c, AwlExpr *target);
 
 /* ----------------------------------------------------------------------------- */
 
@@ -564,7 +572,7 @@ emit_load_binding (Compiler *c,
   if (depth > 0)
     emit_full (c, OP_LOAD_UP, depth, b->slot, NULL, no_loc);
   else
-    emit (c, c->f->code->boxed ? OP_LOAD_BOX : OP_LOAD, b->slot);
+    emit (c, c->f->code->boxed || b->by_ref ? OP_LOAD_BOX : OP_LOAD, b->slot);
 }
 
 static void
@@ -580,7 +588,7 @@ emit_store_binding (Compiler *c,
   if (depth > 0)
     emit_full (c, OP_STORE_UP, depth, b->slot, NULL, no_loc);
   else
-    emit (c, c->f->code->boxed ? OP_STORE_BOX : OP_STORE, b->slot);
+    emit (c, c->f->code->boxed || b->by_ref ? OP_STORE_BOX : OP_STORE, b->slot);
 }
 
 /* ----------------------------------------------------------------------------- */
@@ -879,7 +887,9 @@ compile_args (Compiler *c,
               guint     n_args)
 {
   for (guint i = 0; i < n_args; i++)
-    if (args[i].name == NULL)
+    if (args[i].name == NULL && (args[i].is_out || args[i].is_ref))
+      awl_cx_push_ref_arg ((AwlCx *) c, &args[i]);
+    else if (args[i].name == NULL)
       compile_expr (c, args[i].value);
   for (guint i = 0; i < n_args; i++)
     if (args[i].name != NULL)
@@ -895,7 +905,7 @@ static void
 compile_name (Compiler *c,
               AwlExpr  *e)
 {
-  const char *name = e->name.name;
+  const char *name = g_str_equal (e->name.name, "base") ? "this" : e->name.name;
   guint depth;
   Binding *b = lookup (c, name, &depth);
   gpointer v;
@@ -906,6 +916,13 @@ compile_name (Compiler *c,
     emit (c, OP_LOAD_FIELD, GPOINTER_TO_UINT (v) - 1);
   else if ((v = g_hash_table_lookup (c->knobs, name)))
     emit (c, OP_LOAD_KNOB, GPOINTER_TO_UINT (v) - 1);
+  else if ((v = find_method (c, name)) && (((AwlCode *) v)->func->flags & AWL_FUNC_INSTANCE) &&
+           (b = lookup (c, "this", &depth)) != NULL)
+    {
+      /* An instance method as a delegate is bound to `this`. */
+      emit_load_binding (c, b, depth);
+      emit_full (c, OP_METHOD_GROUP, 0, 1, v, e->loc);
+    }
   else if ((v = find_method (c, name)))
     emit_p (c, OP_METHOD_GROUP, 0, v);
   else if (awl_builtin_type_exists (name))
@@ -989,6 +1006,52 @@ compile_combine (Compiler    *c,
   emit_full (c, OP_BINARY, assign_to_binary (op), 0, NULL, loc);
 }
 
+/* `Class.Prop = v` (also `+=`, `++`) on a static property with a body: its setter,
+ * after its getter for compound forms. FALSE if @target is not one. */
+static gboolean
+compile_static_property_assign (Compiler    *c,
+                                AwlExpr     *target,
+                                AwlAssignOp  op,
+                                AwlExpr     *value,
+                                int          delta,
+                                gboolean     post,
+                                gboolean     want,
+                                AwlLoc       loc)
+{
+  g_autofree char *set_key = NULL;
+  g_autofree char *get_key = NULL;
+  AwlCode *setter, *getter;
+
+  if (target->kind != AWL_EXPR_MEMBER || target->member.target->kind != AWL_EXPR_NAME ||
+      target->member.target->name.kind != AWL_NAME_CLASS)
+    return FALSE;
+  set_key = g_strdup_printf ("%s.set_%s", target->member.target->name.name, target->member.name);
+  get_key = g_strdup_printf ("%s.get_%s", target->member.target->name.name, target->member.name);
+  setter = g_hash_table_lookup (c->methods, set_key);
+  getter = g_hash_table_lookup (c->methods, get_key);
+  if (setter == NULL || !(setter->func->flags & AWL_FUNC_ACCESSOR) || (setter->func->flags & AWL_FUNC_INSTANCE))
+    return FALSE;
+  if (value != NULL && op == AWL_ASSIGN_SET)
+    compile_expr (c, value);
+  else if (getter == NULL)
+    {
+      error_at (c, loc.line, loc.col, "the property `%s` has no getter", target->member.name);
+      emit_const (c, awl_value_null ());
+    }
+  else
+    {
+      emit_full (c, OP_CALL_METHOD, 0, 0, getter, loc);
+      if (post && want)
+        emit (c, OP_DUP, 0);
+      compile_combine (c, op, value, delta, loc);
+    }
+  if (want && !post)
+    emit (c, OP_DUP, 0);
+  emit_full (c, OP_CALL_METHOD, 1, 0, setter, loc);
+  emit (c, OP_POP, 0);
+  return TRUE;
+}
+
 /* Assignment and ++/--: @value NULL with @delta ±1 for increments. Leaves the
  * expression's value on the stack when @want (post: old value). */
 static void
@@ -1003,6 +1066,13 @@ compile_assign (Compiler    *c,
 {
   gboolean is_set = value != NULL && op == AWL_ASSIGN_SET;
 
+  if (target->kind == AWL_EXPR_TUPLE)
+    {
+      awl_cx_deconstruct_assign ((AwlCx *) c, target, value, want);
+      return;
+    }
+  if (compile_static_property_assign (c, target, op, value, delta, post, want, loc))
+    return;
   switch (target->kind)
     {
     case AWL_EXPR_NAME:
@@ -1037,6 +1107,7 @@ compile_assign (Compiler    *c,
     case AWL_EXPR_MEMBER:
       {
         AwlCallSite *site = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+        c->receiver = TRUE;
         compile_expr (c, target->member.target);
         if (is_set)
           compile_expr (c, value);
@@ -1047,6 +1118,12 @@ compile_assign (Compiler    *c,
             compile_combine (c, op, value, delta, loc);
           }
         emit_full (c, OP_SET_MEMBER, want, 0, site, loc);
+        if (value == NULL && want && post)
+          {
+            /* `obj.X++` as a value is the old value: the new one minus the step. */
+            emit_const (c, awl_value_int (delta));
+            emit (c, OP_BINARY, AWL_BINARY_SUB);
+          }
         return;
       }
 
@@ -1062,6 +1139,12 @@ compile_assign (Compiler    *c,
           compile_combine (c, op, value, delta, loc);
         }
       emit_full (c, OP_INDEX_SET, want, 0, NULL, loc);
+      if (value == NULL && want && post)
+        {
+          /* `xs[i]++` as a value is the old value. */
+          emit_const (c, awl_value_int (delta));
+          emit (c, OP_BINARY, AWL_BINARY_SUB);
+        }
       return;
 
     default:
@@ -1136,6 +1219,9 @@ is_user_member (Compiler   *c,
   for (guint i = 0; i < ast->n_methods; i++)
     if ((ast->methods[i]->flags & AWL_FUNC_INSTANCE) && g_str_equal (ast->methods[i]->name, name))
       return TRUE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_ACCESSOR) && g_str_equal (ast->methods[i]->name + 4, name))
+      return TRUE;
   return FALSE;
 }
 
@@ -1149,6 +1235,28 @@ looks_like_array (Compiler *c,
   if (e->kind == AWL_EXPR_NAME && e->name.kind == AWL_NAME_VAR && e->name.var->type != NULL)
     return e->name.var->type->array_rank > 0 || g_str_equal (e->name.var->type->name, "List");
   return FALSE;
+}
+
+/* A struct value read from a variable, field or member is a copy (C#'s value
+ * semantics); a receiver (`p` in `p.X = 1`, `p.Move()`) is the storage itself. */
+static void
+emit_struct_copy (Compiler *c,
+                  gboolean  receiver)
+{
+  if (c->has_structs && !receiver)
+    emit (c, OP_COPY_STRUCT, 0);
+}
+
+/* A virtual, abstract, override or interface method is found at run time in the
+ * receiver's class (OP_CALL_METHOD's b = 1), except in a `base.M()` call. */
+static gboolean
+is_virtual_call (gboolean     nonvirtual,
+                 AwlFunction *f)
+{
+  if (nonvirtual || !(f->flags & AWL_FUNC_INSTANCE) || (f->flags & AWL_FUNC_CTOR))
+    return FALSE;
+  return (f->flags & AWL_FUNC_ABSTRACT) ||
+         (f->modifiers & (AWL_MOD_VIRTUAL | AWL_MOD_ABSTRACT | AWL_MOD_OVERRIDE));
 }
 
 /* A call of a method of the script: named arguments go to their slots, defaults fill
@@ -1165,10 +1273,14 @@ compile_method_call (Compiler    *c,
 {
   AwlFunction *f = code->func;
   g_autofree AwlExpr **slots = g_new0 (AwlExpr *, f->n_params + 1);
+  g_autofree AwlArg **refs = g_new0 (AwlArg *, f->n_params + 1);   /* out/ref arguments */
   guint skip = (f->flags & AWL_FUNC_INSTANCE) ? 1 : 0;
   guint pos = skip;
   gboolean has_params = f->n_params > 0 && f->params[f->n_params - 1]->is_params;
   gboolean packed = FALSE;
+  gboolean nonvirtual = c->nonvirtual;   /* `base.M()`: taken before the arguments' calls */
+
+  c->nonvirtual = FALSE;
 
   for (guint i = 0; i < n_args; i++)
     {
@@ -1176,6 +1288,8 @@ compile_method_call (Compiler    *c,
         {
           if (pos < f->n_params)
             slots[pos] = args[i].value;
+          if (pos < f->n_params && (args[i].is_out || args[i].is_ref))
+            refs[pos] = &args[i];
           pos++;
         }
       else
@@ -1200,6 +1314,7 @@ compile_method_call (Compiler    *c,
     error_at (c, e->loc.line, e->loc.col, "no overload for method `%s` takes %u arguments", name, n_args);
   if (skip && !self_on_stack)
     {
+      c->receiver = TRUE;
       if (self != NULL)
         compile_expr (c, self);
       else
@@ -1218,6 +1333,8 @@ compile_method_call (Compiler    *c,
               }
           emit (c, OP_NEW_ARRAY, n);
         }
+      else if (refs[k])
+        awl_cx_push_ref_arg ((AwlCx *) c, refs[k]);
       else if (slots[k])
         compile_expr (c, slots[k]);
       else if (f->params[k]->default_value)
@@ -1230,7 +1347,7 @@ compile_method_call (Compiler    *c,
           emit_const (c, awl_value_null ());
         }
     }
-  emit_full (c, OP_CALL_METHOD, f->n_params, 0, code, e->loc);
+  emit_full (c, OP_CALL_METHOD, f->n_params, is_virtual_call (nonvirtual, f), code, e->loc);
 }
 
 /* Interlocked.X(ref target, …): the function gets target's value and answers the
@@ -1276,6 +1393,100 @@ compile_ref_call (Compiler    *c,
   emit_const (c, awl_value_null ());
 }
 
+/* `base.M(…)`: the base class's method, without dynamic dispatch; on a .NET base
+ * (SynchronizationContext) what .NET's own method does. */
+static void
+compile_base_call (Compiler *c,
+                   AwlExpr  *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlAst *ast = c->unit->ast;
+  const char *base = c->klass ? awl_ast_class_base (ast, c->klass) : NULL;
+  AwlCode *code = NULL;
+
+  if (base != NULL && awl_ast_has_class (ast, base))
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", base, callee->member.name);
+      code = g_hash_table_lookup (c->methods, key);
+    }
+  if (code != NULL && !(code->func->flags & AWL_FUNC_ABSTRACT))
+    {
+      c->nonvirtual = TRUE;
+      compile_method_call (c, e, code, e->call.args, e->call.n_args, callee->member.name,
+                           callee->member.target, FALSE);
+      return;
+    }
+  if (base != NULL && awl_ast_class_extends_builtin (ast, c->klass, "SynchronizationContext") &&
+      code == NULL && e->call.n_args == 2 &&
+      (g_str_equal (callee->member.name, "Post") || g_str_equal (callee->member.name, "Send")))
+    {
+      /* SynchronizationContext's own Post queues d(state) to the pool; Send runs it. */
+      AwlCallSite *site = new_site (c, "SynchronizationContext", callee->member.name, e->call.args,
+                                    e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "Post") ? &awl_context_base_post : &awl_context_base_send;
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args, 0, site, e->loc);
+      return;
+    }
+  if (code == NULL && ((g_str_equal (callee->member.name, "ToString") && e->call.n_args == 0) ||
+                       (g_str_equal (callee->member.name, "Equals") && e->call.n_args == 1)))
+    {
+      /* object.ToString (the object's class name) and object.Equals (identity). */
+      AwlCallSite *site = new_site (c, "object", callee->member.name, e->call.args, e->call.n_args, e->loc);
+
+      site->api = g_str_equal (callee->member.name, "ToString") ? &awl_object_base_to_string
+                                                                : &awl_object_base_equals;
+      compile_name (c, callee->member.target);
+      compile_args (c, e->call.args, e->call.n_args);
+      emit_full (c, OP_CALL_STATIC, e->call.n_args + 1, 0, site, e->loc);
+      return;
+    }
+  error_at (c, callee->member.name_loc.line, callee->member.name_loc.col,
+            code != NULL ? "`base.%s` is abstract and cannot be called"
+                         : "the base class has no method `%s` that `base.` can call",
+            callee->member.name);
+  emit_const (c, awl_value_null ());
+}
+
+/* `x.M(args)` where M is an extension method of a static class of the script:
+ * the static call `M(x, args)`. FALSE if M is not one (or x's own member wins). */
+static gboolean
+compile_extension_call (Compiler *c,
+                        AwlExpr  *e)
+{
+  AwlExpr *callee = e->call.callee;
+  AwlExpr *target = callee->member.target;
+  AwlAst *ast = c->unit->ast;
+  AwlFunction *ext = NULL;
+  g_autofree AwlArg *args = NULL;
+  AwlCode *code;
+
+  if (target->kind == AWL_EXPR_NAME && (target->name.kind == AWL_NAME_CLASS ||
+                                        target->name.kind == AWL_NAME_BUILTIN))
+    return FALSE;
+  for (guint i = 0; i < ast->n_methods; i++)
+    if ((ast->methods[i]->flags & AWL_FUNC_EXTENSION) && g_str_equal (ast->methods[i]->name, callee->member.name))
+      {
+        ext = ast->methods[i];
+        break;
+      }
+  if (ext == NULL || instance_method (c, target, callee->member.name) != NULL)
+    return FALSE;
+  {
+    g_autofree char *key = g_strdup_printf ("%s.%s", ext->klass, ext->name);
+    code = g_hash_table_lookup (c->methods, key);
+  }
+  if (code == NULL)
+    return FALSE;
+  args = g_new0 (AwlArg, e->call.n_args + 1);
+  args[0].loc = target->loc;
+  args[0].value = target;
+  memcpy (args + 1, e->call.args, sizeof (AwlArg) * e->call.n_args);
+  compile_method_call (c, e, code, args, e->call.n_args + 1, callee->member.name, NULL, FALSE);
+  return TRUE;
+}
+
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -1297,6 +1508,15 @@ compile_call (Compiler *c,
           return;
         }
     }
+
+  if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
+      g_str_equal (callee->member.target->name.name, "base"))
+    {
+      compile_base_call (c, e);
+      return;
+    }
+  if (callee->kind == AWL_EXPR_MEMBER && compile_extension_call (c, e))
+    return;
 
   /* Class.Method(…) on a class of the script. */
   if (callee->kind == AWL_EXPR_MEMBER && callee->member.target->kind == AWL_EXPR_NAME &&
@@ -1367,6 +1587,7 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
+      c->receiver = TRUE;
       compile_expr (c, callee->member.target);
       if (callee->member.null_conditional)
         skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1395,6 +1616,21 @@ compile_member (Compiler *c,
   AwlCallSite *site;
   guint skip = 0;
 
+  if (e->member.target->kind == AWL_EXPR_NAME && g_str_equal (e->member.target->name.name, "base") &&
+      c->klass != NULL && awl_ast_class_base (c->unit->ast, c->klass) != NULL)
+    {
+      /* base.Property: the base class's getter, without dynamic dispatch. */
+      g_autofree char *key = g_strdup_printf ("%s.get_%s", awl_ast_class_base (c->unit->ast, c->klass),
+                                              e->member.name);
+      AwlCode *getter = g_hash_table_lookup (c->methods, key);
+
+      if (getter != NULL && (getter->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          c->nonvirtual = TRUE;
+          compile_method_call (c, e, getter, NULL, 0, e->member.name, e->member.target, FALSE);
+          return;
+        }
+    }
   if (e->member.target->kind == AWL_EXPR_NAME && e->member.target->name.kind == AWL_NAME_CLASS &&
       awl_ast_is_enum (c->unit->ast, e->member.target->name.name))
     {
@@ -1407,7 +1643,15 @@ compile_member (Compiler *c,
       /* Class.field */
       g_autofree char *key = g_strdup_printf ("%s.%s", e->member.target->name.name, e->member.name);
       gpointer v = g_hash_table_lookup (c->fields, key);
+      g_autofree char *get = g_strdup_printf ("%s.get_%s", e->member.target->name.name, e->member.name);
+      AwlCode *getter = v == NULL ? g_hash_table_lookup (c->methods, get) : NULL;
 
+      if (getter != NULL && (getter->func->flags & AWL_FUNC_ACCESSOR))
+        {
+          /* A static property with a body: its getter. */
+          compile_method_call (c, e, getter, NULL, 0, e->member.name, NULL, FALSE);
+          return;
+        }
       if (v == NULL)
         {
           error_at (c, e->member.name_loc.line, e->member.name_loc.col,
@@ -1446,6 +1690,7 @@ compile_member (Compiler *c,
       emit_const (c, awl_value_null ());
       return;
     }
+  c->receiver = TRUE;
   compile_expr (c, e->member.target);
   if (e->member.null_conditional)
     skip = emit (c, OP_JUMP_IF_NULL_KEEP, 0);
@@ -1468,10 +1713,58 @@ default_kind (const AwlTypeRef *t)
   return 0;
 }
 
+static void emit_default (Compiler *c, const AwlTypeRef *t);
+
+/* The fields of a new struct value (on the stack) at their defaults. A struct that
+ * contains itself (an error in C#) gets null there instead of recursing. */
+static void
+compile_struct_field_defaults (Compiler   *c,
+                               const char *klass)
+{
+  AwlAst *ast = c->unit->ast;
+
+  if (c->struct_stack == NULL)
+    c->struct_stack = g_ptr_array_new ();
+  g_ptr_array_add (c->struct_stack, (gpointer) klass);
+  for (guint i = 0; i < ast->n_fields; i++)
+    {
+      AwlField *f = ast->fields[i];
+      AwlCallSite *set;
+
+      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+        continue;
+      set = new_site (c, NULL, f->name, NULL, 0, f->loc);
+      emit (c, OP_DUP, 0);
+      if (f->init)
+        compile_expr (c, f->init);
+      else if (f->type != NULL && g_ptr_array_find_with_equal_func (c->struct_stack, f->type->name,
+                                                                    g_str_equal, NULL))
+        emit_const (c, awl_value_null ());
+      else
+        emit_default (c, f->type);
+      emit_full (c, OP_SET_MEMBER, 0, 0, set, f->loc);
+    }
+  g_ptr_array_set_size (c->struct_stack, c->struct_stack->len - 1);
+  if (c->struct_stack->len == 0)
+    g_clear_pointer (&c->struct_stack, g_ptr_array_unref);
+}
+
 static void
 emit_default (Compiler         *c,
               const AwlTypeRef *t)
 {
+  if (t != NULL && t->array_rank == 0 && !t->nullable && awl_ast_get_class (c->unit->ast, t->name) != NULL &&
+      (awl_ast_get_class (c->unit->ast, t->name)->flags & AWL_CLASS_STRUCT))
+    {
+      /* A struct's default: an object with every field at its default. */
+      AwlCallSite *site = new_site (c, t->name, t->name, NULL, 0, t->loc);
+
+      site->api = &awl_instance_ctor;
+      site->klass = g_hash_table_lookup (c->prog->classes, t->name);
+      emit_full (c, OP_NEW, 0, 0, site, t->loc);
+      compile_struct_field_defaults (c, t->name);
+      return;
+    }
   switch (default_kind (t))
     {
     case 1: emit_const (c, awl_value_int (0)); break;
@@ -1479,6 +1772,55 @@ emit_default (Compiler         *c,
     case 3: emit_const (c, awl_value_bool (FALSE)); break;
     default: emit_const (c, awl_value_null ()); break;
     }
+}
+
+/* The constructor of @klass, or of its nearest base class that has one. */
+static AwlCode *
+nearest_ctor (Compiler   *c,
+              const char *klass)
+{
+  for (guint depth = 0; klass != NULL && depth < 64; depth++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", klass, klass);
+      AwlCode *code = g_hash_table_lookup (c->methods, key);
+
+      if (code != NULL && (code->func->flags & AWL_FUNC_CTOR) && g_str_equal (code->func->klass, klass))
+        return code;
+      klass = awl_ast_class_base (c->unit->ast, klass);
+    }
+  return NULL;
+}
+
+/* A constructor first runs `: this(…)`, or `: base(…)` (written or implied). */
+static void
+compile_ctor_init (Compiler    *c,
+                   AwlFunction *func)
+{
+  AwlAst *ast = c->unit->ast;
+  AwlExpr self = { 0 }, call = { 0 };
+  AwlCode *target;
+
+  if (func->init_kind == 2)
+    target = nearest_ctor (c, func->klass);
+  else
+    target = nearest_ctor (c, awl_ast_class_base (ast, func->klass));
+  if (target == NULL || target->func == func)
+    {
+      if (func->n_init_args > 0 || func->init_kind == 2)
+        error_at (c, func->loc.line, func->loc.col, "`%s` has no constructor that `: %s(…)` can call",
+                  func->init_kind == 2 ? func->klass : "the base class", func->init_kind == 2 ? "this" : "base");
+      return;
+    }
+  self.kind = AWL_EXPR_NAME;
+  self.loc = func->loc;
+  self.depth = 1;
+  self.name.name = "this";
+  self.name.kind = AWL_NAME_VAR;
+  self.name.var = func->params[0];
+  call.kind = AWL_EXPR_CALL;
+  call.loc = func->loc;
+  compile_method_call (c, &call, target, func->init_args, func->n_init_args, target->func->klass, &self, FALSE);
+  emit (c, OP_POP, 0);
 }
 
 /* `new C(args) { F = v }` for a class of the script: a fresh object, its instance
@@ -1504,7 +1846,7 @@ compile_new_instance (Compiler *c,
       AwlField *f = ast->fields[i];
       AwlCallSite *set;
 
-      if (!awl_field_is_instance (f) || !g_str_equal (f->klass, klass))
+      if (!awl_field_is_instance (f) || !awl_class_inherits (ast, klass, f->klass))
         continue;
       set = new_site (c, NULL, f->name, NULL, 0, f->loc);
       emit (c, OP_DUP, 0);
@@ -1518,6 +1860,14 @@ compile_new_instance (Compiler *c,
     }
   c->klass = saved;
 
+  if (ctor == NULL || !(ctor->func->flags & AWL_FUNC_CTOR))
+    {
+      /* No constructor of its own: the implicit one runs the nearest base's. */
+      AwlCode *base_ctor = nearest_ctor (c, awl_ast_class_base (ast, klass));
+
+      if (base_ctor != NULL && e->new_obj.n_args == 0)
+        ctor = base_ctor;
+    }
   if (ctor != NULL && (ctor->func->flags & AWL_FUNC_CTOR))
     {
       emit (c, OP_DUP, 0);
@@ -1691,6 +2041,9 @@ static void
 compile_expr (Compiler *c,
               AwlExpr  *e)
 {
+  gboolean receiver = c->receiver;
+
+  c->receiver = FALSE;
   if (e == NULL)
     {
       emit_const (c, awl_value_null ());
@@ -1723,16 +2076,24 @@ compile_expr (Compiler *c,
         emit_full (c, OP_INTERP, n, 0, e, e->loc);
         break;
       }
-    case AWL_EXPR_NAME: compile_name (c, e); break;
+    case AWL_EXPR_NAME:
+      compile_name (c, e);
+      emit_struct_copy (c, receiver);
+      break;
     case AWL_EXPR_MEMBER:
       if (e->member.target == NULL || e->member.name == NULL)
         goto incomplete;
       compile_member (c, e);
+      emit_struct_copy (c, receiver);
       break;
     case AWL_EXPR_CALL:
       if (e->call.callee == NULL)
         goto incomplete;
-      compile_call (c, e);
+      {
+        guint mark = c->pending_refs->len;
+        compile_call (c, e);
+        awl_cx_flush_refs ((AwlCx *) c, mark);
+      }
       break;
     case AWL_EXPR_INDEX:
       {
@@ -1849,7 +2210,14 @@ compile_expr (Compiler *c,
         break;
       }
     case AWL_EXPR_LAMBDA: compile_lambda (c, e); break;
+    case AWL_EXPR_SWITCH: awl_cx_switch ((AwlCx *) c, e); break;
+    case AWL_EXPR_TUPLE: awl_cx_tuple ((AwlCx *) c, e, NULL); break;
     case AWL_EXPR_IS:
+      if (e->is.pattern != NULL)
+        {
+          awl_cx_is_pattern ((AwlCx *) c, e);
+          break;
+        }
       {
         guint tmp = new_slot (c);
         compile_expr (c, e->is.operand);
@@ -1873,7 +2241,10 @@ compile_expr (Compiler *c,
       }
     case AWL_EXPR_CAST:
       compile_expr (c, e->cast.operand);
-      if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
+      if (e->cast.as_operator || awl_ast_get_class (c->unit->ast, e->cast.type->name) != NULL)
+        emit_full (c, OP_CAST_CLASS, e->cast.as_operator, 0,
+                   (gpointer) own_string (c, e->cast.type->name), e->loc);
+      else if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
         emit_full (c, OP_TO_INT, 0, type_ref_width (e->cast.type), NULL, no_loc);
       else if (type_is_double (e->cast.type))
         emit (c, OP_TO_DOUBLE, 0);
@@ -1971,6 +2342,11 @@ static void
 compile_decl (Compiler *c,
               AwlStmt  *s)
 {
+  if (s->decl.deconstruct)
+    {
+      awl_cx_deconstruct ((AwlCx *) c, s);
+      return;
+    }
   for (guint i = 0; i < s->decl.n_vars; i++)
     {
       AwlVar *v = s->decl.vars[i];
@@ -1983,8 +2359,10 @@ compile_decl (Compiler *c,
 
       StaticType ty = t ? type_ref_static (t) : expr_static_type (c, s->decl.inits[i]);
 
-      if (s->decl.inits[i] && !(s->decl.inits[i]->kind == AWL_EXPR_DEFAULT &&
-                                s->decl.inits[i]->default_value.type == NULL))
+      if (s->decl.inits[i] && awl_cx_named_tuple ((AwlCx *) c, s->decl.inits[i], t))
+        ;
+      else if (s->decl.inits[i] && !(s->decl.inits[i]->kind == AWL_EXPR_DEFAULT &&
+                                     s->decl.inits[i]->default_value.type == NULL))
         compile_expr (c, s->decl.inits[i]);
       else
         emit_default (c, t);   /* also `int x = default;` */
@@ -2189,7 +2567,11 @@ compile_return (Compiler *c,
                 AwlStmt  *s,
                 gboolean  has_value)
 {
-  if (has_value)
+  const AwlTypeRef *rt = awl_cx_return_tuple_type (c->f->code->func);
+
+  if (has_value && awl_cx_named_tuple ((AwlCx *) c, s->ret.value, rt))
+    ;
+  else if (has_value)
     compile_expr (c, s->ret.value);
   else
     emit_const (c, awl_value_null ());
@@ -2520,7 +2902,8 @@ compile_function (Compiler    *c,
       g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).width = type_ref_width (func->params[i]->type);
       if (i < G_N_ELEMENTS (code->double_params))
         code->double_params[i] = dbl;
-      if (code->boxed)
+      g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).by_ref = func->params[i]->by_ref;
+      if (code->boxed && !func->params[i]->by_ref)
         {
           emit (c, OP_LOAD, slot);
           emit (c, OP_NEW_BOX, slot);
@@ -2548,11 +2931,14 @@ compile_function (Compiler    *c,
     {
       AwlLoc loc = func->body_expr->loc;
       emit_full (c, OP_LINE, loc.line, 0, NULL, loc);
-      compile_expr (c, func->body_expr);
+      if (!awl_cx_named_tuple ((AwlCx *) c, func->body_expr, awl_cx_return_tuple_type (func)))
+        compile_expr (c, func->body_expr);
       emit_full (c, OP_RETURN, 0, 0, NULL, loc);
     }
   else
     {
+      if ((func->flags & AWL_FUNC_CTOR) && func->n_params > 0)
+        compile_ctor_init (c, func);
       compile_block_inline (c, func->body);
       emit_full (c, OP_LINE, func->end_line ? func->end_line : func->loc.line, 0, NULL, no_loc);
       emit_const (c, awl_value_null ());
@@ -2637,6 +3023,8 @@ class_info_free (gpointer data)
 
   g_ptr_array_unref (info->fields);
   g_hash_table_unref (info->methods);
+  g_clear_pointer (&info->is_a, g_hash_table_unref);
+  g_clear_pointer (&info->printed, g_array_unref);
   g_free (info->name);
   g_free (info);
 }
@@ -2678,6 +3066,7 @@ awl_program_compile (AwlUnit *unit)
   c.methods = g_hash_table_new (g_str_hash, g_str_equal);
   c.fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
   c.qualified = g_ptr_array_new_with_free_func (g_free);
+  c.pending_refs = g_array_new (FALSE, FALSE, sizeof (AwlExpr *) * 2);
   c.knobs = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < ast->n_classes; i++)
@@ -2735,6 +3124,11 @@ awl_program_compile (AwlUnit *unit)
         }
     }
 
+  awl_classes_link (prog, ast, c.methods, c.fields, c.qualified);
+  for (guint i = 0; i < ast->n_classes; i++)
+    if (awl_ast_get_class (ast, ast->classes[i]) != NULL &&
+        (awl_ast_get_class (ast, ast->classes[i])->flags & AWL_CLASS_STRUCT))
+      c.has_structs = TRUE;
   compile_fields (&c);
 
   for (guint i = 0; i < ast->n_methods; i++)
@@ -2763,6 +3157,7 @@ awl_program_compile (AwlUnit *unit)
   g_hash_table_unref (c.methods);
   g_hash_table_unref (c.fields);
   g_ptr_array_unref (c.qualified);
+  g_array_unref (c.pending_refs);
   g_hash_table_unref (c.knobs);
 
   if (c.n_errors > 0)
@@ -2771,4 +3166,51 @@ awl_program_compile (AwlUnit *unit)
       return NULL;
     }
   return prog;
+}
+
+/* ----------------------------------------------------------------------------- */
+/* What awl-compile-everyday.c may use (see awl-compile-ext.h) */
+
+guint awl_cx_emit (AwlCx *c, AwlOp op, gint32 a, gint32 b, gpointer p, AwlLoc loc)
+{ return emit_full ((Compiler *) c, op, a, b, p, loc); }
+guint awl_cx_here (AwlCx *c) { return here ((Compiler *) c); }
+void awl_cx_patch (AwlCx *c, guint at, guint target) { patch ((Compiler *) c, at, target); }
+guint awl_cx_new_slot (AwlCx *c) { return new_slot ((Compiler *) c); }
+void awl_cx_const (AwlCx *c, AwlValue v) { emit_const ((Compiler *) c, v); }
+void awl_cx_string (AwlCx *c, const char *s) { emit_string ((Compiler *) c, s); }
+const char *awl_cx_own_string (AwlCx *c, const char *s) { return own_string ((Compiler *) c, s); }
+void awl_cx_expr (AwlCx *c, AwlExpr *e) { compile_expr ((Compiler *) c, e); }
+void awl_cx_store_name (AwlCx *c, AwlExpr *target) { compile_store_target ((Compiler *) c, target); }
+void awl_cx_scope_push (AwlCx *c) { scope_push ((Compiler *) c); }
+void awl_cx_scope_pop (AwlCx *c) { scope_pop ((Compiler *) c); }
+AwlProgram *awl_cx_program (AwlCx *c) { return ((Compiler *) c)->prog; }
+GArray *awl_cx_pending_refs (AwlCx *c) { return ((Compiler *) c)->pending_refs; }
+AwlFunction *awl_cx_function (AwlCx *c) { return ((Compiler *) c)->f ? ((Compiler *) c)->f->code->func : NULL; }
+
+void
+awl_cx_error (AwlCx *c, AwlLoc loc, const char *message)
+{
+  error_at ((Compiler *) c, loc.line, loc.col, "%s", message);
+}
+
+AwlCallSite *
+awl_cx_site (AwlCx *c, const char *type, const char *member, guint n_args, AwlLoc loc)
+{
+  AwlCallSite *site = new_site ((Compiler *) c, type, member, NULL, 0, loc);
+
+  site->n_args = n_args;
+  return site;
+}
+
+void
+awl_cx_declare_store (AwlCx *cx, const char *name, AwlTypeRef *type)
+{
+  Compiler *c = (Compiler *) cx;
+  gboolean dbl = type_is_double (type);
+  guint slot = declare_typed (c, name, dbl, type ? type_ref_static (type) : TY_UNKNOWN);
+
+  g_array_index (c->f->bindings, Binding, c->f->bindings->len - 1).width = type_ref_width (type);
+  if (dbl)
+    emit (c, OP_TO_DOUBLE, 0);
+  emit_declare_store (c, slot);
 }

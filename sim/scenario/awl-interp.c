@@ -235,11 +235,13 @@ binary (IFrame     *f,
 {
   AwlSim *sim = f->run->sim;
 
-  if (awl_timespan_binary (sim, op, a, b, out))
+  if (awl_timespan_binary (sim, op, a, b, out) || awl_datetime_binary (sim, op, a, b, out))
     return TRUE;
   if (op == AWL_BINARY_EQ || op == AWL_BINARY_NE)
     {
-      gboolean eq = awl_value_equal (a, b);
+      gboolean eq;
+      if (!awl_record_equal (a, b, &eq))
+        eq = awl_value_equal (a, b);
       *out = awl_value_bool (op == AWL_BINARY_EQ ? eq : !eq);
       return TRUE;
     }
@@ -431,6 +433,30 @@ materialize (IFrame  *f,
   awl_step_call (s, awl_materialize_frame (f->run, lazy));
 }
 
+/* An object of the script whose class overrides ToString, at stack index @from or
+ * above: calls the override, and the instruction runs again with the string in
+ * the object's place (Console.WriteLine(obj), $"{obj}", "x" + obj). */
+static gboolean
+user_to_string (IFrame  *f,
+                AwlStep *s,
+                guint    from)
+{
+  for (guint i = from; i < f->sp; i++)
+    {
+      AwlInstance *inst = awl_value_get_foreign (f->stack[i], &awl_instance_class);
+      AwlCode *code = inst != NULL ? g_hash_table_lookup (inst->klass->methods, "ToString") : NULL;
+
+      if (code != NULL && code->func != NULL && code->func->n_params == 1)
+        {
+          f->pc--;
+          f->materialize_at = i;
+          awl_step_call (s, awl_interp_frame_new (f->run, code, &f->stack[i], 1, NULL));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 do_interp (IFrame  *f,
            AwlInsn *insn)
@@ -461,6 +487,8 @@ is_type (AwlValue    v,
     return FALSE;
   if (g_str_equal (type, "object") || g_str_equal (type, "Object"))
     return TRUE;
+  if (awl_value_get_foreign (v, &awl_instance_class) != NULL)
+    return awl_instance_is_a (v, type);
   if ((o = awl_value_get_object (v, AWL_OBJECT_EXCEPTION)))
     return awl_exception_is_a (o, type);
   switch (v.kind)
@@ -642,6 +670,10 @@ run (IFrame  *f,
           push (f, v);
           break;
         case OP_BINARY:
+          if (insn->a == AWL_BINARY_ADD && (f->stack[f->sp - 1].kind == AWL_VALUE_STRING ||
+                                            f->stack[f->sp - 2].kind == AWL_VALUE_STRING) &&
+              user_to_string (f, s, f->sp - 2))
+            return;
           b = pop (f);
           a = pop (f);
           if (!binary (f, insn->a, insn->b, a, b, &v, &exc))
@@ -699,7 +731,22 @@ run (IFrame  *f,
         case OP_CALL_METHOD:
           {
             AwlCode *code = insn->p;
-            AwlFrame *callee = awl_interp_frame_new (r, code, &f->stack[f->sp - insn->a], insn->a, NULL);
+            AwlFrame *callee;
+            if (insn->b == 1)
+              {
+                /* A virtual call: the receiver's class has the method to run. */
+                AwlValue self = f->stack[f->sp - insn->a];
+                AwlInstance *inst = awl_value_get_foreign (self, &awl_instance_class);
+                AwlCode *override = inst != NULL ? g_hash_table_lookup (inst->klass->methods, code->name) : NULL;
+                if (awl_value_is_null (self))
+                  {
+                    exc = runtime_exception (f, "NullReferenceException", "Object reference not set to an instance of an object.");
+                    goto throw_exc;
+                  }
+                if (override != NULL)
+                  code = override;
+              }
+            callee = awl_interp_frame_new (r, code, &f->stack[f->sp - insn->a], insn->a, NULL);
             f->sp -= insn->a;
             f->resume_push = TRUE;
             awl_step_call (s, callee);
@@ -711,6 +758,16 @@ run (IFrame  *f,
             AwlClosure *cl = awl_value_get_foreign (callee, &awl_closure_class);
             AwlList *multicast = awl_value_get_foreign (callee, &awl_multicast_class);
             AwlFrame *frame;
+
+            if (awl_value_get_foreign (callee, &awl_post_callback_class) != NULL)
+              {
+                /* d(state) in a SynchronizationContext's Post: the continuation runs here. */
+                AwlBiCall call;
+                bi_init (f, s, &call, insn, insn->a, TRUE);
+                if (!bi_finish (f, s, &call, awl_post_callback_invoke (&call), insn->a + 1))
+                  return;
+                break;
+              }
 
             if (multicast != NULL)
               {
@@ -744,6 +801,10 @@ run (IFrame  *f,
                 materialize (f, s, lz);
                 return;
               }
+            if (insn->op == OP_CALL_STATIC && ((AwlCallSite *) insn->p)->type != NULL &&
+                g_str_equal (((AwlCallSite *) insn->p)->type, "Console") &&
+                user_to_string (f, s, f->sp - insn->a))
+              return;
             bi_init (f, s, &call, insn, insn->a, FALSE);
             if (!bi_finish (f, s, &call,
                             insn->op == OP_NEW ? awl_builtin_new (&call) : awl_builtin_call_static (&call),
@@ -804,6 +865,16 @@ run (IFrame  *f,
                 if (insn->a)
                   push (f, v);
                 break;
+              }
+            if (res == BI_ACTION)
+              {
+                /* A property setter runs: the assignment's value is the value set. */
+                f->sp -= 2;
+                f->resume_push = insn->a != 0;
+                f->has_override = TRUE;
+                f->override = v;
+                f->when_all = NULL;
+                return;
               }
             if (!bi_finish (f, s, &call, res, 2))
               return;
@@ -878,6 +949,11 @@ run (IFrame  *f,
             AwlClosure *cl = awl_sim_foreign_new (sim, &awl_closure_class, sizeof (AwlClosure));
             cl->code = insn->p;
             cl->env = insn->op == OP_CLOSURE ? capture_env (f) : NULL;
+            if (insn->op == OP_METHOD_GROUP && insn->b == 1)
+              {
+                cl->bound = TRUE;
+                cl->self = pop (f);
+              }
             push (f, awl_value_object (cl));
             break;
           }
@@ -952,6 +1028,23 @@ run (IFrame  *f,
         case OP_IS_TYPE:
           a = pop (f);
           push (f, awl_value_bool (is_type (a, insn->p)));
+          break;
+        case OP_COPY_STRUCT:
+          f->stack[f->sp - 1] = awl_struct_copy (sim, f->stack[f->sp - 1]);
+          break;
+        case OP_CAST_CLASS:
+          a = pop (f);
+          if (awl_value_is_null (a) || is_type (a, insn->p))
+            push (f, a);
+          else if (insn->a)
+            push (f, awl_value_null ());
+          else
+            {
+              exc = runtime_exception (f, "InvalidCastException",
+                                       awl_sim_intern_printf (sim, "Unable to cast object of type '%s' to type '%s'.",
+                                                              awl_value_describe_type (a), (const char *) insn->p));
+              goto throw_exc;
+            }
           break;
         case OP_YIELD_RETURN:
           v = pop (f);
@@ -1070,6 +1163,8 @@ run (IFrame  *f,
             break;
           }
         case OP_INTERP:
+          if (user_to_string (f, s, f->sp - insn->a))
+            return;
           do_interp (f, insn);
           break;
         case OP_INIT_FIELDS:

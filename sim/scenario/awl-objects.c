@@ -76,6 +76,27 @@ instance_to_string (AwlForeign *self,
 {
   AwlInstance *inst = (AwlInstance *) self;
 
+  if (awl_instance_is_tuple (inst))
+    {
+      awl_tuple_to_string (inst, out);
+      return;
+    }
+  if (inst->klass->is_record)
+    {
+      /* A record prints its members: `Point { X = 1, Y = 2 }`. */
+      const GArray *shown = inst->klass->printed;
+      guint n = shown != NULL ? shown->len : 0;
+
+      g_string_append_printf (out, "%s { ", inst->klass->name);
+      for (guint i = 0; i < n; i++)
+        {
+          guint slot = g_array_index (shown, guint, i);
+          g_string_append_printf (out, "%s%s = ", i ? ", " : "", (const char *) inst->klass->fields->pdata[slot]);
+          awl_scn_value_format (inst->slots[slot], out);
+        }
+      g_string_append (out, n ? " }" : "}");
+      return;
+    }
   if (inst->klass->name[0] != '<')
     {
       g_string_append (out, inst->klass->name);
@@ -211,6 +232,16 @@ awl_closure_frame (AwlRun         *run,
                    const AwlValue *args,
                    guint           n)
 {
+  if (closure->bound)
+    {
+      /* An instance method as a delegate: its object comes first. */
+      g_autofree AwlValue *argv = g_new (AwlValue, n + 1);
+
+      argv[0] = closure->self;
+      for (guint i = 0; i < n; i++)
+        argv[i + 1] = args[i];
+      return awl_interp_frame_new (run, closure->code, argv, n + 1, closure->env);
+    }
   return awl_interp_frame_new (run, closure->code, args, n, closure->env);
 }
 

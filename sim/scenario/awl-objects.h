@@ -32,6 +32,8 @@ typedef struct
   AwlForeign  parent;
   AwlCode    *code;
   AwlEnv     *env;
+  gboolean    bound;   /* an instance method group (`new Thread(Loop)`): self is `this` */
+  AwlValue    self;
 } AwlClosure;
 
 typedef struct
@@ -48,7 +50,7 @@ typedef struct
   guint       index;
 } AwlIter;
 
-typedef enum { LAZY_SELECT, LAZY_WHERE, LAZY_ORDER_BY } AwlLazyKind;
+typedef enum { LAZY_SELECT, LAZY_WHERE, LAZY_ORDER_BY, LAZY_ORDER_BY_DESC } AwlLazyKind;
 
 typedef struct
 {
@@ -72,10 +74,25 @@ typedef struct
   AwlForeign          parent;
   const AwlClassInfo *klass;
   AwlValue           *slots;   /* klass->fields->len */
+  gpointer            context; /* a SynchronizationContext subclass: its AwlContext once installed */
 } AwlInstance;
 
 extern const AwlForeignClass awl_instance_class;
+
+/* Value tuples are instances of compiler-made classes (awl-builtins-tuples.c). */
+gboolean  awl_instance_is_tuple    (const AwlInstance *inst);
+AwlValue *awl_tuple_item           (AwlInstance *inst, const char *name);
+void      awl_tuple_to_string      (AwlInstance *inst, GString *out);
 extern const AwlKnownApi     awl_instance_ctor;   /* the `new` of a class of the script */
+
+/* SynchronizationContext subclasses (awl-builtins-objects.c): `base.Post(d, state)`
+ * and `base.Send(d, state)` in an override, and the `d` a Post override receives. */
+extern const AwlKnownApi     awl_context_base_post;
+extern const AwlKnownApi     awl_context_base_send;
+extern const AwlForeignClass awl_post_callback_class;
+/* `base.ToString()` / `base.Equals(o)` reaching System.Object: args[0] is `this`. */
+extern const AwlKnownApi     awl_object_base_to_string;
+extern const AwlKnownApi     awl_object_base_equals;
 
 /* System.TimeSpan: a duration in ticks of 100 ns, printed as .NET prints it. */
 typedef struct
@@ -89,6 +106,13 @@ extern const AwlForeignClass awl_timespan_class;
 AwlValue  awl_timespan_new         (AwlSim *sim, gint64 ticks);
 /* TimeSpan comparisons and + / -: TRUE with *out set if a and b are TimeSpans. */
 gboolean  awl_timespan_binary      (AwlSim *sim, int op, AwlValue a, AwlValue b, AwlValue *out);
+
+/* System.DateTime (awl-builtins-datetime.c): DateTime ± TimeSpan, DateTime − DateTime,
+ * comparisons, TimeSpan × / number; TRUE with *out set when it applies. */
+gboolean  awl_datetime_binary      (AwlSim *sim, int op, AwlValue a, AwlValue b, AwlValue *out);
+/* A DateTime with a format ("HH:mm:ss.fff", "o", …; NULL = the default) or a TimeSpan
+ * with a custom one (`mm\:ss`): TRUE with the text appended. */
+gboolean  awl_datetime_format      (AwlValue v, const char *format, GString *out);
 
 /* A delegate combined with `+=` (events): its closures in order, in an AwlList. */
 extern const AwlForeignClass awl_multicast_class;
@@ -147,6 +171,11 @@ struct _AwlBiCall
 };
 
 AwlBiResult awl_builtin_call_static (AwlBiCall *call);
+/* SynchronizationContext.Current when a custom context is installed: its object,
+ * else NULL-valued FALSE (awl-builtins-objects.c). */
+gboolean    awl_custom_context_current (AwlSim *sim, AwlValue *out);
+/* d(state) / d.Invoke(state) on a SendOrPostCallback (OP_CALL_VALUE): call->target is d. */
+AwlBiResult awl_post_callback_invoke (AwlBiCall *call);
 AwlBiResult awl_builtin_get_static  (AwlBiCall *call);
 AwlBiResult awl_builtin_new         (AwlBiCall *call);
 AwlBiResult awl_builtin_call_member (AwlBiCall *call);

@@ -72,6 +72,9 @@ typedef enum
   OP_AE_DISPOSE,      /* enumerator → task */
   OP_INTERP,          /* p = AwlExpr (INTERPOLATED), a = holes on the stack */
   OP_INIT_FIELDS,     /* runs the field initializer once per run */
+  OP_CAST_CLASS,      /* p = type name, a = 1 for `as`: pops a value, pushes it if it is
+                         one (else null for `as`, InvalidCastException for a cast) */
+  OP_COPY_STRUCT,     /* the value on top, if a struct of the script, becomes a copy */
 } AwlOp;
 
 typedef struct _AwlCode AwlCode;
@@ -123,13 +126,21 @@ typedef struct
   AwlKnobValue   value;
 } AwlCompiledKnob;
 
-/* A class of the script at run time: its instance fields and methods. */
+/* A class of the script at run time: its instance fields and methods, inherited
+ * ones included (awl-compile-types.c links them). */
 typedef struct
 {
   char        *name;
-  GPtrArray   *fields;    /* instance field names (const char *), slot order */
-  GHashTable  *methods;   /* name → AwlCode* of its instance methods */
+  GPtrArray   *fields;    /* instance field names (const char *), slot order: base's first */
+  GHashTable  *methods;   /* name → AwlCode* of its instance methods (overrides win) */
+  GHashTable  *is_a;      /* names of itself, its base classes and interfaces (NULL: itself) */
+  gboolean     is_record; /* prints `Name { X = 1 }` and compares by value */
+  gboolean     is_struct; /* copied when read (value semantics); Equals compares fields */
+  GArray      *printed;   /* records: slot indices (guint) of the public fields ToString shows */
+  gboolean     linked;
 } AwlClassInfo;
+
+
 
 typedef struct _AwlProgram
 {
@@ -150,6 +161,33 @@ typedef struct _AwlProgram
  * and returns NULL. */
 AwlProgram *awl_program_compile (AwlUnit *unit);
 void        awl_program_free    (AwlProgram *program);
+
+/* awl-compile-types.c */
+/* Gives every class its inherited fields and methods and what it `is`; adds
+ * "Derived.member" keys for inherited members to @methods and @fields (the compiler's
+ * lookup tables), with the keys it makes owned by @keys. */
+void        awl_classes_link       (AwlProgram   *prog,
+                                    const AwlAst *ast,
+                                    GHashTable   *methods,
+                                    GHashTable   *fields,
+                                    GPtrArray    *keys);
+/* Whether @klass is @ancestor or derives from it through base classes (not interfaces). */
+gboolean    awl_class_inherits     (const AwlAst *ast,
+                                    const char   *klass,
+                                    const char   *ancestor);
+/* Whether the object @v is of the class or interface @type of the script (FALSE for
+ * values that are not objects of the script). */
+gboolean    awl_instance_is_a      (AwlValue      v,
+                                    const char   *type);
+/* A copy of the struct value @v (nested structs copied too), or @v itself if it is
+ * not a struct of the script. */
+AwlValue    awl_struct_copy        (AwlSim       *sim,
+                                    AwlValue      v);
+/* Record equality (same record class and equal fields); FALSE with *eq untouched when
+ * a or b is not a record. */
+gboolean    awl_record_equal       (AwlValue      a,
+                                    AwlValue      b,
+                                    gboolean     *eq);
 
 /* One run's state, shared by every interpreter frame of the run. */
 typedef struct

@@ -1015,13 +1015,26 @@ test_fills_picture (void)
   cairo_surface_t *surface = export_png (source, TRUE, "filled.png");
   int width = cairo_image_surface_get_width (surface);
   guint empty_rows = 0;
+  int rule;
 
   for (int y = 0; y < 720; y++)
     empty_rows += count_pixels (surface, y, y + 1, is_background) == (guint) width;
   g_test_message ("%u of 720 rows empty", empty_rows);
   g_assert_cmpuint (empty_rows, <, 720 / 8);
 
-  for (int y = 75; y < 110; y++)
+  /* The ruler starts under the caption's rule, which is as low as the
+   * outcome's lines need. */
+  rule = 40;
+  for (;; rule++)
+    {
+      int r, g, b;
+
+      g_assert_cmpint (rule, <, 200);
+      read_pixel (surface, width - 6, rule, &r, &g, &b);
+      if (!is_background (r, g, b))
+        break;
+    }
+  for (int y = rule + 3; y < rule + 38; y++)
     for (int x = width - 6; x < width; x++)
       {
         int r, g, b;

@@ -191,8 +191,11 @@ test_not_exportable_await_foreach (void)
     g_assert_nonnull (strstr (error->message, "line 5:"));
 }
 
+/* A pasted program: usings blanked, the class kept as written (a nested class of the
+ * program's Scenario), its Main reached through a forwarder inside it, since a
+ * nested class's private members are out of Scenario's reach. */
 static void
-test_usings_and_class_blanked (void)
+test_usings_blanked_class_kept (void)
 {
   const char *text =
     "// @title Pasted program\n"
@@ -218,14 +221,15 @@ test_usings_and_class_blanked (void)
   lines = g_strsplit (part, "\n", -1);
   g_assert_cmpstr (g_strstrip (lines[1]), ==, "");
   g_assert_cmpstr (g_strstrip (lines[2]), ==, "");
-  g_assert_cmpstr (g_strstrip (lines[4]), ==, "");
-  g_assert_cmpstr (g_strstrip (lines[5]), ==, "");
-  g_assert_cmpstr (g_strstrip (lines[11]), ==, "");
+  g_assert_cmpstr (lines[4], ==, "public static class Program");
+  g_assert_cmpstr (lines[5], ==, "{");
   g_assert_cmpstr (lines[6], ==, "    static async Task ScenarioMain()");
   /* mcs knows only the C# 7 order of the interpolated verbatim prefix. */
   g_assert_nonnull (strstr (lines[9], "$@\"done {1}\""));
   /* A Task-returning entry is returned to the prelude, which waits for it. */
-  g_assert_nonnull (strstr (program, "      return ScenarioMain ();\n"));
+  g_assert_cmpstr (lines[11], ==, "internal static global::System.Threading.Tasks.Task AwaitlabEntry "
+                                  "(int request) { return ScenarioMain (); } }");
+  g_assert_nonnull (strstr (program, "      return Program.AwaitlabEntry (request);\n"));
 }
 
 static void
@@ -385,41 +389,284 @@ test_dotnet_bundle_part (void)
   g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE);
 }
 
-/* Layouts the generator does not write yet are refused with the reason, on both
- * targets, never written wrong. */
+static const char *classes =
+  "// @title Classes\n"
+  "enum Stage { Queued, Done }\n"
+  "\n"
+  "class Counter\n"
+  "{\n"
+  "    int n;\n"
+  "    public string Name { get; set; } = \"c\";\n"
+  "    public Counter(string name) { Name = name; }\n"
+  "    public async Task AddAsync() { await Task.Delay(10); n++; }\n"
+  "    public static string Make() => \"counter\";\n"
+  "    public class Part { public static string Make() => \"part\"; }\n"
+  "}\n"
+  "\n"
+  "static class Kitchen\n"
+  "{\n"
+  "    public static string Make() => \"kitchen\";\n"
+  "}\n"
+  "\n"
+  "async Task Main()\n"
+  "{\n"
+  "    var c = new Counter(\"a\");\n"
+  "    await c.AddAsync();\n"
+  "    Console.WriteLine($\"{Counter.Make()} {Counter.Part.Make()} {Kitchen.Make()} {Stage.Done}\");\n"
+  "}\n";
+
+/* Classes (several, with instance members and same-named methods), nested classes
+ * and enums are kept as written, as nested types of Scenario; only members outside
+ * any class get `static`. */
 static void
-test_not_exportable_layouts (void)
+test_layout_classes_kept (void)
 {
-  const char *top_level =
-    "// @title Top level\n"
-    "Console.WriteLine(\"start\");\n"
-    "await Task.Delay(50);\n";
-  const char *objects =
-    "// @title Objects\n"
-    "class Counter\n"
-    "{\n"
-    "    int n;\n"
-    "    public void Add() { n++; }\n"
-    "}\n"
-    "\n"
-    "void Main()\n"
-    "{\n"
-    "    new Counter().Add();\n"
-    "}\n";
-  const char *texts[] = { top_level, objects };
-  const char *reasons[] = { "top-level statements", "instance" };
   AwlCsharpTarget targets[] = { AWL_CSHARP_TARGET_MONO, AWL_CSHARP_TARGET_DOTNET };
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *program = generate_for (classes, targets[t], NULL, &error);
+      g_autofree char *part = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_auto(GStrv) source = g_strsplit (classes, "\n", -1);
+
+      g_assert_no_error (error);
+      part = scenario_part (program);
+      g_assert_cmpuint (count_lines (part), ==, count_lines (classes));
+      lines = g_strsplit (part, "\n", -1);
+      /* Every class line is as written, but the awaited delay. */
+      for (guint i = 1; i <= 16; i++)
+        if (i != 8)
+          g_assert_cmpstr (lines[i], ==, source[i]);
+      g_assert_cmpstr (lines[8], ==, "    public async Task AddAsync() { await SimWorld.Delay(10); n++; }");
+      g_assert_cmpstr (lines[18], ==, "async static Task ScenarioMain()");
+      g_assert_nonnull (strstr (program, "      return ScenarioMain ();\n"));
+    }
+}
+
+static const char *top_level =
+  "// @title Top level\n"
+  "using System.Linq;\n"
+  "\n"
+  "var c = new Counter();\n"
+  "Console.WriteLine(\"start\");\n"
+  "int bonus = 3;\n"
+  "await Task.Delay(50);\n"
+  "Console.WriteLine(Twice(bonus));\n"
+  "\n"
+  "static int Twice(int x) => x * 2;\n"
+  "\n"
+  "class Counter { public int N; }\n";
+
+/* Mono (mcs has no local functions): the statements' lines move into AwaitlabTopLevel
+ * behind `#line`, the typed declaration and the method among them stay members. */
+static void
+test_layout_top_level_mono (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = generate_for (top_level, AWL_CSHARP_TARGET_MONO, NULL, &error);
+  g_autofree char *part = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  part = scenario_part (program);
+  g_assert_cmpuint (count_lines (part), ==, count_lines (top_level));
+  lines = g_strsplit (part, "\n", -1);
+  g_assert_cmpstr (lines[3], ==, "");
+  g_assert_cmpstr (lines[4], ==, "");
+  g_assert_cmpstr (lines[5], ==, "static int bonus = 3;");
+  g_assert_cmpstr (lines[6], ==, "");
+  g_assert_cmpstr (lines[9], ==, "static int Twice(int x) => x * 2;");
+  g_assert_cmpstr (lines[11], ==, "class Counter { public int N; }");
+  g_assert_nonnull (strstr (program,
+                            "#line default\n"
+                            "    static async global::System.Threading.Tasks.Task AwaitlabTopLevel (string[] args)\n"
+                            "    {\n"
+                            "#line 4 \"t.csx\"\n"
+                            "var c = new Counter();\n"
+                            "Console.WriteLine(\"start\");\n"
+                            "#line 7 \"t.csx\"\n"
+                            "await SimWorld.Delay(50);\n"
+                            "Console.WriteLine(Twice(bonus));\n"
+                            "#line default\n"
+                            "    }\n"));
+  g_assert_nonnull (strstr (program, "      return AwaitlabTopLevel (new string[0]);\n"));
+}
+
+/* .NET: the statements stay where they are, wrapped in AwaitlabTopLevel; what is
+ * declared among them is local to it, as C# compiles top-level statements. */
+static void
+test_layout_top_level_dotnet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = generate_for (top_level, AWL_CSHARP_TARGET_DOTNET, NULL, &error);
+  g_autofree char *part = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  part = scenario_part (program);
+  g_assert_cmpuint (count_lines (part), ==, count_lines (top_level));
+  lines = g_strsplit (part, "\n", -1);
+  g_assert_cmpstr (lines[3], ==, "static async global::System.Threading.Tasks.Task AwaitlabTopLevel "
+                                 "(string[] args) { var c = new Counter();");
+  g_assert_cmpstr (lines[5], ==, "int bonus = 3;");
+  g_assert_cmpstr (lines[6], ==, "await SimWorld.Delay(50);");
+  g_assert_cmpstr (lines[9], ==, "static int Twice(int x) => x * 2; }");
+  g_assert_cmpstr (lines[11], ==, "class Counter { public int N; }");
+  g_assert_nonnull (strstr (program, "      return AwaitlabTopLevel (new string[0]);\n"));
+}
+
+/* An entry in a nested class is reached through forwarders, innermost first. */
+static void
+test_layout_entry_in_nested_class (void)
+{
+  const char *text =
+    "// @title Nested entry\n"
+    "namespace Shop\n"
+    "{\n"
+    "    class Outer\n"
+    "    {\n"
+    "        class Inner\n"
+    "        {\n"
+    "            static void Main() { Console.WriteLine(\"hi\"); }\n"
+    "        }\n"
+    "    }\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = generate_for (text, AWL_CSHARP_TARGET_MONO, NULL, &error);
+  g_autofree char *part = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  part = scenario_part (program);
+  lines = g_strsplit (part, "\n", -1);
+  g_assert_cmpstr (g_strstrip (lines[1]), ==, "");
+  g_assert_cmpstr (g_strstrip (lines[2]), ==, "");
+  g_assert_cmpstr (lines[8], ==, "        internal static global::System.Threading.Tasks.Task AwaitlabEntry "
+                                 "(int request) { ScenarioMain (); return null; } }");
+  g_assert_cmpstr (lines[9], ==, "    internal static global::System.Threading.Tasks.Task AwaitlabEntry "
+                                 "(int request) { return Inner.AwaitlabEntry (request); } }");
+  g_assert_cmpstr (g_strstrip (lines[10]), ==, "");
+  g_assert_nonnull (strstr (program, "      return Outer.AwaitlabEntry (request);\n"));
+}
+
+/* What cannot be laid out is refused with the reason, never written wrong: statements
+ * after a type (not C#: CS8803) on both targets; local functions and target-typed
+ * `new()` on Mono only. */
+static void
+test_layout_refused (void)
+{
+  const struct { const char *text; gboolean mono_only; const char *reason; } cases[] = {
+    { "// @title After\n"
+      "class Counter { public int N; }\n"
+      "Console.WriteLine(\"late\");\n", FALSE, "CS8803" },
+    { "// @title Local\n"
+      "void Main()\n"
+      "{\n"
+      "    int Twice(int x) => x * 2;\n"
+      "    Console.WriteLine(Twice(2));\n"
+      "}\n", TRUE, "local functions" },
+    { "// @title Target-typed\n"
+      "class Counter { public int N; }\n"
+      "void Main()\n"
+      "{\n"
+      "    Counter c = new();\n"
+      "    Console.WriteLine(c.N);\n"
+      "}\n", TRUE, "C# 9" },
+  };
+  AwlCsharpTarget targets[] = { AWL_CSHARP_TARGET_MONO, AWL_CSHARP_TARGET_DOTNET };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
       {
         g_autoptr(GError) error = NULL;
-        g_autofree char *program = generate_for (texts[i], targets[t], NULL, &error);
+        g_autofree char *program = generate_for (cases[i].text, targets[t], NULL, &error);
 
+        if (cases[i].mono_only && targets[t] == AWL_CSHARP_TARGET_DOTNET)
+          {
+            g_assert_no_error (error);
+            continue;
+          }
         g_assert_null (program);
         g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE);
-        g_assert_nonnull (strstr (error->message, reasons[i]));
+        g_assert_nonnull (strstr (error->message, cases[i].reason));
       }
+}
+
+/* The scenario's usings are blanked where they stand and the useful ones go to the
+ * top of the program: on .NET every System.* one the prelude does not import (not
+ * the UI frameworks'), on Mono only those its default assemblies have. */
+static void
+test_layout_usings (void)
+{
+  const char *text =
+    "// @title Usings\n"
+    "using System.Collections.Concurrent;\n"
+    "using System.Windows.Forms;\n"
+    "using static System.Math;\n"
+    "using   System.Linq ;\n"
+    "void Main() { Console.WriteLine(1); }\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dotnet = generate_for (text, AWL_CSHARP_TARGET_DOTNET, NULL, &error);
+  g_autofree char *mono = NULL;
+  g_autofree char *part = NULL;
+  const char *prelude_start;
+
+  g_assert_no_error (error);
+  prelude_start = strstr (dotnet, "// Awaitlab's C# prelude");
+  g_assert_nonnull (prelude_start);
+  g_assert_true (strstr (dotnet, "\nusing System.Collections.Concurrent;\n") < prelude_start);
+  g_assert_true (strstr (dotnet, "\nusing static System.Math;\n") < prelude_start);
+  g_assert_null (strstr (dotnet, "using System.Windows.Forms;"));
+  g_assert_null (strstr (dotnet, "using   System.Linq ;"));
+  part = scenario_part (dotnet);
+  g_assert_null (strstr (part, "using"));
+
+  mono = generate_for (text, AWL_CSHARP_TARGET_MONO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (mono, "\nusing System.Collections.Concurrent;\n"));
+  g_assert_null (strstr (mono, "using static System.Math;"));
+}
+
+/* Every sample of our own corpus that the front end reads is written for both
+ * targets (compiling and running them is corpus-fidelity's part). */
+static void
+test_corpus_own_generates (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "scenario", "corpus-own", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  AwlCsharpTarget targets[] = { AWL_CSHARP_TARGET_MONO, AWL_CSHARP_TARGET_DOTNET };
+  const char *name;
+  guint written = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      if (!g_str_has_suffix (name, ".csx"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *program = awl_csharp_generate_for (path, text, -1, NULL, targets[t],
+                                                              NULL, &error);
+
+          /* A sample the front end cannot read yet says so in its header. */
+          if (g_error_matches (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_INVALID) &&
+              strstr (text, "// Needs: ") != NULL)
+            continue;
+          g_assert_no_error (error);
+          g_assert_nonnull (strstr (program, "AwaitlabEntry"));
+          written++;
+        }
+    }
+  /* 22 samples on each target when this was written; other branches add more. */
+  g_assert_cmpuint (written, >=, 2 * 20);
 }
 
 static void
@@ -444,7 +691,7 @@ main (int    argc,
   g_test_add_func ("/csharp/generate/overrides", test_generate_overrides);
   g_test_add_func ("/csharp/generate/override-errors", test_override_errors);
   g_test_add_func ("/csharp/generate/invalid", test_invalid);
-  g_test_add_func ("/csharp/generate/usings-and-class-blanked", test_usings_and_class_blanked);
+  g_test_add_func ("/csharp/generate/usings-blanked-class-kept", test_usings_blanked_class_kept);
   g_test_add_func ("/csharp/generate/ui-entry", test_ui_entry);
   g_test_add_func ("/csharp/generate/web-load", test_web_load);
   g_test_add_func ("/csharp/not-exportable/async-stream", test_not_exportable_async_stream);
@@ -453,7 +700,13 @@ main (int    argc,
   g_test_add_func ("/csharp/generate/plain-main-renamed", test_plain_main_renamed);
   g_test_add_func ("/csharp/dotnet/program", test_dotnet_program);
   g_test_add_func ("/csharp/dotnet/bundle-part", test_dotnet_bundle_part);
-  g_test_add_func ("/csharp/not-exportable/layouts", test_not_exportable_layouts);
+  g_test_add_func ("/csharp/layout/classes-kept", test_layout_classes_kept);
+  g_test_add_func ("/csharp/layout/top-level-mono", test_layout_top_level_mono);
+  g_test_add_func ("/csharp/layout/top-level-dotnet", test_layout_top_level_dotnet);
+  g_test_add_func ("/csharp/layout/entry-in-nested-class", test_layout_entry_in_nested_class);
+  g_test_add_func ("/csharp/layout/refused", test_layout_refused);
+  g_test_add_func ("/csharp/layout/usings", test_layout_usings);
+  g_test_add_func ("/csharp/layout/corpus-own", test_corpus_own_generates);
 
   return g_test_run ();
 }

@@ -374,12 +374,36 @@ test_ruler_break_mark (void)
   cairo_surface_destroy (surface);
 }
 
+/* The middle row of the chip in @lane's thread colour in the label column:
+ * where the lane is drawn. */
+static int
+lane_chip_row (cairo_surface_t *surface,
+               guint            lane)
+{
+  AwaitlabColor chip;
+  int sum = 0, count = 0;
+
+  awaitlab_thread_color (lane, &chip);
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 60; x++)
+      {
+        guint32 rgb = pixel (surface, x, y);
+
+        if (abs ((int)(rgb >> 16 & 0xff) - (int)(chip.red * 255)) <= 12 &&
+            abs ((int)(rgb >> 8 & 0xff) - (int)(chip.green * 255)) <= 12 &&
+            abs ((int)(rgb & 0xff) - (int)(chip.blue * 255)) <= 12)
+          sum += y, count++;
+      }
+  return count > 0 ? sum / count : -1;
+}
+
 /* Exports draw through the axis they are asked for. */
 static void
 test_export_both_axes (void)
 {
   g_autoptr(AwaitlabExportSource) source = load_source ("13-context-ui-thread.csx");
   int running[2] = { 0, 0 };
+  int row;
 
   for (int mode = AWAITLAB_AXIS_STEPS; mode <= AWAITLAB_AXIS_REAL; mode++)
     {
@@ -389,14 +413,18 @@ test_export_both_axes (void)
 
       awaitlab_export_options_init (&options, AWAITLAB_EXPORT_PNG);
       options.axis = mode;
-      /* The bare timeline: its first lane (UI) is centred on row 60. */
+      /* The bare timeline. */
       options.caption = FALSE;
       awaitlab_export_draw (source, &options, cr, -1, 1280, 720);
       cairo_surface_flush (surface);
 
-      /* The UI lane is the first: its middle row, across the whole run. */
+      /* The UI lane is the first: its middle row (where its chip in the
+       * label column is, wherever the picture's scale puts it), across the
+       * whole run. */
+      row = lane_chip_row (surface, 0);
+      g_assert_cmpint (row, >, 0);
       for (int x = 120; x < 1270; x++)
-        running[mode] += is_running (pixel (surface, x, 60));
+        running[mode] += is_running (pixel (surface, x, row));
 
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
@@ -408,10 +436,11 @@ test_export_both_axes (void)
   g_assert_cmpint (running[AWAITLAB_AXIS_REAL], <, running[AWAITLAB_AXIS_STEPS] / 2);
 }
 
-/* Blocks of 2,000 short spans of one state, four states in turn: zoomed out,
- * every pixel column is (nearly) one state, so pictures can be compared. */
+/* Blocks of @block short spans of one state, four states in turn: zoomed
+ * out, every pixel column is (nearly) one state, so pictures can be compared. */
 static AwaitlabTimeline *
-blocky_timeline (guint n_spans)
+blocky_timeline (guint n_spans,
+                 guint block)
 {
   static const AwaitlabSpanState states[] = {
     AWAITLAB_SPAN_RUNNING, AWAITLAB_SPAN_BLOCKED, AWAITLAB_SPAN_READY, AWAITLAB_SPAN_IDLE,
@@ -427,7 +456,7 @@ blocky_timeline (guint n_spans)
 
       span.begin = now;
       span.end = now += g_rand_int_range (rand, 10000, 50000);
-      span.state = states[(i / 2000) % G_N_ELEMENTS (states)];
+      span.state = states[(i / block) % G_N_ELEMENTS (states)];
       span.task = -1;
       awaitlab_timeline_add_span (t, lane, &span);
       awaitlab_timeline_add_event (t, span.begin, lane, 1);
@@ -437,11 +466,13 @@ blocky_timeline (guint n_spans)
 }
 
 /* Zoomed far out a lane is drawn from its summary: the picture is the exact
- * drawing of every span, column for column. */
+ * drawing of every span, column for column (a hundred blocks of one state
+ * across the run, so a column is one state except next to a change). */
 static void
-test_summaries_match_exact (void)
+check_summaries_match_exact (guint n_spans)
 {
-  g_autoptr(AwaitlabTimeline) t = blocky_timeline (200000);
+  guint block = n_spans / 100;
+  g_autoptr(AwaitlabTimeline) t = blocky_timeline (n_spans, block);
   g_autoptr(AwaitlabTimeAxis) axis = awaitlab_time_axis_new (AWAITLAB_AXIS_STEPS);
   cairo_surface_t *pictures[2];
   gint64 length;
@@ -476,7 +507,7 @@ test_summaries_match_exact (void)
     g_autofree gboolean *edge = g_new0 (gboolean, 1000);
 
     awaitlab_timeline_renderer_set_axis (r, axis);
-    for (guint i = 2000; i < 200000; i += 2000)
+    for (guint i = block; i < n_spans; i += block)
       {
         double x = 112 + (double)pos[i].begin / length * (1000 - 112 - 8);
 
@@ -503,6 +534,19 @@ test_summaries_match_exact (void)
 
   cairo_surface_destroy (pictures[0]);
   cairo_surface_destroy (pictures[1]);
+}
+
+static void
+test_summaries_match_exact (void)
+{
+  check_summaries_match_exact (200000);
+}
+
+/* The same at the size the bench draws: a million spans. */
+static void
+test_summaries_match_exact_1m (void)
+{
+  check_summaries_match_exact (1000000);
 }
 
 /* What a summary says a range holds, against the sum over the spans, on
@@ -561,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/ui/axis/ruler-break-mark", test_ruler_break_mark);
   g_test_add_func ("/ui/axis/export-both-axes", test_export_both_axes);
   g_test_add_func ("/ui/renderer/summaries-match-exact", test_summaries_match_exact);
+  g_test_add_func ("/ui/renderer/summaries-match-exact-1m", test_summaries_match_exact_1m);
   g_test_add_func ("/ui/renderer/summary-coverage", test_summary_coverage);
 
   return g_test_run ();

@@ -5,6 +5,7 @@
  * title, and the legend (colours and patterns) in a band at the bottom.
  */
 
+#include <math.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -74,6 +75,69 @@ set_text_color (cairo_t  *cr,
   cairo_set_source_rgb (cr, c.red, c.green, c.blue);
 }
 
+/* The outcome under the title: wrapped over as many lines as it needs,
+ * never cut short with "…" (the end of a deadlock's sentence is the lesson). */
+PangoLayout *
+awaitlab_export_outcome_layout (AwaitlabExportSource *source,
+                                const char           *second_line,
+                                cairo_t              *cr,
+                                double                width,
+                                double                height)
+{
+  double h = CLAMP (height * 0.1, 40, 130), pad = h * 0.3;
+  g_autofree char *outcome = second_line ? g_strdup (second_line) : awaitlab_export_outcome_line (source);
+  PangoLayout *line = line_layout (cr, "Sans", h * 0.22, width - 2 * pad);
+
+  pango_layout_set_ellipsize (line, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (line, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (line, outcome, -1);
+  return line;
+}
+
+static PangoLayout *
+title_layout (AwaitlabExportSource *source,
+              cairo_t              *cr,
+              const char           *time,
+              double                width,
+              double                height,
+              PangoLayout         **clock)
+{
+  double h = CLAMP (height * 0.1, 40, 130), pad = h * 0.3;
+  PangoLayout *title;
+  int tw;
+
+  *clock = line_layout (cr, "Sans Bold", h * 0.3, width);
+  pango_layout_set_text (*clock, time, -1);
+  pango_layout_set_width (*clock, -1);
+  pango_layout_get_pixel_size (*clock, &tw, NULL);
+
+  title = line_layout (cr, "Sans Bold", h * 0.3, width - 3 * pad - tw);
+  pango_layout_set_text (title, source->title, -1);
+  return title;
+}
+
+/* The band's height: the usual tenth of the frame, more when the outcome
+ * needs more lines than one. */
+double
+awaitlab_export_caption_height_for (AwaitlabExportSource *source,
+                                    const char           *second_line,
+                                    cairo_t              *cr,
+                                    double                width,
+                                    double                height)
+{
+  double h = awaitlab_export_caption_height (height);
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) clock = NULL;
+  g_autoptr(PangoLayout) line = NULL;
+  int th, lh;
+
+  title = title_layout (source, cr, "0", width, height, &clock);
+  pango_layout_get_pixel_size (title, NULL, &th);
+  line = awaitlab_export_outcome_layout (source, second_line, cr, width, height);
+  pango_layout_get_pixel_size (line, NULL, &lh);
+  return MAX (h, ceil (h * 0.12 + th + lh + h * 0.1));
+}
+
 void
 awaitlab_export_draw_caption (AwaitlabExportSource *source,
                               const char           *second_line,
@@ -84,30 +148,25 @@ awaitlab_export_draw_caption (AwaitlabExportSource *source,
                               double                height)
 {
   double h = awaitlab_export_caption_height (height);
+  double band = awaitlab_export_caption_height_for (source, second_line, cr, width, height);
   double pad = h * 0.3;
   gint64 at = playhead == AWAITLAB_EXPORT_TIME_END ? awaitlab_timeline_get_end_time (source->timeline)
                                                    : playhead;
   g_autofree char *time = awaitlab_format_time (at);
-  g_autofree char *outcome = second_line ? g_strdup (second_line) : awaitlab_export_outcome_line (source);
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) clock = NULL;
   g_autoptr(PangoLayout) line = NULL;
   AwaitlabColor bg;
-  int tw, th, ch;
+  int tw, th;
 
   cairo_save (cr);
   awaitlab_palette_background (dark, &bg);
   cairo_set_source_rgb (cr, bg.red, bg.green, bg.blue);
-  cairo_rectangle (cr, 0, 0, width, h);
+  cairo_rectangle (cr, 0, 0, width, band);
   cairo_fill (cr);
 
-  clock = line_layout (cr, "Sans Bold", h * 0.3, width);
-  pango_layout_set_text (clock, time, -1);
-  pango_layout_set_width (clock, -1);
-  pango_layout_get_pixel_size (clock, &tw, &ch);
-
-  title = line_layout (cr, "Sans Bold", h * 0.3, width - 3 * pad - tw);
-  pango_layout_set_text (title, source->title, -1);
+  title = title_layout (source, cr, time, width, height, &clock);
+  pango_layout_get_pixel_size (clock, &tw, NULL);
   pango_layout_get_pixel_size (title, NULL, &th);
   set_text_color (cr, dark, awaitlab_palette_text_alpha (AWAITLAB_TEXT_PRIMARY));
   cairo_move_to (cr, pad, h * 0.1);
@@ -115,8 +174,7 @@ awaitlab_export_draw_caption (AwaitlabExportSource *source,
   cairo_move_to (cr, width - pad - tw, h * 0.1);
   pango_cairo_show_layout (cr, clock);
 
-  line = line_layout (cr, "Sans", h * 0.22, width - 2 * pad);
-  pango_layout_set_text (line, outcome, -1);
+  line = awaitlab_export_outcome_layout (source, second_line, cr, width, height);
   if (second_line != NULL || awaitlab_timeline_get_outcome (source->timeline) == AWAITLAB_OUTCOME_COMPLETED)
     set_text_color (cr, dark, awaitlab_palette_text_alpha (AWAITLAB_TEXT_SECONDARY));
   else
@@ -130,7 +188,7 @@ awaitlab_export_draw_caption (AwaitlabExportSource *source,
   pango_cairo_show_layout (cr, line);
 
   set_text_color (cr, dark, 0.15);
-  cairo_rectangle (cr, 0, h - 1, width, 1);
+  cairo_rectangle (cr, 0, band - 1, width, 1);
   cairo_fill (cr);
   cairo_restore (cr);
 }

@@ -88,6 +88,7 @@ awaitlab_export_draw_narration (AwaitlabExportSource *source,
                                 gboolean              dark,
                                 cairo_t              *cr,
                                 gint64                playhead,
+                                int                   event,
                                 double                width,
                                 double                height)
 {
@@ -99,9 +100,10 @@ awaitlab_export_draw_narration (AwaitlabExportSource *source,
   guint n_events;
 
   awaitlab_timeline_get_events (source->timeline, &n_events);
-  if (n_events > 0)
-    sentence = awaitlab_timeline_describe_event (source->timeline,
-                                                 awaitlab_timeline_event_at_time (source->timeline, at));
+  if (event < 0 || (guint)event >= n_events)
+    event = n_events > 0 ? (int)awaitlab_timeline_event_at_time (source->timeline, at) : -1;
+  if (event >= 0)
+    sentence = awaitlab_timeline_describe_event (source->timeline, event);
   time = awaitlab_format_time (at);
   text = g_strdup_printf ("%s — %s", time, sentence ? sentence : "");
 

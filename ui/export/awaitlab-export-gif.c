@@ -247,7 +247,7 @@ awaitlab_export_gif (AwaitlabExportSource        *source,
         }
 
       cr = cairo_create (surface);
-      awaitlab_export_painter_draw (painter, cr, awaitlab_export_frame_time (source, options, i),
+      awaitlab_export_painter_draw (painter, cr, awaitlab_export_painter_seek (painter, i, n_frames),
                                    width, height);
       cairo_destroy (cr);
       cairo_surface_flush (surface);

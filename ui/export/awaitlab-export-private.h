@@ -3,6 +3,8 @@
 #pragma once
 
 #include "awaitlab-export.h"
+#include <pango/pangocairo.h>
+
 #include "awaitlab-timeline-renderer.h"
 
 G_BEGIN_DECLS
@@ -65,6 +67,13 @@ void                   awaitlab_export_painter_draw (AwaitlabExportPainter      
                                                      double                       width,
                                                      double                       height);
 void                   awaitlab_export_painter_free (AwaitlabExportPainter       *self);
+/* The playhead of video frame @frame of @n_frames, paced along the axis (a
+ * zero-time step gets frames of its own); returns its time for _draw(). */
+gint64                 awaitlab_export_painter_seek (AwaitlabExportPainter       *self,
+                                                     guint                        frame,
+                                                     guint                        n_frames);
+/* The event the last _seek() narrates (-1: before the first). */
+int                    awaitlab_export_painter_get_event (AwaitlabExportPainter *self);
 /* Replaces the caption's outcome line (NULL = the outcome again). */
 void                   awaitlab_export_painter_set_outcome_line (AwaitlabExportPainter *self,
                                                      const char                  *text);
@@ -84,12 +93,13 @@ void awaitlab_export_draw_full (AwaitlabExportSource     *source,
                                 double                    width,
                                 double                    height);
 
-/* Draws the narration strip (the current event in one sentence) at the bottom;
- * returns its height. */
+/* Draws the narration strip (the current event in one sentence: @event, or
+ * the one at @playhead when -1) at the bottom; returns its height. */
 double awaitlab_export_draw_narration (AwaitlabExportSource *source,
                                        gboolean              dark,
                                        cairo_t              *cr,
                                        gint64                playhead,
+                                       int                   event,
                                        double                width,
                                        double                height);
 double awaitlab_export_narration_height (double height);
@@ -100,6 +110,19 @@ double awaitlab_export_caption_height (double                    height);
 double awaitlab_export_legend_height  (double                    height);
 /* "Deadlock at 200 ms: …", "Completed at 1.2 s". Free with g_free. */
 char  *awaitlab_export_outcome_line   (AwaitlabExportSource     *source);
+/* The height the caption takes at @width: more than the usual band when the
+ * outcome wraps over several lines. */
+double awaitlab_export_caption_height_for (AwaitlabExportSource *source,
+                                           const char           *line,
+                                           cairo_t              *cr,
+                                           double                width,
+                                           double                height);
+/* The outcome line as drawn: wrapped, never ellipsized (tests read it). */
+PangoLayout *awaitlab_export_outcome_layout (AwaitlabExportSource *source,
+                                             const char           *line,
+                                             cairo_t              *cr,
+                                             double                width,
+                                             double                height);
 /* @line: the second line, NULL for the outcome. */
 void   awaitlab_export_draw_caption   (AwaitlabExportSource     *source,
                                        const char               *line,
@@ -113,6 +136,15 @@ void   awaitlab_export_draw_legend    (AwaitlabTimelineRenderer *renderer,
                                        cairo_t                  *cr,
                                        double                    width,
                                        double                    height);
+
+/* Cropping to the lanes a range uses (awaitlab-export-lanes.c). */
+GArray *awaitlab_export_lanes_used (AwaitlabTimeline *timeline,
+                                    gint64            from,
+                                    gint64            to);
+char   *awaitlab_export_lanes_note (AwaitlabTimeline *timeline,
+                                    GArray           *shown);
+/* The height of the note under the timeline naming the lanes left out. */
+double  awaitlab_export_note_height (double           height);
 
 /* The narration strip with @text instead of the event's sentence. */
 double awaitlab_export_draw_narration_text (const char *text,

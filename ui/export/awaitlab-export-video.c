@@ -318,7 +318,7 @@ push_frames (AwaitlabExportSource        *source,
       surface = cairo_image_surface_create_for_data (map.data, CAIRO_FORMAT_RGB24,
                                                      options->width, options->height, stride);
       cr = cairo_create (surface);
-      awaitlab_export_painter_draw (painter, cr, awaitlab_export_frame_time (source, options, i),
+      awaitlab_export_painter_draw (painter, cr, awaitlab_export_painter_seek (painter, i, n_frames),
                                    options->width, options->height);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);

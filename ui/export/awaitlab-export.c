@@ -381,6 +381,8 @@ struct _AwaitlabExportPainter
   gint64                    begin;      /* axis positions */
   gint64                    end;
   char                     *outcome_line;
+  char                     *lanes_note;  /* the lanes left out, or NULL */
+  int                       event;       /* the narrated event of a seeked frame, -1: by time */
 };
 
 AwaitlabExportPainter *
@@ -393,6 +395,7 @@ awaitlab_export_painter_new (AwaitlabExportSource        *source,
   self->source = awaitlab_export_source_ref (source);
   self->options = *options;
   self->renderer = awaitlab_timeline_renderer_new ();
+  self->event = -1;
   awaitlab_timeline_renderer_set_dark (self->renderer, options->dark);
 
   /* Exports draw on the same axis as the window. */
@@ -414,6 +417,16 @@ awaitlab_export_painter_new (AwaitlabExportSource        *source,
   if (self->end <= self->begin)
     self->end = self->begin + 1000;
 
+  /* Slides show the lanes the range uses, and say which were left out. */
+  {
+    g_autoptr(GArray) shown = awaitlab_export_lanes_used (source->timeline, options->from,
+                                                          range_end (source, options));
+
+    awaitlab_timeline_renderer_set_lanes_shown (self->renderer, (const gboolean *)(gpointer)shown->data,
+                                                shown->len);
+    self->lanes_note = awaitlab_export_lanes_note (source->timeline, shown);
+  }
+
   return self;
 }
 
@@ -426,7 +439,39 @@ awaitlab_export_painter_free (AwaitlabExportPainter *self)
   awaitlab_timeline_renderer_free (self->renderer);
   g_clear_object (&self->axis);
   g_free (self->outcome_line);
+  g_free (self->lanes_note);
   g_free (self);
+}
+
+/* Moves the playhead to frame @frame of a video of @n_frames along the axis
+ * the picture is drawn on, not along time: on the step axis every instant
+ * gets the frames its room on the axis is worth, so zero-time steps are
+ * shown one after the other instead of jumped over, as the window plays them.
+ * The last frames (the hold) stay at the end. Returns the playhead's time. */
+gint64
+awaitlab_export_painter_seek (AwaitlabExportPainter *self,
+                              guint                  frame,
+                              guint                  n_frames)
+{
+  const AwaitlabExportOptions *options = &self->options;
+  guint hold = (guint)lround (MAX (0, options->hold) * MAX (1, options->fps));
+  guint moving = n_frames > hold + 1 ? n_frames - hold : MIN (n_frames, 2);
+  gint64 from = awaitlab_time_axis_time_to_pos (self->axis, options->from);
+  gint64 to = awaitlab_time_axis_time_to_pos_after (self->axis, range_end (self->source, options));
+  gint64 pos = moving > 1 && frame < moving - 1
+               ? from + (gint64)((double)(to - from) * frame / (moving - 1))
+               : to;
+  double event = awaitlab_time_axis_pos_to_event (self->axis, pos);
+
+  awaitlab_timeline_renderer_set_playhead_position (self->renderer, event);
+  self->event = event >= 0 ? (int)floor (event) : -1;
+  return MIN (awaitlab_time_axis_pos_to_time (self->axis, pos), range_end (self->source, options));
+}
+
+int
+awaitlab_export_painter_get_event (AwaitlabExportPainter *self)
+{
+  return self->event;
 }
 
 void
@@ -438,7 +483,7 @@ awaitlab_export_painter_set_outcome_line (AwaitlabExportPainter *self,
 }
 
 /* The timeline view fills its box: a run with few lanes is drawn larger (up to
- * twice: type and lines grow with it, as a slide wants) instead of leaving the
+ * two and a half times: type and lines grow with it, as a slide wants) instead of leaving the
  * lower half empty, and a margin on the right keeps the last tick label whole. */
 static void
 draw_timeline_fitted (AwaitlabExportPainter *self,
@@ -451,12 +496,59 @@ draw_timeline_fitted (AwaitlabExportPainter *self,
 
   awaitlab_timeline_renderer_set_scale (renderer, 1.0);
   natural = awaitlab_timeline_renderer_get_natural_height (renderer, self->source->timeline);
-  scale = CLAMP (height / MAX (1, natural), 1.0, MAX (1.0, MIN (2.0, width / 900.0)));
+  scale = CLAMP (height / MAX (1, natural), 1.0, MAX (1.0, MIN (2.5, width / 640.0)));
   awaitlab_timeline_renderer_set_scale (renderer, scale);
 
   margin = 48 * scale;
   awaitlab_timeline_renderer_draw (renderer, cr, self->source->timeline,
                                    self->begin, self->end, width - margin, height);
+}
+
+double
+awaitlab_export_note_height (double height)
+{
+  return CLAMP (height * 0.035, 16, 44);
+}
+
+/* One line under the timeline, in the secondary text colour, shrunk rather
+ * than cut when the names are many. */
+static void
+draw_lanes_note (AwaitlabExportPainter *self,
+                 cairo_t               *cr,
+                 double                 y,
+                 double                 width,
+                 double                 h)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string ("Sans Italic");
+  double size = h * 0.55, pad = h * 0.6;
+  AwaitlabColor bg, fg = { self->options.dark, self->options.dark, self->options.dark }, c;
+  int w, lh;
+
+  awaitlab_palette_background (self->options.dark, &bg);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, bg.red, bg.green, bg.blue);
+  cairo_rectangle (cr, 0, y, width, h);
+  cairo_fill (cr);
+
+  pango_layout_set_text (layout, self->lanes_note, -1);
+  do
+    {
+      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+      pango_layout_set_font_description (layout, desc);
+      pango_layout_get_pixel_size (layout, &w, &lh);
+      size *= 0.9;
+    }
+  while (w > width - 2 * pad && size > h * 0.25);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, (int)((width - 2 * pad) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  awaitlab_color_blend (&fg, awaitlab_palette_text_alpha (AWAITLAB_TEXT_SECONDARY), &bg, &c);
+  cairo_set_source_rgb (cr, c.red, c.green, c.blue);
+  cairo_move_to (cr, pad, y + (h - lh) / 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 void
@@ -468,9 +560,10 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
 {
   gboolean caption = self->options.caption;
   double strip = self->options.narration ? awaitlab_export_narration_height (height) : 0;
-  double top = caption ? awaitlab_export_caption_height (height) : 0;
+  double top = caption ? awaitlab_export_caption_height_for (self->source, self->outcome_line, cr, width, height) : 0;
   double legend = caption ? awaitlab_export_legend_height (height) : 0;
-  double body = MAX (1, height - strip - top - legend);
+  double note = self->lanes_note ? awaitlab_export_note_height (height) : 0;
+  double body = MAX (1, height - strip - top - legend - note);
 
   awaitlab_timeline_renderer_set_playhead (self->renderer, playhead);
 
@@ -485,17 +578,24 @@ awaitlab_export_painter_draw (AwaitlabExportPainter *self,
     draw_timeline_fitted (self, cr, width, body);
   cairo_restore (cr);
 
+  if (self->lanes_note != NULL)
+    draw_lanes_note (self, cr, top + body, width, note);
+
   if (caption)
     {
-      awaitlab_export_draw_caption (self->source, self->outcome_line, self->options.dark, cr, playhead, width, height);
+      /* A range ends the picture: its time is the range's end, not the run's. */
+      gint64 at = playhead == AWAITLAB_EXPORT_TIME_END && self->options.to != AWAITLAB_EXPORT_TIME_END
+                  ? range_end (self->source, &self->options) : playhead;
+
+      awaitlab_export_draw_caption (self->source, self->outcome_line, self->options.dark, cr, at, width, height);
       cairo_save (cr);
-      cairo_translate (cr, 0, top + body);
+      cairo_translate (cr, 0, top + body + note);
       awaitlab_export_draw_legend (self->renderer, self->options.dark, cr, width, height);
       cairo_restore (cr);
     }
 
   if (self->options.narration)
-    awaitlab_export_draw_narration (self->source, self->options.dark, cr, playhead, width, height);
+    awaitlab_export_draw_narration (self->source, self->options.dark, cr, playhead, self->event, width, height);
 }
 
 void

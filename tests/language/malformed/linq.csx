@@ -1,5 +1,6 @@
 // @title t
 void Main()
 {
-    var q = from x in xs select x;
+    var xs = new[] { 1, 2 };
+    var q = from x in xs let y = x * 2 select y;
 }

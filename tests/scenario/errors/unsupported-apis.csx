@@ -6,7 +6,7 @@ async Task Main() {
  var ch = Channel.CreateUnbounded<int>();
  var d = new ConcurrentDictionary<int, int>();
  var q = new ConcurrentQueue<int>();
- AsyncLocal<int> al = new AsyncLocal<int>();
+ ThreadLocal<int> tl = new ThreadLocal<int>();
  await foreach (var t in Task.WhenEach(Task.Delay(1))) { }
  var r = new Regex("a");
 }

@@ -1,0 +1,63 @@
+/* awl-compile-ext.h
+ *
+ * The parts of the compiler that live outside awl-compile.c: tuples,
+ * deconstruction, `out`/`ref` arguments, patterns and switch expressions
+ * (awl-compile-everyday.c). They reach the compiler's state only through the
+ * functions below, which awl-compile.c exports; the compiler is an opaque AwlCx.
+ */
+
+#pragma once
+
+#include "awl-scenario-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AwlCx AwlCx;   /* awl-compile.c's Compiler */
+
+/* Exported by awl-compile.c. */
+guint        awl_cx_emit          (AwlCx *c, AwlOp op, gint32 a, gint32 b, gpointer p, AwlLoc loc);
+guint        awl_cx_here          (AwlCx *c);
+void         awl_cx_patch         (AwlCx *c, guint at, guint target);
+guint        awl_cx_new_slot      (AwlCx *c);
+void         awl_cx_const         (AwlCx *c, AwlValue v);
+void         awl_cx_string        (AwlCx *c, const char *s);
+const char  *awl_cx_own_string    (AwlCx *c, const char *s);
+void         awl_cx_expr          (AwlCx *c, AwlExpr *e);
+/* Declares @name (typed by @type, NULL = untyped) in the current scope and stores the
+ * value on the stack into it. */
+void         awl_cx_declare_store (AwlCx *c, const char *name, AwlTypeRef *type);
+/* Stores the value on the stack into the variable or static field @target (a NAME). */
+void         awl_cx_store_name    (AwlCx *c, AwlExpr *target);
+void         awl_cx_scope_push    (AwlCx *c);
+void         awl_cx_scope_pop     (AwlCx *c);
+void         awl_cx_error         (AwlCx *c, AwlLoc loc, const char *message);
+AwlCallSite *awl_cx_site          (AwlCx *c, const char *type, const char *member, guint n_args, AwlLoc loc);
+AwlProgram  *awl_cx_program       (AwlCx *c);
+/* The copy-backs of `out`/`ref` arguments waiting for their call (see below). */
+GArray      *awl_cx_pending_refs  (AwlCx *c);
+/* The function being compiled (NULL for field initializers). */
+AwlFunction *awl_cx_function      (AwlCx *c);
+
+/* Defined in awl-compile-everyday.c. */
+
+/* `out`/`ref` arguments: pushes a box for @arg and remembers to copy its value back
+ * into the variable once the call returned (awl_cx_flush_refs, with the pending
+ * count taken before the call was compiled). */
+void         awl_cx_push_ref_arg  (AwlCx *c, AwlArg *arg);
+void         awl_cx_flush_refs    (AwlCx *c, guint mark);
+void         awl_cx_tuple         (AwlCx *c, AwlExpr *e, const AwlTypeRef *type);
+/* A value whose declared type is a named tuple: @value compiled with those names. */
+gboolean     awl_cx_named_tuple   (AwlCx *c, AwlExpr *value, const AwlTypeRef *type);
+/* The tuple type a method returns (`(int A, string B)` or in `Task<…>`), or NULL. */
+const AwlTypeRef *awl_cx_return_tuple_type (AwlFunction *func);
+void         awl_cx_deconstruct   (AwlCx *c, AwlStmt *decl);
+void         awl_cx_deconstruct_assign (AwlCx *c, AwlExpr *target, AwlExpr *value, gboolean want);
+void         awl_cx_is_pattern    (AwlCx *c, AwlExpr *e);
+void         awl_cx_switch        (AwlCx *c, AwlExpr *e);
+
+/* Runtime side (awl-compile-everyday.c): a tuple is an AwlInstance whose class name
+ * starts with '(' and whose fields are its element names (or Item1, Item2, …). */
+extern const AwlKnownApi awl_tuple_ctor;    /* OP_NEW: the elements are the arguments */
+extern const AwlKnownApi awl_tuple_rename;  /* OP_CALL_STATIC: the same tuple with the site's names */
+
+G_END_DECLS

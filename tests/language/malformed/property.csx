@@ -1,3 +1,0 @@
-// @title t
-static int Count { get { return 1; } }
-void Main() { }

@@ -1,0 +1,3 @@
+// @title t
+record struct Point(int X, int Y);
+void Main() { }

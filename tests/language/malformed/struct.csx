@@ -1,3 +1,0 @@
-// @title t
-struct Point { public int X; }
-void Main() { }

@@ -1,0 +1,3 @@
+// @title error case
+class Shape { public abstract double Area(); }
+void Main() { }

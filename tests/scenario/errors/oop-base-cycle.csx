@@ -1,0 +1,4 @@
+// @title error case
+class A : B { }
+class B : A { }
+void Main() { }
