@@ -1559,10 +1559,20 @@ resolve_condition (AwlDirectives      *dirs,
                              (guint) strlen (cond->key), "unknown runtime `%s`; use net8 or netfx",
                              cond->value);
     }
+  else if (strcmp (cond->key, "timer-resolution") == 0)
+    {
+      gint64 ns;
+
+      if (!awl_parse_time (cond->value, &ns) || ns <= 0)
+        awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
+                             (guint) strlen (cond->key), "`%s` needs a time such as 4ms, not `%s`",
+                             cond->key, cond->value);
+    }
   else
     awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
                          (guint) strlen (cond->key),
-                         "`%s` is not a knob (declare it with `@knob`) nor one of cores, min-threads, environment, runtime",
+                         "`%s` is not a knob (declare it with `@knob`) nor one of cores, min-threads, "
+                         "environment, runtime, timer-resolution",
                          cond->key);
 }
 

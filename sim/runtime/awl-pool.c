@@ -23,6 +23,7 @@
 static void pool_wake     (AwlSim *sim);
 static void schedule_gate (AwlSim *sim);
 static void schedule_hill (AwlSim *sim);
+static void gate_touch    (AwlSim *sim);
 
 AwlWorkItem *
 awl_work_item_new (AwlSim      *sim,
@@ -82,6 +83,7 @@ awl_sim_queue_item (AwlSim      *sim,
     }
   sim->pending_items++;
   awl_pool_emit_queue (sim, item);
+  gate_touch (sim);
   pool_wake (sim);
   schedule_hill (sim);
 }
@@ -108,6 +110,7 @@ awl_pool_queue_timer_item (AwlSim      *sim,
   item->link = sim->high.tail;
   sim->pending_items++;
   awl_pool_emit_queue (sim, item);
+  gate_touch (sim);
   pool_wake (sim);
   schedule_hill (sim);
 }
@@ -153,18 +156,58 @@ pool_wake (AwlSim *sim)
   schedule_gate (sim);
 }
 
+/* The gate thread's next tick after now. Profile netfx (Mono's monitor thread): every
+ * 500 ms from process start. Profile net8: every 500 ms from the moment .NET's gate thread
+ * started (see gate_touch). */
+static AwlTime
+gate_next_tick (AwlSim *sim)
+{
+  if (sim->config.profile != AWL_PROFILE_NET8)
+    return (sim->now / GATE_PERIOD + 1) * GATE_PERIOD;
+  return sim->gate_anchor + ((sim->now - sim->gate_anchor) / GATE_PERIOD + 1) * GATE_PERIOD;
+}
+
+/* net8: work was queued, which asks for a worker, and in .NET every such request makes
+ * sure the gate thread runs. A gate that is not running starts now, so its ticks count
+ * from this moment (a scenario's first pool work at 300 ms gets ticks at 800, 1300, …);
+ * a running gate stops at its second tick in a row that finds no queued work. */
+static void
+gate_touch (AwlSim *sim)
+{
+  if (sim->config.profile != AWL_PROFILE_NET8)
+    return;
+  if (!sim->gate_running || sim->now >= sim->gate_stops)
+    {
+      sim->gate_running = TRUE;
+      sim->gate_anchor = sim->now;
+    }
+  sim->gate_stops = MAX (sim->gate_stops, gate_next_tick (sim) + GATE_PERIOD);
+}
+
 static void
 schedule_gate (AwlSim *sim)
 {
-  AwlTime at;
-
   if (sim->gate_pending || sim->pending_items == 0
       || sim->pool_count >= sim->config.max_threads)
     return;
-  /* The gate thread ticks every 500 ms from process start. */
-  at = (sim->now / GATE_PERIOD + 1) * GATE_PERIOD;
   sim->gate_pending = TRUE;
-  awl_sim_schedule (sim, at, EV_GATE, 0, NULL, TRUE);
+  awl_sim_schedule (sim, gate_next_tick (sim), EV_GATE, 0, NULL, TRUE);
+}
+
+/* Starvation: nothing was dequeued for a whole period. .NET (net8) needs *more than*
+ * 500 ms since the last dequeue, and a new worker's first dequeue comes just after the
+ * tick that created it: the next tick finds exactly 500 ms and skips, so with every
+ * thread blocked .NET 10 adds one thread per 1000 ms, the first 1000 ms after the work
+ * was queued (tests/runtime/dotnet/threadpool-injection.cs; /sim/threadpool/
+ * starvation-injection-net8). Mono's monitor (netfx) accepts 500 ms: one per 500 ms. */
+static gboolean
+gate_starved (AwlSim *sim)
+{
+  AwlTime idle = sim->now - sim->last_dequeue;
+
+  if (sim->config.profile == AWL_PROFILE_NET8)
+    return idle > GATE_PERIOD;
+  return idle >= GATE_PERIOD;
 }
 
 void
@@ -173,9 +216,11 @@ awl_pool_on_gate (AwlSim *sim)
   sim->gate_pending = FALSE;
   if (sim->pending_items == 0)
     return;
+  /* A tick with queued work keeps .NET's gate thread running for two more ticks. */
+  sim->gate_stops = MAX (sim->gate_stops, sim->now + 2 * GATE_PERIOD);
   /* Starvation: work is queued and nothing was dequeued for a whole period, and the
    * CPU is not saturated (< 80 % busy). Exactly one thread is added. */
-  if (sim->now - sim->last_dequeue >= GATE_PERIOD
+  if (gate_starved (sim)
       && sim->busy_cores * 10 < sim->config.cores * 8
       && sim->pool_count < sim->config.max_threads)
     {
@@ -440,6 +485,9 @@ void
 awl_pool_item_done (AwlSim *sim)
 {
   sim->pool_done++;
+  /* .NET records a completed work item as progress for the gate too. */
+  if (sim->config.profile == AWL_PROFILE_NET8)
+    sim->last_dequeue = sim->now;
 }
 
 /* A worker ran out of work: it waits, newest on top, and retires after RETIRE_AFTER. */

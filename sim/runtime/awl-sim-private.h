@@ -97,6 +97,9 @@ struct _AwlSim
   guint          blocked_in_waits;
   guint          added_for_blocking;
   gboolean       gate_pending;
+  gboolean       gate_running;         /* net8: .NET's gate thread runs (its ticks count from gate_anchor) */
+  AwlTime        gate_anchor;
+  AwlTime        gate_stops;           /* net8: its second tick in a row without queued work */
   gboolean       inject_pending;
   AwlTime        last_dequeue;
   guint          pending_items;        /* items in global + local queues */

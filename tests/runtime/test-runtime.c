@@ -244,8 +244,9 @@ test_sleep_no_compensation_net8 (void)
   AwlTrace *t = blocking_items (AWL_PROFILE_NET8, 0);
   g_autoptr(GArray) a = start_times (t);
 
-  /* Thread.Sleep is not a task wait: only starvation injection helps. */
-  g_assert_cmpint (g_array_index (a, gint64, 2), ==, 500);
+  /* Thread.Sleep is not a task wait: only starvation injection helps, after 1 s on
+   * .NET (/sim/threadpool/starvation-injection-net8). */
+  g_assert_cmpint (g_array_index (a, gint64, 2), ==, 1000);
   teardown (t);
 }
 
@@ -314,8 +315,8 @@ test_idle_retirement (void)
   AwlTrace *t;
 
   c.min_threads = 1;
-  /* The second item waits for the starvation injection at 500 ms: Pool-2. */
-  awl_test_script_sleep (w, AWL_S (1));
+  /* The second item waits for the starvation injection at 1 s: Pool-2. */
+  awl_test_script_sleep (w, AWL_S (2));
   awl_test_script_run (main, w, 0);
   awl_test_script_run (main, w, 1);
   awl_test_script_sleep (main, AWL_S (30));
@@ -325,8 +326,8 @@ test_idle_retirement (void)
     if (ev[i].kind == AWL_EVENT_THREAD_EXITED && ev[i].thread != 1)
       {
         exits++;
-        /* Pool-1 went idle at 1 s: it retires 20 s later. */
-        g_assert_cmpint (ev[i].time, ==, AWL_S (21));
+        /* Pool-1 went idle at 2 s: it retires 20 s later. */
+        g_assert_cmpint (ev[i].time, ==, AWL_S (22));
         g_assert_cmpstr (awl_trace_get_thread (t, ev[i].thread)->name, ==, "Pool-1");
       }
   /* One of the two workers retires after 20 s idle; the other stays (minimum 1). */
