@@ -153,6 +153,35 @@ update_presentation_scale (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* ------------------------------------------------------------------------- */
+/* The dividers' first places                                                */
+
+/* Until the user moves a divider, it starts in proportion to the window (the
+ * schema's defaults suit a 1400×900 window, not 900×700 or 4K); once moved, the
+ * remembered position wins. */
+static gboolean
+place_default_panes (gpointer data)
+{
+  AwaitlabWindow *self = data;
+  g_autoptr(GVariant) side = NULL;
+  g_autoptr(GVariant) timeline = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->hpaned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->vpaned));
+
+  self->panes_source = 0;
+  if (self->settings == NULL || self->presentation || width <= 0 || height <= 0)
+    return G_SOURCE_REMOVE;
+  side = g_settings_get_user_value (self->settings, "code-side-position");
+  timeline = g_settings_get_user_value (self->settings, "code-timeline-position");
+  /* The code gets just over half, and in a small window what the side pane
+   * (explanation, knobs) can spare. */
+  if (side == NULL)
+    gtk_paned_set_position (self->hpaned, MAX ((int) (width * 0.55), MIN (640, width - 260)));
+  if (timeline == NULL)
+    gtk_paned_set_position (self->vpaned, (int) (height * 0.42));
+  return G_SOURCE_REMOVE;
+}
+
 /* Called after every allocation of the window: restyling there would lay the
  * window out again inside its own layout, so it waits for an idle. */
 void
@@ -160,6 +189,12 @@ _awaitlab_window_layout_allocated (AwaitlabWindow *self,
                                    int             width,
                                    int             height)
 {
+  if (!self->panes_placed && gtk_widget_get_width (GTK_WIDGET (self->hpaned)) > 0)
+    {
+      self->panes_placed = TRUE;
+      self->panes_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_default_panes, self, NULL);
+    }
+
   if (width == self->allocated[0] && height == self->allocated[1])
     return;
   self->allocated[0] = width;
@@ -266,6 +301,7 @@ void
 _awaitlab_window_layout_dispose (AwaitlabWindow *self)
 {
   g_clear_handle_id (&self->scale_source, g_source_remove);
+  g_clear_handle_id (&self->panes_source, g_source_remove);
   if (self->presentation_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->presentation_css));

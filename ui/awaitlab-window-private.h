@@ -101,7 +101,9 @@ struct _AwaitlabWindow
   GtkCssProvider          *presentation_css;
   guint                    scale_source;
   int                      saved_panes[2];
-  int                      allocated[2];    /* the window's last allocated size */  /* hpaned, vpaned positions before presentation */
+  int                      allocated[2];    /* the window's last allocated size */
+  guint                    panes_source;
+  guint                    panes_placed : 1;  /* hpaned, vpaned positions before presentation */
 };
 
 typedef void (*AwaitlabPendingFunc) (AwaitlabWindow *self, gpointer data);
