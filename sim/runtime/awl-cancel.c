@@ -290,7 +290,10 @@ awl_sim_token_throw_if_cancellation_requested (AwlSim     *sim,
   if (!awl_sim_token_is_cancellation_requested (sim, token))
     return TRUE;
   if (error)
-    *error = awl_sim_exception_new (sim, "OperationCanceledException", "The operation was canceled.");
+    {
+      *error = awl_sim_exception_new (sim, "OperationCanceledException", "The operation was canceled.");
+      ((AwlException *) *error)->cts = awl_token_cts (token);
+    }
   return FALSE;
 }
 

@@ -269,7 +269,9 @@ awl_frame_finish (AwlSim     *sim,
       break;
 
     case ROLE_TASK_BODY:
-      if (exception)
+      if (exception && awl_task_run_canceled_by_token (rt->task, exception))
+        awl_task_complete (sim, rt->task, AWL_TASK_CANCELED, awl_value_null (), exception);
+      else if (exception)
         awl_task_complete (sim, rt->task, AWL_TASK_FAULTED, awl_value_null (), exception);
       else
         awl_task_complete (sim, rt->task, AWL_TASK_RAN_TO_COMPLETION, value, NULL);

@@ -390,6 +390,9 @@ typedef enum
  * ASYNC frame gives the unwrapped proxy task, like Task.Run(async () => …). There is
  * no CancellationToken parameter: a (non-async) delegate that throws
  * OperationCanceledException ends Faulted, as in .NET without the matching token. */
+AwlObject  *awl_sim_task_run_with_token (AwlSim          *sim,
+                                         AwlFrame        *frame,
+                                         AwlObject       *token);
 AwlObject  *awl_sim_task_run            (AwlSim          *sim,
                                          AwlFrame        *frame);
 /* Task.Factory.StartNew(frame, options): LONG_RUNNING runs on a new dedicated thread,

@@ -69,6 +69,9 @@ struct _AwlTask
   /* The runtime's own token registration for this task (Delay, I/O, WaitAsync with a
    * token): disposed when the task completes, as .NET does. */
   struct _AwlRegistration *cancel_reg;
+  /* Task.Run(action, token): the token's source. The body throwing an
+   * OperationCanceledException for this token ends the task Canceled. */
+  struct _AwlCts *run_cts;
 };
 
 struct _AwlException
@@ -78,6 +81,9 @@ struct _AwlException
   const char *message;
   GPtrArray  *inner;
   int         line;
+  /* OperationCanceledException: the source of the token it was thrown for
+   * (ThrowIfCancellationRequested), or NULL. */
+  struct _AwlCts *cts;
 };
 
 struct _AwlTcs
@@ -114,6 +120,7 @@ void awl_task_free_internal (AwlTask *task);
 
 /* awl-task-run.c */
 void awl_task_unwrap_done (AwlSim *sim, AwlTask *proxy, AwlTask *inner);
+gboolean awl_task_run_canceled_by_token (AwlTask *task, AwlObject *exception);
 /* The antecedent completed: run the continuation's body on this thread
  * (ExecuteSynchronously) or queue it like a Task.Run body. */
 void awl_task_continue_with_start (AwlSim *sim, AwlCont *c, AwlTask *antecedent);

@@ -40,7 +40,11 @@ body_step (AwlFrame *frame,
     {
       if (self->mode == BODY_UNWRAP)
         {
-          awl_task_complete (sim, self->proxy, AWL_TASK_FAULTED, awl_value_null (), s->exception);
+          /* Task.Run's unwrapping promise looks for an OperationCanceledException
+           * thrown by the delegate itself: any one cancels the task. */
+          awl_task_complete (sim, self->proxy,
+                             awl_exception_is_cancellation (s->exception) ? AWL_TASK_CANCELED : AWL_TASK_FAULTED,
+                             awl_value_null (), s->exception);
           awl_step_return (s, awl_value_null ());
         }
       else
@@ -169,6 +173,42 @@ awl_sim_task_run (AwlSim   *sim,
 {
   g_return_val_if_fail (sim != NULL && frame != NULL, NULL);
   return queue_body (sim, frame, AWL_TASK_OPTION_NONE, TRUE);
+}
+
+/* Task.Run(action, token). A token canceled before the call gives a canceled task
+ * and the delegate never runs; otherwise the delegate's OperationCanceledException
+ * for this very token ends the task Canceled instead of Faulted, as .NET's
+ * Task.ExecuteWithThreadLocal does (an async delegate's task is canceled by its
+ * own method). */
+AwlObject *
+awl_sim_task_run_with_token (AwlSim    *sim,
+                             AwlFrame  *frame,
+                             AwlObject *token)
+{
+  AwlCts *cts = awl_token_cts (token);
+  AwlObject *task;
+
+  g_return_val_if_fail (sim != NULL && frame != NULL, NULL);
+  if (cts != NULL && cts->canceled)
+    {
+      cts->observed = TRUE;
+      awl_frame_rt (sim, frame);   /* never run: the sim frees it with the others */
+      return awl_sim_task_from_canceled (sim);
+    }
+  task = queue_body (sim, frame, AWL_TASK_OPTION_NONE, TRUE);
+  if (((AwlTask *) task)->kind != AWL_TASK_KIND_UNWRAP)
+    ((AwlTask *) task)->run_cts = cts;
+  return task;
+}
+
+gboolean
+awl_task_run_canceled_by_token (AwlTask   *task,
+                                AwlObject *exception)
+{
+  AwlException *e = (AwlException *) exception;
+
+  return task != NULL && task->run_cts != NULL && task->run_cts->canceled &&
+         awl_exception_is_cancellation (exception) && e->cts == task->run_cts;
 }
 
 AwlObject *

@@ -135,6 +135,12 @@ AWL_BI (task_run)
   AwlFrame *frame = call->n_args >= 1 ? bi_closure_arg_frame (call, call->args[0], 0) : NULL;
   if (frame == NULL)
     return bi_throw (call, "ArgumentNullException", "Value cannot be null. (Parameter 'function')");
+  if (call->n_args >= 2)
+    {
+      AwlObject *token = bi_arg_token (call->args[1]);
+
+      return bi_value (call, awl_value_object (awl_sim_task_run_with_token (call->sim, frame, token)));
+    }
   return bi_value (call, awl_value_object (awl_sim_task_run (call->sim, frame)));
 }
 

@@ -1,6 +1,5 @@
 // @title Cooperative cancellation of CPU-bound work
 // @cores 2
-// Known: Task.Run(action, token) whose action throws OperationCanceledException for that token ends Canceled on .NET and Mono; the simulator says Faulted
 // Modelled on: the common "ThrowIfCancellationRequested in a loop" pattern for
 // cancelling CPU-bound work started with Task.Run and a token. Our own code.
 using System;
