@@ -17,27 +17,6 @@
 
 static inline AwlToken *cur (AwlPx *p) { return awl_px_peek (p, 0); }
 
-static inline gboolean
-is_punct (const AwlToken *t,
-          AwlPunct        punct)
-{
-  return t->kind == AWL_TOK_PUNCT && t->punct == punct;
-}
-
-static inline gboolean
-is_ident (const AwlToken *t,
-          const char     *name)
-{
-  return t->kind == AWL_TOK_IDENT && strcmp (t->text, name) == 0;
-}
-
-static inline gboolean
-is_kw (const AwlToken *t,
-       const char     *name)
-{
-  return t->kind == AWL_TOK_KEYWORD && strcmp (t->text, name) == 0;
-}
-
 static inline AwlLoc
 loc_of (const AwlToken *t)
 {
@@ -92,9 +71,9 @@ awl_px_tuple_ahead (AwlPx *p)
   AwlToken *open = cur (p);
   guint i;
 
-  if (!is_punct (open, P_LPAREN) || open->match < 0)
+  if (!tok_is_punct (open, P_LPAREN) || open->match < 0)
     return FALSE;
-  if (awl_px_peek (p, 1)->kind == AWL_TOK_IDENT && is_punct (awl_px_peek (p, 2), P_COLON))
+  if (awl_px_peek (p, 1)->kind == AWL_TOK_IDENT && tok_is_punct (awl_px_peek (p, 2), P_COLON))
     return TRUE;
   for (i = awl_px_pos (p) + 1; i < (guint) open->match; i++)
     {
@@ -103,7 +82,7 @@ awl_px_tuple_ahead (AwlPx *p)
       if (t->kind == AWL_TOK_PUNCT && (t->punct == P_LPAREN || t->punct == P_LBRACKET ||
                                        t->punct == P_LBRACE) && t->match > (gint) i)
         i = t->match;
-      else if (is_punct (t, P_COMMA))
+      else if (tok_is_punct (t, P_COMMA))
         return TRUE;
     }
   return FALSE;
@@ -125,7 +104,7 @@ awl_px_parse_tuple (AwlPx *p)
       const char *name = NULL;
       AwlExpr *el;
 
-      if (cur (p)->kind == AWL_TOK_IDENT && is_punct (awl_px_peek (p, 1), P_COLON))
+      if (cur (p)->kind == AWL_TOK_IDENT && tok_is_punct (awl_px_peek (p, 1), P_COLON))
         {
           name = cur (p)->text;
           named = TRUE;
@@ -174,7 +153,7 @@ awl_px_scan_tuple_type (AwlPx *p,
 {
   guint n = 0;
 
-  if (!is_punct (awl_px_tok (p, index), P_LPAREN))
+  if (!tok_is_punct (awl_px_tok (p, index), P_LPAREN))
     return -1;
   index++;
   for (;;)
@@ -187,12 +166,12 @@ awl_px_scan_tuple_type (AwlPx *p,
       if (awl_px_tok (p, index)->kind == AWL_TOK_IDENT)
         index++;
       n++;
-      if (is_punct (awl_px_tok (p, index), P_COMMA))
+      if (tok_is_punct (awl_px_tok (p, index), P_COMMA))
         {
           index++;
           continue;
         }
-      if (is_punct (awl_px_tok (p, index), P_RPAREN) && n >= 2)
+      if (tok_is_punct (awl_px_tok (p, index), P_RPAREN) && n >= 2)
         return index + 1;
       return -1;
     }
@@ -243,12 +222,12 @@ awl_px_parse_tuple_type (AwlPx *p)
   type->args = (AwlTypeRef **) awl_arena_dup_ptrs (awl_px_arena (p), args->pdata, args->len);
   if (named)
     type->tuple_names = (const char **) awl_arena_dup_ptrs (awl_px_arena (p), names->pdata, names->len);
-  if (is_punct (cur (p), P_QUESTION))
+  if (tok_is_punct (cur (p), P_QUESTION))
     {
       type->nullable = TRUE;
       awl_px_next (p);
     }
-  while (is_punct (cur (p), P_LBRACKET) && is_punct (awl_px_peek (p, 1), P_RBRACKET))
+  while (tok_is_punct (cur (p), P_LBRACKET) && tok_is_punct (awl_px_peek (p, 1), P_RBRACKET))
     {
       type->array_rank++;
       awl_px_next (p);
@@ -270,12 +249,12 @@ awl_px_deconstruction_ahead (AwlPx *p)
   guint i = awl_px_pos (p);
   gint end;
 
-  if (is_ident (awl_px_tok (p, i), "var") && is_punct (awl_px_tok (p, i + 1), P_LPAREN))
+  if (tok_is_ident (awl_px_tok (p, i), "var") && tok_is_punct (awl_px_tok (p, i + 1), P_LPAREN))
     return TRUE;
-  if (!is_punct (awl_px_tok (p, i), P_LPAREN))
+  if (!tok_is_punct (awl_px_tok (p, i), P_LPAREN))
     return FALSE;
   end = awl_px_scan_tuple_type (p, i);
-  if (end < 0 || !is_punct (awl_px_tok (p, end), P_ASSIGN))
+  if (end < 0 || !tok_is_punct (awl_px_tok (p, end), P_ASSIGN))
     return FALSE;
   /* Every element must declare a name: `(a, b) = …` assigns existing variables. */
   for (guint k = i + 1; k + 1 < (guint) end; k++)
@@ -285,13 +264,13 @@ awl_px_deconstruction_ahead (AwlPx *p)
 
       if (t->kind == AWL_TOK_PUNCT && t->match > (gint) k)
         k = t->match;
-      else if ((is_punct (n, P_COMMA) || is_punct (n, P_RPAREN)) &&
+      else if ((tok_is_punct (n, P_COMMA) || tok_is_punct (n, P_RPAREN)) &&
                !(t->kind == AWL_TOK_IDENT && k > i + 1 &&
                  (awl_px_tok (p, k - 1)->kind == AWL_TOK_IDENT ||
                   awl_px_tok (p, k - 1)->kind == AWL_TOK_KEYWORD ||
-                  is_punct (awl_px_tok (p, k - 1), P_GT) ||
-                  is_punct (awl_px_tok (p, k - 1), P_RBRACKET) ||
-                  is_punct (awl_px_tok (p, k - 1), P_QUESTION))))
+                  tok_is_punct (awl_px_tok (p, k - 1), P_GT) ||
+                  tok_is_punct (awl_px_tok (p, k - 1), P_RBRACKET) ||
+                  tok_is_punct (awl_px_tok (p, k - 1), P_QUESTION))))
         return FALSE;
     }
   return TRUE;
@@ -307,7 +286,7 @@ awl_px_parse_deconstruction (AwlPx *p)
   AwlExpr *init = NULL;
   gboolean ok = FALSE;
 
-  if (is_ident (start, "var"))
+  if (tok_is_ident (start, "var"))
     {
       all_var = TRUE;
       awl_px_next (p);
@@ -320,7 +299,7 @@ awl_px_parse_deconstruction (AwlPx *p)
 
       if (!all_var)
         {
-          if (is_ident (cur (p), "var") && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
+          if (tok_is_ident (cur (p), "var") && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
             awl_px_next (p);
           else if ((type = awl_px_parse_type (p)) == NULL)
             goto out;
@@ -370,12 +349,12 @@ awl_px_parse_ref_arg (AwlPx  *p,
   AwlToken *kw = cur (p);
 
   awl_px_next (p);
-  if (is_kw (kw, "in"))
+  if (tok_is_kw (kw, "in"))
     {
       arg->value = awl_px_parse_expr (p);
       return arg->value != NULL;
     }
-  if (is_kw (kw, "ref"))
+  if (tok_is_kw (kw, "ref"))
     {
       arg->is_ref = TRUE;
       arg->value = awl_px_parse_expr (p);
@@ -383,12 +362,12 @@ awl_px_parse_ref_arg (AwlPx  *p,
     }
 
   arg->is_out = TRUE;
-  if (is_ident (cur (p), "_") && !is_punct (awl_px_peek (p, 1), P_DOT))
+  if (tok_is_ident (cur (p), "_") && !tok_is_punct (awl_px_peek (p, 1), P_DOT))
     {
       awl_px_next (p);   /* `out _`: a discard; value and out_var stay NULL */
       return TRUE;
     }
-  if (is_ident (cur (p), "var") && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
+  if (tok_is_ident (cur (p), "var") && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
     {
       AwlToken *name = awl_px_peek (p, 1);
 
@@ -401,7 +380,7 @@ awl_px_parse_ref_arg (AwlPx  *p,
     gint end = awl_px_scan_type (p, awl_px_pos (p));
 
     if (end >= 0 && awl_px_tok (p, end)->kind == AWL_TOK_IDENT &&
-        (is_punct (awl_px_tok (p, end + 1), P_RPAREN) || is_punct (awl_px_tok (p, end + 1), P_COMMA)))
+        (tok_is_punct (awl_px_tok (p, end + 1), P_RPAREN) || tok_is_punct (awl_px_tok (p, end + 1), P_COMMA)))
       {
         AwlTypeRef *type = awl_px_parse_type (p);
         AwlToken *name = cur (p);
@@ -422,13 +401,13 @@ awl_px_parse_param_modifier (AwlPx *p)
 {
   AwlToken *t = cur (p);
 
-  if (is_kw (t, "ref") || is_kw (t, "out"))
+  if (tok_is_kw (t, "ref") || tok_is_kw (t, "out"))
     {
       awl_px_next (p);
       return TRUE;
     }
   /* `in` passes a read-only reference: the same as a value here. */
-  if (is_kw (t, "in"))
+  if (tok_is_kw (t, "in"))
     awl_px_next (p);
   return FALSE;
 }
@@ -456,8 +435,8 @@ designation_ahead (AwlPx *p)
 {
   AwlToken *t = cur (p);
 
-  return t->kind == AWL_TOK_IDENT && !is_ident (t, "and") && !is_ident (t, "or") &&
-         !is_ident (t, "when");
+  return t->kind == AWL_TOK_IDENT && !tok_is_ident (t, "and") && !tok_is_ident (t, "or") &&
+         !tok_is_ident (t, "when");
 }
 
 static AwlVar *
@@ -484,7 +463,7 @@ parse_property_list (AwlPx      *p,
   gboolean ok = FALSE;
 
   awl_px_next (p); /* { */
-  while (!is_punct (cur (p), P_RBRACE))
+  while (!tok_is_punct (cur (p), P_RBRACE))
     {
       GString *name;
       AwlPattern *sub;
@@ -496,7 +475,7 @@ parse_property_list (AwlPx      *p,
         }
       name = g_string_new (cur (p)->text);
       awl_px_next (p);
-      while (is_punct (cur (p), P_DOT) && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
+      while (tok_is_punct (cur (p), P_DOT) && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
         {
           g_string_append_printf (name, ".%s", awl_px_peek (p, 1)->text);
           awl_px_next (p);
@@ -541,13 +520,13 @@ type_ahead (AwlPx *p,
     return TRUE;
   after = awl_px_tok (p, *end);
   /* `Exception e`: a designation follows. */
-  if (after->kind == AWL_TOK_IDENT && !is_ident (after, "and") && !is_ident (after, "or") &&
-      !is_ident (after, "when"))
+  if (after->kind == AWL_TOK_IDENT && !tok_is_ident (after, "and") && !tok_is_ident (after, "or") &&
+      !tok_is_ident (after, "when"))
     return TRUE;
-  if (is_punct (after, P_LBRACE))
+  if (tok_is_punct (after, P_LBRACE))
     return TRUE;
   for (guint i = start; i < (guint) *end; i++)
-    if (is_punct (awl_px_tok (p, i), P_DOT))
+    if (tok_is_punct (awl_px_tok (p, i), P_DOT))
       {
         const char *last = awl_px_tok (p, *end - 1)->text;
         return awl_px_tok (p, *end - 1)->kind == AWL_TOK_IDENT && g_str_has_suffix (last, "Exception");
@@ -562,7 +541,7 @@ parse_primary_pattern (AwlPx *p)
   AwlPattern *pat;
   gint end;
 
-  if (is_punct (t, P_LPAREN))
+  if (tok_is_punct (t, P_LPAREN))
     {
       GPtrArray *subs = g_ptr_array_new ();
 
@@ -595,22 +574,22 @@ parse_primary_pattern (AwlPx *p)
       g_ptr_array_unref (subs);
       return pat;
     }
-  if (is_punct (t, P_LBRACE))
+  if (tok_is_punct (t, P_LBRACE))
     {
       pat = new_pattern (p, AWL_PAT_PROPERTY, t);
       return parse_property_list (p, pat) ? pat : NULL;
     }
-  if (is_kw (t, "null"))
+  if (tok_is_kw (t, "null"))
     {
       awl_px_next (p);
       return new_pattern (p, AWL_PAT_NULL, t);
     }
-  if (is_ident (t, "_") && !is_punct (awl_px_peek (p, 1), P_DOT))
+  if (tok_is_ident (t, "_") && !tok_is_punct (awl_px_peek (p, 1), P_DOT))
     {
       awl_px_next (p);
       return new_pattern (p, AWL_PAT_DISCARD, t);
     }
-  if (is_ident (t, "var") && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
+  if (tok_is_ident (t, "var") && awl_px_peek (p, 1)->kind == AWL_TOK_IDENT)
     {
       awl_px_next (p);
       pat = new_pattern (p, AWL_PAT_VAR, t);
@@ -628,14 +607,14 @@ parse_primary_pattern (AwlPx *p)
       return pat->value != NULL ? pat : NULL;
     }
   if ((t->kind == AWL_TOK_IDENT || t->kind == AWL_TOK_KEYWORD) &&
-      !is_kw (t, "true") && !is_kw (t, "false") && !is_kw (t, "default") && !is_kw (t, "typeof") &&
+      !tok_is_kw (t, "true") && !tok_is_kw (t, "false") && !tok_is_kw (t, "default") && !tok_is_kw (t, "typeof") &&
       type_ahead (p, &end))
     {
       AwlTypeRef *type = awl_px_parse_type (p);
 
       if (type == NULL)
         return NULL;
-      if (is_punct (cur (p), P_LBRACE))
+      if (tok_is_punct (cur (p), P_LBRACE))
         {
           pat = new_pattern (p, AWL_PAT_PROPERTY, t);
           pat->type = type;
@@ -646,7 +625,7 @@ parse_primary_pattern (AwlPx *p)
       pat->var = parse_designation (p, type);
       return pat;
     }
-  if (is_punct (t, P_LBRACKET))
+  if (tok_is_punct (t, P_LBRACKET))
     {
       errorf (p, t, "list patterns (`[…]`) are not supported by Awaitlab's C# subset");
       return NULL;
@@ -661,7 +640,7 @@ parse_not_pattern (AwlPx *p)
 {
   AwlToken *t = cur (p);
 
-  if (is_ident (t, "not"))
+  if (tok_is_ident (t, "not"))
     {
       AwlPattern *pat = new_pattern (p, AWL_PAT_NOT, t);
 
@@ -680,7 +659,7 @@ parse_binary_pattern (AwlPx      *p,
   AwlPattern *left = kind == AWL_PAT_OR ? parse_binary_pattern (p, "and", AWL_PAT_AND)
                                         : parse_not_pattern (p);
 
-  while (left != NULL && is_ident (cur (p), word))
+  while (left != NULL && tok_is_ident (cur (p), word))
     {
       AwlPattern *pat = new_pattern (p, kind, cur (p));
 
@@ -749,7 +728,7 @@ awl_px_maybe_switch (AwlPx   *p,
   AwlExpr *e = NULL;
   guint depth;
 
-  if (left == NULL || !is_kw (cur (p), "switch") || !is_punct (awl_px_peek (p, 1), P_LBRACE))
+  if (left == NULL || !tok_is_kw (cur (p), "switch") || !tok_is_punct (awl_px_peek (p, 1), P_LBRACE))
     return left;
 
   kw = cur (p);
@@ -757,14 +736,14 @@ awl_px_maybe_switch (AwlPx   *p,
   arms = g_array_new (FALSE, TRUE, sizeof (AwlSwitchArm));
   awl_px_next (p);
   awl_px_next (p);
-  while (!is_punct (cur (p), P_RBRACE))
+  while (!tok_is_punct (cur (p), P_RBRACE))
     {
       AwlSwitchArm arm = { 0 };
 
       arm.loc = loc_of (cur (p));
       if ((arm.pattern = parse_pattern (p)) == NULL)
         goto out;
-      if (is_ident (cur (p), "when"))
+      if (tok_is_ident (cur (p), "when"))
         {
           awl_px_next (p);
           if ((arm.guard = awl_px_parse_expr (p)) == NULL)
@@ -856,7 +835,7 @@ awl_px_parse_query (AwlPx *p)
     }
   range = cur (p);
   awl_px_next (p);
-  if (!is_kw (cur (p), "in"))
+  if (!tok_is_kw (cur (p), "in"))
     {
       awl_px_expected (p, "`in` after the range variable");
       return NULL;
@@ -869,7 +848,7 @@ awl_px_parse_query (AwlPx *p)
     {
       AwlToken *t = cur (p);
 
-      if (is_ident (t, "where"))
+      if (tok_is_ident (t, "where"))
         {
           AwlExpr *fn;
 
@@ -878,7 +857,7 @@ awl_px_parse_query (AwlPx *p)
             return NULL;
           clauses = TRUE;
         }
-      else if (is_ident (t, "orderby"))
+      else if (tok_is_ident (t, "orderby"))
         {
           AwlExpr *fn;
           const char *method = "OrderBy";
@@ -886,14 +865,14 @@ awl_px_parse_query (AwlPx *p)
           awl_px_next (p);
           if ((fn = clause_lambda (p, range)) == NULL)
             return NULL;
-          if (is_ident (cur (p), "descending"))
+          if (tok_is_ident (cur (p), "descending"))
             {
               method = "OrderByDescending";
               awl_px_next (p);
             }
-          else if (is_ident (cur (p), "ascending"))
+          else if (tok_is_ident (cur (p), "ascending"))
             awl_px_next (p);
-          if (is_punct (cur (p), P_COMMA))
+          if (tok_is_punct (cur (p), P_COMMA))
             {
               errorf (p, cur (p), "`orderby` with several keys is not supported by Awaitlab's C# subset; "
                       "order by one key");
@@ -903,15 +882,15 @@ awl_px_parse_query (AwlPx *p)
             return NULL;
           clauses = TRUE;
         }
-      else if (is_ident (t, "select"))
+      else if (tok_is_ident (t, "select"))
         {
           AwlExpr *fn;
 
           awl_px_next (p);
           /* `select x` after other clauses adds nothing, and C# leaves it out. */
-          if (clauses && is_ident (cur (p), range->text) &&
-              (is_punct (awl_px_peek (p, 1), P_RPAREN) || is_punct (awl_px_peek (p, 1), P_SEMI) ||
-               is_punct (awl_px_peek (p, 1), P_COMMA)))
+          if (clauses && tok_is_ident (cur (p), range->text) &&
+              (tok_is_punct (awl_px_peek (p, 1), P_RPAREN) || tok_is_punct (awl_px_peek (p, 1), P_SEMI) ||
+               tok_is_punct (awl_px_peek (p, 1), P_COMMA)))
             {
               awl_px_next (p);
               return q;
@@ -920,8 +899,8 @@ awl_px_parse_query (AwlPx *p)
             return NULL;
           return method_call (p, q, "Select", fn, loc_of (t));
         }
-      else if (is_ident (t, "let") || is_ident (t, "join") || is_ident (t, "group") ||
-               is_ident (t, "from") || is_ident (t, "into"))
+      else if (tok_is_ident (t, "let") || tok_is_ident (t, "join") || tok_is_ident (t, "group") ||
+               tok_is_ident (t, "from") || tok_is_ident (t, "into"))
         {
           errorf (p, t, "`%s` in a LINQ query is not supported by Awaitlab's C# subset; "
                   "use `where`, `orderby` and `select`, or method calls", t->text);

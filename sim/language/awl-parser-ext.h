@@ -9,11 +9,35 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "awl-language-private.h"
 
 G_BEGIN_DECLS
 
 typedef struct _AwlPx AwlPx;   /* awl-parser.c's Parser */
+
+/* Token tests shared by every part of the parser. */
+static inline gboolean
+tok_is_punct (const AwlToken *t,
+              AwlPunct        punct)
+{
+  return t->kind == AWL_TOK_PUNCT && t->punct == punct;
+}
+
+static inline gboolean
+tok_is_kw (const AwlToken *t,
+           const char     *kw)
+{
+  return t->kind == AWL_TOK_KEYWORD && strcmp (t->text, kw) == 0;
+}
+
+static inline gboolean
+tok_is_ident (const AwlToken *t,
+              const char     *name)
+{
+  return t->kind == AWL_TOK_IDENT && strcmp (t->text, name) == 0;
+}
 
 /* Exported by awl-parser.c. */
 AwlToken   *awl_px_peek         (AwlPx *p, guint ahead);

@@ -123,27 +123,6 @@ next (Parser *p)
 }
 
 static inline gboolean
-tok_is_punct (const AwlToken *t,
-              AwlPunct        punct)
-{
-  return t->kind == AWL_TOK_PUNCT && t->punct == punct;
-}
-
-static inline gboolean
-tok_is_kw (const AwlToken *t,
-           const char     *kw)
-{
-  return t->kind == AWL_TOK_KEYWORD && strcmp (t->text, kw) == 0;
-}
-
-static inline gboolean
-tok_is_ident (const AwlToken *t,
-              const char     *name)
-{
-  return t->kind == AWL_TOK_IDENT && strcmp (t->text, name) == 0;
-}
-
-static inline gboolean
 at_punct (Parser  *p,
           AwlPunct punct)
 {
