@@ -1,7 +1,8 @@
 /* awl-builtins-concurrent.c
  *
  * System.Collections.Concurrent: ConcurrentDictionary<K,V>, ConcurrentQueue<T> and
- * ConcurrentBag<T>. The simulator runs one step of one thread at a time and a
+ * ConcurrentBag<T>; and the plain Dictionary<K,V>, which shares the dictionary's
+ * storage (it is not thread-safe in .NET; here every operation is atomic anyway). The simulator runs one step of one thread at a time and a
  * builtin never yields halfway, so every operation is atomic, as .NET's are; a
  * factory (GetOrAdd(key, k => …), AddOrUpdate) runs as a call on the calling
  * thread, and, as in .NET, outside any lock.
@@ -29,11 +30,14 @@ cdict_finalize (AwlForeign *self)
 }
 
 static const AwlForeignClass cdict_class = { "ConcurrentDictionary", cdict_finalize, NULL };
+static const AwlForeignClass dict_class = { "Dictionary", cdict_finalize, NULL };
 
 static AwlCDict *
 cdict (AwlBiCall *call)
 {
-  return awl_value_get_foreign (call->target, &cdict_class);
+  AwlCDict *d = awl_value_get_foreign (call->target, &cdict_class);
+
+  return d != NULL ? d : awl_value_get_foreign (call->target, &dict_class);
 }
 
 static gint
@@ -72,9 +76,11 @@ store_out (AwlValue v,
     box->v = value;
 }
 
+/* data 0: ConcurrentDictionary, 1: Dictionary. */
 AWL_BI (cdict_new)
 {
-  AwlCDict *d = awl_sim_foreign_new (call->sim, &cdict_class, sizeof (AwlCDict));
+  AwlCDict *d = awl_sim_foreign_new (call->sim, call->api->data ? &dict_class : &cdict_class,
+                                     sizeof (AwlCDict));
 
   d->keys = g_array_new (FALSE, FALSE, sizeof (AwlValue));
   d->values = g_array_new (FALSE, FALSE, sizeof (AwlValue));
@@ -101,7 +107,25 @@ AWL_BI (cdict_try_add)
   return bi_value (call, awl_value_bool (TRUE));
 }
 
-/* TryGetValue (data 0) and TryRemove (data 1): the value goes to the `out` box. */
+/* Dictionary.Add: a key already there is an error, not a no-op. */
+AWL_BI (dict_add)
+{
+  AwlCDict *d = cdict (call);
+
+  if (awl_value_is_null (call->args[0]))
+    return null_key (call);
+  if (cdict_find (d, call->args[0]) >= 0)
+    return bi_throw (call, "ArgumentException",
+                     awl_sim_intern_printf (call->sim, "An item with the same key has already been added. Key: %s",
+                                            bi_to_string (call->sim, call->args[0])));
+  if (!bi_charge (call, 1, 2 * sizeof (AwlValue)))
+    return bi_over_budget (call);
+  cdict_set (d, call->args[0], call->args[1]);
+  return bi_value (call, awl_value_null ());
+}
+
+/* TryGetValue (data 0) and TryRemove / Remove (data 1): the value goes to the
+ * `out` box when there is one. */
 AWL_BI (cdict_try_get)
 {
   AwlCDict *d = cdict (call);
@@ -111,7 +135,7 @@ AWL_BI (cdict_try_get)
     return null_key (call);
   i = cdict_find (d, call->args[0]);
   /* On failure the box keeps default(T), which the compiler put there. */
-  if (i >= 0)
+  if (i >= 0 && call->n_args > 1)
     store_out (call->args[1], g_array_index (d->values, AwlValue, i));
   if (i >= 0 && call->api->data == 1)
     {
@@ -350,6 +374,7 @@ AWL_BI (cqueue_count)
 }
 
 #define CD "var d = new ConcurrentDictionary<string, int>(); "
+#define DI "var d = new Dictionary<string, int>(); "
 #define CQ "var q = new ConcurrentQueue<int>(); q.Enqueue(1); "
 #define CB "var b = new ConcurrentBag<int>(); b.Add(1); "
 
@@ -365,6 +390,15 @@ static const AwlKnownApi rows[] = {
   { "ConcurrentDictionary", "IsEmpty", AWL_IP, 0, 0, NULL, 0, cdict_count, 1, CD "bool e = d.IsEmpty;" },
   { "ConcurrentDictionary", "Keys", AWL_IP, 0, 0, NULL, 0, cdict_snapshot, 0, CD "var keys = d.Keys;" },
   { "ConcurrentDictionary", "Values", AWL_IP, 0, 0, NULL, 0, cdict_snapshot, 1, CD "var values = d.Values;" },
+  { "Dictionary", ".ctor", AWL_CT, 0, 0, NULL, 2, cdict_new, 1, "var d = new Dictionary<string, int>();" },
+  { "Dictionary", "Add", AWL_IM, 2, 2, NULL, 0, dict_add, 0, DI "d.Add(\"a\", 1);" },
+  { "Dictionary", "TryAdd", AWL_IM, 2, 2, NULL, 0, cdict_try_add, 0, DI "bool ok = d.TryAdd(\"a\", 1);" },
+  { "Dictionary", "TryGetValue", AWL_IM, 2, 2, NULL, 0, cdict_try_get, 0, DI "bool ok = d.TryGetValue(\"a\", out var v);", AWL_API_OUT_LAST },
+  { "Dictionary", "Remove", AWL_IM, 1, 1, NULL, 0, cdict_try_get, 1, DI "bool ok = d.Remove(\"a\");" },
+  { "Dictionary", "ContainsKey", AWL_IM, 1, 1, NULL, 0, cdict_contains_key, 0, DI "bool ok = d.ContainsKey(\"a\");" },
+  { "Dictionary", "Count", AWL_IP, 0, 0, NULL, 0, cdict_count, 0, DI "int n = d.Count;" },
+  { "Dictionary", "Keys", AWL_IP, 0, 0, NULL, 0, cdict_snapshot, 0, DI "var keys = d.Keys;" },
+  { "Dictionary", "Values", AWL_IP, 0, 0, NULL, 0, cdict_snapshot, 1, DI "var values = d.Values;" },
   { "ConcurrentQueue", ".ctor", AWL_CT, 0, 0, NULL, 1, cqueue_new, 0, "var q = new ConcurrentQueue<int>();" },
   { "ConcurrentQueue", "Enqueue", AWL_IM, 1, 1, NULL, 0, cqueue_add, 0, CQ "q.Enqueue(2);" },
   { "ConcurrentQueue", "TryDequeue", AWL_IM, 1, 1, NULL, 0, cqueue_try_take, 0, CQ "bool ok = q.TryDequeue(out int x);", AWL_API_OUT_LAST },

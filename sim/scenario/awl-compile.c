@@ -1191,6 +1191,10 @@ instance_method (Compiler   *c,
       AwlCode *code = g_hash_table_lookup (c->methods, key);
       return code != NULL && (code->func->flags & AWL_FUNC_INSTANCE) ? code : NULL;
     }
+  /* `Http.GetAsync(…)` in a class that has its own GetAsync: a .NET type is not an
+   * object of the script. */
+  if (is_static_path (c, target))
+    return NULL;
   if (awl_known_api_has_instance_member (name))
     return NULL;
   for (guint i = 0; i < ast->n_methods; i++)

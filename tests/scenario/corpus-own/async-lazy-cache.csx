@@ -1,5 +1,4 @@
 // @title One fetch shared by every caller: a cache of tasks
-// Needs: `Dictionary.TryGetValue` (out arguments work now)
 // Modelled on: the "cache the Task, not the result" / AsyncLazy pattern: concurrent
 // requests for the same key await one download instead of starting their own.
 // Our own code.

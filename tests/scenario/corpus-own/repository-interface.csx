@@ -1,5 +1,4 @@
 // @title An async repository behind an interface
-// Needs: `Dictionary.ContainsKey` (interfaces work now)
 // Modelled on: the everyday service/repository layering: an IRepository<T>-style
 // interface with async methods, an implementation, and a service using it. Our own code.
 using System;

@@ -1,2 +1,2 @@
 // @title error case
-void Main() { var x = new Dictionary<int, int>(); }
+void Main() { var x = new SortedDictionary<int, int>(); }
