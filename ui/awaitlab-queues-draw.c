@@ -159,7 +159,8 @@ layout (AwaitlabQueuesView *self,
     guint fit = MAX (1, (guint)((avail + GAP) / (BOX_MIN_W + GAP)));
 
     /* The ones that fit in id order; layout_row() turns the rest into "+N". */
-    qsort (busy->data, MIN (busy->len, busy->len > fit ? fit - 1 : fit), sizeof (BoxKey), compare_keys);
+    if (busy->len > 1)
+      qsort (busy->data, MIN (busy->len, busy->len > fit ? fit - 1 : fit), sizeof (BoxKey), compare_keys);
   }
 
   layout_row (self, boxes, top, width, 4, row_h);

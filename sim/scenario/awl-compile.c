@@ -1486,7 +1486,8 @@ compile_extension_call (Compiler *c,
   args = g_new0 (AwlArg, e->call.n_args + 1);
   args[0].loc = target->loc;
   args[0].value = target;
-  memcpy (args + 1, e->call.args, sizeof (AwlArg) * e->call.n_args);
+  if (e->call.n_args > 0)
+    memcpy (args + 1, e->call.args, sizeof (AwlArg) * e->call.n_args);
   compile_method_call (c, e, code, args, e->call.n_args + 1, callee->member.name, NULL, FALSE);
   return TRUE;
 }
