@@ -12,20 +12,9 @@
 
 #define NOT_SUPPORTED "is not supported by Awaitlab's C# subset"
 
-static void G_GNUC_PRINTF (3, 4)
-type_error (AwlUnit    *unit,
-            AwlLoc      loc,
-            const char *format,
-            ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  awl_diagnostics_add_literal (unit->diagnostics, AWL_SEVERITY_ERROR, loc.line, loc.col, 1, msg);
-}
+/* An error at @loc, one column wide, as the checker reports them. */
+#define type_error(unit, loc, ...) \
+  awl_diagnostics_add ((unit)->diagnostics, AWL_SEVERITY_ERROR, (loc).line, (loc).col, 1, __VA_ARGS__)
 
 static const char *
 simple_name (const char *name)
