@@ -21,7 +21,7 @@
 
 /* What little the compiler knows about a value's static type, enough to reject what
  * a C# compiler rejects ("a" - 1, calling an int). */
-typedef enum { TY_UNKNOWN, TY_INT, TY_DOUBLE, TY_BOOL, TY_STRING } StaticType;
+typedef enum { TY_UNKNOWN, TY_INT, TY_DOUBLE, TY_BOOL, TY_STRING, TY_CHAR } StaticType;
 
 typedef struct
 {
@@ -417,6 +417,8 @@ type_ref_static (const AwlTypeRef *t)
     return TY_BOOL;
   if (g_str_equal (t->name, "string"))
     return TY_STRING;
+  if (g_str_equal (t->name, "char"))
+    return TY_CHAR;
   return TY_UNKNOWN;
 }
 
@@ -448,6 +450,7 @@ static_type_name (StaticType t)
     case TY_DOUBLE: return "double";
     case TY_BOOL: return "bool";
     case TY_STRING: return "string";
+    case TY_CHAR: return "char";
     default: return "?";
     }
 }
@@ -468,6 +471,12 @@ expr_static_type (Compiler *c,
     case AWL_EXPR_DOUBLE: return TY_DOUBLE;
     case AWL_EXPR_STRING:
     case AWL_EXPR_INTERPOLATED: return TY_STRING;
+    case AWL_EXPR_CHAR: return TY_CHAR;
+    case AWL_EXPR_INDEX:
+      /* A string's element is a char. */
+      return expr_static_type (c, e->index.target) == TY_STRING ? TY_CHAR : TY_UNKNOWN;
+    case AWL_EXPR_CAST:
+      return type_ref_static (e->cast.type);
     case AWL_EXPR_NAME:
       b = lookup (c, e->name.name, &depth);
       return b ? b->ty : TY_UNKNOWN;
@@ -488,6 +497,9 @@ expr_static_type (Compiler *c,
               return TY_STRING;
             G_GNUC_FALLTHROUGH;
           case AWL_BINARY_SUB: case AWL_BINARY_MUL: case AWL_BINARY_DIV: case AWL_BINARY_MOD:
+            /* C# promotes char operands of arithmetic to int. */
+            l = l == TY_CHAR ? TY_INT : l;
+            r = r == TY_CHAR ? TY_INT : r;
             if (l == TY_INT && r == TY_INT)
               return TY_INT;
             if ((l == TY_INT || l == TY_DOUBLE) && (r == TY_INT || r == TY_DOUBLE))
@@ -534,6 +546,71 @@ check_binary (Compiler *c,
     error_extra (c, e->loc.line, e->loc.col,
               "operator `%s` cannot be applied to operands of type `%s` and `%s`",
               awl_binary_op_to_string (e->binary.op), static_type_name (l), static_type_name (r));
+}
+
+/* Chars are one-character strings at run time; where C# turns a char into its
+ * UTF-16 code (arithmetic, comparisons with a number or another char, casts), the
+ * compiler converts it, as it knows the operand is a char. */
+static gboolean
+char_operand_to_code (Compiler *c,
+                      AwlExpr  *e,
+                      AwlExpr  *operand,
+                      AwlExpr  *other)
+{
+  StaticType mine = expr_static_type (c, operand), theirs = expr_static_type (c, other);
+
+  if (mine != TY_CHAR)
+    return FALSE;
+  switch (e->binary.op)
+    {
+    case AWL_BINARY_ADD:
+      if (theirs == TY_STRING)
+        return FALSE;   /* "x" + c concatenates */
+      if (theirs == TY_UNKNOWN)
+        {
+          /* Decided at run time, once both operands are on the stack. */
+          if (operand == e->binary.right)
+            emit_full (c, OP_TO_INT, AWL_TO_INT_RIGHT_CHAR_IF_NUMBER, AWL_INT_ANY, NULL, no_loc);
+          else
+            return TRUE;
+          return FALSE;
+        }
+      break;
+    case AWL_BINARY_EQ: case AWL_BINARY_NE:
+      if (theirs != TY_INT && theirs != TY_DOUBLE)
+        return FALSE;   /* c == 'a' compares the characters as they are */
+      break;
+    case AWL_BINARY_SUB: case AWL_BINARY_MUL: case AWL_BINARY_DIV: case AWL_BINARY_MOD:
+    case AWL_BINARY_LT: case AWL_BINARY_LE: case AWL_BINARY_GT: case AWL_BINARY_GE:
+    case AWL_BINARY_BIT_AND: case AWL_BINARY_BIT_OR: case AWL_BINARY_BIT_XOR:
+      break;
+    default:
+      return FALSE;
+    }
+  emit_full (c, OP_TO_INT, AWL_TO_INT_CHAR_CODE, AWL_INT_ANY, NULL, no_loc);
+  return FALSE;
+}
+
+/* `(int) c` is the char's code, `(char) 65` the char "A". TRUE when handled. */
+static gboolean
+char_cast (Compiler *c,
+           AwlExpr  *e)
+{
+  StaticType from = expr_static_type (c, e->cast.operand), to = type_ref_static (e->cast.type);
+
+  if (from == TY_CHAR && to != TY_CHAR && (to == TY_INT || type_ref_width (e->cast.type) != AWL_INT_ANY || to == TY_DOUBLE))
+    {
+      emit_full (c, OP_TO_INT, AWL_TO_INT_CHAR_CODE, type_ref_width (e->cast.type), NULL, no_loc);
+      if (to == TY_DOUBLE)
+        emit (c, OP_TO_DOUBLE, 0);
+      return TRUE;
+    }
+  if (to == TY_CHAR && from != TY_CHAR && from != TY_STRING)
+    {
+      emit_full (c, OP_TO_INT, AWL_TO_INT_CODE_CHAR, AWL_INT_ANY, NULL, e->loc);
+      return TRUE;
+    }
+  return to == TY_CHAR;
 }
 
 static Binding *
@@ -2182,7 +2259,14 @@ compile_expr (Compiler *c,
             patch (c, j, here (c));
             break;
           default:
-            compile_expr (c, e->binary.right);
+            {
+              gboolean left_later = char_operand_to_code (c, e, e->binary.left, e->binary.right);
+
+              compile_expr (c, e->binary.right);
+              char_operand_to_code (c, e, e->binary.right, e->binary.left);
+              if (left_later)
+                emit_full (c, OP_TO_INT, AWL_TO_INT_LEFT_CHAR_IF_NUMBER, AWL_INT_ANY, NULL, no_loc);
+            }
             emit_full (c, OP_BINARY, e->binary.op, binary_width (c, e), NULL, e->loc);
             break;
           }
@@ -2246,7 +2330,9 @@ compile_expr (Compiler *c,
       }
     case AWL_EXPR_CAST:
       compile_expr (c, e->cast.operand);
-      if (e->cast.as_operator || awl_ast_get_class (c->unit->ast, e->cast.type->name) != NULL)
+      if (char_cast (c, e))
+        ;
+      else if (e->cast.as_operator || awl_ast_get_class (c->unit->ast, e->cast.type->name) != NULL)
         emit_full (c, OP_CAST_CLASS, e->cast.as_operator, 0,
                    (gpointer) own_string (c, e->cast.type->name), e->loc);
       else if (type_is_int (e->cast.type) || type_ref_width (e->cast.type) != AWL_INT_ANY)
@@ -2371,6 +2457,9 @@ compile_decl (Compiler *c,
         compile_expr (c, s->decl.inits[i]);
       else
         emit_default (c, t);   /* also `int x = default;` */
+      if (s->decl.inits[i] && ty != TY_CHAR && expr_static_type (c, s->decl.inits[i]) == TY_CHAR &&
+          (type_is_int (t) || dbl))
+        emit_full (c, OP_TO_INT, AWL_TO_INT_CHAR_CODE, AWL_INT_ANY, NULL, no_loc);  /* int n = 'a'; */
       if (dbl)
         emit (c, OP_TO_DOUBLE, 0);
       {
@@ -2412,7 +2501,7 @@ compile_foreach (Compiler *c,
       emit_line (c, s);
       exit_jump = emit_full (c, OP_ITER_NEXT, 0, it, NULL, s->loc);
       scope_push (c);
-      emit_declare_store (c, declare (c, v->name, type_is_double (v->type)));
+      emit_declare_store (c, declare_typed (c, v->name, type_is_double (v->type), type_ref_static (v->type)));
       compile_block_inline (c, s->foreach.body);
       scope_pop (c);
       emit (c, OP_JUMP, top);
@@ -2443,7 +2532,7 @@ compile_foreach (Compiler *c,
       scope_push (c);
       emit (c, OP_LOAD, e);
       emit (c, OP_AE_CURRENT, 0);
-      emit_declare_store (c, declare (c, v->name, type_is_double (v->type)));
+      emit_declare_store (c, declare_typed (c, v->name, type_is_double (v->type), type_ref_static (v->type)));
       compile_block_inline (c, s->foreach.body);
       scope_pop (c);
       emit (c, OP_JUMP, top);

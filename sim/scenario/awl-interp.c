@@ -119,6 +119,58 @@ runtime_exception (IFrame     *f,
   return e;
 }
 
+/* OP_TO_INT with a char conversion (AWL_TO_INT_CHAR_CODE / _CODE_CHAR) on the value
+ * on top of the stack. A value that is not a char (or a code) is left alone: the
+ * compiler only asks where it knows the operand's type. */
+static gboolean
+awl_char_convert (IFrame     *f,
+                  guint       how,
+                  AwlObject **exc)
+{
+  AwlValue v = peek (f);
+
+  if (how == AWL_TO_INT_LEFT_CHAR_IF_NUMBER || how == AWL_TO_INT_RIGHT_CHAR_IF_NUMBER)
+    {
+      guint at = f->sp - (how == AWL_TO_INT_LEFT_CHAR_IF_NUMBER ? 2 : 1);
+      AwlValue peer = f->stack[how == AWL_TO_INT_LEFT_CHAR_IF_NUMBER ? f->sp - 1 : f->sp - 2];
+
+      if (peer.kind != AWL_VALUE_INT && peer.kind != AWL_VALUE_DOUBLE)
+        return TRUE;
+      v = f->stack[at];
+      how = AWL_TO_INT_CHAR_CODE;
+      if (v.kind == AWL_VALUE_STRING && v.s != NULL && v.s[0] != '\0')
+        {
+          gunichar ch = g_utf8_get_char_validated (v.s, -1);
+
+          if (ch != (gunichar) -1 && ch != (gunichar) -2)
+            f->stack[at] = awl_value_int (ch);
+        }
+      return TRUE;
+    }
+  if (how == AWL_TO_INT_CHAR_CODE && v.kind == AWL_VALUE_STRING && v.s != NULL && v.s[0] != '\0')
+    {
+      gunichar ch = g_utf8_get_char_validated (v.s, -1);
+
+      if (ch != (gunichar) -1 && ch != (gunichar) -2)
+        f->stack[f->sp - 1] = awl_value_int (ch);
+    }
+  else if (how == AWL_TO_INT_CODE_CHAR && v.kind == AWL_VALUE_INT)
+    {
+      char buf[8] = { 0 };
+      gint64 code = v.i & 0xFFFF;   /* (char) wraps to 16 bits, unchecked as C# */
+
+      if (code >= 0xD800 && code <= 0xDFFF)
+        {
+          *exc = runtime_exception (f, "NotSupportedException",
+                                    "A lone UTF-16 surrogate is not supported by Awaitlab's strings.");
+          return FALSE;
+        }
+      g_unichar_to_utf8 ((gunichar) code, buf);
+      f->stack[f->sp - 1] = awl_value_string (awl_run_intern (f->run, buf));
+    }
+  return TRUE;
+}
+
 /* Delivers @exc to the innermost handler; FALSE (after answering throw) if none. */
 static gboolean
 raise_exc (IFrame    *f,
@@ -685,6 +737,8 @@ run (IFrame  *f,
             f->stack[f->sp - 1] = awl_value_double ((double) peek (f).i);
           break;
         case OP_TO_INT:
+          if (insn->a != AWL_TO_INT_NUMBER && !awl_char_convert (f, insn->a, &exc))
+            goto throw_exc;
           if (peek (f).kind == AWL_VALUE_DOUBLE)
             {
               double d = peek (f).d;

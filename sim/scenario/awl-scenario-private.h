@@ -229,6 +229,20 @@ typedef enum
   AWL_INT_U8,    /* byte */
 } AwlIntWidth;
 
+/* OP_TO_INT's a: chars are one-character strings at run time, converted where C#
+ * uses their codes. */
+enum
+{
+  AWL_TO_INT_NUMBER = 0,     /* a double truncated, then wrapped to b */
+  AWL_TO_INT_CHAR_CODE = 1,  /* "A" → 65 */
+  AWL_TO_INT_CODE_CHAR = 2,  /* 65 → "A" */
+  /* The two operands of a binary operator are on the stack and one is a char whose
+   * peer's type the compiler does not know: the char becomes its code if the peer
+   * is a number (`n + c`), and stays a string otherwise (`s + c` concatenates). */
+  AWL_TO_INT_LEFT_CHAR_IF_NUMBER = 3,
+  AWL_TO_INT_RIGHT_CHAR_IF_NUMBER = 4,
+};
+
 /* @v wrapped to @width as an unchecked C# conversion does. */
 static inline gint64
 awl_int_wrap (gint64      v,
