@@ -390,6 +390,47 @@ find_region (AwlCsharpGen    *gen,
     find_moved_lines (gen, top->body);
 }
 
+/* TRUE when the type declares an extension method: `(this T x` in its own body. */
+static gboolean
+declares_extension (AwlCsharpGen        *gen,
+                    const AwlCsharpType *type)
+{
+  for (guint i = type->open + 1; i + 2 < type->close; i++)
+    {
+      const AwlToken *t = tok (gen, i);
+
+      /* A nested type's members are its own. */
+      if (is_type_keyword (gen, i) && tok_is_punct (tok (gen, header_end (gen, i + 1)), P_LBRACE))
+        {
+          i = MAX ((gint) i, tok (gen, header_end (gen, i + 1))->match);
+          continue;
+        }
+      if (tok_is_punct (t, P_LPAREN) && tok_is_word (tok (gen, i + 1), "this") &&
+          tok (gen, i + 2)->kind == AWL_TOK_IDENT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* C# wants extension methods in a top-level static class (CS1109), so a file-level
+ * class declaring one is taken out of Scenario: `}` closes the partial class before
+ * it and ` partial class Scenario {` reopens it after, on the same lines. Its code
+ * then no longer sees Scenario's members without `Scenario.` (knobs, top-level
+ * methods), which extension classes rarely use. */
+static void
+hoist_extension_classes (AwlCsharpGen *gen)
+{
+  for (guint k = 0; k < gen->types->len; k++)
+    {
+      const AwlCsharpType *type = &g_array_index (gen->types, AwlCsharpType, k);
+
+      if (type->parent != -1 || !declares_extension (gen, type))
+        continue;
+      awl_csharp_add_edit (gen, tok (gen, type->first)->offset, 0, "} ");
+      awl_csharp_add_edit (gen, tok (gen, type->close)->end, 0, " partial class Scenario {");
+    }
+}
+
 void
 awl_csharp_layout_scan (AwlCsharpGen *gen)
 {
@@ -415,6 +456,7 @@ awl_csharp_layout_scan (AwlCsharpGen *gen)
                          "a type named `Scenario`, the name of the class the program keeps the "
                          "scenario in");
   find_region (gen, &file);
+  hoist_extension_classes (gen);
   check_tokens (gen);
 }
 

@@ -634,6 +634,45 @@ test_layout_usings (void)
 
 /* Every sample of our own corpus that the front end reads is written for both
  * targets (compiling and running them is corpus-fidelity's part). */
+static const char *extension_class =
+  "// @title Extension class\n"
+  "static class TaskLogging\n"
+  "{\n"
+  "    public static void LogFault(this Task task) { }\n"
+  "}\n"
+  "class Worker\n"
+  "{\n"
+  "    static class Nested { public static int Twice(this int n) => n * 2; }\n"
+  "    static void Hello(Worker w) => Console.WriteLine(w);\n"
+  "}\n"
+  "static async Task Main() { Task.CompletedTask.LogFault(); await Task.Delay(1); }\n";
+
+/* C# wants extension methods in a top-level static class (CS1109): a file-level class
+ * declaring one leaves Scenario (closed before it, reopened after it, on the same
+ * lines); other classes stay nested, and a nested extension class is left as written. */
+static void
+test_layout_extension_class (void)
+{
+  AwlCsharpTarget targets[] = { AWL_CSHARP_TARGET_MONO, AWL_CSHARP_TARGET_DOTNET };
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *program = generate_for (extension_class, targets[t], NULL, &error);
+      g_autofree char *part = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_no_error (error);
+      part = scenario_part (program);
+      g_assert_cmpuint (count_lines (part), ==, count_lines (extension_class));
+      lines = g_strsplit (part, "\n", -1);
+      g_assert_cmpstr (lines[1], ==, "} static class TaskLogging");
+      g_assert_cmpstr (lines[4], ==, "} partial class Scenario {");
+      g_assert_cmpstr (lines[5], ==, "class Worker");
+      g_assert_cmpstr (lines[7], ==, "    static class Nested { public static int Twice(this int n) => n * 2; }");
+    }
+}
+
 static void
 test_corpus_own_generates (void)
 {
@@ -714,6 +753,7 @@ main (int    argc,
   g_test_add_func ("/csharp/layout/entry-in-nested-class", test_layout_entry_in_nested_class);
   g_test_add_func ("/csharp/layout/refused", test_layout_refused);
   g_test_add_func ("/csharp/layout/usings", test_layout_usings);
+  g_test_add_func ("/csharp/layout/extension-class", test_layout_extension_class);
   g_test_add_func ("/csharp/layout/corpus-own", test_corpus_own_generates);
 
   return g_test_run ();
