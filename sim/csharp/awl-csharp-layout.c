@@ -296,6 +296,21 @@ overlaps (guint a,
 
 /* Mono: the lines the top-level statements take, which move whole. A line they
  * share with a declaration cannot move (the declaration stays): refused. */
+static gboolean
+is_field_assignment (const AwlAst  *ast,
+                     const AwlStmt *st)
+{
+  const AwlExpr *e = st->kind == AWL_STMT_EXPR ? st->expr.expr : NULL;
+
+  if (e == NULL || e->kind != AWL_EXPR_ASSIGN || e->assign.target->kind != AWL_EXPR_NAME)
+    return FALSE;
+  for (guint k = 0; k < ast->n_fields; k++)
+    if (ast->fields[k]->klass == NULL && g_strcmp0 (ast->fields[k]->name, e->assign.target->name.name) == 0 &&
+        ast->fields[k]->loc.line == st->loc.line && ast->fields[k]->loc.col == st->loc.col)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_moved_lines (AwlCsharpGen  *gen,
                   const AwlStmt *body)
@@ -308,6 +323,11 @@ find_moved_lines (AwlCsharpGen  *gen,
       const AwlStmt *st = body->block.stmts[i];
       guint range[2] = { st->loc.line, MAX (st->loc.line, st->end_line) };
       guint clash = 0;
+
+      /* `T x = init;` among the statements: the parser keeps a field and assigns it
+       * in a statement of its own at the field's place; the text is the field's. */
+      if (is_field_assignment (ast, st))
+        continue;
 
       for (guint k = 0; k < ast->n_methods && clash == 0; k++)
         {

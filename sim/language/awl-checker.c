@@ -865,6 +865,21 @@ give_target_type (AwlExpr    *init,
   if (init != NULL && init->kind == AWL_EXPR_NEW && init->new_obj.target_typed &&
       init->new_obj.type == NULL && type != NULL)
     init->new_obj.type = type;
+  awl_collection_give_target_type (init, type);
+}
+
+/* The type a method's `return value;` (or `=> value`) gives its value: T for an
+ * async Task<T>/ValueTask<T> method, the declared type for any other method with a
+ * plain return type, NULL for lambdas (their type is not known here). */
+static AwlTypeRef *
+returned_type (AwlFunction *f)
+{
+  if (f == NULL || (f->flags & AWL_FUNC_LAMBDA) || f->return_type == NULL)
+    return NULL;
+  if ((f->flags & AWL_FUNC_ASYNC) &&
+      (f->return_kind == AWL_RETURN_TASK_OF || f->return_kind == AWL_RETURN_VALUE_TASK_OF))
+    return f->return_type->n_args == 1 ? f->return_type->args[0] : NULL;
+  return f->return_kind == AWL_RETURN_PLAIN ? f->return_type : NULL;
 }
 
 /* check_method_args reads a call's arguments; a `new` has the same ones. */
@@ -1139,6 +1154,7 @@ check_return (Checker *c,
   g_autofree char *rt = NULL;
   gboolean is_async;
 
+  give_target_type (s->ret.value, returned_type (f));
   check_expr (c, s->ret.value);
   if (f == NULL || (f->flags & AWL_FUNC_LAMBDA))
     return;
@@ -1472,6 +1488,7 @@ check_function (Checker     *c,
 
   if (f->body_expr != NULL)
     {
+      give_target_type (f->body_expr, returned_type (f));
       check_expr (c, f->body_expr);
       if (!(f->flags & AWL_FUNC_LAMBDA) && f->return_kind == AWL_RETURN_VOID && !(f->flags & AWL_FUNC_ASYNC))
         {

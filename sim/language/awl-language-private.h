@@ -198,3 +198,14 @@ void     awl_check_unit               (AwlUnit                *unit,
 void     awl_check_types              (AwlUnit                *unit);
 
 G_END_DECLS
+
+/* awl-parser-toplevel.c: the top-level `var` declarations (statements of @top_stmts)
+ * that a method declared outside any class uses. */
+GPtrArray *awl_parser_captured_top_level_vars (GPtrArray   *top_stmts,
+                                               GPtrArray   *methods,
+                                               AwlFunction *top_level);
+
+/* awl-parser-collections.c: a collection expression (parsed as `new[] { … }`)
+ * whose target type is a collection class becomes `new T { … }`. */
+void awl_collection_give_target_type (AwlExpr    *init,
+                                      AwlTypeRef *type);

@@ -68,6 +68,9 @@ gboolean    awl_px_expect_semicolon (AwlPx *p);
 AwlFunction *awl_px_lambda_begin (AwlPx *p, AwlLoc loc, const char *param, AwlLoc param_loc, gpointer *saved);
 AwlExpr    *awl_px_lambda_end   (AwlPx *p, AwlFunction *f, AwlExpr *body, gpointer saved);
 
+/* Defined in awl-parser-collections.c: at `[`, a collection expression `[a, b]`. */
+AwlExpr    *awl_px_parse_collection  (AwlPx *p);
+
 /* Defined in awl-parser-everyday.c. */
 
 /* At `from x in …`: LINQ query syntax, lowered to Where/OrderBy/Select calls. */

@@ -1323,10 +1323,7 @@ parse_primary (Parser *p)
           return inner;
         }
       if (t->punct == P_LBRACKET)
-        {
-          error_at_tok (p, t, "collection expressions (`[…]`) " ARE_NOT_SUPPORTED "; use `new[] { … }` or `new List<T> { … }`");
-          return NULL;
-        }
+        return awl_px_parse_collection ((AwlPx *) p);
       if (t->punct == P_DOTDOT)
         {
           error_at_tok (p, t, "ranges (`..`) " ARE_NOT_SUPPORTED);
@@ -3412,6 +3409,85 @@ unsupported_type_kind (AwlToken *t,
   return NULL;
 }
 
+/* `T x = init;` among top-level statements is a local of Main in C#, initialised when
+ * the statements reach it; the subset keeps it a static field (methods declared
+ * among the statements may use it), without the initializer, and assigns it in a
+ * statement at its place. (Fields with modifiers or `const` keep their initializer.) */
+static void
+assign_typed_top_level_in_order (Parser *p)
+{
+  for (guint i = 0; i < p->fields->len; i++)
+    {
+      AwlField *f = g_ptr_array_index (p->fields, i);
+      AwlStmt *assign;
+      AwlExpr *target;
+      guint at = 0;
+
+      if (f->klass != NULL || f->init == NULL || f->modifiers != 0 || f->type == NULL)
+        continue;
+      if (f->init->kind == AWL_EXPR_NEW && f->init->new_obj.target_typed && f->init->new_obj.type == NULL)
+        f->init->new_obj.type = f->type;
+      awl_collection_give_target_type (f->init, f->type);
+      assign = new_stmt (p, AWL_STMT_EXPR, f->loc);
+      assign->end_line = f->loc.line;
+      target = new_expr (p, AWL_EXPR_NAME, f->loc);
+      target->name.name = f->name;
+      assign->expr.expr = new_expr (p, AWL_EXPR_ASSIGN, f->loc);
+      assign->expr.expr->assign.op = AWL_ASSIGN_SET;
+      assign->expr.expr->assign.target = target;
+      assign->expr.expr->assign.value = f->init;
+      f->init = NULL;
+      while (at < p->top_stmts->len)
+        {
+          AwlStmt *s = g_ptr_array_index (p->top_stmts, at);
+
+          if (s->loc.line > f->loc.line || (s->loc.line == f->loc.line && s->loc.col > f->loc.col))
+            break;
+          at++;
+        }
+      g_ptr_array_insert (p->top_stmts, at, assign);
+    }
+}
+
+/* A top-level `var x = …;` that a method declared among the top-level statements
+ * uses (C# makes those methods local functions that see it) becomes a static field,
+ * assigned where the declaration stands (awl-parser-toplevel.c finds them). */
+static void
+hoist_captured_top_level_vars (Parser *p)
+{
+  g_autoptr(GPtrArray) found = awl_parser_captured_top_level_vars (p->top_stmts, p->methods, p->top_level);
+  AwlAstPrivate *priv = p->ast->priv;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      AwlStmt *decl = g_ptr_array_index (found, i);
+      AwlVar *v = decl->decl.vars[0];
+      AwlField *f = awl_arena_new0 (p->arena, AwlField);
+      AwlStmt *assign = new_stmt (p, AWL_STMT_EXPR, decl->loc);
+      AwlExpr *target = new_expr (p, AWL_EXPR_NAME, v->loc);
+      guint at;
+
+      f->loc = v->loc;
+      f->modifiers = AWL_MOD_STATIC;
+      f->name = v->name;
+      f->index = p->fields->len;
+      g_ptr_array_add (p->fields, f);
+      if (!g_hash_table_contains (priv->fields, f->name))
+        g_hash_table_insert (priv->fields, (gpointer) f->name, f);
+      add_member (p, NULL, f->name, f);
+
+      target->name.name = v->name;
+      assign->end_line = decl->end_line;
+      assign->expr.expr = new_expr (p, AWL_EXPR_ASSIGN, decl->loc);
+      assign->expr.expr->assign.op = AWL_ASSIGN_SET;
+      assign->expr.expr->assign.target = target;
+      assign->expr.expr->assign.value = decl->decl.inits[0];
+      if (g_ptr_array_find (p->top_stmts, decl, &at))
+        g_ptr_array_index (p->top_stmts, at) = assign;
+    }
+  assign_typed_top_level_in_order (p);
+}
+
 static gboolean
 is_statement_start (Parser *p)
 {
@@ -3927,6 +4003,8 @@ awl_parse (const char    *filename,
     unit->ast->first_code_line = g_array_index (tokens, AwlToken, 0).line;
 
   parse_members (&p, FALSE);
+  if (p.top_level != NULL)
+    hoist_captured_top_level_vars (&p);
   if (p.top_level != NULL)
     {
       AwlStmt *body = new_stmt (&p, AWL_STMT_BLOCK, p.top_level->loc);

@@ -5,7 +5,8 @@
  * clock reads 2025-01-01 09:00:00 when a run starts, so `DateTime.Now` is that
  * date plus the virtual time: the same run prints the same times. Formats follow
  * .NET: `01/01/2025 09:00:00` by default, custom patterns (`HH:mm:ss.fff`) and the
- * standard ones "o", "s", "T", "t", "d", "D" (checked with .NET 10).
+ * standard ones "o", "s", "T", "t", "d", "D" (checked with .NET 10); `DayOfWeek`'s
+ * values are their names, as the subset's enums are.
  */
 
 #include "awl-builtins-private.h"
@@ -115,6 +116,13 @@ format_custom (gint64      ticks,
         case 'd':
           if (is_span)
             g_string_append_printf (out, "%0*" G_GINT64_FORMAT, (int) n, a / TICKS_PER_DAY);
+          else if (n >= 3)
+            {
+              /* ddd, dddd: the day's name (0001-01-01 was a Monday). */
+              static const char * const names[] = { "Sunday", "Monday", "Tuesday", "Wednesday",
+                                                    "Thursday", "Friday", "Saturday" };
+              g_string_append_len (out, names[(ticks / TICKS_PER_DAY + 1) % 7], n == 3 ? 3 : -1);
+            }
           else
             g_string_append_printf (out, n == 1 ? "%d" : "%02d", day);
           break;
@@ -213,7 +221,7 @@ awl_datetime_format (AwlValue    v,
   if (dt != NULL)
     format_datetime (dt, format, out);
   else if (ts != NULL && format != NULL && strcmp (format, "c") != 0 && strcmp (format, "g") != 0 &&
-           strcmp (format, "G") != 0)
+           strcmp (format, "G") != 0 && strcmp (format, "t") != 0 && strcmp (format, "T") != 0)
     format_custom (ts->ticks, TRUE, format, out);   /* no sign, as .NET's custom patterns */
   else
     return FALSE;
@@ -338,6 +346,26 @@ AWL_BI (datetime_part)
     }
 }
 
+/* DayOfWeek: the enum's value is its name, as the subset's enums are. */
+AWL_BI (datetime_day_of_week)
+{
+  static const char * const names[] = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+  };
+  /* 0001-01-01 was a Monday. */
+  return bi_value (call, awl_value_string (names[(target (call)->ticks / TICKS_PER_DAY + 1) % 7]));
+}
+
+AWL_BI (day_of_week_value)
+{
+  return bi_value (call, awl_value_string (call->api->member));
+}
+
+AWL_BI (datetime_time_of_day)
+{
+  return bi_value (call, awl_timespan_new (call->sim, target (call)->ticks % TICKS_PER_DAY));
+}
+
 AWL_BI (datetime_date)
 {
   AwlDateTime *dt = target (call);
@@ -419,6 +447,15 @@ static const AwlKnownApi rows[] = {
   { "DateTime", "Millisecond", AWL_IP, 0, 0, NULL, 0, datetime_part, PART_MILLISECOND, D "int n = d.Millisecond;" },
   { "DateTime", "Ticks", AWL_IP, 0, 0, NULL, 0, datetime_part, PART_TICKS, D "long n = d.Ticks;" },
   { "DateTime", "Date", AWL_IP, 0, 0, NULL, 0, datetime_date, 0, D "var day = d.Date;" },
+  { "DateTime", "DayOfWeek", AWL_IP, 0, 0, NULL, 0, datetime_day_of_week, 0, D "DayOfWeek w = d.DayOfWeek;" },
+  { "DateTime", "TimeOfDay", AWL_IP, 0, 0, NULL, 0, datetime_time_of_day, 0, D "TimeSpan t = d.TimeOfDay;" },
+  { "DayOfWeek", "Sunday", AWL_EV, 0, 0, NULL, 0, day_of_week_value, 0, D "bool b = d.DayOfWeek == DayOfWeek.Sunday;" },
+  { "DayOfWeek", "Monday", AWL_EV, 0, 0, NULL, 0, day_of_week_value, 0, D "bool b = d.DayOfWeek == DayOfWeek.Monday;" },
+  { "DayOfWeek", "Tuesday", AWL_EV, 0, 0, NULL, 0, day_of_week_value, 0, D "bool b = d.DayOfWeek == DayOfWeek.Tuesday;" },
+  { "DayOfWeek", "Wednesday", AWL_EV, 0, 0, NULL, 0, day_of_week_value, 0, D "bool b = d.DayOfWeek == DayOfWeek.Wednesday;" },
+  { "DayOfWeek", "Thursday", AWL_EV, 0, 0, NULL, 0, day_of_week_value, 0, D "bool b = d.DayOfWeek == DayOfWeek.Thursday;" },
+  { "DayOfWeek", "Friday", AWL_EV, 0, 0, NULL, 0, day_of_week_value, 0, D "bool b = d.DayOfWeek == DayOfWeek.Friday;" },
+  { "DayOfWeek", "Saturday", AWL_EV, 0, 0, NULL, 0, day_of_week_value, 0, D "bool b = d.DayOfWeek == DayOfWeek.Saturday;" },
   { "DateTime", "AddMilliseconds", AWL_IM, 1, 1, NULL, 0, datetime_add, 1, D "var e = d.AddMilliseconds(500);" },
   { "DateTime", "AddSeconds", AWL_IM, 1, 1, NULL, 0, datetime_add, 1000, D "var e = d.AddSeconds(1.5);" },
   { "DateTime", "AddMinutes", AWL_IM, 1, 1, NULL, 0, datetime_add, 60000, D "var e = d.AddMinutes(2);" },

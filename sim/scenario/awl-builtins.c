@@ -459,6 +459,32 @@ instance_slot (AwlInstance *inst,
   return awl_tuple_item (inst, name);
 }
 
+/* The arguments of a call bound at run time in @func's parameter order (after
+ * `this`): the positional ones first, then each named one (the site lists their
+ * names in the order they are on the stack) in its parameter's place. */
+static gboolean
+place_named_args (AwlBiCall         *call,
+                  const AwlFunction *func,
+                  AwlValue          *out)
+{
+  guint positional = call->n_args - call->site->n_named;
+
+  for (guint i = 0; i < positional; i++)
+    out[i] = call->args[i];
+  for (guint j = 0; j < call->site->n_named; j++)
+    {
+      guint k;
+
+      for (k = positional + 1; k < func->n_params; k++)
+        if (g_strcmp0 (func->params[k]->name, call->site->names[j]) == 0)
+          break;
+      if (k >= func->n_params)
+        return FALSE;
+      out[k - 1] = call->args[positional + j];
+    }
+  return TRUE;
+}
+
 /* A field read, or a method call the compiler could not bind to one class. */
 static AwlBiResult
 instance_member (AwlBiCall   *call,
@@ -493,14 +519,16 @@ instance_member (AwlBiCall   *call,
     return bi_throw (call, "MissingMemberException",
                      awl_sim_intern_printf (call->sim, "'%s' does not contain a member '%s'",
                                             inst->klass->name, call->site->member));
-  if (call->n_args + 1 != code->func->n_params || call->site->n_named > 0)
+  if (call->n_args + 1 != code->func->n_params)
     return bi_throw (call, "ArgumentException",
-                     awl_sim_intern_printf (call->sim, "'%s.%s' takes %u arguments (Awaitlab passes them only by position here)",
+                     awl_sim_intern_printf (call->sim, "'%s.%s' takes %u arguments (Awaitlab passes them all here, without defaults)",
                                             inst->klass->name, call->site->member, code->func->n_params - 1));
   argv = g_new (AwlValue, call->n_args + 1);
   argv[0] = call->target;
-  for (guint i = 0; i < call->n_args; i++)
-    argv[i + 1] = call->args[i];
+  if (!place_named_args (call, code->func, argv + 1))
+    return bi_throw (call, "ArgumentException",
+                     awl_sim_intern_printf (call->sim, "'%s.%s' has no parameter named as the call's arguments",
+                                            inst->klass->name, call->site->member));
   awl_step_call (call->s, awl_interp_frame_new (call->run, code, argv, call->n_args + 1, NULL));
   return bi_action (call);
 }

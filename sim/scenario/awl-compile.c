@@ -1468,6 +1468,27 @@ compile_ref_call (Compiler    *c,
       emit_full (c, OP_SET_MEMBER, 1, 0, field, e->loc);
       return;
     }
+  if (target->kind == AWL_EXPR_MEMBER)
+    {
+      /* Exchange/CompareExchange answer the old value: obj and the new value go
+       * through slots, the old one stays on the stack. */
+      AwlCallSite *field = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+      guint obj = new_slot (c), value = new_slot (c);
+
+      awl_builtin_member_bind (field);
+      compile_expr (c, target->member.target);
+      emit (c, OP_STORE, obj);
+      emit (c, OP_LOAD, obj);
+      emit_full (c, OP_GET_MEMBER, 0, 0, field, e->loc);
+      emit (c, OP_DUP, 0);
+      compile_args (c, args + 1, n_args - 1);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      emit (c, OP_STORE, value);
+      emit (c, OP_LOAD, obj);
+      emit (c, OP_LOAD, value);
+      emit_full (c, OP_SET_MEMBER, 0, 0, field, e->loc);
+      return;
+    }
   error_at (c, target->loc.line, target->loc.col,
             "`%s.%s(ref obj.field, …)` " "is not supported by Awaitlab's C# subset; use a variable or a static field",
             site->type, site->member);
