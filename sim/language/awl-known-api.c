@@ -24,6 +24,7 @@ extern const AwlApiFamily awl_api_family_concurrent;
 extern const AwlApiFamily awl_api_family_channels;
 extern const AwlApiFamily awl_api_family_parallel;
 extern const AwlApiFamily awl_api_family_random;
+extern const AwlApiFamily awl_api_family_regex;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -40,6 +41,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_channels,
   &awl_api_family_parallel,
   &awl_api_family_random,
+  &awl_api_family_regex,
 };
 
 typedef struct
