@@ -59,6 +59,9 @@ typedef enum
                                      and stores the result in it (int.TryParse) */
   AWL_API_SETTABLE    = 1 << 3,   /* an instance property that can be assigned: impl gets
                                      the new value as its one argument (no argument: read) */
+  AWL_API_CALLER_ARG  = 1 << 4,   /* the last parameter is [CallerArgumentExpression] of the
+                                     first: when the call leaves it out, the compiler passes
+                                     the first argument's text (a name or dotted path) */
 } AwlApiFlags;
 
 typedef struct

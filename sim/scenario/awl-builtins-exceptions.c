@@ -116,7 +116,62 @@ AWL_BI (exception_get_base)
 
 #define A "var a = new AggregateException(new Exception(\"x\")); "
 
+/* The .NET 8 guard helpers: ArgumentOutOfRangeException.ThrowIf… (data: which test),
+ * ArgumentNullException.ThrowIfNull, ArgumentException.ThrowIfNullOrEmpty. The last
+ * argument is the checked expression's text (AWL_API_CALLER_ARG). */
+enum { GUARD_NEGATIVE, GUARD_ZERO, GUARD_NEGATIVE_OR_ZERO, GUARD_GREATER, GUARD_LESS, GUARD_NULL, GUARD_NULL_OR_EMPTY };
+
+AWL_BI (argument_guard)
+{
+  AwlValue v = call->args[0];
+  const char *name = call->args[call->n_args - 1].kind == AWL_VALUE_STRING ? call->args[call->n_args - 1].s : "value";
+  const char *shown = bi_to_string (call->sim, v);
+  const char *bound = call->n_args >= 3 ? bi_to_string (call->sim, call->args[1]) : NULL;
+  double x = bi_is_number (v) ? bi_arg_double (v) : 0, limit = call->n_args >= 3 ? bi_arg_double (call->args[1]) : 0;
+  const char *rule = NULL;
+
+  switch (call->api->data)
+    {
+    case GUARD_NULL:
+      if (v.kind == AWL_VALUE_NULL)
+        return bi_throw (call, "ArgumentNullException",
+                         awl_sim_intern_printf (call->sim, "Value cannot be null. (Parameter '%s')", name));
+      return bi_value (call, awl_value_null ());
+    case GUARD_NULL_OR_EMPTY:
+      if (v.kind == AWL_VALUE_NULL)
+        return bi_throw (call, "ArgumentNullException",
+                         awl_sim_intern_printf (call->sim, "Value cannot be null. (Parameter '%s')", name));
+      if (v.kind == AWL_VALUE_STRING && v.s[0] == '\0')
+        return bi_throw (call, "ArgumentException",
+                         awl_sim_intern_printf (call->sim, "The value cannot be an empty string. (Parameter '%s')", name));
+      return bi_value (call, awl_value_null ());
+    case GUARD_NEGATIVE: rule = x < 0 ? "must be a non-negative value." : NULL; break;
+    case GUARD_ZERO: rule = x == 0 ? "must be a non-zero value." : NULL; break;
+    case GUARD_NEGATIVE_OR_ZERO: rule = x <= 0 ? "must be a non-negative and non-zero value." : NULL; break;
+    case GUARD_GREATER:
+      rule = x > limit ? awl_sim_intern_printf (call->sim, "must be less than or equal to '%s'.", bound) : NULL;
+      break;
+    default:
+      rule = x < limit ? awl_sim_intern_printf (call->sim, "must be greater than or equal to '%s'.", bound) : NULL;
+      break;
+    }
+  if (rule == NULL)
+    return bi_value (call, awl_value_null ());
+  return bi_throw (call, "ArgumentOutOfRangeException",
+                   awl_sim_intern_printf (call->sim, "%s ('%s') %s (Parameter '%s')\nActual value was %s.",
+                                          name, shown, rule, name, shown));
+}
+
+#define G "int count = 1; string s = \"x\"; "
+
 static const AwlKnownApi rows[] = {
+  { "ArgumentOutOfRangeException", "ThrowIfNegative", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NEGATIVE, G "ArgumentOutOfRangeException.ThrowIfNegative(count);", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfZero", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_ZERO, G "ArgumentOutOfRangeException.ThrowIfZero(count);", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfNegativeOrZero", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NEGATIVE_OR_ZERO, G "ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count, nameof(count));", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfGreaterThan", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_GREATER, G "ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 5);", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfLessThan", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_LESS, G "ArgumentOutOfRangeException.ThrowIfLessThan(count, 0);", AWL_API_CALLER_ARG },
+  { "ArgumentNullException", "ThrowIfNull", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NULL, G "ArgumentNullException.ThrowIfNull(s);", AWL_API_CALLER_ARG },
+  { "ArgumentException", "ThrowIfNullOrEmpty", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NULL_OR_EMPTY, G "ArgumentException.ThrowIfNullOrEmpty(s);", AWL_API_CALLER_ARG },
   { "Exception", ".ctor", AWL_CT, 0, 2, NULL, 0, exception_new, 0, "var e = new InvalidOperationException(\"no\", new Exception());" },
   { "AggregateException", ".ctor", AWL_CT, 0, AWL_V, NULL, 0, aggregate_new, 0, A },
   { "Exception", "Message", AWL_IP, 0, 0, NULL, 0, exception_message, 0, "string m = new Exception(\"x\").Message;" },
@@ -129,5 +184,6 @@ static const AwlKnownApi rows[] = {
 };
 
 #undef A
+#undef G
 
 const AwlApiFamily awl_api_family_exceptions = { "Exceptions", rows, G_N_ELEMENTS (rows) };

@@ -854,6 +854,21 @@ static_path (AwlExpr *e)
 }
 
 /* Members by simple name: the current class's first ("Class.name" keys), then any. */
+/* The text of a [CallerArgumentExpression] argument, rebuilt from the syntax tree
+ * with C#'s usual spacing (`count`, `order.Total`, `n + 20`); "?" for anything else. */
+static char *
+argument_text (AwlExpr *e)
+{
+  if (e->kind == AWL_EXPR_INT)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, e->integer.value);
+  if (e->kind == AWL_EXPR_BINARY)
+    {
+      g_autofree char *l = argument_text (e->binary.left), *r = argument_text (e->binary.right);
+      return g_strdup_printf ("%s %s %s", l, awl_binary_op_to_string (e->binary.op), r);
+    }
+  return static_path (e);
+}
+
 static AwlCode *
 find_method (Compiler   *c,
              const char *name)
@@ -1673,6 +1688,13 @@ compile_call (Compiler *c,
           return;
         }
       compile_args (c, args, n_args);
+      if ((api->flags & AWL_API_CALLER_ARG) && n_args + 1 == api->max_args && args[0].name == NULL)
+        {
+          /* ThrowIfNull(x): .NET names the argument as written. */
+          g_autofree char *text = argument_text (args[0].value);
+          emit_string (c, text);
+          site->n_args = ++n_args;
+        }
       emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
       return;
     }
