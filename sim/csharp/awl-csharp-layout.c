@@ -115,6 +115,24 @@ typedef struct
 
 static void scan_members (AwlCsharpGen *gen, guint from, guint to, gint parent, FileLevel *file);
 
+/* Whether token @i begins a member: the first of its scope (@from) or after `;`,
+ * `{`, `}` or another attribute list's `]`. */
+static gboolean
+starts_member (AwlCsharpGen *gen,
+               guint         i,
+               guint         from)
+{
+  const AwlToken *prev;
+
+  if (i == from || i == 0)
+    return TRUE;
+  prev = tok (gen, i - 1);
+  return tok_is_punct (prev, P_SEMI) || tok_is_punct (prev, P_LBRACE) || tok_is_punct (prev, P_RBRACE) ||
+         (tok_is_punct (prev, P_RBRACKET) && prev->match >= 0 && starts_member (gen, prev->match, from));
+}
+
+
+
 /* Members from token @from to @to (exclusive): blanks directives and namespace
  * headers, records types (recursing into their bodies) and skips everything else by
  * its brackets. @file is non-NULL at the file level, where top-level statements live. */
@@ -201,6 +219,15 @@ scan_members (AwlCsharpGen *gen,
           continue;
         }
 
+      /* An attribute list starting a member (`[HttpGet, Route("x")]`): the subset
+       * ignores attributes, and the frameworks they come from are not referenced by
+       * the generated program, so they are blanked (line numbers stay). */
+      if (tok_is_punct (t, P_LBRACKET) && t->match > (gint) i && starts_member (gen, i, from))
+        {
+          awl_csharp_blank_range (gen, t->offset, tok (gen, t->match)->end);
+          i = t->match + 1;
+          continue;
+        }
       if (file != NULL && file->first_member < 0 && !tok_is_punct (t, P_SEMI))
         file->first_member = i;
       /* A member's bracketed parts (bodies, parameter lists, attributes). */

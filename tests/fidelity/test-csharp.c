@@ -673,6 +673,35 @@ test_layout_extension_class (void)
     }
 }
 
+static const char *attributes =
+  "// @title Attributes\n"
+  "class Api\n"
+  "{\n"
+  "    [HttpGet, Route(\"count\")]\n"
+  "    [Obsolete] public static int Count() { int[] xs = new int[2]; return xs.Length; }\n"
+  "}\n"
+  "static void Main() { Console.WriteLine(Api.Count()); }\n";
+
+/* The subset ignores attributes and the program references none of the frameworks
+ * they come from (ASP.NET's [HttpGet]): attribute lists starting a member are
+ * blanked; array brackets are not. */
+static void
+test_layout_attributes_blanked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = generate_for (attributes, AWL_CSHARP_TARGET_DOTNET, NULL, &error);
+  g_autofree char *part = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  part = scenario_part (program);
+  lines = g_strsplit (part, "\n", -1);
+  g_assert_null (strstr (part, "HttpGet"));
+  g_assert_null (strstr (part, "Obsolete"));
+  g_assert_nonnull (strstr (lines[4], "public static int Count() { int[] xs = new int[2]; return xs.Length; }"));
+  g_assert_cmpuint (count_lines (part), ==, count_lines (attributes));
+}
+
 static void
 test_corpus_own_generates (void)
 {
@@ -754,6 +783,7 @@ main (int    argc,
   g_test_add_func ("/csharp/layout/refused", test_layout_refused);
   g_test_add_func ("/csharp/layout/usings", test_layout_usings);
   g_test_add_func ("/csharp/layout/extension-class", test_layout_extension_class);
+  g_test_add_func ("/csharp/layout/attributes-blanked", test_layout_attributes_blanked);
   g_test_add_func ("/csharp/layout/corpus-own", test_corpus_own_generates);
 
   return g_test_run ();
