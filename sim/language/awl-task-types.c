@@ -10,8 +10,11 @@
 
 #include <string.h>
 
-/* Bounds the walk through `var` initializers and nested expressions. */
+/* Bound the walk through `var` initializers and nested expressions: its depth, and
+ * the expressions typed for one question (a chain of `new[] { a[0], a[0] }` would
+ * otherwise double the work at each step). */
 #define MAX_DEPTH 32
+#define MAX_VISITS 4096
 
 typedef enum
 {
@@ -35,9 +38,11 @@ typedef struct
 {
   const AwlAst *ast;
   guint         depth;
+  guint         visits;
 } Ctx;
 
 static Ty expr_type (Ctx *cx, const AwlExpr *e);
+static AwlWhenAllOverload overload_in (Ctx *cx, const AwlArg *args, guint n_args);
 
 static Ty
 ty (Kind kind)
@@ -330,7 +335,7 @@ task_static_call (Ctx           *cx,
   if (g_str_equal (member, "FromException") || g_str_equal (member, "FromCanceled"))
     return ty (callee->member.n_type_args > 0 ? TY_TASK_OF : TY_TASK);
   if (g_str_equal (member, "WhenAll"))
-    switch (awl_when_all_overload (cx->ast, call->call.args, call->call.n_args))
+    switch (overload_in (cx, call->call.args, call->call.n_args))
       {
       case AWL_WHEN_ALL_OVERLOAD_GENERIC: return ty (TY_TASK_OF);
       case AWL_WHEN_ALL_OVERLOAD_NON_GENERIC: return ty (TY_TASK);
@@ -562,7 +567,7 @@ expr_type (Ctx           *cx,
 {
   Ty t;
 
-  if (e == NULL || cx->depth >= MAX_DEPTH)
+  if (e == NULL || cx->depth >= MAX_DEPTH || ++cx->visits > MAX_VISITS)
     return ty (TY_UNKNOWN);
   cx->depth++;
   t = expr_type_at (cx, e);
@@ -585,22 +590,18 @@ overload_for (Kind item)
     }
 }
 
-AwlWhenAllOverload
-awl_when_all_overload (const AwlAst *ast,
-                       const AwlArg *args,
-                       guint         n_args)
+static AwlWhenAllOverload
+overload_in (Ctx          *cx,
+             const AwlArg *args,
+             guint         n_args)
 {
-  Ctx cx = { ast, 0 };
   g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (Ty));
   gboolean all_generic = TRUE;
 
-  g_return_val_if_fail (ast != NULL, AWL_WHEN_ALL_OVERLOAD_UNKNOWN);
-  g_return_val_if_fail (args != NULL || n_args == 0, AWL_WHEN_ALL_OVERLOAD_UNKNOWN);
-
   for (guint i = 0; i < n_args; i++)
-    if (args[i].name == NULL)
+    if (args[i].name == NULL || g_str_equal (args[i].name, "tasks"))
       {
-        Ty t = expr_type (&cx, args[i].value);
+        Ty t = expr_type (cx, args[i].value);
 
         g_array_append_val (kinds, t);
       }
@@ -620,6 +621,19 @@ awl_when_all_overload (const AwlAst *ast,
         all_generic = FALSE;
     }
   return all_generic ? AWL_WHEN_ALL_OVERLOAD_GENERIC : AWL_WHEN_ALL_OVERLOAD_UNKNOWN;
+}
+
+AwlWhenAllOverload
+awl_when_all_overload (const AwlAst *ast,
+                       const AwlArg *args,
+                       guint         n_args)
+{
+  Ctx cx = { ast, 0, 0 };
+
+  g_return_val_if_fail (ast != NULL, AWL_WHEN_ALL_OVERLOAD_UNKNOWN);
+  g_return_val_if_fail (args != NULL || n_args == 0, AWL_WHEN_ALL_OVERLOAD_UNKNOWN);
+
+  return overload_in (&cx, args, n_args);
 }
 
 const char *

@@ -22,7 +22,7 @@ typedef enum
   AWL_WHEN_ALL_OVERLOAD_GENERIC,       /* Task.WhenAll<TResult>(Task<TResult>[]) / (IEnumerable<…>) */
 } AwlWhenAllOverload;
 
-/* The overload `Task.WhenAll(@args)` binds to; named arguments are ignored. */
+/* The overload `Task.WhenAll(@args)` binds to (`tasks:` may name the argument). */
 AwlWhenAllOverload  awl_when_all_overload          (const AwlAst *ast,
                                                     const AwlArg *args,
                                                     guint         n_args);
