@@ -23,6 +23,7 @@ extern const AwlApiFamily awl_api_family_datetime;
 extern const AwlApiFamily awl_api_family_concurrent;
 extern const AwlApiFamily awl_api_family_channels;
 extern const AwlApiFamily awl_api_family_parallel;
+extern const AwlApiFamily awl_api_family_json;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -38,6 +39,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_concurrent,
   &awl_api_family_channels,
   &awl_api_family_parallel,
+  &awl_api_family_json,
 };
 
 typedef struct
