@@ -25,6 +25,7 @@ extern const AwlApiFamily awl_api_family_channels;
 extern const AwlApiFamily awl_api_family_parallel;
 extern const AwlApiFamily awl_api_family_random;
 extern const AwlApiFamily awl_api_family_regex;
+extern const AwlApiFamily awl_api_family_json;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -42,6 +43,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_parallel,
   &awl_api_family_random,
   &awl_api_family_regex,
+  &awl_api_family_json,
 };
 
 typedef struct

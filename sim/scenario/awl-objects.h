@@ -186,6 +186,8 @@ AwlBiResult awl_builtin_index_set   (AwlBiCall *call);   /* target, args[0..1] *
 /* dict[key] and dict[key] = value on a ConcurrentDictionary (awl-builtins-concurrent.c):
  * TRUE with *result set if the target is one. */
 gboolean    awl_cdict_index         (AwlBiCall *call, gboolean set, AwlBiResult *result);
+/* o["key"] on a JObject, a[i] on a JArray (awl-builtins-json.c). */
+gboolean    awl_json_index          (AwlBiCall *call, AwlBiResult *result);
 /* `await foreach` over Reader.ReadAllAsync() (awl-builtins-channels.c): OP_AE_MOVE_NEXT,
  * OP_AE_CURRENT and OP_AE_DISPOSE on its enumerator; TRUE with *out set if @v is one. */
 gboolean    awl_channel_enumerator_op (AwlSim *sim, AwlValue v, int op, AwlValue *out);
