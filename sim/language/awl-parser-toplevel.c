@@ -17,6 +17,7 @@ typedef struct
 {
   GHashTable *names;   /* candidate name → itself */
   GHashTable *used;    /* names a file-level method uses */
+  GHashTable *own;     /* the visited method's own names (parameters, locals): they shadow */
 } Uses;
 
 static void visit (AwlExpr *expr, AwlStmt *stmt, gpointer user_data);
@@ -30,12 +31,42 @@ visit (AwlExpr  *expr,
 
   if (expr != NULL)
     {
-      if (expr->kind == AWL_EXPR_NAME && g_hash_table_contains (u->names, expr->name.name))
+      if (expr->kind == AWL_EXPR_NAME && g_hash_table_contains (u->names, expr->name.name) &&
+          !g_hash_table_contains (u->own, expr->name.name))
         g_hash_table_add (u->used, (gpointer) expr->name.name);
       awl_expr_foreach_child (expr, visit, u);
     }
   if (stmt != NULL)
     awl_stmt_foreach_child (stmt, visit, u);
+}
+
+/* The names a method declares itself (parameters, locals, foreach and lambda
+ * variables), which hide a top-level variable of the same name. */
+static void collect_own (AwlExpr *expr, AwlStmt *stmt, gpointer user_data);
+
+static void
+collect_own (AwlExpr  *expr,
+             AwlStmt  *stmt,
+             gpointer  user_data)
+{
+  GHashTable *own = user_data;
+
+  if (expr != NULL)
+    {
+      if (expr->kind == AWL_EXPR_LAMBDA && expr->lambda.func != NULL)
+        for (guint i = 0; i < expr->lambda.func->n_params; i++)
+          g_hash_table_add (own, (gpointer) expr->lambda.func->params[i]->name);
+      awl_expr_foreach_child (expr, collect_own, own);
+    }
+  if (stmt != NULL)
+    {
+      if (stmt->kind == AWL_STMT_DECL)
+        for (guint i = 0; i < stmt->decl.n_vars; i++)
+          g_hash_table_add (own, (gpointer) stmt->decl.vars[i]->name);
+      if (stmt->kind == AWL_STMT_FOREACH && stmt->foreach.var != NULL)
+        g_hash_table_add (own, (gpointer) stmt->foreach.var->name);
+      awl_stmt_foreach_child (stmt, collect_own, own);
+    }
 }
 
 /* A `var NAME = init;` statement with one variable (not a deconstruction). */
@@ -73,7 +104,14 @@ awl_parser_captured_top_level_vars (GPtrArray   *top_stmts,
 
         /* Methods outside any class: the ones C# makes local functions of Main. */
         if (m != top_level && m->klass == NULL && !(m->flags & AWL_FUNC_LAMBDA))
-          awl_function_foreach_child (m, visit, &u);
+          {
+            u.own = g_hash_table_new (g_str_hash, g_str_equal);
+            for (guint k = 0; k < m->n_params; k++)
+              g_hash_table_add (u.own, (gpointer) m->params[k]->name);
+            awl_function_foreach_child (m, collect_own, u.own);
+            awl_function_foreach_child (m, visit, &u);
+            g_hash_table_unref (u.own);
+          }
       }
   for (guint i = 0; i < top_stmts->len; i++)
     {

@@ -29,3 +29,8 @@ int[] sizes = [3, 1, 2];
 List<string> empty = [];
 await Task.WhenAll(visits);
 Console.WriteLine($"{calls} calls, {sizes.Length} sizes, first {sizes[0]}, {empty.Count} empty, {visits.Count} visits");
+var label = "top";
+Console.WriteLine(Shout("own") + " " + label);
+
+// Its parameter hides the top-level `label`: that one stays a local.
+static string Shout(string label) => label.ToUpper();
