@@ -480,7 +480,12 @@ expr_static_type (Compiler *c,
       return type_ref_static (e->cast.type);
     case AWL_EXPR_NAME:
       b = lookup (c, e->name.name, &depth);
-      return b ? b->ty : TY_UNKNOWN;
+      if (b != NULL)
+        return b->ty;
+      /* A field the checker resolved the name to: its declared type. */
+      if (e->name.kind == AWL_NAME_FIELD && e->name.field != NULL)
+        return type_ref_static (e->name.field->type);
+      return TY_UNKNOWN;
     case AWL_EXPR_UNARY:
       if (e->unary.op == AWL_UNARY_NOT)
         return TY_BOOL;
@@ -862,6 +867,10 @@ argument_text (AwlExpr *e)
 {
   if (e->kind == AWL_EXPR_INT)
     return g_strdup_printf ("%" G_GINT64_FORMAT, e->integer.value);
+  if (e->kind == AWL_EXPR_NULL)
+    return g_strdup ("null");
+  if (e->kind == AWL_EXPR_STRING && !e->string.verbatim)
+    return g_strdup_printf ("\"%s\"", e->string.value ? e->string.value : "");
   if (e->kind == AWL_EXPR_BINARY)
     {
       g_autofree char *l = argument_text (e->binary.left), *r = argument_text (e->binary.right);

@@ -12,3 +12,6 @@ Try(() => ArgumentException.ThrowIfNullOrEmpty(empty));
 Try(() => ArgumentException.ThrowIfNullOrEmpty(s));
 Try(() => ArgumentOutOfRangeException.ThrowIfGreaterThan(n + 20, 10));
 Try(() => ArgumentOutOfRangeException.ThrowIfLessThan(n, 0));
+Try(() => ArgumentException.ThrowIfNullOrEmpty(""));
+char grade = 'B';
+Console.WriteLine((int)grade + 1);
