@@ -23,6 +23,9 @@ extern const AwlApiFamily awl_api_family_datetime;
 extern const AwlApiFamily awl_api_family_concurrent;
 extern const AwlApiFamily awl_api_family_channels;
 extern const AwlApiFamily awl_api_family_parallel;
+extern const AwlApiFamily awl_api_family_progress;
+extern const AwlApiFamily awl_api_family_lazy;
+extern const AwlApiFamily awl_api_family_linq;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -38,6 +41,9 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_concurrent,
   &awl_api_family_channels,
   &awl_api_family_parallel,
+  &awl_api_family_progress,
+  &awl_api_family_lazy,
+  &awl_api_family_linq,
 };
 
 typedef struct
@@ -86,6 +92,7 @@ static const char * const extra_types[] = {
   "CancellationToken", "Thread", "TaskAwaiter", "ConfiguredTaskAwaitable",
   "EventArgs", "IAsyncEnumerable", "IAsyncEnumerator", "ValueTask", "Task",
   "IDisposable", "Random", "Dictionary", "Type", "EventHandler", "ValueTuple",
+  "IProgress", "IGrouping", "KeyValuePair", "IDictionary", "IReadOnlyDictionary",
   "System", NULL
 };
 

@@ -124,6 +124,35 @@ AWL_BI (dict_add)
   return bi_value (call, awl_value_null ());
 }
 
+AwlValue
+awl_dictionary_new (AwlSim *sim)
+{
+  AwlCDict *d = awl_sim_foreign_new (sim, &dict_class, sizeof (AwlCDict));
+
+  d->keys = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  d->values = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  return awl_value_object (d);
+}
+
+AwlObject *
+awl_dictionary_add (AwlSim   *sim,
+                    AwlValue  dict,
+                    AwlValue  key,
+                    AwlValue  value)
+{
+  AwlCDict *d = awl_value_get_foreign (dict, &dict_class);
+
+  g_return_val_if_fail (d != NULL, NULL);
+  if (awl_value_is_null (key))
+    return awl_scn_exception (sim, "ArgumentNullException", "Value cannot be null. (Parameter 'key')");
+  if (cdict_find (d, key) >= 0)
+    return awl_scn_exception (sim, "ArgumentException",
+                              awl_sim_intern_printf (sim, "An item with the same key has already been added. Key: %s",
+                                                     bi_to_string (sim, key)));
+  cdict_set (d, key, value);
+  return NULL;
+}
+
 /* TryGetValue (data 0) and TryRemove / Remove (data 1): the value goes to the
  * `out` box when there is one. */
 AWL_BI (cdict_try_get)

@@ -384,6 +384,8 @@ receiver_types (AwlValue     v,
         case AWL_OBJECT_FOREIGN:
           if ((l = awl_value_get_foreign (v, &awl_list_class)) != NULL)
             {
+              if (l->is_grouping)
+                out[n++] = "IGrouping";
               out[n++] = l->is_array ? "Array" : "List";
               out[n++] = "Enumerable";
               if (l->is_array)

@@ -41,6 +41,8 @@ typedef struct
   AwlForeign  parent;
   GArray     *items;     /* AwlValue */
   gboolean    is_array;
+  gboolean    is_grouping;   /* an IGrouping<K, T> of GroupBy (awl-builtins-linq.c) */
+  AwlValue    group_key;
 } AwlList;
 
 typedef struct
@@ -186,6 +188,10 @@ AwlBiResult awl_builtin_index_set   (AwlBiCall *call);   /* target, args[0..1] *
 /* dict[key] and dict[key] = value on a ConcurrentDictionary (awl-builtins-concurrent.c):
  * TRUE with *result set if the target is one. */
 gboolean    awl_cdict_index         (AwlBiCall *call, gboolean set, AwlBiResult *result);
+/* A new Dictionary<K, V>, and Add(key, value) on one: NULL, or the exception .NET
+ * throws (a null or duplicate key) (awl-builtins-concurrent.c; ToDictionary). */
+AwlValue    awl_dictionary_new      (AwlSim *sim);
+AwlObject  *awl_dictionary_add      (AwlSim *sim, AwlValue dict, AwlValue key, AwlValue value);
 /* `await foreach` over Reader.ReadAllAsync() (awl-builtins-channels.c): OP_AE_MOVE_NEXT,
  * OP_AE_CURRENT and OP_AE_DISPOSE on its enumerator; TRUE with *out set if @v is one. */
 gboolean    awl_channel_enumerator_op (AwlSim *sim, AwlValue v, int op, AwlValue *out);
