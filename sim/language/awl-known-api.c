@@ -26,6 +26,7 @@ extern const AwlApiFamily awl_api_family_parallel;
 extern const AwlApiFamily awl_api_family_progress;
 extern const AwlApiFamily awl_api_family_lazy;
 extern const AwlApiFamily awl_api_family_linq;
+extern const AwlApiFamily awl_api_family_strings;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -44,6 +45,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_progress,
   &awl_api_family_lazy,
   &awl_api_family_linq,
+  &awl_api_family_strings,
 };
 
 typedef struct

@@ -817,8 +817,46 @@ clause_lambda (AwlPx          *p,
   return awl_px_lambda_end (p, f, awl_px_parse_expr (p), saved);
 }
 
-/* `from x in xs where … orderby … [descending] select …`: the method calls the C#
- * compiler makes of it, with one range variable. */
+/* `group e by k` over the range variable @range: GroupBy(r => k), or
+ * GroupBy(r => k, r => e) when e is not the range variable itself. */
+static AwlExpr *
+parse_group (AwlPx     *p,
+             AwlExpr   *q,
+             AwlToken **range)
+{
+  AwlToken *t = cur (p);
+  AwlExpr *element, *key;
+  gboolean identity;
+  AwlExpr *call;
+
+  awl_px_next (p);
+  identity = tok_is_ident (cur (p), (*range)->text) && tok_is_ident (awl_px_peek (p, 1), "by");
+  if ((element = clause_lambda (p, *range)) == NULL)
+    return NULL;
+  if (!tok_is_ident (cur (p), "by"))
+    {
+      awl_px_expected (p, "`by` in `group … by …`");
+      return NULL;
+    }
+  awl_px_next (p);
+  if ((key = clause_lambda (p, *range)) == NULL || (call = method_call (p, q, "GroupBy", key, loc_of (t))) == NULL)
+    return NULL;
+  if (!identity)
+    {
+      /* The element selector is GroupBy's second argument. */
+      AwlArg *args = awl_arena_alloc0 (awl_px_arena (p), 2 * sizeof (AwlArg));
+      args[0] = call->call.args[0];
+      args[1].loc = element->loc;
+      args[1].value = element;
+      call->call.args = args;
+      call->call.n_args = 2;
+      call->depth = MAX (call->depth, element->depth + 1);
+    }
+  return call;
+}
+
+/* `from x in xs where … orderby … [descending] select …` and `group … by … [into g]`:
+ * the method calls the C# compiler makes of it. `into` starts a new range variable. */
 AwlExpr *
 awl_px_parse_query (AwlPx *p)
 {
@@ -895,11 +933,34 @@ awl_px_parse_query (AwlPx *p)
               awl_px_next (p);
               return q;
             }
-          if ((fn = clause_lambda (p, range)) == NULL)
+          if ((fn = clause_lambda (p, range)) == NULL || (q = method_call (p, q, "Select", fn, loc_of (t))) == NULL)
             return NULL;
-          return method_call (p, q, "Select", fn, loc_of (t));
+          if (!tok_is_ident (cur (p), "into") || awl_px_peek (p, 1)->kind != AWL_TOK_IDENT)
+            return q;
+          /* `select … into y`: a continuation over the selected values. */
+          awl_px_next (p);
+          range = cur (p);
+          awl_px_next (p);
+          clauses = FALSE;
         }
-      else if (tok_is_ident (t, "let") || tok_is_ident (t, "join") || tok_is_ident (t, "group") ||
+      else if (tok_is_ident (t, "group"))
+        {
+          if ((q = parse_group (p, q, &range)) == NULL)
+            return NULL;
+          if (!tok_is_ident (cur (p), "into"))
+            return q;
+          /* `into g`: the query goes on over the groups. */
+          awl_px_next (p);
+          if (cur (p)->kind != AWL_TOK_IDENT)
+            {
+              awl_px_expected (p, "a name after `into`");
+              return NULL;
+            }
+          range = cur (p);
+          awl_px_next (p);
+          clauses = FALSE;
+        }
+      else if (tok_is_ident (t, "let") || tok_is_ident (t, "join") ||
                tok_is_ident (t, "from") || tok_is_ident (t, "into"))
         {
           errorf (p, t, "`%s` in a LINQ query is not supported by Awaitlab's C# subset; "
@@ -908,7 +969,7 @@ awl_px_parse_query (AwlPx *p)
         }
       else
         {
-          awl_px_expected (p, "`where`, `orderby` or `select` in the query");
+          awl_px_expected (p, "`where`, `orderby`, `group` or `select` in the query");
           (void) from;
           return NULL;
         }

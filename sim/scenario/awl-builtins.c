@@ -508,7 +508,8 @@ instance_member (AwlBiCall   *call,
 }
 
 static AwlBiResult
-member (AwlBiCall *call)
+member (AwlBiCall *call,
+        gboolean   is_call)
 {
   const char *types[8];
   guint n;
@@ -524,6 +525,16 @@ member (AwlBiCall *call)
       return api ? run_row (call, api) : bi_null_reference (call);
     }
   n = receiver_types (call->target, types);
+  /* A call prefers a method (`list.Count(x => …)` is Enumerable.Count, not the
+   * List.Count property); a read prefers a property. */
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < call->site->n_members; k++)
+      {
+        const AwlKnownApi *api = call->site->members[k];
+        if (g_str_equal (api->type, types[i]) &&
+            (api->kind == AWL_API_INSTANCE_METHOD) == is_call)
+          return run_row (call, api);
+      }
   for (guint i = 0; i < n; i++)
     {
       const AwlKnownApi *api = find_row (call->site, types[i]);
@@ -536,7 +547,7 @@ member (AwlBiCall *call)
 AwlBiResult
 awl_builtin_call_member (AwlBiCall *call)
 {
-  return member (call);
+  return member (call, TRUE);
 }
 
 AwlBiResult
@@ -555,7 +566,7 @@ awl_builtin_get_member (AwlBiCall *call)
       cl->self = call->target;
       return bi_value (call, awl_value_object (cl));
     }
-  return member (call);
+  return member (call, FALSE);
 }
 
 AwlBiResult
