@@ -964,7 +964,7 @@ awl_px_parse_query (AwlPx *p)
                tok_is_ident (t, "from") || tok_is_ident (t, "into"))
         {
           errorf (p, t, "`%s` in a LINQ query is not supported by Awaitlab's C# subset; "
-                  "use `where`, `orderby` and `select`, or method calls", t->text);
+                  "use `where`, `orderby`, `group` and `select`, or method calls", t->text);
           return NULL;
         }
       else
