@@ -27,6 +27,9 @@ extern const AwlApiFamily awl_api_family_progress;
 extern const AwlApiFamily awl_api_family_lazy;
 extern const AwlApiFamily awl_api_family_linq;
 extern const AwlApiFamily awl_api_family_strings;
+extern const AwlApiFamily awl_api_family_channel_options;
+extern const AwlApiFamily awl_api_family_key_value;
+extern const AwlApiFamily awl_api_family_queue_stack;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -46,6 +49,9 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_lazy,
   &awl_api_family_linq,
   &awl_api_family_strings,
+  &awl_api_family_channel_options,
+  &awl_api_family_key_value,
+  &awl_api_family_queue_stack,
 };
 
 typedef struct

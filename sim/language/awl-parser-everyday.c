@@ -339,6 +339,74 @@ out:
   return ok ? s : NULL;
 }
 
+/* `foreach (var (k, v) in pairs)`: the loop walks a hidden variable and the body
+ * starts with `var (k, v) = hidden;` (KeyValuePair's and tuples' Deconstruct). */
+AwlStmt *
+awl_px_parse_foreach_deconstruction (AwlPx   *p,
+                                     AwlVar **hidden)
+{
+  AwlToken *start = cur (p);
+  AwlStmt *s = awl_px_new_stmt (p, AWL_STMT_DECL, loc_of (start));
+  GPtrArray *vars = g_ptr_array_new ();
+  g_autofree char *name = g_strdup_printf ("__item_%d_%d", start->line, start->col);
+  AwlExpr *init;
+  gboolean ok = FALSE;
+
+  awl_px_next (p); /* var */
+  awl_px_next (p); /* ( */
+  for (;;)
+    {
+      AwlToken *t = cur (p);
+
+      if (t->kind != AWL_TOK_IDENT)
+        {
+          awl_px_expected (p, "a variable name");
+          goto out;
+        }
+      awl_px_next (p);
+      g_ptr_array_add (vars, awl_px_new_var (p, AWL_VAR_LOCAL, t->text, loc_of (t), NULL));
+      if (!awl_px_accept (p, P_COMMA))
+        break;
+    }
+  if (!awl_px_expect (p, P_RPAREN))
+    goto out;
+  if (vars->len < 2)
+    {
+      errorf (p, start, "a deconstruction declares at least two variables");
+      goto out;
+    }
+  *hidden = awl_px_new_var (p, AWL_VAR_FOREACH, awl_arena_intern (awl_px_arena (p), name), loc_of (start), NULL);
+  init = awl_px_new_expr (p, AWL_EXPR_NAME, loc_of (start));
+  init->name.name = (*hidden)->name;
+  init = awl_px_finish_depth (p, init, 0);
+  ok = init != NULL;
+  s->decl.deconstruct = TRUE;
+  s->decl.n_vars = vars->len;
+  s->decl.vars = (AwlVar **) awl_arena_dup_ptrs (awl_px_arena (p), vars->pdata, vars->len);
+  s->decl.inits = awl_arena_alloc0 (awl_px_arena (p), vars->len * sizeof (AwlExpr *));
+  s->decl.inits[0] = init;
+
+out:
+  g_ptr_array_unref (vars);
+  awl_px_end_stmt (p, s);
+  return ok ? s : NULL;
+}
+
+/* { first; body } */
+AwlStmt *
+awl_px_prepend_stmt (AwlPx   *p,
+                     AwlStmt *first,
+                     AwlStmt *body)
+{
+  AwlStmt *block = awl_px_new_stmt (p, AWL_STMT_BLOCK, first->loc);
+  AwlStmt *stmts[2] = { first, body };
+
+  block->block.n_stmts = 2;
+  block->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (awl_px_arena (p), (gpointer *) stmts, 2);
+  awl_px_end_stmt (p, block);
+  return block;
+}
+
 /* ---------------------------------------------------------------------------- */
 /* `out` / `ref` arguments and parameters                                       */
 

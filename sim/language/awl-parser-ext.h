@@ -82,6 +82,10 @@ gint        awl_px_scan_tuple_type   (AwlPx *p, guint index);
 /* At `var (` or `(Type name, …) =`: a deconstructing declaration. */
 gboolean    awl_px_deconstruction_ahead (AwlPx *p);
 AwlStmt    *awl_px_parse_deconstruction (AwlPx *p);
+/* At `var (` in a foreach: the deconstruction the body starts with, and the loop's
+ * hidden variable in *@hidden; then awl_px_prepend_stmt() puts it before the body. */
+AwlStmt    *awl_px_parse_foreach_deconstruction (AwlPx *p, AwlVar **hidden);
+AwlStmt    *awl_px_prepend_stmt      (AwlPx *p, AwlStmt *first, AwlStmt *body);
 /* At `out`/`ref`/`in` inside an argument list: fills @arg (value or out_var). */
 gboolean    awl_px_parse_ref_arg     (AwlPx *p, AwlArg *arg);
 /* At `ref`/`out`/`in` in a parameter list: consumes it, TRUE if by reference. */

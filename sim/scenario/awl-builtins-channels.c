@@ -34,6 +34,7 @@ struct _AwlChannel
 {
   AwlForeign     parent;
   guint          capacity;   /* 0 = unbounded */
+  int            full_mode;  /* AwlChannelFullMode: a write to a full bounded channel */
   gboolean       completed;  /* Writer.Complete() was called */
   GArray        *items;      /* AwlValue, oldest first */
   GQueue         readers;    /* Waiter*: ReadAsync, WaitToReadAsync, ReadAllAsync */
@@ -187,16 +188,24 @@ AWL_BI (channel_create)
 {
   AwlChannel *ch;
   gint64 capacity = 0;
+  int full_mode = AWL_CHANNEL_FULL_WAIT;
 
+  if (call->n_args == 1 && !bi_channel_options (call->args[0], call->api->data, &capacity, &full_mode) &&
+      (call->api->data == 0 || !bi_is_number (call->args[0])))
+    return bi_throw (call, "ArgumentException",
+                     call->api->data ? "CreateBounded takes a capacity or a BoundedChannelOptions"
+                                     : "CreateUnbounded takes an UnboundedChannelOptions");
   if (call->api->data == 1)
     {
-      capacity = bi_arg_int (call->args[0], 0);
+      if (bi_is_number (call->args[0]))
+        capacity = bi_arg_int (call->args[0], 0);
       if (capacity < 1)
         return bi_throw (call, "ArgumentOutOfRangeException",
                          "Specified argument was out of the range of valid values. (Parameter 'capacity')");
     }
   ch = awl_sim_foreign_new (call->sim, &channel_class, sizeof (AwlChannel));
   ch->capacity = (guint) MIN (capacity, G_MAXUINT);
+  ch->full_mode = full_mode;
   ch->items = g_array_new (FALSE, FALSE, sizeof (AwlValue));
   g_queue_init (&ch->readers);
   g_queue_init (&ch->writers);
@@ -222,8 +231,22 @@ try_write (AwlBiCall  *call,
            AwlChannel *ch,
            AwlValue    item)
 {
-  if (ch->completed || !has_room (ch))
+  if (ch->completed)
     return FALSE;
+  if (!has_room (ch))
+    switch (ch->full_mode)
+      {
+      case AWL_CHANNEL_FULL_DROP_NEWEST:
+        g_array_remove_index (ch->items, ch->items->len - 1);
+        break;
+      case AWL_CHANNEL_FULL_DROP_OLDEST:
+        g_array_remove_index (ch->items, 0);
+        break;
+      case AWL_CHANNEL_FULL_DROP_WRITE:
+        return TRUE;   /* accepted and thrown away */
+      default:
+        return FALSE;
+      }
   g_array_append_val (ch->items, item);
   channel_pump (call->sim, ch);
   return TRUE;
@@ -405,7 +428,7 @@ AWL_BI (task_when_each)
 #define UC "var ch = Channel.CreateUnbounded<int>(); "
 
 static const AwlKnownApi rows[] = {
-  { "Channel", "CreateUnbounded", AWL_SM, 0, 0, NULL, 1, channel_create, 0, "var ch = Channel.CreateUnbounded<int>();" },
+  { "Channel", "CreateUnbounded", AWL_SM, 0, 1, NULL, 1, channel_create, 0, "var ch = Channel.CreateUnbounded<int>();" },
   { "Channel", "CreateBounded", AWL_SM, 1, 1, NULL, 1, channel_create, 1, "var ch = Channel.CreateBounded<int>(2);" },
   { "Channel", "Reader", AWL_IP, 0, 0, NULL, 0, channel_end, 0, UC "var r = ch.Reader;" },
   { "Channel", "Writer", AWL_IP, 0, 0, NULL, 0, channel_end, 1, UC "var w = ch.Writer;" },

@@ -124,6 +124,26 @@ AWL_BI (dict_add)
   return bi_value (call, awl_value_null ());
 }
 
+AwlList *
+awl_dictionary_pairs (AwlSim   *sim,
+                      AwlValue  v)
+{
+  AwlCDict *d = awl_value_get_foreign (v, &dict_class);
+  AwlList *pairs;
+
+  if (d == NULL)
+    d = awl_value_get_foreign (v, &cdict_class);
+  if (d == NULL)
+    return NULL;
+  pairs = awl_list_new (sim, FALSE);
+  for (guint i = 0; i < d->keys->len; i++)
+    {
+      AwlValue kv = awl_key_value_new (sim, g_array_index (d->keys, AwlValue, i), g_array_index (d->values, AwlValue, i));
+      g_array_append_val (pairs->items, kv);
+    }
+  return pairs;
+}
+
 AwlValue
 awl_dictionary_new (AwlSim *sim)
 {

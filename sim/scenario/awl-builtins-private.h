@@ -130,4 +130,16 @@ typedef struct
   AwlTime    stopped;   /* AWL_TIME_NONE while running */
 } AwlStopwatch;
 
+/* Channel options (awl-builtins-channel-options.c), read by Channel.CreateBounded /
+ * CreateUnbounded: FALSE if @v is not such an options object. */
+typedef enum
+{
+  AWL_CHANNEL_FULL_WAIT,
+  AWL_CHANNEL_FULL_DROP_NEWEST,
+  AWL_CHANNEL_FULL_DROP_OLDEST,
+  AWL_CHANNEL_FULL_DROP_WRITE,
+} AwlChannelFullMode;
+
+G_GNUC_INTERNAL gboolean    bi_channel_options  (AwlValue v, gboolean bounded, gint64 *capacity, int *full_mode);
+
 G_END_DECLS

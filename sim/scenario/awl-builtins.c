@@ -541,6 +541,9 @@ member (AwlBiCall *call,
       if (api != NULL)
         return run_row (call, api);
     }
+  /* `var (k, v) = pair`: KeyValuePair's Deconstruct. */
+  if (!is_call && awl_key_value_item (call->target, call->site->member, &call->result))
+    return BI_VALUE;
   return no_member (call);
 }
 

@@ -1089,7 +1089,9 @@ run (IFrame  *f,
                     exc = runtime_exception (f, "NullReferenceException", "Object reference not set to an instance of an object.");
                     goto throw_exc;
                   }
-                if (a.kind == AWL_VALUE_STRING)
+                if ((l = awl_enumerable_items (sim, a)) != NULL)
+                  ;
+                else if (a.kind == AWL_VALUE_STRING)
                   {
                     const char *p = a.s;
                     l = awl_list_new (sim, TRUE);

@@ -192,6 +192,16 @@ gboolean    awl_cdict_index         (AwlBiCall *call, gboolean set, AwlBiResult 
  * throws (a null or duplicate key) (awl-builtins-concurrent.c; ToDictionary). */
 AwlValue    awl_dictionary_new      (AwlSim *sim);
 AwlObject  *awl_dictionary_add      (AwlSim *sim, AwlValue dict, AwlValue key, AwlValue value);
+/* `foreach` over a Dictionary or ConcurrentDictionary: its KeyValuePairs, a snapshot
+ * in insertion order; NULL if @v is neither. */
+AwlList    *awl_dictionary_pairs    (AwlSim *sim, AwlValue v);
+/* What `foreach` walks for a collection that is not a list: dictionaries' pairs, a
+ * Queue, Stack or HashSet (awl-builtins-queue-stack.c); NULL for anything else. */
+AwlList    *awl_enumerable_items    (AwlSim *sim, AwlValue v);
+/* KeyValuePair<K, V> (awl-builtins-keyvalue.c), and its Deconstruct as Item1/Item2:
+ * TRUE with *out set if @pair is one and @name is Item1 or Item2. */
+AwlValue    awl_key_value_new       (AwlSim *sim, AwlValue key, AwlValue value);
+gboolean    awl_key_value_item      (AwlValue pair, const char *name, AwlValue *out);
 /* `await foreach` over Reader.ReadAllAsync() (awl-builtins-channels.c): OP_AE_MOVE_NEXT,
  * OP_AE_CURRENT and OP_AE_DISPOSE on its enumerator; TRUE with *out set if @v is one. */
 gboolean    awl_channel_enumerator_op (AwlSim *sim, AwlValue v, int op, AwlValue *out);
