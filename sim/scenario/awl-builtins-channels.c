@@ -183,10 +183,27 @@ end_new (AwlSim                *sim,
   return end;
 }
 
-/* CreateUnbounded (data 0), CreateBounded (data 1). */
+static AwlChannel *
+channel_new (AwlSim *sim,
+             gint64  capacity,
+             int     full_mode)
+{
+  AwlChannel *ch = awl_sim_foreign_new (sim, &channel_class, sizeof (AwlChannel));
+
+  ch->capacity = (guint) MIN (capacity, G_MAXUINT);
+  ch->full_mode = full_mode;
+  ch->items = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  g_queue_init (&ch->readers);
+  g_queue_init (&ch->writers);
+  ch->reader = end_new (sim, &reader_class, ch);
+  ch->writer = end_new (sim, &writer_class, ch);
+  ch->completion = awl_sim_tcs_new (sim, AWL_TASK_OPTION_RUN_CONT_ASYNC);
+  return ch;
+}
+
+/* CreateUnbounded (data 0), CreateBounded (data 1): () or (options), (capacity). */
 AWL_BI (channel_create)
 {
-  AwlChannel *ch;
   gint64 capacity = 0;
   int full_mode = AWL_CHANNEL_FULL_WAIT;
 
@@ -203,16 +220,7 @@ AWL_BI (channel_create)
         return bi_throw (call, "ArgumentOutOfRangeException",
                          "Specified argument was out of the range of valid values. (Parameter 'capacity')");
     }
-  ch = awl_sim_foreign_new (call->sim, &channel_class, sizeof (AwlChannel));
-  ch->capacity = (guint) MIN (capacity, G_MAXUINT);
-  ch->full_mode = full_mode;
-  ch->items = g_array_new (FALSE, FALSE, sizeof (AwlValue));
-  g_queue_init (&ch->readers);
-  g_queue_init (&ch->writers);
-  ch->reader = end_new (call->sim, &reader_class, ch);
-  ch->writer = end_new (call->sim, &writer_class, ch);
-  ch->completion = awl_sim_tcs_new (call->sim, AWL_TASK_OPTION_RUN_CONT_ASYNC);
-  return bi_value (call, awl_value_object (ch));
+  return bi_value (call, awl_value_object (channel_new (call->sim, capacity, full_mode)));
 }
 
 /* Reader (data 0), Writer (data 1). */
@@ -415,8 +423,7 @@ AWL_BI (task_when_each)
 
   if (tasks == NULL)
     return bi_throw (call, "ArgumentException", "The tasks argument included a null value. (Parameter 'tasks')");
-  channel_create (call);   /* data 0 of this row: unbounded */
-  ch = awl_value_get_foreign (call->result, &channel_class);
+  ch = channel_new (call->sim, 0, AWL_CHANNEL_FULL_WAIT);
   ch->when_each_left = tasks->len;
   ch->completed = tasks->len == 0;
   for (guint i = 0; i < tasks->len; i++)

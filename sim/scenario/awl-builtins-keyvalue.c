@@ -67,7 +67,7 @@ AWL_BI (key_value_part)
 
 static const AwlKnownApi rows[] = {
   { "KeyValuePair", "Key", AWL_IP, 0, 0, NULL, 0, key_value_part, 0, D "foreach (var kv in d) Console.WriteLine(kv.Key);" },
-  { "KeyValuePair", "Value", AWL_IP, 0, 0, NULL, 0, key_value_part, 1, D "foreach (var (k, v) in d) Console.WriteLine($\"{k}={v}\");" },
+  { "KeyValuePair", "Value", AWL_IP, 0, 0, NULL, 0, key_value_part, 1, D "foreach (var kv in d) Console.WriteLine(kv.Value); foreach (var (k, v) in d) Console.WriteLine($\"{k}={v}\");" },
 };
 
 #undef D
