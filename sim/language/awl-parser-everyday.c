@@ -965,27 +965,30 @@ awl_px_parse_query (AwlPx *p)
         }
       else if (tok_is_ident (t, "orderby"))
         {
-          AwlExpr *fn;
-          const char *method = "OrderBy";
+          /* `orderby a, b descending`: OrderBy(a).ThenByDescending(b). */
+          gboolean first = TRUE;
 
           awl_px_next (p);
-          if ((fn = clause_lambda (p, range)) == NULL)
-            return NULL;
-          if (tok_is_ident (cur (p), "descending"))
+          do
             {
-              method = "OrderByDescending";
-              awl_px_next (p);
+              AwlExpr *fn;
+              gboolean desc = FALSE;
+
+              if ((fn = clause_lambda (p, range)) == NULL)
+                return NULL;
+              if (tok_is_ident (cur (p), "descending"))
+                {
+                  desc = TRUE;
+                  awl_px_next (p);
+                }
+              else if (tok_is_ident (cur (p), "ascending"))
+                awl_px_next (p);
+              if ((q = method_call (p, q, first ? (desc ? "OrderByDescending" : "OrderBy")
+                                                : (desc ? "ThenByDescending" : "ThenBy"), fn, loc_of (t))) == NULL)
+                return NULL;
+              first = FALSE;
             }
-          else if (tok_is_ident (cur (p), "ascending"))
-            awl_px_next (p);
-          if (tok_is_punct (cur (p), P_COMMA))
-            {
-              errorf (p, cur (p), "`orderby` with several keys is not supported by Awaitlab's C# subset; "
-                      "order by one key");
-              return NULL;
-            }
-          if ((q = method_call (p, q, method, fn, loc_of (t))) == NULL)
-            return NULL;
+          while (awl_px_accept (p, P_COMMA));
           clauses = TRUE;
         }
       else if (tok_is_ident (t, "select"))

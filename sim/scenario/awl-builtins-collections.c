@@ -129,10 +129,19 @@ mat_step (AwlFrame *frame,
     }
   if (m->keys)
     {
+      GArray *level = g_array_sized_new (FALSE, FALSE, sizeof (AwlValue), m->keys->len);
+
       g_array_sort (m->keys, m->lazy->kind == LAZY_ORDER_BY_DESC ? compare_keyed_desc : compare_keyed);
       for (guint i = 0; i < m->keys->len; i++)
-        g_array_append_val (m->result->items, g_array_index (m->keys, KeyedItem, i).item);
+        {
+          g_array_append_val (m->result->items, g_array_index (m->keys, KeyedItem, i).item);
+          g_array_append_val (level, g_array_index (m->keys, KeyedItem, i).key);
+        }
       g_clear_pointer (&m->keys, g_array_unref);
+      /* Kept for a ThenBy (awl-builtins-linq.c). */
+      m->result->order_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_ptr_array_add (m->result->order_levels, level);
+      m->result->order_desc = m->lazy->kind == LAZY_ORDER_BY_DESC;
     }
   awl_step_return (s, awl_value_object (m->result));
 }

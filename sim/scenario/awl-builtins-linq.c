@@ -14,7 +14,7 @@
 typedef enum
 {
   OP_COUNT, OP_ANY, OP_ALL, OP_FIRST, OP_FIRST_OR_DEFAULT, OP_LAST, OP_LAST_OR_DEFAULT,
-  OP_SUM, OP_MAX, OP_MIN, OP_AVERAGE, OP_GROUP_BY, OP_TO_DICTIONARY,
+  OP_SUM, OP_MAX, OP_MIN, OP_AVERAGE, OP_GROUP_BY, OP_TO_DICTIONARY, OP_THEN_BY, OP_THEN_BY_DESC,
 } LinqOp;
 
 static const char no_elements[] = "Sequence contains no elements";
@@ -44,7 +44,67 @@ compare_values (AwlValue a,
     }
   if (a.kind == AWL_VALUE_STRING && b.kind == AWL_VALUE_STRING)
     return g_strcmp0 (a.s, b.s);
-  return 0;
+  if (a.kind == AWL_VALUE_BOOL && b.kind == AWL_VALUE_BOOL)
+    return (int) !!a.b - (int) !!b.b;
+  /* null sorts first, as Comparer<T>.Default puts it. */
+  return (int) !awl_value_is_null (a) - (int) !awl_value_is_null (b);
+}
+
+/* ThenBy: compares two items' positions by every level of keys, then the index. */
+typedef struct
+{
+  GPtrArray *levels;
+  guint32    desc;
+} Ordering;
+
+static gint
+compare_ordered (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const Ordering *o = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+
+  for (guint l = 0; l < o->levels->len; l++)
+    {
+      GArray *keys = o->levels->pdata[l];
+      int c = compare_values (g_array_index (keys, AwlValue, i), g_array_index (keys, AwlValue, j));
+      if (c != 0)
+        return (o->desc & (1u << l)) ? -c : c;
+    }
+  return i < j ? -1 : i > j;
+}
+
+/* OrderBy(…).ThenBy(key): a stable sort by the earlier keys, then @keys. */
+static AwlList *
+then_by (AwlSim   *sim,
+         AwlList  *source,
+         GArray   *keys,
+         gboolean  desc)
+{
+  Ordering o = { g_ptr_array_new (), source->order_desc | ((guint32) desc << source->order_levels->len) };
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), keys->len);
+  AwlList *result = awl_list_new (sim, FALSE);
+
+  for (guint l = 0; l < source->order_levels->len; l++)
+    g_ptr_array_add (o.levels, source->order_levels->pdata[l]);
+  g_ptr_array_add (o.levels, keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_array_append_val (order, i);
+  g_qsort_with_data (order->data, order->len, sizeof (guint), compare_ordered, &o);
+  result->order_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  result->order_desc = o.desc;
+  for (guint l = 0; l < o.levels->len; l++)
+    g_ptr_array_add (result->order_levels, g_array_sized_new (FALSE, FALSE, sizeof (AwlValue), keys->len));
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      g_array_append_val (result->items, g_array_index (source->items, AwlValue, i));
+      for (guint l = 0; l < o.levels->len; l++)
+        g_array_append_val ((GArray *) result->order_levels->pdata[l], g_array_index ((GArray *) o.levels->pdata[l], AwlValue, i));
+    }
+  g_ptr_array_unref (o.levels);
+  return result;
 }
 
 /* Sum/Max/Min/Average over @items (the items or what the selector made of them). */
@@ -211,6 +271,10 @@ finish (LinqFrame *lf,
         awl_step_return (s, dict);
         return;
       }
+    case OP_THEN_BY:
+    case OP_THEN_BY_DESC:
+      awl_step_return (s, awl_value_object (then_by (sim, lf->source, lf->mapped[0], lf->op == OP_THEN_BY_DESC)));
+      return;
     default:
       {
         AwlBiCall call = { 0 };
@@ -303,7 +367,7 @@ op_name (LinqOp op)
     "Enumerable.Count", "Enumerable.Any", "Enumerable.All", "Enumerable.First",
     "Enumerable.FirstOrDefault", "Enumerable.Last", "Enumerable.LastOrDefault",
     "Enumerable.Sum", "Enumerable.Max", "Enumerable.Min", "Enumerable.Average",
-    "Enumerable.GroupBy", "Enumerable.ToDictionary",
+    "Enumerable.GroupBy", "Enumerable.ToDictionary", "Enumerable.ThenBy", "Enumerable.ThenByDescending",
   };
   return names[op];
 }
@@ -347,6 +411,9 @@ AWL_BI (linq_op)
   AwlValue *items = (AwlValue *) l->items->data;
   guint n = l->items->len;
 
+  if ((op == OP_THEN_BY || op == OP_THEN_BY_DESC) && l->order_levels == NULL)
+    return bi_throw (call, "InvalidOperationException",
+                     "ThenBy follows OrderBy, OrderByDescending or another ThenBy directly");
   if (call->n_args > 0)
     return with_lambdas (call, l);
   switch (op)
@@ -414,6 +481,8 @@ static const AwlKnownApi rows[] = {
   { "Enumerable", "GroupBy", AWL_IM, 1, 2, NULL, 0, linq_op, OP_GROUP_BY,
     R "foreach (var g in r.GroupBy(x => x % 2)) Console.WriteLine($\"{g.Key}: {g.Count()}\");" },
   { "Enumerable", "ToDictionary", AWL_IM, 1, 2, NULL, 0, linq_op, OP_TO_DICTIONARY, R "var d = r.ToDictionary(x => x, x => x * x);" },
+  { "Enumerable", "ThenBy", AWL_IM, 1, 1, NULL, 0, linq_op, OP_THEN_BY, W "var s = w.OrderBy(x => x.Length).ThenBy(x => x).ToList();" },
+  { "Enumerable", "ThenByDescending", AWL_IM, 1, 1, NULL, 0, linq_op, OP_THEN_BY_DESC, W "var s = w.OrderBy(x => x.Length).ThenByDescending(x => x).ToList();" },
   { "Enumerable", "Distinct", AWL_IM, 0, 0, NULL, 0, linq_distinct, 0, W "var s = w.Distinct().ToList();" },
   { "IGrouping", "Key", AWL_IP, 0, 0, NULL, 0, grouping_key, 0, W "foreach (var g in w.GroupBy(x => x)) Console.WriteLine(g.Key);" },
 };

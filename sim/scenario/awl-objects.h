@@ -43,6 +43,10 @@ typedef struct
   gboolean    is_array;
   gboolean    is_grouping;   /* an IGrouping<K, T> of GroupBy (awl-builtins-linq.c) */
   AwlValue    group_key;
+  /* The result of OrderBy/ThenBy: each level's keys (GArray of AwlValue, in item
+   * order) for a following ThenBy; bit i of order_desc = level i descending. */
+  GPtrArray  *order_levels;
+  guint32     order_desc;
 } AwlList;
 
 typedef struct
