@@ -30,6 +30,7 @@ extern const AwlApiFamily awl_api_family_strings;
 extern const AwlApiFamily awl_api_family_channel_options;
 extern const AwlApiFamily awl_api_family_key_value;
 extern const AwlApiFamily awl_api_family_queue_stack;
+extern const AwlApiFamily awl_api_family_linq_join;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -52,6 +53,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_channel_options,
   &awl_api_family_key_value,
   &awl_api_family_queue_stack,
+  &awl_api_family_linq_join,
 };
 
 typedef struct
