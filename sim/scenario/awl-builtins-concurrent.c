@@ -124,6 +124,12 @@ AWL_BI (dict_add)
   return bi_value (call, awl_value_null ());
 }
 
+gboolean
+awl_dictionary_is (AwlValue v)
+{
+  return awl_value_get_foreign (v, &dict_class) != NULL || awl_value_get_foreign (v, &cdict_class) != NULL;
+}
+
 AwlList *
 awl_dictionary_pairs (AwlSim   *sim,
                       AwlValue  v)

@@ -3,8 +3,8 @@
  * Queue<T>, Stack<T> and HashSet<T> of System.Collections.Generic: none of them is
  * thread-safe in .NET; here every operation is one step of one thread, so a race
  * between two threads never corrupts them — the simulator cannot show that bug.
- * `foreach` sees a snapshot: a queue from the oldest item, a stack from the top, a
- * set in insertion order (awl_enumerable_items, also for dictionaries).
+ * `foreach` and LINQ see a snapshot: a queue from the oldest item, a stack from the
+ * top, a set in insertion order (awl_enumerable_items, also for dictionaries).
  */
 
 #include "awl-builtins-private.h"
@@ -43,6 +43,13 @@ bag_find (AwlBag   *b,
     if (awl_value_equal (g_array_index (b->items, AwlValue, i), v))
       return (gint) i;
   return -1;
+}
+
+gboolean
+awl_is_enumerable_collection (AwlValue v)
+{
+  return awl_dictionary_is (v) || awl_value_get_foreign (v, &queue_class) != NULL ||
+         awl_value_get_foreign (v, &stack_class) != NULL || awl_value_get_foreign (v, &set_class) != NULL;
 }
 
 AwlList *

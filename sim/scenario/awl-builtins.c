@@ -404,7 +404,12 @@ receiver_types (AwlValue     v,
                    awl_value_get_foreign (v, &awl_multicast_class))
             out[n++] = "Delegate";
           else
-            out[n++] = ((AwlForeign *) v.o)->klass->name;   /* Uri, Stopwatch, … */
+            {
+              out[n++] = ((AwlForeign *) v.o)->klass->name;   /* Uri, Stopwatch, … */
+              /* Dictionaries, Queue, Stack, HashSet: LINQ walks their items. */
+              if (awl_is_enumerable_collection (v))
+                out[n++] = "Enumerable";
+            }
           break;
         default:
           break;
@@ -507,6 +512,16 @@ instance_member (AwlBiCall   *call,
   return bi_action (call);
 }
 
+/* A LINQ row on a collection that is not a list runs on a snapshot of its items. */
+static AwlBiResult
+run_member_row (AwlBiCall         *call,
+                const AwlKnownApi *api)
+{
+  if (g_str_equal (api->type, "Enumerable") && awl_is_enumerable_collection (call->target))
+    call->target = awl_value_object (awl_enumerable_items (call->sim, call->target));
+  return run_row (call, api);
+}
+
 static AwlBiResult
 member (AwlBiCall *call,
         gboolean   is_call)
@@ -533,13 +548,13 @@ member (AwlBiCall *call,
         const AwlKnownApi *api = call->site->members[k];
         if (g_str_equal (api->type, types[i]) &&
             (api->kind == AWL_API_INSTANCE_METHOD) == is_call)
-          return run_row (call, api);
+          return run_member_row (call, api);
       }
   for (guint i = 0; i < n; i++)
     {
       const AwlKnownApi *api = find_row (call->site, types[i]);
       if (api != NULL)
-        return run_row (call, api);
+        return run_member_row (call, api);
     }
   /* `var (k, v) = pair`: KeyValuePair's Deconstruct. */
   if (!is_call && awl_key_value_item (call->target, call->site->member, &call->result))

@@ -202,6 +202,9 @@ AwlList    *awl_dictionary_pairs    (AwlSim *sim, AwlValue v);
 /* What `foreach` walks for a collection that is not a list: dictionaries' pairs, a
  * Queue, Stack or HashSet (awl-builtins-queue-stack.c); NULL for anything else. */
 AwlList    *awl_enumerable_items    (AwlSim *sim, AwlValue v);
+/* Whether awl_enumerable_items() answers for @v (without making the snapshot). */
+gboolean    awl_is_enumerable_collection (AwlValue v);
+gboolean    awl_dictionary_is       (AwlValue v);
 /* KeyValuePair<K, V> (awl-builtins-keyvalue.c), and its Deconstruct as Item1/Item2:
  * TRUE with *out set if @pair is one and @name is Item1 or Item2. */
 AwlValue    awl_key_value_new       (AwlSim *sim, AwlValue key, AwlValue value);
