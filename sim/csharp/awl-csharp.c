@@ -350,7 +350,7 @@ walk_call (AwlCsharpGen  *gen,
   const char *type;
   const char *member;
 
-  static const char * const net6_members[] = { "ForEachAsync", "WhenEach", NULL };
+  static const char * const net6_members[] = { "ForEachAsync", "WhenEach", "MaxBy", "MinBy", NULL };
 
   if (callee->kind != AWL_EXPR_MEMBER)
     return;

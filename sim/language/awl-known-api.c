@@ -31,6 +31,7 @@ extern const AwlApiFamily awl_api_family_channel_options;
 extern const AwlApiFamily awl_api_family_key_value;
 extern const AwlApiFamily awl_api_family_queue_stack;
 extern const AwlApiFamily awl_api_family_linq_join;
+extern const AwlApiFamily awl_api_family_linq_sets;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -54,6 +55,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_key_value,
   &awl_api_family_queue_stack,
   &awl_api_family_linq_join,
+  &awl_api_family_linq_sets,
 };
 
 typedef struct

@@ -15,14 +15,26 @@ typedef enum
 {
   OP_COUNT, OP_ANY, OP_ALL, OP_FIRST, OP_FIRST_OR_DEFAULT, OP_LAST, OP_LAST_OR_DEFAULT,
   OP_SUM, OP_MAX, OP_MIN, OP_AVERAGE, OP_GROUP_BY, OP_TO_DICTIONARY, OP_THEN_BY, OP_THEN_BY_DESC,
+  OP_SINGLE, OP_SINGLE_OR_DEFAULT, OP_MAX_BY, OP_MIN_BY,
 } LinqOp;
 
 static const char no_elements[] = "Sequence contains no elements";
 static const char no_match[] = "Sequence contains no matching element";
+static const char several[] = "Sequence contains more than one element";
+static const char several_matching[] = "Sequence contains more than one matching element";
 
-/* default(T) for a sequence of @sample's kind: 0, false or null. */
-static AwlValue
-default_like (AwlValue sample)
+static guint
+count_true (GArray *mapped)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < mapped->len; i++)
+    n += g_array_index (mapped, AwlValue, i).kind == AWL_VALUE_BOOL && g_array_index (mapped, AwlValue, i).b;
+  return n;
+}
+
+AwlValue
+bi_default_like (AwlValue sample)
 {
   switch (sample.kind)
     {
@@ -229,7 +241,7 @@ finish (LinqFrame *lf,
         if (lf->op == OP_FIRST || lf->op == OP_LAST)
           awl_step_throw (s, awl_scn_exception (sim, "InvalidOperationException", no_match));
         else
-          awl_step_return (s, n > 0 ? default_like (items[0]) : awl_value_null ());
+          awl_step_return (s, n > 0 ? bi_default_like (items[0]) : awl_value_null ());
         return;
       }
     case OP_GROUP_BY:
@@ -271,6 +283,39 @@ finish (LinqFrame *lf,
         awl_step_return (s, dict);
         return;
       }
+    case OP_SINGLE:
+    case OP_SINGLE_OR_DEFAULT:
+      {
+        guint matches = count_true (lf->mapped[0]);
+        if (matches > 1)
+          awl_step_throw (s, awl_scn_exception (sim, "InvalidOperationException", several_matching));
+        else if (matches == 0 && lf->op == OP_SINGLE)
+          awl_step_throw (s, awl_scn_exception (sim, "InvalidOperationException", no_match));
+        else if (matches == 0)
+          awl_step_return (s, n > 0 ? bi_default_like (items[0]) : awl_value_null ());
+        else
+          for (guint i = 0; i < done; i++)
+            if (mapped[i].kind == AWL_VALUE_BOOL && mapped[i].b)
+              {
+                awl_step_return (s, items[i]);
+                break;
+              }
+        return;
+      }
+    case OP_MAX_BY:
+    case OP_MIN_BY:
+      {
+        /* The first item with the largest (smallest) key. */
+        guint best = 0;
+        for (guint i = 1; i < done; i++)
+          {
+            int c = compare_values (mapped[i], mapped[best]);
+            if (lf->op == OP_MAX_BY ? c > 0 : c < 0)
+              best = i;
+          }
+        awl_step_return (s, done > 0 ? items[best] : awl_value_null ());
+        return;
+      }
     case OP_THEN_BY:
     case OP_THEN_BY_DESC:
       awl_step_return (s, awl_value_object (then_by (sim, lf->source, lf->mapped[0], lf->op == OP_THEN_BY_DESC)));
@@ -303,6 +348,9 @@ decided (LinqFrame *lf,
       return yes;
     case OP_ALL:
       return !yes;
+    case OP_SINGLE:
+    case OP_SINGLE_OR_DEFAULT:
+      return count_true (lf->mapped[0]) > 1;   /* a second match is already an error */
     default:
       return FALSE;
     }
@@ -368,6 +416,7 @@ op_name (LinqOp op)
     "Enumerable.FirstOrDefault", "Enumerable.Last", "Enumerable.LastOrDefault",
     "Enumerable.Sum", "Enumerable.Max", "Enumerable.Min", "Enumerable.Average",
     "Enumerable.GroupBy", "Enumerable.ToDictionary", "Enumerable.ThenBy", "Enumerable.ThenByDescending",
+    "Enumerable.Single", "Enumerable.SingleOrDefault", "Enumerable.MaxBy", "Enumerable.MinBy",
   };
   return names[op];
 }
@@ -384,7 +433,8 @@ with_lambdas (AwlBiCall *call,
   for (guint k = 0; k < call->n_args; k++)
     if ((fn[k] = awl_value_get_foreign (call->args[k], &awl_closure_class)) == NULL)
       return bi_throw (call, "ArgumentNullException",
-                       k == 0 && call->api->data <= OP_LAST_OR_DEFAULT ? "Value cannot be null. (Parameter 'predicate')"
+                       k == 0 && (call->api->data <= OP_LAST_OR_DEFAULT || call->api->data == OP_SINGLE ||
+                                  call->api->data == OP_SINGLE_OR_DEFAULT) ? "Value cannot be null. (Parameter 'predicate')"
                                                                       : "Value cannot be null. (Parameter 'selector')");
   if (!bi_charge (call, source->items->len, (guint64) source->items->len * call->n_args * sizeof (AwlValue)))
     return bi_over_budget (call);
@@ -430,6 +480,13 @@ AWL_BI (linq_op)
     case OP_FIRST_OR_DEFAULT:
     case OP_LAST_OR_DEFAULT:
       return bi_value (call, n == 0 ? awl_value_null () : items[op == OP_FIRST_OR_DEFAULT ? 0 : n - 1]);
+    case OP_SINGLE:
+    case OP_SINGLE_OR_DEFAULT:
+      if (n > 1)
+        return bi_throw (call, "InvalidOperationException", several);
+      if (n == 0 && op == OP_SINGLE)
+        return bi_throw (call, "InvalidOperationException", no_elements);
+      return bi_value (call, n == 0 ? awl_value_null () : items[0]);
     default:
       return aggregate (call, op, items, n);
     }
@@ -483,6 +540,10 @@ static const AwlKnownApi rows[] = {
   { "Enumerable", "ToDictionary", AWL_IM, 1, 2, NULL, 0, linq_op, OP_TO_DICTIONARY, R "var d = r.ToDictionary(x => x, x => x * x);" },
   { "Enumerable", "ThenBy", AWL_IM, 1, 1, NULL, 0, linq_op, OP_THEN_BY, W "var s = w.OrderBy(x => x.Length).ThenBy(x => x).ToList();" },
   { "Enumerable", "ThenByDescending", AWL_IM, 1, 1, NULL, 0, linq_op, OP_THEN_BY_DESC, W "var s = w.OrderBy(x => x.Length).ThenByDescending(x => x).ToList();" },
+  { "Enumerable", "Single", AWL_IM, 0, 1, NULL, 0, linq_op, OP_SINGLE, R "int n = r.Single(x => x == 3) + new[] { 7 }.Single();" },
+  { "Enumerable", "SingleOrDefault", AWL_IM, 0, 1, NULL, 0, linq_op, OP_SINGLE_OR_DEFAULT, R "int n = r.SingleOrDefault(x => x > 9);" },
+  { "Enumerable", "MaxBy", AWL_IM, 1, 1, NULL, 0, linq_op, OP_MAX_BY, W "string s = w.MaxBy(x => x);" },
+  { "Enumerable", "MinBy", AWL_IM, 1, 1, NULL, 0, linq_op, OP_MIN_BY, W "string s = w.MinBy(x => x);" },
   { "Enumerable", "Distinct", AWL_IM, 0, 0, NULL, 0, linq_distinct, 0, W "var s = w.Distinct().ToList();" },
   { "IGrouping", "Key", AWL_IP, 0, 0, NULL, 0, grouping_key, 0, W "foreach (var g in w.GroupBy(x => x)) Console.WriteLine(g.Key);" },
 };

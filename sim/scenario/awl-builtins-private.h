@@ -130,6 +130,10 @@ typedef struct
   AwlTime    stopped;   /* AWL_TIME_NONE while running */
 } AwlStopwatch;
 
+/* default(T) for a sequence whose items are like @sample: 0, 0.0, false or null (the
+ * subset does not know T of an empty one) (awl-builtins-linq.c). */
+G_GNUC_INTERNAL AwlValue    bi_default_like     (AwlValue sample);
+
 /* Channel options (awl-builtins-channel-options.c), read by Channel.CreateBounded /
  * CreateUnbounded: FALSE if @v is not such an options object. */
 typedef enum

@@ -73,6 +73,19 @@ awl_enumerable_items (AwlSim   *sim,
   return awl_list_new_from (sim, FALSE, (AwlValue *) b->items->data, b->items->len);
 }
 
+AwlValue
+awl_hash_set_from (AwlSim  *sim,
+                   AwlList *from)
+{
+  AwlBag *b = awl_sim_foreign_new (sim, &set_class, sizeof (AwlBag));
+
+  b->items = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  for (guint i = 0; i < from->items->len; i++)
+    if (bag_find (b, g_array_index (from->items, AwlValue, i)) < 0)
+      g_array_append_val (b->items, g_array_index (from->items, AwlValue, i));
+  return awl_value_object (b);
+}
+
 /* new Queue<T>() (data 0), Stack<T> (1), HashSet<T> (2); optionally from a collection. */
 AWL_BI (bag_new)
 {

@@ -205,6 +205,8 @@ AwlList    *awl_enumerable_items    (AwlSim *sim, AwlValue v);
 /* Whether awl_enumerable_items() answers for @v (without making the snapshot). */
 gboolean    awl_is_enumerable_collection (AwlValue v);
 gboolean    awl_dictionary_is       (AwlValue v);
+/* A new HashSet<T> of @from's distinct items (ToHashSet). */
+AwlValue    awl_hash_set_from       (AwlSim *sim, AwlList *from);
 /* KeyValuePair<K, V> (awl-builtins-keyvalue.c), and its Deconstruct as Item1/Item2:
  * TRUE with *out set if @pair is one and @name is Item1 or Item2. */
 AwlValue    awl_key_value_new       (AwlSim *sim, AwlValue key, AwlValue value);
