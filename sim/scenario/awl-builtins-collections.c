@@ -123,8 +123,10 @@ mat_step (AwlFrame *frame,
 
   if (m->source && m->index < m->source->items->len)
     {
-      AwlValue item = g_array_index (m->source->items, AwlValue, m->index);
-      awl_step_call (s, awl_closure_frame (m->run, m->lazy->fn, &item, 1));
+      /* Select((x, i) => …) and Where((x, i) => …) also get the item's index. */
+      AwlValue args[2] = { g_array_index (m->source->items, AwlValue, m->index), awl_value_int (m->index) };
+      guint n = m->lazy->kind == LAZY_SELECT || m->lazy->kind == LAZY_WHERE ? MIN (2, m->lazy->fn->code->n_params) : 1;
+      awl_step_call (s, awl_closure_frame (m->run, m->lazy->fn, args, MAX (n, 1)));
       return;
     }
   if (m->keys)
