@@ -15,7 +15,7 @@ typedef enum
 {
   OP_COUNT, OP_ANY, OP_ALL, OP_FIRST, OP_FIRST_OR_DEFAULT, OP_LAST, OP_LAST_OR_DEFAULT,
   OP_SUM, OP_MAX, OP_MIN, OP_AVERAGE, OP_GROUP_BY, OP_TO_DICTIONARY, OP_THEN_BY, OP_THEN_BY_DESC,
-  OP_SINGLE, OP_SINGLE_OR_DEFAULT, OP_MAX_BY, OP_MIN_BY,
+  OP_SINGLE, OP_SINGLE_OR_DEFAULT, OP_MAX_BY, OP_MIN_BY, OP_SELECT_MANY,
 } LinqOp;
 
 static const char no_elements[] = "Sequence contains no elements";
@@ -302,6 +302,26 @@ finish (LinqFrame *lf,
               }
         return;
       }
+    case OP_SELECT_MANY:
+      {
+        /* Every sequence the selector made, one after the other. */
+        AwlList *result = awl_list_new (sim, FALSE);
+        for (guint i = 0; i < done; i++)
+          {
+            AwlList *part = awl_value_get_foreign (mapped[i], &awl_list_class);
+            if (part == NULL)
+              part = awl_enumerable_items (sim, mapped[i]);
+            if (part == NULL)
+              {
+                awl_step_throw (s, awl_scn_exception (sim, "InvalidOperationException",
+                                                      "SelectMany's selector must return a sequence"));
+                return;
+              }
+            g_array_append_vals (result->items, part->items->data, part->items->len);
+          }
+        awl_step_return (s, awl_value_object (result));
+        return;
+      }
     case OP_MAX_BY:
     case OP_MIN_BY:
       {
@@ -417,6 +437,7 @@ op_name (LinqOp op)
     "Enumerable.Sum", "Enumerable.Max", "Enumerable.Min", "Enumerable.Average",
     "Enumerable.GroupBy", "Enumerable.ToDictionary", "Enumerable.ThenBy", "Enumerable.ThenByDescending",
     "Enumerable.Single", "Enumerable.SingleOrDefault", "Enumerable.MaxBy", "Enumerable.MinBy",
+    "Enumerable.SelectMany",
   };
   return names[op];
 }
@@ -544,6 +565,7 @@ static const AwlKnownApi rows[] = {
   { "Enumerable", "SingleOrDefault", AWL_IM, 0, 1, NULL, 0, linq_op, OP_SINGLE_OR_DEFAULT, R "int n = r.SingleOrDefault(x => x > 9);" },
   { "Enumerable", "MaxBy", AWL_IM, 1, 1, NULL, 0, linq_op, OP_MAX_BY, W "string s = w.MaxBy(x => x);" },
   { "Enumerable", "MinBy", AWL_IM, 1, 1, NULL, 0, linq_op, OP_MIN_BY, W "string s = w.MinBy(x => x);" },
+  { "Enumerable", "SelectMany", AWL_IM, 1, 1, NULL, 0, linq_op, OP_SELECT_MANY, W "var chars = w.SelectMany(x => x.Split('a')).ToList();" },
   { "Enumerable", "Distinct", AWL_IM, 0, 0, NULL, 0, linq_distinct, 0, W "var s = w.Distinct().ToList();" },
   { "IGrouping", "Key", AWL_IP, 0, 0, NULL, 0, grouping_key, 0, W "foreach (var g in w.GroupBy(x => x)) Console.WriteLine(g.Key);" },
 };
