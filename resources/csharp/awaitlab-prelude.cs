@@ -1086,26 +1086,27 @@ namespace Awaitlab
   {
     public static Task<string> GetAsync (string url, double ms,
                                          CancellationToken token = default (CancellationToken),
-                                         bool fail = false, int failures = 0)
+                                         bool fail = false, int failures = 0, string body = null)
     {
       bool fails = Faults.ShouldFail (url, fail, failures);
       return World.IoAsync (ms, token, fails ? new HttpRequestException (Faults.Message) : null,
-                            Body (url));
+                            Body (url, body));
     }
 
-    public static string Get (string url, double ms, bool fail = false, int failures = 0)
+    public static string Get (string url, double ms, bool fail = false, int failures = 0,
+                              string body = null)
     {
       bool fails = Faults.ShouldFail (url, fail, failures);
       SimWorld.Sleep (ms);
       if (fails)
         throw new HttpRequestException (Faults.Message);
-      return Body (url);
+      return Body (url, body);
     }
 
-    // The simulator's body text (docs/scenario-language.md).
-    internal static string Body (string url)
+    // The simulator's body text (docs/scenario-language.md), or the one the call gave.
+    internal static string Body (string url, string body)
     {
-      return "response from " + url;
+      return body ?? "response from " + url;
     }
   }
 

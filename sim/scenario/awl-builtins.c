@@ -667,7 +667,7 @@ awl_builtin_index_get (AwlBiCall *call)
   guint index = 0;
   AwlBiResult r;
 
-  if (awl_cdict_index (call, FALSE, &r))
+  if (awl_cdict_index (call, FALSE, &r) || awl_json_index (call, &r))
     return r;
   if (call->target.kind == AWL_VALUE_STRING)
     {

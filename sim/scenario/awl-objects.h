@@ -211,6 +211,8 @@ AwlValue    awl_hash_set_from       (AwlSim *sim, AwlList *from);
  * TRUE with *out set if @pair is one and @name is Item1 or Item2. */
 AwlValue    awl_key_value_new       (AwlSim *sim, AwlValue key, AwlValue value);
 gboolean    awl_key_value_item      (AwlValue pair, const char *name, AwlValue *out);
+/* o["key"] on a JObject, a[i] on a JArray (awl-builtins-json.c). */
+gboolean    awl_json_index          (AwlBiCall *call, AwlBiResult *result);
 /* `await foreach` over Reader.ReadAllAsync() (awl-builtins-channels.c): OP_AE_MOVE_NEXT,
  * OP_AE_CURRENT and OP_AE_DISPOSE on its enumerator; TRUE with *out set if @v is one. */
 gboolean    awl_channel_enumerator_op (AwlSim *sim, AwlValue v, int op, AwlValue *out);
