@@ -1,9 +1,9 @@
 // @title Dictionary pairs, Queue, Stack and HashSet
-// Checked against .NET 10 (`dotnet run`): the same fourteen lines:
+// Checked against .NET 10 (`dotnet run`): the same fifteen lines:
 //   apples -> 3 / pears -> 0 / plums -> 12 / apples:3 pears:0 plums:12 /
 //   [apples, 3] [pears, 0] [plums, 12] / home has 5 hits / first then second, 2 left /
 //   second third / pop 3, peek 2, count 2 / 2 1 / [2][1] / Stack empty. / Queue empty. /
-//   True True False 2 True True 1
+//   True True False 2 True True 1 / 2,1 [apples, 3];[pears, 0];[plums, 12] a
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -49,5 +49,6 @@ class Program
         try { new Queue<int>().Dequeue(); } catch (InvalidOperationException e) { Console.WriteLine(e.Message); }
         var seen = new HashSet<string>();
         Console.WriteLine($"{seen.Add("a")} {seen.Add("b")} {seen.Add("a")} {seen.Count} {seen.Contains("b")} {seen.Remove("b")} {seen.Count}");
+        Console.WriteLine(string.Join(",", new Stack<int>(new[] { 1, 2 })) + " " + string.Join(";", stock) + " " + string.Join("", seen));
     }
 }
