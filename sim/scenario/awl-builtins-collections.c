@@ -260,6 +260,7 @@ AWL_BI (list_add)
   if (!bi_charge (call, 1, sizeof (AwlValue)))
     return bi_over_budget (call);
   g_array_append_val (l->items, call->args[0]);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 
@@ -273,6 +274,7 @@ AWL_BI (list_add_range)
   if (!bi_charge (call, 1, (guint64) src->items->len * sizeof (AwlValue)))
     return bi_over_budget (call);
   g_array_append_vals (l->items, src->items->data, src->items->len);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 
@@ -385,6 +387,7 @@ AWL_BI (list_remove)
     if (awl_value_equal (g_array_index (l->items, AwlValue, i), call->args[0]))
       {
         g_array_remove_index (l->items, i);
+        awl_list_changed (l);
         return bi_value (call, awl_value_bool (TRUE));
       }
   return bi_value (call, awl_value_bool (FALSE));
@@ -393,6 +396,7 @@ AWL_BI (list_remove)
 AWL_BI (list_clear)
 {
   g_array_set_size (target_list (call)->items, 0);
+  awl_list_changed (target_list (call));
   return bi_value (call, awl_value_null ());
 }
 
@@ -409,6 +413,7 @@ AWL_BI (list_insert)
   if (!bi_charge (call, (l->items->len - at) / 4 + 1, sizeof (AwlValue)))
     return bi_over_budget (call);
   g_array_insert_val (l->items, at, call->args[1]);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 
@@ -423,6 +428,7 @@ AWL_BI (list_remove_at)
     return bi_throw (call, "ArgumentOutOfRangeException",
                      "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
   g_array_remove_index (l->items, at);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 

@@ -18,6 +18,8 @@ typedef struct
   AwlForeign  parent;
   GArray     *keys;     /* AwlValue, in insertion order */
   GArray     *values;
+  guint       version;  /* new keys: a Dictionary's foreach throws after one (not after an
+                           overwrite or a Remove, as in .NET Core 3.0 and later) */
 } AwlCDict;
 
 static void
@@ -63,6 +65,7 @@ cdict_set (AwlCDict *d,
     {
       g_array_append_val (d->keys, key);
       g_array_append_val (d->values, value);
+      d->version++;
     }
 }
 
@@ -136,12 +139,19 @@ awl_dictionary_pairs (AwlSim   *sim,
 {
   AwlCDict *d = awl_value_get_foreign (v, &dict_class);
   AwlList *pairs;
+  gboolean concurrent = FALSE;
 
   if (d == NULL)
-    d = awl_value_get_foreign (v, &cdict_class);
+    concurrent = (d = awl_value_get_foreign (v, &cdict_class)) != NULL;
   if (d == NULL)
     return NULL;
   pairs = awl_list_new (sim, FALSE);
+  /* A ConcurrentDictionary may change while it is walked; a Dictionary may not. */
+  if (!concurrent)
+    {
+      pairs->source_version = &d->version;
+      pairs->source_start = d->version;
+    }
   for (guint i = 0; i < d->keys->len; i++)
     {
       AwlValue kv = awl_key_value_new (sim, g_array_index (d->keys, AwlValue, i), g_array_index (d->values, AwlValue, i));

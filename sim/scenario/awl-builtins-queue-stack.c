@@ -13,6 +13,7 @@ typedef struct
 {
   AwlForeign  parent;
   GArray     *items;   /* AwlValue: queue oldest first, stack bottom first, set in order */
+  guint       version; /* every change: a foreach over it throws after one */
 } AwlBag;
 
 static void
@@ -66,11 +67,14 @@ awl_enumerable_items (AwlSim   *sim,
       l = awl_list_new (sim, FALSE);
       for (guint i = b->items->len; i > 0; i--)
         g_array_append_val (l->items, g_array_index (b->items, AwlValue, i - 1));
-      return l;
     }
-  if ((b = awl_value_get_foreign (v, &queue_class)) == NULL && (b = awl_value_get_foreign (v, &set_class)) == NULL)
+  else if ((b = awl_value_get_foreign (v, &queue_class)) != NULL || (b = awl_value_get_foreign (v, &set_class)) != NULL)
+    l = awl_list_new_from (sim, FALSE, (AwlValue *) b->items->data, b->items->len);
+  else
     return NULL;
-  return awl_list_new_from (sim, FALSE, (AwlValue *) b->items->data, b->items->len);
+  l->source_version = &b->version;
+  l->source_start = b->version;
+  return l;
 }
 
 AwlValue
@@ -115,6 +119,7 @@ AWL_BI (bag_add)
   if (!bi_charge (call, 1, sizeof (AwlValue)))
     return bi_over_budget (call);
   g_array_append_val (b->items, call->args[0]);
+  b->version++;
   return bi_value (call, call->api->data ? awl_value_bool (TRUE) : awl_value_null ());
 }
 
@@ -137,7 +142,10 @@ AWL_BI (bag_take)
   at = stack ? b->items->len - 1 : 0;
   v = g_array_index (b->items, AwlValue, at);
   if (call->api->data & TAKE_REMOVE)
-    g_array_remove_index (b->items, at);
+    {
+      g_array_remove_index (b->items, at);
+      b->version++;
+    }
   if (call->api->data & TAKE_TRY)
     {
       AwlBox *box = awl_value_get_foreign (call->args[0], &awl_box_class);
@@ -161,6 +169,7 @@ AWL_BI (bag_contains)
 AWL_BI (bag_clear)
 {
   g_array_set_size (bag (call)->items, 0);
+  bag (call)->version++;
   return bi_value (call, awl_value_null ());
 }
 
@@ -170,7 +179,10 @@ AWL_BI (set_remove)
   gint i = bag_find (b, call->args[0]);
 
   if (i >= 0)
-    g_array_remove_index (b->items, i);
+    {
+      g_array_remove_index (b->items, i);
+      b->version++;
+    }
   return bi_value (call, awl_value_bool (i >= 0));
 }
 

@@ -696,5 +696,7 @@ awl_builtin_index_set (AwlBiCall *call)
   if ((r = index_check (call, &l, &index)) != BI_VALUE)
     return r;
   g_array_index (l->items, AwlValue, index) = call->args[1];
+  if (!l->is_array)
+    awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }

@@ -47,6 +47,11 @@ typedef struct
    * order) for a following ThenBy; bit i of order_desc = level i descending. */
   GPtrArray  *order_levels;
   guint32     order_desc;
+  guint       version;   /* a List<T>'s changes: a foreach over it checks it (awl_list_changed) */
+  /* A snapshot of a Dictionary, Queue, Stack or HashSet (awl_enumerable_items): the
+   * collection's own change count, and its value when the snapshot was made. */
+  const guint *source_version;
+  guint       source_start;
 } AwlList;
 
 typedef struct
@@ -54,7 +59,24 @@ typedef struct
   AwlForeign  parent;
   AwlList    *list;
   guint       index;
+  guint       version;   /* list->version when the foreach started */
 } AwlIter;
+
+/* Every change to a List<T>'s items (Add, Remove, Insert, Clear, list[i] = …) counts,
+ * so that a foreach over it throws "Collection was modified" as .NET's enumerator does. */
+static inline void
+awl_list_changed (AwlList *l)
+{
+  l->version++;
+}
+
+/* Whether the collection a foreach walks changed since @it started. */
+static inline gboolean
+awl_iter_stale (const AwlIter *it)
+{
+  return it->version != it->list->version ||
+         (it->list->source_version != NULL && *it->list->source_version != it->list->source_start);
+}
 
 typedef enum { LAZY_SELECT, LAZY_WHERE, LAZY_ORDER_BY, LAZY_ORDER_BY_DESC } AwlLazyKind;
 
