@@ -32,6 +32,7 @@ extern const AwlApiFamily awl_api_family_key_value;
 extern const AwlApiFamily awl_api_family_queue_stack;
 extern const AwlApiFamily awl_api_family_linq_join;
 extern const AwlApiFamily awl_api_family_linq_sets;
+extern const AwlApiFamily awl_api_family_linq_fold;
 extern const AwlApiFamily awl_api_family_json;
 
 static const AwlApiFamily * const families[] = {
@@ -57,6 +58,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_queue_stack,
   &awl_api_family_linq_join,
   &awl_api_family_linq_sets,
+  &awl_api_family_linq_fold,
   &awl_api_family_json,
 };
 
