@@ -18,8 +18,10 @@ typedef struct
   AwlForeign  parent;
   GArray     *keys;     /* AwlValue, in insertion order */
   GArray     *values;
-  guint       version;  /* new keys: a Dictionary's foreach throws after one (not after an
-                           overwrite or a Remove, as in .NET Core 3.0 and later) */
+  guint       version;  /* changes a Dictionary's foreach throws after: new keys; on .NET
+                           Framework (netfx) also overwrites and Remove, which .NET Core
+                           3.0 and later allow during a foreach */
+  gboolean    netfx;
 } AwlCDict;
 
 static void
@@ -60,7 +62,11 @@ cdict_set (AwlCDict *d,
   gint i = cdict_find (d, key);
 
   if (i >= 0)
-    g_array_index (d->values, AwlValue, i) = value;
+    {
+      g_array_index (d->values, AwlValue, i) = value;
+      if (d->netfx)
+        d->version++;
+    }
   else
     {
       g_array_append_val (d->keys, key);
@@ -87,6 +93,7 @@ AWL_BI (cdict_new)
 
   d->keys = g_array_new (FALSE, FALSE, sizeof (AwlValue));
   d->values = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  d->netfx = awl_sim_get_config (call->sim)->profile == AWL_PROFILE_NETFX;
   return bi_value (call, awl_value_object (d));
 }
 
@@ -167,6 +174,7 @@ awl_dictionary_new (AwlSim *sim)
 
   d->keys = g_array_new (FALSE, FALSE, sizeof (AwlValue));
   d->values = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  d->netfx = awl_sim_get_config (sim)->profile == AWL_PROFILE_NETFX;
   return awl_value_object (d);
 }
 
@@ -206,6 +214,8 @@ AWL_BI (cdict_try_get)
     {
       g_array_remove_index (d->keys, i);
       g_array_remove_index (d->values, i);
+      if (d->netfx)
+        d->version++;
     }
   return bi_value (call, awl_value_bool (i >= 0));
 }

@@ -3,6 +3,8 @@
 // values overwritten and keys removed inside its foreach (.NET Core 3.0 and later), but a
 // new key, or any change to a List (even list[0] = …), Queue, Stack or HashSet ends the
 // loop with InvalidOperationException at the next item; an array's elements may change.
+// On .NET Framework (Mono, `--set runtime=netfx`) an overwrite and a Remove throw too:
+// build-aux/fidelity compared both runtimes equal.
 using System;
 using System.Collections.Generic;
 
