@@ -241,9 +241,18 @@ AWL_BI (cdict_snapshot)
   AwlCDict *d = cdict (call);
   GArray *from = call->api->data ? d->values : d->keys;
 
+  AwlList *l;
+
   if (!bi_charge (call, from->len, (guint64) from->len * sizeof (AwlValue)))
     return bi_over_budget (call);
-  return bi_value (call, awl_value_object (awl_list_new_from (call->sim, FALSE, (AwlValue *) from->data, from->len)));
+  l = awl_list_new_from (call->sim, FALSE, (AwlValue *) from->data, from->len);
+  /* A Dictionary's Keys and Values belong to it: a foreach over them sees its changes. */
+  if (awl_value_get_foreign (call->target, &dict_class) != NULL)
+    {
+      l->source_version = &d->version;
+      l->source_start = d->version;
+    }
+  return bi_value (call, awl_value_object (l));
 }
 
 /* GetOrAdd and AddOrUpdate with a factory: call it, then store (the factory's result

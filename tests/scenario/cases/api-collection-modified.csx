@@ -1,8 +1,9 @@
 // @title Changing a collection inside its foreach
-// Checked against .NET 10 (`dotnet run`): the same seven lines. A Dictionary may have
-// values overwritten and keys removed inside its foreach (.NET Core 3.0 and later), but a
-// new key, or any change to a List (even list[0] = …), Queue, Stack or HashSet ends the
-// loop with InvalidOperationException at the next item; an array's elements may change.
+// Checked against .NET 10 (`dotnet run`): the same eight lines. A Dictionary may have
+// values overwritten and keys removed inside its foreach (.NET Core 3.0 and later), but
+// a new key (also while walking its Keys), or any change to a List (even list[0] = …),
+// Queue, Stack or HashSet ends the loop with InvalidOperationException at the next
+// item; an array's elements may change.
 // On .NET Framework (Mono, `--set runtime=netfx`) an overwrite and a Remove throw too:
 // build-aux/fidelity compared both runtimes equal.
 using System;
@@ -27,6 +28,8 @@ class Program
         catch (InvalidOperationException e) { Console.WriteLine("list set: " + e.Message); }
         try { foreach (int x in list) if (x == 2) list.Remove(x); }
         catch (InvalidOperationException e) { Console.WriteLine("list remove: " + e.Message); }
+        try { foreach (var k in d.Keys) d.Add(k + "3", 0); }
+        catch (InvalidOperationException e) { Console.WriteLine("keys: " + e.Message); }
         var arr = new[] { 1, 2 };
         foreach (int x in arr) arr[0] = 9;
         Console.WriteLine($"array {arr[0]}");
