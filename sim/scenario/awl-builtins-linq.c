@@ -485,6 +485,9 @@ AWL_BI (linq_op)
   if ((op == OP_THEN_BY || op == OP_THEN_BY_DESC) && l->order_levels == NULL)
     return bi_throw (call, "InvalidOperationException",
                      "ThenBy follows OrderBy, OrderByDescending or another ThenBy directly");
+  /* order_desc has one bit per key. */
+  if ((op == OP_THEN_BY || op == OP_THEN_BY_DESC) && l->order_levels->len >= 32)
+    return bi_throw (call, "NotSupportedException", "Awaitlab orders by at most 32 keys");
   if (call->n_args > 0)
     return with_lambdas (call, l);
   switch (op)
