@@ -997,24 +997,51 @@ namespace Awaitlab
 
   public static class Console
   {
+    // Text written by Write waits here for the WriteLine that ends its line (one
+    // console for every thread, as the simulator's is).
+    static readonly object pending_lock = new object ();
+    static string pending = "";
+
+    static string TakeLine (string text)
+    {
+      lock (pending_lock)
+        {
+          string line = pending + text;
+          pending = "";
+          return line;
+        }
+    }
+
     public static void WriteLine ()
     {
-      SimWorld.WriteLine ("");
+      SimWorld.WriteLine (TakeLine (""));
     }
 
     public static void WriteLine (string text)
     {
-      SimWorld.WriteLine (text);
+      SimWorld.WriteLine (TakeLine (text));
     }
 
     public static void WriteLine (object value)
     {
-      SimWorld.WriteLine (value == null ? "" : Convert.ToString (value, CultureInfo.InvariantCulture));
+      SimWorld.WriteLine (TakeLine (value == null ? "" : Convert.ToString (value, CultureInfo.InvariantCulture)));
     }
 
     public static void WriteLine (string format, params object[] args)
     {
-      SimWorld.WriteLine (string.Format (CultureInfo.InvariantCulture, format, args));
+      SimWorld.WriteLine (TakeLine (string.Format (CultureInfo.InvariantCulture, format, args)));
+    }
+
+    public static void Write (object value)
+    {
+      lock (pending_lock)
+        pending += value == null ? "" : Convert.ToString (value, CultureInfo.InvariantCulture);
+    }
+
+    public static void Write (string format, params object[] args)
+    {
+      lock (pending_lock)
+        pending += string.Format (CultureInfo.InvariantCulture, format, args);
     }
   }
 

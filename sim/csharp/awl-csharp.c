@@ -350,7 +350,7 @@ walk_call (AwlCsharpGen  *gen,
   const char *type;
   const char *member;
 
-  static const char * const net6_members[] = { "ForEachAsync", "WhenEach", NULL };
+  static const char * const net6_members[] = { "ForEachAsync", "WhenEach", "MaxBy", "MinBy", NULL };
 
   if (callee->kind != AWL_EXPR_MEMBER)
     return;
@@ -474,6 +474,10 @@ walk_stmt (AwlCsharpGen  *gen,
     check_type (gen, stmt->decl.type);
   else if (stmt->kind == AWL_STMT_FOREACH && stmt->foreach.is_await)
     awl_csharp_not_exportable (gen, stmt->loc.line, "`await foreach` (async streams) needs C# 8");
+  /* The parser's hidden loop variable of `foreach (var (k, v) in …)`. */
+  else if (stmt->kind == AWL_STMT_FOREACH && g_str_has_prefix (stmt->foreach.var->name, "__item_"))
+    awl_csharp_not_exportable (gen, stmt->loc.line, "`foreach (var (a, b) in …)` is not compiled by mcs "
+                               "(and KeyValuePair has no Deconstruct in .NET Framework)");
   awl_stmt_foreach_child (stmt, walk_child, gen);
 }
 

@@ -637,6 +637,15 @@ void        awl_sim_set_sync_context    (AwlSim          *sim,
 /* The custom context installed on the current thread, or NULL. */
 AwlContext *awl_sim_get_custom_context  (AwlSim          *sim);
 AwlValue    awl_context_get_object      (AwlContext      *ctx);
+/* SynchronizationContext.Current of this thread, kept to post to later from any
+ * thread (Progress<T> captures it at construction); NULL when there is none. The sim
+ * owns the context for the whole run. */
+AwlContext *awl_sim_capture_context     (AwlSim          *sim);
+/* @ctx.Post(callback) from whatever thread runs now; a NULL @ctx queues the callback
+ * to the pool, as the default SynchronizationContext's Post does. */
+void        awl_sim_context_post_to     (AwlSim          *sim,
+                                         AwlContext      *ctx,
+                                         AwlFrame        *callback);
 /* Runs a posted item on the current thread, before the caller's next step (a
  * continuation resumes there), and frees it: call it once per item. */
 gboolean    awl_sim_run_posted          (AwlSim          *sim,

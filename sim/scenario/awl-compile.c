@@ -1209,6 +1209,8 @@ compile_assign (Compiler    *c,
     case AWL_EXPR_MEMBER:
       {
         AwlCallSite *site = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+        /* `progress.ProgressChanged += h` reads an API property before setting it. */
+        awl_builtin_member_bind (site);
         c->receiver = TRUE;
         compile_expr (c, target->member.target);
         if (is_set)
