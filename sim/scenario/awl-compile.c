@@ -1394,9 +1394,32 @@ compile_ref_call (Compiler    *c,
       emit_full (c, OP_SET_MEMBER, 1, 0, field, e->loc);
       return;
     }
+  if (target->kind == AWL_EXPR_MEMBER)
+    {
+      /* Interlocked.Exchange/CompareExchange(ref obj.field, …): the call's value is the
+       * field's old value, so the object, the old and the new value go through
+       * temporaries. */
+      AwlCallSite *field = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+      guint obj = new_slot (c), old = new_slot (c), fresh = new_slot (c);
+
+      awl_builtin_member_bind (field);
+      compile_expr (c, target->member.target);
+      emit (c, OP_STORE, obj);
+      emit (c, OP_LOAD, obj);
+      emit_full (c, OP_GET_MEMBER, 0, 0, field, e->loc);
+      emit (c, OP_DUP, 0);
+      emit (c, OP_STORE, old);
+      compile_args (c, args + 1, n_args - 1);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      emit (c, OP_STORE, fresh);
+      emit (c, OP_LOAD, obj);
+      emit (c, OP_LOAD, fresh);
+      emit_full (c, OP_SET_MEMBER, 0, 0, field, e->loc);
+      emit (c, OP_LOAD, old);
+      return;
+    }
   error_at (c, target->loc.line, target->loc.col,
-            "`%s.%s(ref obj.field, …)` " "is not supported by Awaitlab's C# subset; use a variable or a static field",
-            site->type, site->member);
+            "`%s.%s(ref …)` needs a variable or a field as its first argument", site->type, site->member);
   emit_const (c, awl_value_null ());
 }
 
