@@ -362,6 +362,8 @@ receiver_types (AwlValue     v,
       break;
     case AWL_VALUE_INT:
     case AWL_VALUE_DOUBLE:
+    case AWL_VALUE_BOOL:
+      out[n++] = "Nullable";   /* the value of an `int?` that has one */
       break;
     case AWL_VALUE_OBJECT:
       switch (v.o->type)
@@ -515,10 +517,11 @@ member (AwlBiCall *call)
   if (inst != NULL)
     return instance_member (call, inst);
 
-  /* CancellationToken.None / default is the null token. */
+  /* CancellationToken.None / default is the null token; a null `int?` has no value. */
   if (call->target.kind == AWL_VALUE_NULL)
     {
-      const AwlKnownApi *api = find_row (call->site, "CancellationToken");
+      const AwlKnownApi *api = find_row (call->site, awl_builtin_nullable_receiver (call->site)
+                                                     ? "Nullable" : "CancellationToken");
       return api ? run_row (call, api) : bi_null_reference (call);
     }
   n = receiver_types (call->target, types);

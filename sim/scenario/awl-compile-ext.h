@@ -40,6 +40,24 @@ GArray      *awl_cx_pending_refs  (AwlCx *c);
 /* The function being compiled (NULL for field initializers). */
 AwlFunction *awl_cx_function      (AwlCx *c);
 
+AwlAst      *awl_cx_ast           (AwlCx *c);
+/* The class of the method being compiled, or NULL. */
+const char  *awl_cx_class         (AwlCx *c);
+
+/* Defined in awl-compile-nullable.c: nullable value types (`int?`). */
+
+/* The type an expression is declared with (a variable, field, property, method
+ * result, awaited method result or cast), or NULL if not known. */
+const AwlTypeRef *awl_cx_declared_type (AwlCx *c, AwlExpr *e);
+gboolean     awl_cx_type_is_nullable_value (const AwlTypeRef *t);
+/* A member site on @target: tags it with `T?` when the target is one, and reports
+ * HasValue/Value/GetValueOrDefault on a plain value type. */
+void         awl_cx_nullable_site (AwlCx *c, AwlCallSite *site, AwlExpr *target, AwlLoc name_loc);
+/* Reports `int x = null;` and `int x = n;` for an `int? n`. */
+void         awl_cx_nullable_convert (AwlCx *c, const AwlTypeRef *to, AwlExpr *value);
+/* After a cast's operand: `(int)n` of an `int?` reads n.Value (throws when empty). */
+void         awl_cx_nullable_cast (AwlCx *c, AwlExpr *cast);
+
 /* Defined in awl-compile-everyday.c. */
 
 /* `out`/`ref` arguments: pushes a box for @arg and remembers to copy its value back

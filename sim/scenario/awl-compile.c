@@ -1592,6 +1592,7 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
+      awl_cx_nullable_site ((AwlCx *) c, site, callee->member.target, callee->member.name_loc);
       c->receiver = TRUE;
       compile_expr (c, callee->member.target);
       if (callee->member.null_conditional)
@@ -1695,6 +1696,7 @@ compile_member (Compiler *c,
       emit_const (c, awl_value_null ());
       return;
     }
+  awl_cx_nullable_site ((AwlCx *) c, site, e->member.target, e->member.name_loc);
   c->receiver = TRUE;
   compile_expr (c, e->member.target);
   if (e->member.null_conditional)
@@ -1707,7 +1709,7 @@ compile_member (Compiler *c,
 static int
 default_kind (const AwlTypeRef *t)
 {
-  if (t == NULL)
+  if (t == NULL || t->nullable)   /* an `int?`'s default is null */
     return 0;
   if (type_is_int (t))
     return 1;
@@ -2246,6 +2248,7 @@ compile_expr (Compiler *c,
       }
     case AWL_EXPR_CAST:
       compile_expr (c, e->cast.operand);
+      awl_cx_nullable_cast ((AwlCx *) c, e);
       if (e->cast.as_operator || awl_ast_get_class (c->unit->ast, e->cast.type->name) != NULL)
         emit_full (c, OP_CAST_CLASS, e->cast.as_operator, 0,
                    (gpointer) own_string (c, e->cast.type->name), e->loc);
@@ -2363,6 +2366,8 @@ compile_decl (Compiler *c,
       gboolean dbl = type_is_double (t);
 
       StaticType ty = t ? type_ref_static (t) : expr_static_type (c, s->decl.inits[i]);
+      if (s->decl.inits[i] != NULL)
+        awl_cx_nullable_convert ((AwlCx *) c, t, s->decl.inits[i]);
 
       if (s->decl.inits[i] && awl_cx_named_tuple ((AwlCx *) c, s->decl.inits[i], t))
         ;
@@ -3189,6 +3194,8 @@ void awl_cx_store_name (AwlCx *c, AwlExpr *target) { compile_store_target ((Comp
 void awl_cx_scope_push (AwlCx *c) { scope_push ((Compiler *) c); }
 void awl_cx_scope_pop (AwlCx *c) { scope_pop ((Compiler *) c); }
 AwlProgram *awl_cx_program (AwlCx *c) { return ((Compiler *) c)->prog; }
+AwlAst *awl_cx_ast (AwlCx *c) { return ((Compiler *) c)->unit->ast; }
+const char *awl_cx_class (AwlCx *c) { return ((Compiler *) c)->klass; }
 GArray *awl_cx_pending_refs (AwlCx *c) { return ((Compiler *) c)->pending_refs; }
 AwlFunction *awl_cx_function (AwlCx *c) { return ((Compiler *) c)->f ? ((Compiler *) c)->f->code->func : NULL; }
 
