@@ -429,6 +429,9 @@ walk_expr (AwlCsharpGen  *gen,
           expr->new_obj.n_args >= 1)
         note_duration (gen, expr->new_obj.args[0].value);
       break;
+    case AWL_EXPR_WITH:
+      awl_csharp_not_exportable (gen, expr->loc.line, "`with` expressions need C# 9");
+      break;
     case AWL_EXPR_ASSIGN:
       if (expr->assign.op == AWL_ASSIGN_COALESCE)
         awl_csharp_not_exportable (gen, expr->loc.line, "`?\?=` needs C# 8");

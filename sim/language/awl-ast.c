@@ -435,6 +435,10 @@ awl_expr_foreach_child (const AwlExpr   *expr,
     case AWL_EXPR_TUPLE:
       visit_exprs (expr->tuple.elements, expr->tuple.n_elements, func, user_data);
       break;
+    case AWL_EXPR_WITH:
+      visit_expr (expr->with.operand, func, user_data);
+      visit_exprs (expr->with.init, expr->with.n_init, func, user_data);
+      break;
     case AWL_EXPR_CAST:
       visit_expr (expr->cast.operand, func, user_data);
       break;
@@ -536,7 +540,7 @@ awl_expr_kind_to_string (AwlExprKind kind)
     "null", "bool", "int", "double", "char", "string", "interpolated", "name",
     "member", "call", "index", "new", "new-array", "init-list", "unary", "binary",
     "assign", "conditional", "await", "lambda", "is", "cast", "default", "typeof",
-    "nameof", "throw", "switch", "tuple",
+    "nameof", "throw", "switch", "tuple", "with",
   };
 
   return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "?";
@@ -994,6 +998,16 @@ dump_expr (GString       *out,
           if (e->tuple.names != NULL && e->tuple.names[i] != NULL)
             g_string_append_printf (out, "%s:", e->tuple.names[i]);
           dump_expr (out, e->tuple.elements[i]);
+        }
+      g_string_append_c (out, ')');
+      break;
+    case AWL_EXPR_WITH:
+      g_string_append (out, "(with ");
+      dump_expr (out, e->with.operand);
+      for (guint i = 0; i < e->with.n_init; i++)
+        {
+          g_string_append_c (out, ' ');
+          dump_expr (out, e->with.init[i]);
         }
       g_string_append_c (out, ')');
       break;

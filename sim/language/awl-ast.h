@@ -139,6 +139,7 @@ typedef enum
   AWL_EXPR_THROW,         /* `x ?? throw new …` (throw expression) */
   AWL_EXPR_SWITCH,        /* `x switch { 1 => "a", > 5 => "b", _ => "c" }` */
   AWL_EXPR_TUPLE,         /* `(1, "a")`, `(Count: 1, Name: "a")` */
+  AWL_EXPR_WITH,          /* `order with { Total = 0 }` (awl-parser-with.c) */
 } AwlExprKind;
 
 typedef enum
@@ -323,6 +324,9 @@ struct _AwlExpr
     struct { AwlExpr *subject; AwlSwitchArm *arms; guint n_arms; } switch_; /* SWITCH */
     struct { AwlExpr **elements; const char **names;             /* names[i] may be NULL */
              guint n_elements; } tuple;                         /* TUPLE */
+    struct { AwlExpr *operand;
+             AwlExpr **init; guint n_init; } with;               /* WITH: init elements are
+                                               ASSIGN (`=`) to a NAME, one per member */
   };
 };
 

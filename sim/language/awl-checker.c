@@ -1078,6 +1078,12 @@ check_expr (Checker *c,
     case AWL_EXPR_LAMBDA:
       check_function (c, e->lambda.func);
       break;
+    case AWL_EXPR_WITH:
+      /* `x with { Name = v }`: Name is a member of x's type (the compiler checks it). */
+      check_expr (c, e->with.operand);
+      for (guint i = 0; i < e->with.n_init; i++)
+        check_expr (c, e->with.init[i]->assign.value);
+      break;
     case AWL_EXPR_SWITCH:
       check_expr (c, e->switch_.subject);
       for (guint i = 0; i < e->switch_.n_arms; i++)

@@ -91,4 +91,9 @@ gboolean    awl_px_parse_is_pattern  (AwlPx *p, AwlExpr *e);
 /* After an operand: `x switch { … }` if a `switch` follows, else @left. */
 AwlExpr    *awl_px_maybe_switch      (AwlPx *p, AwlExpr *left);
 
+/* Defined in awl-parser-with.c. */
+
+/* At `with {`: `left with { Name = value, … }`. */
+AwlExpr    *awl_px_parse_with        (AwlPx *p, AwlExpr *left);
+
 G_END_DECLS

@@ -1436,8 +1436,8 @@ parse_postfix (Parser  *p,
         }
       else if (tok_is_ident (t, "with") && tok_is_punct (peek_tok (p, 1), P_LBRACE))
         {
-          error_at_tok (p, t, "`with` expressions " ARE_NOT_SUPPORTED);
-          return NULL;
+          if ((e = awl_px_parse_with ((AwlPx *) p, e)) == NULL)
+            return NULL;
         }
       else
         break;

@@ -79,5 +79,9 @@ void         awl_cx_switch        (AwlCx *c, AwlExpr *e);
  * starts with '(' and whose fields are its element names (or Item1, Item2, …). */
 extern const AwlKnownApi awl_tuple_ctor;    /* OP_NEW: the elements are the arguments */
 extern const AwlKnownApi awl_tuple_rename;  /* OP_CALL_STATIC: the same tuple with the site's names */
+extern const AwlKnownApi awl_record_clone;  /* OP_CALL_STATIC: a shallow copy of a script object */
+
+/* Defined in awl-compile-with.c: `x with { Name = v, … }`. */
+void         awl_cx_with          (AwlCx *c, AwlExpr *e);
 
 G_END_DECLS

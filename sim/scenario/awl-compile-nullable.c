@@ -113,6 +113,10 @@ awl_cx_declared_type (AwlCx   *c,
       return NULL;
     case AWL_EXPR_CAST:
       return e->cast.as_operator ? NULL : e->cast.type;
+    case AWL_EXPR_NEW:
+      return e->new_obj.anonymous ? NULL : e->new_obj.type;
+    case AWL_EXPR_WITH:
+      return awl_cx_declared_type (c, e->with.operand);
     default:
       return NULL;
     }

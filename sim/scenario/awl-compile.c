@@ -2219,6 +2219,7 @@ compile_expr (Compiler *c,
     case AWL_EXPR_LAMBDA: compile_lambda (c, e); break;
     case AWL_EXPR_SWITCH: awl_cx_switch ((AwlCx *) c, e); break;
     case AWL_EXPR_TUPLE: awl_cx_tuple ((AwlCx *) c, e, NULL); break;
+    case AWL_EXPR_WITH: awl_cx_with ((AwlCx *) c, e); break;
     case AWL_EXPR_IS:
       if (e->is.pattern != NULL)
         {
