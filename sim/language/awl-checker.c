@@ -1549,6 +1549,32 @@ check_duplicates (Checker *c)
     }
 }
 
+/* An instance method as the entry (a form's handler) runs on `new Klass()`. */
+static void
+check_instance_entry (Checker     *c,
+                      AwlFunction *m)
+{
+  const AwlClassDecl *decl = awl_ast_get_class (c->unit->ast, m->klass);
+  AwlFunction *ctor = awl_ast_find_method_in (c->unit->ast, m->klass, m->klass);
+
+  if (m->n_params > 3)
+    error_at (c, m->loc, "the entry method `%s` must take no parameters (or `object sender, EventArgs e`)",
+              m->name);
+  if (decl != NULL && (decl->flags & (AWL_CLASS_ABSTRACT | AWL_CLASS_INTERFACE)))
+    error_at (c, m->loc, "the entry method `%s` is an instance method of the %s `%s`, which Awaitlab "
+              "cannot create; make it a method of a concrete class", m->name,
+              (decl->flags & AWL_CLASS_INTERFACE) ? "interface" : "abstract class", m->klass);
+  else if (ctor != NULL && (ctor->flags & AWL_FUNC_CTOR))
+    for (guint i = 1; i < ctor->n_params; i++)
+      if (ctor->params[i]->default_value == NULL && !ctor->params[i]->is_params)
+        {
+          error_at (c, m->loc, "the entry method `%s` runs on `new %s()`, but the constructor of `%s` "
+                    "needs arguments; give `%s` a parameterless constructor", m->name, m->klass,
+                    m->klass, m->klass);
+          break;
+        }
+}
+
 static void
 check_entry (Checker *c)
 {
@@ -1574,7 +1600,9 @@ check_entry (Checker *c)
                 dirs->entry == NULL ? "; name another with `@entry`" : "");
       return;
     }
-  if (m->n_params > 2)
+  if ((m->flags & AWL_FUNC_INSTANCE) && m->klass != NULL)
+    check_instance_entry (c, m);
+  else if (m->n_params > 2)
     error_at (c, m->loc, "the entry method `%s` must take no parameters (or `string[] args`, or `object sender, EventArgs e`)",
               entry);
 }

@@ -81,6 +81,13 @@ extern const AwlKnownApi awl_tuple_ctor;    /* OP_NEW: the elements are the argu
 extern const AwlKnownApi awl_tuple_rename;  /* OP_CALL_STATIC: the same tuple with the site's names */
 extern const AwlKnownApi awl_record_clone;  /* OP_CALL_STATIC: a shallow copy of a script object */
 
+/* Compiles @func (not part of the syntax tree) as a method called @name. */
+AwlCode     *awl_cx_compile_extra (AwlCx *c, AwlFunction *func, const char *name);
+
+/* Defined in awl-compile-entry.c: the function that starts an instance entry
+ * (`new MainForm().Button_Click(null, null)`). */
+AwlCode     *awl_cx_instance_entry (AwlCx *c, AwlCode *method);
+
 /* Defined in awl-compile-with.c: `x with { Name = v, … }`. */
 void         awl_cx_with          (AwlCx *c, AwlExpr *e);
 

@@ -3155,6 +3155,8 @@ awl_program_compile (AwlUnit *unit)
   if (prog->entry == NULL)
     error_at (&c, unit->directives->last_line ? unit->directives->last_line : 1, 1,
               "the entry method `%s` is not defined (add it or name another one with @entry)", entry);
+  else if (prog->entry->func->flags & AWL_FUNC_INSTANCE)
+    prog->entry = awl_cx_instance_entry ((AwlCx *) &c, prog->entry);   /* a form's handler */
   else if (prog->entry->func->n_params > 0)
     {
       for (guint i = 0; i < prog->entry->func->n_params; i++)
@@ -3228,3 +3230,18 @@ awl_cx_declare_store (AwlCx *cx, const char *name, AwlTypeRef *type)
   emit_declare_store (c, slot);
 }
 void awl_cx_default (AwlCx *c, AwlTypeRef *type) { emit_default ((Compiler *) c, type); }
+
+AwlCode *
+awl_cx_compile_extra (AwlCx *cx, AwlFunction *func, const char *name)
+{
+  Compiler *c = (Compiler *) cx;
+  AwlCode *code = g_new0 (AwlCode, 1);
+
+  code->name = g_strdup (name);
+  code->func = func;
+  g_ptr_array_add (c->prog->codes, code);
+  c->lambda_counter = 0;
+  c->outer_name = code->name;
+  c->klass = func->klass;
+  return compile_function (c, func, code);
+}
