@@ -551,6 +551,11 @@ gboolean      awl_ast_class_extends_builtin (const AwlAst *ast,
                                              const char   *klass,
                                              const char   *builtin);
 
+/* The .NET exception class @klass (a class of the script) derives from, directly or
+ * through its base classes ("Exception", "InvalidOperationException"), or NULL. */
+const char   *awl_ast_class_exception_base (const AwlAst *ast,
+                                            const char   *klass);
+
 /* Whether some anonymous type (`new { Name = … }`) has a member @name. */
 gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
                                            const char   *name);

@@ -93,6 +93,21 @@ in_instance_method (Checker *c)
   return f != NULL && (f->flags & AWL_FUNC_INSTANCE) != 0;
 }
 
+/* Whether @name is a member that the current method's class, an exception class of
+ * the script, inherits from .NET's Exception. */
+static gboolean
+is_inherited_exception_member (Checker    *c,
+                               const char *name)
+{
+  static const char * const members[] = { "Message", "InnerException", "StackTrace", NULL };
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL && f->klass != NULL && g_strv_contains (members, name) &&
+         awl_ast_class_exception_base (c->unit->ast, f->klass) != NULL;
+}
+
 /* Whether some class of the script has an instance field or method called @name. */
 static gboolean
 is_user_instance_member (Checker    *c,
@@ -362,6 +377,12 @@ resolve_name (Checker  *c,
         }
       else
         make_class_member (c, e, m->klass);
+      return;
+    }
+  else if (in_instance_method (c) && is_inherited_exception_member (c, n->name))
+    {
+      /* `Message` inside an exception class of the script: this.Message. */
+      make_this_member (c, e);
       return;
     }
   else if (awl_ast_has_class (c->unit->ast, n->name) || awl_ast_is_enum (c->unit->ast, n->name))
@@ -1240,8 +1261,14 @@ check_try (Checker *c,
         error_at (c, k->loc, "this `catch` is unreachable: a previous `catch` already catches every exception");
       if (k->type != NULL)
         {
-          if (!awl_known_api_is_exception_type (k->type->name) &&
-              !g_str_has_suffix (k->type->name, "Exception"))
+          if (awl_ast_has_class (c->unit->ast, k->type->name))
+            {
+              if (awl_ast_class_exception_base (c->unit->ast, k->type->name) == NULL)
+                error_at (c, k->type->loc, "`%s` is not an exception type: a caught type must derive from "
+                          "`Exception`", k->type->name);
+            }
+          else if (!awl_known_api_is_exception_type (k->type->name) &&
+                   !g_str_has_suffix (k->type->name, "Exception"))
             error_at (c, k->type->loc, "`%s` is not an exception type", k->type->name);
         }
       if (k->filter == NULL &&

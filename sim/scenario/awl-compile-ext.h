@@ -88,6 +88,14 @@ AwlCode     *awl_cx_compile_extra (AwlCx *c, AwlFunction *func, const char *name
  * (`new MainForm().Button_Click(null, null)`). */
 AwlCode     *awl_cx_instance_entry (AwlCx *c, AwlCode *method);
 
+/* Defined in awl-compile-exceptions.c: exception classes of the script. */
+extern const AwlKnownApi awl_exception_base_ctor;  /* (this, [message, [inner]]): `: base(…)` */
+extern const AwlKnownApi awl_exception_wrap;       /* (object) → the exception it is */
+/* Compiles a constructor's `: base(…)` when it reaches a .NET exception class. */
+gboolean     awl_cx_exception_base_init (AwlCx *c, AwlFunction *ctor);
+/* After `new C(…)` of an exception class: the object becomes the exception. */
+void         awl_cx_exception_wrap (AwlCx *c, const char *klass, AwlLoc loc);
+
 /* Defined in awl-compile-with.c: `x with { Name = v, … }`. */
 void         awl_cx_with          (AwlCx *c, AwlExpr *e);
 

@@ -1807,6 +1807,8 @@ compile_ctor_init (Compiler    *c,
   AwlExpr self = { 0 }, call = { 0 };
   AwlCode *target;
 
+  if (awl_cx_exception_base_init ((AwlCx *) c, func))
+    return;
   if (func->init_kind == 2)
     target = nearest_ctor (c, func->klass);
   else
@@ -1898,6 +1900,7 @@ compile_new_instance (Compiler *c,
       else
         error_at (c, init->loc.line, init->loc.col, "only `Name = value` initializers work on objects of a class");
     }
+  awl_cx_exception_wrap ((AwlCx *) c, klass, e->loc);
 }
 
 /* `new { A = 1, b, x.C }`: an object of a class made for this expression, whose
@@ -1963,7 +1966,8 @@ compile_new (Compiler *c,
       return;
     }
 
-  if (api == NULL && e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
+  /* A class of the script wins over a .NET type of that name (`OrderFailedException`). */
+  if (e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
     {
       compile_new_instance (c, e);
       return;
@@ -2521,7 +2525,8 @@ compile_try (Compiler *c,
           else
             {
               g_autofree char *tn = awl_normalize_type (k->type->name);
-              if (!awl_exception_type_is_known (tn) && !awl_known_api_is_exception_type (tn))
+              if (!awl_exception_type_is_known (tn) && !awl_known_api_is_exception_type (tn) &&
+                  !awl_ast_has_class (c->unit->ast, tn))   /* the checker judged it */
                 error_extra (c, k->type->loc.line, k->type->loc.col,
                           "`%s` is not an exception type known to Awaitlab", k->type->name);
               emit (c, OP_LOAD, exc);
