@@ -521,6 +521,21 @@ awl_stmt_foreach_child (const AwlStmt   *stmt,
       visit_expr (stmt->lock.target, func, user_data);
       visit_stmt (stmt->lock.body, func, user_data);
       break;
+    case AWL_STMT_SWITCH:
+      visit_expr (stmt->switch_.subject, func, user_data);
+      for (guint i = 0; i < stmt->switch_.n_sections; i++)
+        {
+          const AwlSwitchSection *sec = &stmt->switch_.sections[i];
+
+          for (guint k = 0; k < sec->n_labels; k++)
+            {
+              visit_expr (sec->labels[k].test, func, user_data);
+              visit_expr (sec->labels[k].guard, func, user_data);
+            }
+          for (guint k = 0; k < sec->n_stmts; k++)
+            visit_stmt (sec->stmts[k], func, user_data);
+        }
+      break;
     case AWL_STMT_EMPTY:
     case AWL_STMT_BREAK:
     case AWL_STMT_CONTINUE:
@@ -552,7 +567,7 @@ awl_stmt_kind_to_string (AwlStmtKind kind)
   static const char * const names[] = {
     "block", "empty", "expr", "decl", "if", "while", "do", "for", "foreach",
     "break", "continue", "return", "throw", "try", "lock", "yield-return",
-    "yield-break",
+    "yield-break", "switch",
   };
 
   return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "?";
@@ -1171,6 +1186,36 @@ dump_stmt (GString       *out,
       dump_expr (out, s->lock.target);
       g_string_append_c (out, ' ');
       dump_stmt (out, s->lock.body);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_SWITCH:
+      g_string_append (out, "(switch ");
+      dump_expr (out, s->switch_.subject);
+      for (guint i = 0; i < s->switch_.n_sections; i++)
+        {
+          const AwlSwitchSection *sec = &s->switch_.sections[i];
+
+          g_string_append (out, " (section");
+          for (guint k = 0; k < sec->n_labels; k++)
+            {
+              g_string_append_c (out, ' ');
+              if (sec->labels[k].test == NULL)
+                g_string_append (out, "default");
+              else
+                dump_expr (out, sec->labels[k].test);
+              if (sec->labels[k].guard != NULL)
+                {
+                  g_string_append (out, " when ");
+                  dump_expr (out, sec->labels[k].guard);
+                }
+            }
+          for (guint k = 0; k < sec->n_stmts; k++)
+            {
+              g_string_append_c (out, ' ');
+              dump_stmt (out, sec->stmts[k]);
+            }
+          g_string_append_c (out, ')');
+        }
       g_string_append_c (out, ')');
       break;
     default:

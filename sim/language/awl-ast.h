@@ -352,7 +352,25 @@ typedef enum
   AWL_STMT_LOCK,
   AWL_STMT_YIELD_RETURN,
   AWL_STMT_YIELD_BREAK,
+  AWL_STMT_SWITCH,        /* switch (x) { case P when g: … } (awl-parser-switch.c) */
 } AwlStmtKind;
+
+/* One `case P when g:` or `default:` of a switch statement. */
+typedef struct
+{
+  AwlLoc       loc;
+  AwlExpr     *test;      /* `subject is P` on the switch's hidden variable; NULL for default */
+  AwlExpr     *guard;     /* `when …`, else NULL */
+} AwlSwitchLabel;
+
+/* The labels of a switch section and the statements they lead to. */
+typedef struct
+{
+  AwlSwitchLabel *labels;
+  guint           n_labels;
+  AwlStmt       **stmts;
+  guint           n_stmts;
+} AwlSwitchSection;
 
 struct _AwlCatch
 {
@@ -395,6 +413,8 @@ struct _AwlStmt
              AwlCatch *catches; guint n_catches;
              AwlStmt *finally_block;          /* BLOCK or NULL */ } try_; /* TRY */
     struct { AwlExpr *target; AwlStmt *body; } lock;                  /* LOCK */
+    struct { AwlExpr *subject;   /* the NAME of the hidden variable the parser declared */
+             AwlSwitchSection *sections; guint n_sections; } switch_; /* SWITCH */
   };
 };
 

@@ -34,6 +34,7 @@ typedef struct
   GPtrArray      *vars;       /* the current function's variables */
   GPtrArray      *lambdas;
   guint           loops;
+  guint           switches;  /* switch statements around (break leaves them) */
   guint           locks;
   guint           catches;
   guint           finallies;
@@ -1298,6 +1299,39 @@ check_try (Checker *c,
     }
 }
 
+/* A switch statement: each section's labels are `is` tests (declaring their
+ * pattern variables in the section's scope), then its statements, which may not
+ * run on into the next section (C#'s "control cannot fall through"). */
+static void
+check_switch (Checker *c,
+              AwlStmt *s)
+{
+  check_expr (c, s->switch_.subject);
+  for (guint i = 0; i < s->switch_.n_sections; i++)
+    {
+      AwlSwitchSection *sec = &s->switch_.sections[i];
+      guint mark = scope_mark (c);
+      AwlStmt *last = sec->n_stmts > 0 ? sec->stmts[sec->n_stmts - 1] : NULL;
+
+      for (guint k = 0; k < sec->n_labels; k++)
+        {
+          check_expr (c, sec->labels[k].test);
+          check_expr (c, sec->labels[k].guard);
+        }
+      c->switches++;
+      for (guint k = 0; k < sec->n_stmts; k++)
+        check_stmt (c, sec->stmts[k]);
+      c->switches--;
+      if (last == NULL || !(last->kind == AWL_STMT_BREAK || last->kind == AWL_STMT_RETURN ||
+                            last->kind == AWL_STMT_THROW || last->kind == AWL_STMT_CONTINUE ||
+                            last->kind == AWL_STMT_YIELD_BREAK || last->kind == AWL_STMT_BLOCK))
+        error_at (c, sec->labels[sec->n_labels - 1].loc,
+                  "control cannot fall through from one case label to another: end the section "
+                  "with `break;`, `return`, `throw` or `continue;`");
+      scope_pop (c, mark);
+    }
+}
+
 static void
 check_stmt (Checker *c,
             AwlStmt *s)
@@ -1381,8 +1415,11 @@ check_stmt (Checker *c,
       scope_pop (c, mark);
       break;
     case AWL_STMT_BREAK:
-      if (c->loops == 0)
-        error_at (c, s->loc, "`break` is not inside a loop");
+      if (c->loops == 0 && c->switches == 0)
+        error_at (c, s->loc, "`break` is not inside a loop or switch");
+      break;
+    case AWL_STMT_SWITCH:
+      check_switch (c, s);
       break;
     case AWL_STMT_CONTINUE:
       if (c->loops == 0)
@@ -1480,6 +1517,7 @@ check_function (Checker     *c,
   GPtrArray *saved_vars = c->vars;
   GPtrArray *saved_lambdas = c->lambdas;
   guint saved_loops = c->loops, saved_locks = c->locks, saved_catches = c->catches;
+  guint saved_switches = c->switches;
   guint saved_finallies = c->finallies, saved_try = c->try_with_catch;
   guint mark = scope_mark (c);
 
@@ -1489,7 +1527,7 @@ check_function (Checker     *c,
   c->func = f;
   c->vars = g_ptr_array_new ();
   c->lambdas = g_ptr_array_new ();
-  c->loops = c->locks = c->catches = c->finallies = c->try_with_catch = 0;
+  c->loops = c->locks = c->catches = c->finallies = c->try_with_catch = c->switches = 0;
   f->n_awaits = 0;
 
   check_signature (c, f);
@@ -1526,6 +1564,7 @@ check_function (Checker     *c,
   c->vars = saved_vars;
   c->lambdas = saved_lambdas;
   c->loops = saved_loops;
+  c->switches = saved_switches;
   c->locks = saved_locks;
   c->catches = saved_catches;
   c->finallies = saved_finallies;

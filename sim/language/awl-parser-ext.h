@@ -91,6 +91,11 @@ gboolean    awl_px_parse_is_pattern  (AwlPx *p, AwlExpr *e);
 /* After an operand: `x switch { … }` if a `switch` follows, else @left. */
 AwlExpr    *awl_px_maybe_switch      (AwlPx *p, AwlExpr *left);
 
+AwlStmt    *awl_px_parse_statement   (AwlPx *p);
+
+/* Defined in awl-parser-switch.c: at `switch (`, a switch statement (as a block). */
+AwlStmt    *awl_px_parse_switch_statement (AwlPx *p);
+
 /* Defined in awl-parser-with.c. */
 
 /* At `with {`: `left with { Name = value, … }`. */

@@ -2552,7 +2552,7 @@ parse_statement_inner (Parser *p)
           return NULL;
         }
       if (strcmp (kw, "switch") == 0)
-        return unsupported_statement (p, "`switch` " NOT_SUPPORTED "; use if/else");
+        return awl_px_parse_switch_statement ((AwlPx *) p);
       if (strcmp (kw, "goto") == 0)
         return unsupported_statement (p, "`goto` " NOT_SUPPORTED);
       if (strcmp (kw, "using") == 0)
@@ -4058,6 +4058,7 @@ AwlExpr    *awl_px_finish_depth (AwlPx *p, AwlExpr *e, guint d) { return finish_
 AwlVar     *awl_px_new_var (AwlPx *p, AwlVarKind kind, const char *name, AwlLoc loc, AwlTypeRef *type)
 { return new_var ((Parser *) p, kind, name, loc, type); }
 AwlStmt    *awl_px_new_stmt (AwlPx *p, AwlStmtKind kind, AwlLoc loc) { return new_stmt ((Parser *) p, kind, loc); }
+AwlStmt    *awl_px_parse_statement (AwlPx *p) { return parse_statement ((Parser *) p); }
 void        awl_px_end_stmt (AwlPx *p, AwlStmt *s) { end_stmt ((Parser *) p, s); }
 gboolean    awl_px_expect_semicolon (AwlPx *p) { return expect_semicolon ((Parser *) p); }
 

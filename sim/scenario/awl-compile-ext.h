@@ -96,6 +96,14 @@ gboolean     awl_cx_exception_base_init (AwlCx *c, AwlFunction *ctor);
 /* After `new C(…)` of an exception class: the object becomes the exception. */
 void         awl_cx_exception_wrap (AwlCx *c, const char *klass, AwlLoc loc);
 
+void         awl_cx_stmt          (AwlCx *c, AwlStmt *s);
+/* A switch statement's `break` target: push before its sections, pop at its end. */
+void         awl_cx_switch_push   (AwlCx *c);
+void         awl_cx_switch_pop    (AwlCx *c, guint break_target);
+
+/* Defined in awl-compile-switch.c. */
+void         awl_cx_switch_statement (AwlCx *c, AwlStmt *s);
+
 /* Defined in awl-compile-with.c: `x with { Name = v, … }`. */
 void         awl_cx_with          (AwlCx *c, AwlExpr *e);
 

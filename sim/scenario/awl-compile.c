@@ -49,6 +49,7 @@ typedef struct
   GArray   *breaks;     /* guint insn indices to patch */
   GArray   *continues;
   guint     n_trys;     /* trys depth at loop entry */
+  gboolean  is_switch;  /* a switch statement: `break` leaves it, `continue` goes past it */
 } LoopCtx;
 
 typedef struct _FuncCtx FuncCtx;
@@ -2692,6 +2693,9 @@ compile_stmt (Compiler *c,
     case AWL_STMT_FOREACH:
       compile_foreach (c, s);
       break;
+    case AWL_STMT_SWITCH:
+      awl_cx_switch_statement ((AwlCx *) c, s);
+      break;
     case AWL_STMT_BREAK:
     case AWL_STMT_CONTINUE:
       {
@@ -2703,6 +2707,13 @@ compile_stmt (Compiler *c,
             break;
           }
         l = g_ptr_array_index (c->f->loops, c->f->loops->len - 1);
+        for (guint k = c->f->loops->len; s->kind == AWL_STMT_CONTINUE && l->is_switch && k > 1; k--)
+          l = g_ptr_array_index (c->f->loops, k - 2);   /* the loop around the switch */
+        if (l->is_switch && s->kind == AWL_STMT_CONTINUE)
+          {
+            error_at (c, s->loc.line, s->loc.col, "no enclosing loop out of which to continue");
+            break;
+          }
         emit_exits (c, l->n_trys);
         j = emit (c, OP_JUMP, 0);
         g_array_append_val (s->kind == AWL_STMT_BREAK ? l->breaks : l->continues, j);
@@ -3235,6 +3246,9 @@ awl_cx_declare_store (AwlCx *cx, const char *name, AwlTypeRef *type)
   emit_declare_store (c, slot);
 }
 void awl_cx_default (AwlCx *c, AwlTypeRef *type) { emit_default ((Compiler *) c, type); }
+void awl_cx_stmt (AwlCx *c, AwlStmt *s) { compile_stmt ((Compiler *) c, s); }
+void awl_cx_switch_push (AwlCx *c) { loop_push ((Compiler *) c)->is_switch = TRUE; }
+void awl_cx_switch_pop (AwlCx *c, guint break_target) { loop_pop ((Compiler *) c, break_target, break_target); }
 
 AwlCode *
 awl_cx_compile_extra (AwlCx *cx, AwlFunction *func, const char *name)
