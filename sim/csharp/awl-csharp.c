@@ -402,6 +402,24 @@ walk_child (AwlExpr  *expr,
     walk_stmt (user_data, stmt);
 }
 
+/* A number, bool or arithmetic on them: a value, never null. */
+static gboolean
+is_value_literal (const AwlExpr *e)
+{
+  if (e->kind == AWL_EXPR_INT || e->kind == AWL_EXPR_DOUBLE || e->kind == AWL_EXPR_BOOL || e->kind == AWL_EXPR_CHAR)
+    return TRUE;
+  if (e->kind == AWL_EXPR_BINARY && e->binary.op <= AWL_BINARY_SHR)
+    {
+      /* `"a" + x` is a string. */
+      const AwlExpr *l = e->binary.left, *r = e->binary.right;
+      return !(l->kind == AWL_EXPR_STRING || l->kind == AWL_EXPR_INTERPOLATED ||
+               r->kind == AWL_EXPR_STRING || r->kind == AWL_EXPR_INTERPOLATED);
+    }
+  if (e->kind == AWL_EXPR_UNARY && e->unary.op == AWL_UNARY_NEG)
+    return TRUE;
+  return FALSE;
+}
+
 /* Looks at each expression for what C# 7.2 lacks and for durations, then at what
  * is inside it. */
 static void
@@ -431,6 +449,12 @@ walk_expr (AwlCsharpGen  *gen,
       break;
     case AWL_EXPR_WITH:
       awl_csharp_not_exportable (gen, expr->loc.line, "`with` expressions need C# 9");
+      break;
+    case AWL_EXPR_CONDITIONAL:
+      /* `ok ? 42 : null` (an `int?`) has no type before C# 9's target typing. */
+      if ((expr->conditional.then_expr->kind == AWL_EXPR_NULL && is_value_literal (expr->conditional.else_expr)) ||
+          (expr->conditional.else_expr->kind == AWL_EXPR_NULL && is_value_literal (expr->conditional.then_expr)))
+        awl_csharp_not_exportable (gen, expr->loc.line, "`?:` between a value and `null` needs C# 9 (or a cast to `int?`)");
       break;
     case AWL_EXPR_ASSIGN:
       if (expr->assign.op == AWL_ASSIGN_COALESCE)
