@@ -590,6 +590,9 @@ const char   *awl_stmt_kind_to_string  (AwlStmtKind  kind);
 const char   *awl_binary_op_to_string  (AwlBinaryOp  op);   /* "+", "&&", … */
 const char   *awl_unary_op_to_string   (AwlUnaryOp   op);
 const char   *awl_assign_op_to_string  (AwlAssignOp  op);
+/* The method a user-defined operator is (`op_Addition` for +), or NULL
+ * (awl-parser-operators.c). */
+const char   *awl_binary_op_method_name (AwlBinaryOp op);
 
 /* Visiting children, for passes that only traverse the tree.
  *

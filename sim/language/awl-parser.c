@@ -3646,6 +3646,12 @@ parse_member (Parser *p)
       return;
     }
 
+  if (tok_is_kw (t, "implicit") || tok_is_kw (t, "explicit"))
+    {
+      error_at_tok (p, t, "conversion operators (`implicit`/`explicit`) " ARE_NOT_SUPPORTED);
+      skip_member (p);
+      return;
+    }
   end = scan_type (p, p->pos, TRUE);
   if (end < 0)
     {
@@ -3683,8 +3689,21 @@ parse_member (Parser *p)
   if (tok_is_kw (name_tok, "operator") || tok_is_kw (name_tok, "implicit") ||
       tok_is_kw (name_tok, "explicit"))
     {
-      error_at_tok (p, name_tok, "operator overloading " NOT_SUPPORTED);
-      skip_member (p);
+      /* `static Money operator +(Money a, Money b)`: a static method op_Addition. */
+      AwlToken op_name;
+
+      if (!(m.mods & AWL_MOD_STATIC) && tok_is_kw (name_tok, "operator"))
+        {
+          error_at_tok (p, name_tok, "a user-defined operator must be declared `public static`");
+          skip_member (p);
+          return;
+        }
+      if (!awl_px_parse_operator_name ((AwlPx *) p, &op_name))
+        {
+          skip_member (p);
+          return;
+        }
+      parse_method (p, &m, type, &op_name);
       return;
     }
   if (name_tok->kind != AWL_TOK_IDENT)

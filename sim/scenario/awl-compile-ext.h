@@ -101,6 +101,14 @@ void         awl_cx_stmt          (AwlCx *c, AwlStmt *s);
 void         awl_cx_switch_push   (AwlCx *c);
 void         awl_cx_switch_pop    (AwlCx *c, guint break_target);
 
+/* Calls the method @klass.@name of the script with @args (as written in @e). */
+void         awl_cx_call_method   (AwlCx *c, AwlExpr *e, const char *klass, const char *name,
+                                   AwlArg *args, guint n_args);
+
+/* Defined in awl-compile-operators.c: `a + b` on a class with `operator +`. */
+AwlFunction *awl_cx_user_operator_method (AwlCx *c, AwlExpr *e);
+gboolean     awl_cx_user_operator (AwlCx *c, AwlExpr *e);
+
 /* Defined in awl-compile-switch.c. */
 void         awl_cx_switch_statement (AwlCx *c, AwlStmt *s);
 

@@ -117,6 +117,9 @@ awl_cx_declared_type (AwlCx   *c,
       return e->new_obj.anonymous ? NULL : e->new_obj.type;
     case AWL_EXPR_WITH:
       return awl_cx_declared_type (c, e->with.operand);
+    case AWL_EXPR_BINARY:
+      func = awl_cx_user_operator_method (c, e);
+      return func != NULL ? func->return_type : NULL;
     default:
       return NULL;
     }

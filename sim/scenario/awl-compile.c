@@ -1067,6 +1067,25 @@ compile_assign (Compiler    *c,
 {
   gboolean is_set = value != NULL && op == AWL_ASSIGN_SET;
 
+  if (value != NULL && op != AWL_ASSIGN_SET && op != AWL_ASSIGN_COALESCE &&
+      (target->kind == AWL_EXPR_NAME ||
+       (target->kind == AWL_EXPR_MEMBER && target->member.target->kind == AWL_EXPR_NAME)))
+    {
+      /* `total += price` with a user-defined `operator +`: total = total + price. */
+      AwlExpr bin = { 0 };
+
+      bin.kind = AWL_EXPR_BINARY;
+      bin.loc = loc;
+      bin.depth = MAX (target->depth, value->depth) + 1;
+      bin.binary.op = assign_to_binary (op);
+      bin.binary.left = target;
+      bin.binary.right = value;
+      if (awl_cx_user_operator_method ((AwlCx *) c, &bin) != NULL)
+        {
+          compile_assign (c, target, AWL_ASSIGN_SET, &bin, 0, post, want, loc);
+          return;
+        }
+    }
   if (target->kind == AWL_EXPR_TUPLE)
     {
       awl_cx_deconstruct_assign ((AwlCx *) c, target, value, want);
@@ -2170,6 +2189,8 @@ compile_expr (Compiler *c,
     case AWL_EXPR_BINARY:
       {
         guint j;
+        if (awl_cx_user_operator ((AwlCx *) c, e))   /* `a + b` of a class with operator + */
+          break;
         compile_expr (c, e->binary.left);
         switch (e->binary.op)
           {
@@ -3247,6 +3268,21 @@ awl_cx_declare_store (AwlCx *cx, const char *name, AwlTypeRef *type)
 }
 void awl_cx_default (AwlCx *c, AwlTypeRef *type) { emit_default ((Compiler *) c, type); }
 void awl_cx_stmt (AwlCx *c, AwlStmt *s) { compile_stmt ((Compiler *) c, s); }
+
+void
+awl_cx_call_method (AwlCx *cx, AwlExpr *e, const char *klass, const char *name, AwlArg *args, guint n_args)
+{
+  Compiler *c = (Compiler *) cx;
+  g_autofree char *key = g_strdup_printf ("%s.%s", klass, name);
+  AwlCode *code = g_hash_table_lookup (c->methods, key);
+
+  if (code == NULL)
+    {
+      emit_const (c, awl_value_null ());
+      return;
+    }
+  compile_method_call (c, e, code, args, n_args, name, NULL, FALSE);
+}
 void awl_cx_switch_push (AwlCx *c) { loop_push ((Compiler *) c)->is_switch = TRUE; }
 void awl_cx_switch_pop (AwlCx *c, guint break_target) { loop_pop ((Compiler *) c, break_target, break_target); }
 
