@@ -490,6 +490,30 @@ walk_expr (AwlCsharpGen  *gen,
   awl_expr_foreach_child (expr, walk_child, gen);
 }
 
+/* Mono's mcs reads `case 1:`, `case "a":`, `case null:` and `default:`, but not type,
+ * relational or property patterns nor `when` in a switch statement. */
+static void
+check_switch_labels (AwlCsharpGen  *gen,
+                     const AwlStmt *stmt)
+{
+  for (guint i = 0; i < stmt->switch_.n_sections; i++)
+    for (guint k = 0; k < stmt->switch_.sections[i].n_labels; k++)
+      {
+        const AwlSwitchLabel *label = &stmt->switch_.sections[i].labels[k];
+        const AwlExpr *t = label->test;
+
+        if (t == NULL)
+          continue;
+        if (label->guard != NULL || t->is.type != NULL || t->is.negated ||
+            (t->is.pattern != NULL && t->is.pattern->kind != AWL_PAT_CONST))
+          {
+            awl_csharp_not_exportable (gen, label->loc.line, "pattern cases (`case int n when …:`) in a "
+                                       "switch statement are not implemented by Mono's mcs");
+            return;
+          }
+      }
+}
+
 static void
 walk_stmt (AwlCsharpGen  *gen,
            const AwlStmt *stmt)
@@ -501,6 +525,8 @@ walk_stmt (AwlCsharpGen  *gen,
     check_type (gen, stmt->decl.type);
   else if (stmt->kind == AWL_STMT_FOREACH && stmt->foreach.is_await)
     awl_csharp_not_exportable (gen, stmt->loc.line, "`await foreach` (async streams) needs C# 8");
+  else if (stmt->kind == AWL_STMT_SWITCH)
+    check_switch_labels (gen, stmt);
   awl_stmt_foreach_child (stmt, walk_child, gen);
 }
 
