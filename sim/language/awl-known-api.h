@@ -59,9 +59,6 @@ typedef enum
                                      and stores the result in it (int.TryParse) */
   AWL_API_SETTABLE    = 1 << 3,   /* an instance property that can be assigned: impl gets
                                      the new value as its one argument (no argument: read) */
-  AWL_API_CALLER_ARG  = 1 << 4,   /* the method names its first argument as written when no
-                                     name is given ([CallerArgumentExpression]): the call site
-                                     carries the text in caller_arg */
 } AwlApiFlags;
 
 typedef struct

@@ -171,114 +171,6 @@ AWL_BI (exception_wrap)
 const AwlKnownApi awl_exception_base_ctor = { "Exception", "(base)", AWL_API_STATIC_METHOD, 1, 3, NULL, 0, exception_base_ctor, 0, NULL };
 const AwlKnownApi awl_exception_wrap = { "Exception", "(wrap)", AWL_API_STATIC_METHOD, 1, 1, NULL, 0, exception_wrap, 0, NULL };
 
-/* ---------------------------------------------------------------------------- */
-/* Guard clauses: ArgumentOutOfRangeException.ThrowIf…, ArgumentNullException.ThrowIfNull,
- * ArgumentException.ThrowIfNullOrEmpty/WhiteSpace (.NET 8+). Without a name they name
- * the argument as written, as [CallerArgumentExpression] does. */
-
-enum { GUARD_NEGATIVE, GUARD_NEGATIVE_OR_ZERO, GUARD_ZERO, GUARD_GREATER, GUARD_GREATER_EQUAL,
-       GUARD_LESS, GUARD_LESS_EQUAL, GUARD_EQUAL, GUARD_NOT_EQUAL };
-
-/* The parameter name: the explicit string argument after @n_values values, else the
- * argument's text. */
-static const char *
-guard_name (AwlBiCall *call,
-            guint      n_values)
-{
-  if (call->n_args > n_values && call->args[n_values].kind == AWL_VALUE_STRING)
-    return call->args[n_values].s;
-  return call->site->caller_arg != NULL ? call->site->caller_arg : "value";
-}
-
-static gboolean
-guard_number (AwlValue v,
-              double  *out)
-{
-  if (v.kind == AWL_VALUE_INT)
-    *out = (double) v.i;
-  else if (v.kind == AWL_VALUE_DOUBLE)
-    *out = v.d;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-AWL_BI (guard_range)
-{
-  int kind = call->api->data;
-  gboolean two = kind >= GUARD_GREATER;
-  double value, other = 0;
-  gboolean fails;
-  const char *rule;
-  g_autoptr(GString) shown = g_string_new (NULL);
-  g_autoptr(GString) other_shown = g_string_new (NULL);
-  const char *name = guard_name (call, two ? 2 : 1);
-
-  if (!guard_number (call->args[0], &value) || (two && !guard_number (call->args[1], &other)))
-    return bi_throw (call, "ArgumentException", "Awaitlab compares numbers only in ArgumentOutOfRangeException.ThrowIf…");
-  awl_value_format (call->args[0], shown);
-  if (two)
-    awl_value_format (call->args[1], other_shown);
-  switch (kind)
-    {
-    case GUARD_NEGATIVE: fails = value < 0; rule = "must be a non-negative value."; break;
-    case GUARD_NEGATIVE_OR_ZERO: fails = value <= 0; rule = "must be a non-negative and non-zero value."; break;
-    case GUARD_ZERO: fails = value == 0; rule = "must be a non-zero value."; break;
-    case GUARD_GREATER: fails = value > other; rule = "must be less than or equal to '%s'."; break;
-    case GUARD_GREATER_EQUAL: fails = value >= other; rule = "must be less than '%s'."; break;
-    case GUARD_LESS: fails = value < other; rule = "must be greater than or equal to '%s'."; break;
-    case GUARD_LESS_EQUAL: fails = value <= other; rule = "must be greater than '%s'."; break;
-    case GUARD_EQUAL: fails = value == other; rule = "must not be equal to '%s'."; break;
-    default: fails = value != other; rule = "must be equal to '%s'."; break;
-    }
-  if (!fails)
-    return bi_value (call, awl_value_null ());
-  {
-    g_autofree char *what = g_strdup_printf (rule, other_shown->str);
-    return bi_throw (call, "ArgumentOutOfRangeException",
-                     awl_sim_intern_printf (call->sim, "%s ('%s') %s (Parameter '%s')\nActual value was %s.",
-                                            name, shown->str, what, name, shown->str));
-  }
-}
-
-AWL_BI (guard_null)
-{
-  if (call->args[0].kind != AWL_VALUE_NULL)
-    return bi_value (call, awl_value_null ());
-  return bi_throw (call, "ArgumentNullException",
-                   awl_sim_intern_printf (call->sim, "Value cannot be null. (Parameter '%s')", guard_name (call, 1)));
-}
-
-/* data 0: ThrowIfNullOrEmpty, 1: ThrowIfNullOrWhiteSpace. */
-AWL_BI (guard_string)
-{
-  AwlValue v = call->args[0];
-  const char *name = guard_name (call, 1);
-  gboolean blank;
-
-  if (v.kind == AWL_VALUE_NULL)
-    return bi_throw (call, "ArgumentNullException",
-                     awl_sim_intern_printf (call->sim, "Value cannot be null. (Parameter '%s')", name));
-  if (v.kind != AWL_VALUE_STRING)
-    return bi_value (call, awl_value_null ());
-  blank = v.s[0] == '\0';
-  if (call->api->data == 1)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (v.s));
-      blank = stripped[0] == '\0';
-    }
-  if (!blank)
-    return bi_value (call, awl_value_null ());
-  return bi_throw (call, "ArgumentException",
-                   awl_sim_intern_printf (call->sim, "%s (Parameter '%s')",
-                                          call->api->data == 1 ? "The value cannot be an empty string or composed entirely of whitespace."
-                                                               : "The value cannot be an empty string.", name));
-}
-
-#define GUARD1(member, kind) \
-  { "ArgumentOutOfRangeException", member, AWL_SM, 1, 2, NULL, 0, guard_range, kind, "int n = 1; ArgumentOutOfRangeException." member "(n);", AWL_API_CALLER_ARG }
-#define GUARD2(member, kind, a, b) \
-  { "ArgumentOutOfRangeException", member, AWL_SM, 2, 3, NULL, 0, guard_range, kind, "ArgumentOutOfRangeException." member "(" a ", " b ", \"n\");", AWL_API_CALLER_ARG }
 
 #define A "var a = new AggregateException(new Exception(\"x\")); "
 
@@ -292,22 +184,7 @@ static const AwlKnownApi rows[] = {
   { "Exception", "GetBaseException", AWL_IM, 0, 0, NULL, 0, exception_get_base, 0, A "var e = a.GetBaseException();" },
   { "AggregateException", "InnerExceptions", AWL_IP, 0, 0, NULL, 0, exception_inner_list, 0, A "int n = a.InnerExceptions.Count;" },
   { "AggregateException", "Flatten", AWL_IM, 0, 0, NULL, 0, exception_flatten, 0, A "var f = a.Flatten();" },
-  GUARD1 ("ThrowIfNegative", GUARD_NEGATIVE),
-  GUARD1 ("ThrowIfNegativeOrZero", GUARD_NEGATIVE_OR_ZERO),
-  GUARD1 ("ThrowIfZero", GUARD_ZERO),
-  GUARD2 ("ThrowIfGreaterThan", GUARD_GREATER, "1", "2"),
-  GUARD2 ("ThrowIfGreaterThanOrEqual", GUARD_GREATER_EQUAL, "1", "2"),
-  GUARD2 ("ThrowIfLessThan", GUARD_LESS, "2", "1"),
-  GUARD2 ("ThrowIfLessThanOrEqual", GUARD_LESS_EQUAL, "2", "1"),
-  GUARD2 ("ThrowIfEqual", GUARD_EQUAL, "1", "2"),
-  GUARD2 ("ThrowIfNotEqual", GUARD_NOT_EQUAL, "1", "1"),
-  { "ArgumentNullException", "ThrowIfNull", AWL_SM, 1, 2, NULL, 0, guard_null, 0, "string s = \"x\"; ArgumentNullException.ThrowIfNull(s);", AWL_API_CALLER_ARG },
-  { "ArgumentException", "ThrowIfNullOrEmpty", AWL_SM, 1, 2, NULL, 0, guard_string, 0, "string s = \"x\"; ArgumentException.ThrowIfNullOrEmpty(s);", AWL_API_CALLER_ARG },
-  { "ArgumentException", "ThrowIfNullOrWhiteSpace", AWL_SM, 1, 2, NULL, 0, guard_string, 1, "string s = \"x\"; ArgumentException.ThrowIfNullOrWhiteSpace(s);", AWL_API_CALLER_ARG },
 };
-
-#undef GUARD1
-#undef GUARD2
 
 #undef A
 

@@ -1538,36 +1538,6 @@ compile_extension_call (Compiler *c,
   return TRUE;
 }
 
-/* The text C# passes for [CallerArgumentExpression]: the argument as written. Rebuilt
- * from the tree for the usual shapes (a name, `a.b.c`, a number); anything else is
- * named "value". */
-static const char *
-caller_argument_text (Compiler      *c,
-                      const AwlExpr *e)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-
-  if (e->kind == AWL_EXPR_INT)
-    g_string_append_printf (text, "%" G_GINT64_FORMAT, e->integer.value);
-  else if (e->kind == AWL_EXPR_NULL)
-    g_string_append (text, "null");
-  else if (e->kind == AWL_EXPR_BOOL)
-    g_string_append (text, e->boolean ? "true" : "false");
-  else
-    {
-      for (; e->kind == AWL_EXPR_MEMBER; e = e->member.target)
-        g_ptr_array_add (parts, (gpointer) e->member.name);
-      if (e->kind == AWL_EXPR_NAME)
-        g_string_append (text, e->name.name);
-      else
-        return own_string (c, "value");
-      for (guint i = parts->len; i > 0; i--)
-        g_string_append_printf (text, ".%s", (const char *) parts->pdata[i - 1]);
-    }
-  return own_string (c, text->str);
-}
-
 static void
 compile_call (Compiler *c,
               AwlExpr  *e)
@@ -1649,8 +1619,6 @@ compile_call (Compiler *c,
        * unknown type keeps the non-generic one. */
       if (g_str_equal (type, "Task") && g_str_equal (callee->member.name, "WhenAll"))
         site->generic_tasks = awl_when_all_overload (c->unit->ast, args, n_args) == AWL_WHEN_ALL_OVERLOAD_GENERIC;
-      if ((api->flags & AWL_API_CALLER_ARG) && n_args > 0)
-        site->caller_arg = caller_argument_text (c, args[0].value);
       if (api->flags & AWL_API_REF_FIRST)
         {
           compile_ref_call (c, e, site, args, n_args);

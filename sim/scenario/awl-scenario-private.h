@@ -92,7 +92,6 @@ typedef struct
   const AwlKnownApi * const *members;   /* instance member: the rows of that name */
   guint                     n_members;
   gboolean                  generic_tasks; /* Task.WhenAll bound to WhenAll<TResult> (awl-task-types.h) */
-  const char               *caller_arg;    /* AWL_API_CALLER_ARG: the first argument as written */
 } AwlCallSite;
 
 typedef struct
