@@ -705,14 +705,33 @@ dotnet_has (const char *normal)
          !g_str_has_prefix (name, "System.Windows") && !g_str_has_prefix (name, "System.Web");
 }
 
-gboolean
-awl_csharp_uses_newtonsoft (AwlCsharpGen *gen)
+static gboolean
+imports_newtonsoft (AwlCsharpGen *gen)
 {
   for (guint i = 0; gen->usings != NULL && i < gen->usings->len; i++)
     {
       g_autofree char *normal = normalize_using (g_ptr_array_index (gen->usings, i));
 
       if (strstr (normal, "Newtonsoft.Json") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A `using Newtonsoft.Json…` or a JObject/JArray named in the code: pasted snippets
+ * (Stephen Cleary's deadlock sample) use JObject without showing their usings. */
+gboolean
+awl_csharp_uses_newtonsoft (AwlCsharpGen *gen)
+{
+  if (imports_newtonsoft (gen))
+    return TRUE;
+  for (guint i = 0; gen->tokens != NULL && i < gen->tokens->len; i++)
+    {
+      const AwlToken *t = tok (gen, i);
+
+      if (t->kind == AWL_TOK_EOF)
+        break;
+      if (tok_is_word (t, "JObject") || tok_is_word (t, "JArray"))
         return TRUE;
     }
   return FALSE;
@@ -746,6 +765,8 @@ awl_csharp_append_usings (AwlCsharpGen *gen,
         continue;
       g_string_append_printf (out, "%s\n", normal);
     }
+  if (gen->target == AWL_CSHARP_TARGET_DOTNET && !imports_newtonsoft (gen) && awl_csharp_uses_newtonsoft (gen))
+    g_string_append (out, "using Newtonsoft.Json;\nusing Newtonsoft.Json.Linq;\n");
 }
 
 void

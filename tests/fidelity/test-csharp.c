@@ -421,6 +421,17 @@ test_newtonsoft_package (void)
   part = generate_for (text, AWL_CSHARP_TARGET_DOTNET, "S1", &error);
   g_assert_null (part);
   g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE);
+  g_clear_error (&error);
+
+  /* A pasted snippet names JObject without its usings: the program adds them. */
+  g_clear_pointer (&program, g_free);
+  {
+    g_autofree char *snippet = g_strconcat ("// @title JSON\n", strstr (text, "async Task Main"), NULL);
+    program = generate_for (snippet, AWL_CSHARP_TARGET_DOTNET, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (program, "#:package Newtonsoft.Json@13.0.4\n"));
+    g_assert_nonnull (strstr (program, "using Newtonsoft.Json;\nusing Newtonsoft.Json.Linq;\n"));
+  }
 }
 
 static const char *classes =
