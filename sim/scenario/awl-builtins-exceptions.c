@@ -177,7 +177,8 @@ const AwlKnownApi awl_exception_wrap = { "Exception", "(wrap)", AWL_API_STATIC_M
 /* The .NET 8 guard helpers: ArgumentOutOfRangeException.ThrowIf… (data: which test),
  * ArgumentNullException.ThrowIfNull, ArgumentException.ThrowIfNullOrEmpty. The last
  * argument is the checked expression's text (AWL_API_CALLER_ARG). */
-enum { GUARD_NEGATIVE, GUARD_ZERO, GUARD_NEGATIVE_OR_ZERO, GUARD_GREATER, GUARD_LESS, GUARD_NULL, GUARD_NULL_OR_EMPTY };
+enum { GUARD_NEGATIVE, GUARD_ZERO, GUARD_NEGATIVE_OR_ZERO, GUARD_GREATER, GUARD_LESS, GUARD_NULL, GUARD_NULL_OR_EMPTY,
+       GUARD_GREATER_OR_EQUAL, GUARD_LESS_OR_EQUAL, GUARD_EQUAL, GUARD_NOT_EQUAL, GUARD_NULL_OR_WHITE_SPACE };
 
 AWL_BI (argument_guard)
 {
@@ -196,9 +197,14 @@ AWL_BI (argument_guard)
                          awl_sim_intern_printf (call->sim, "Value cannot be null. (Parameter '%s')", name));
       return bi_value (call, awl_value_null ());
     case GUARD_NULL_OR_EMPTY:
+    case GUARD_NULL_OR_WHITE_SPACE:
       if (v.kind == AWL_VALUE_NULL)
         return bi_throw (call, "ArgumentNullException",
                          awl_sim_intern_printf (call->sim, "Value cannot be null. (Parameter '%s')", name));
+      if (v.kind == AWL_VALUE_STRING && call->api->data == GUARD_NULL_OR_WHITE_SPACE &&
+          v.s[strspn (v.s, " \t\n\r\v\f")] == '\0')
+        return bi_throw (call, "ArgumentException",
+                         awl_sim_intern_printf (call->sim, "The value cannot be an empty string or composed entirely of whitespace. (Parameter '%s')", name));
       if (v.kind == AWL_VALUE_STRING && v.s[0] == '\0')
         return bi_throw (call, "ArgumentException",
                          awl_sim_intern_printf (call->sim, "The value cannot be an empty string. (Parameter '%s')", name));
@@ -208,6 +214,18 @@ AWL_BI (argument_guard)
     case GUARD_NEGATIVE_OR_ZERO: rule = x <= 0 ? "must be a non-negative and non-zero value." : NULL; break;
     case GUARD_GREATER:
       rule = x > limit ? awl_sim_intern_printf (call->sim, "must be less than or equal to '%s'.", bound) : NULL;
+      break;
+    case GUARD_GREATER_OR_EQUAL:
+      rule = x >= limit ? awl_sim_intern_printf (call->sim, "must be less than '%s'.", bound) : NULL;
+      break;
+    case GUARD_LESS_OR_EQUAL:
+      rule = x <= limit ? awl_sim_intern_printf (call->sim, "must be greater than '%s'.", bound) : NULL;
+      break;
+    case GUARD_EQUAL:
+      rule = x == limit ? awl_sim_intern_printf (call->sim, "must not be equal to '%s'.", bound) : NULL;
+      break;
+    case GUARD_NOT_EQUAL:
+      rule = x != limit ? awl_sim_intern_printf (call->sim, "must be equal to '%s'.", bound) : NULL;
       break;
     default:
       rule = x < limit ? awl_sim_intern_printf (call->sim, "must be greater than or equal to '%s'.", bound) : NULL;
@@ -228,8 +246,13 @@ static const AwlKnownApi rows[] = {
   { "ArgumentOutOfRangeException", "ThrowIfNegativeOrZero", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NEGATIVE_OR_ZERO, G "ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count, nameof(count));", AWL_API_CALLER_ARG },
   { "ArgumentOutOfRangeException", "ThrowIfGreaterThan", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_GREATER, G "ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 5);", AWL_API_CALLER_ARG },
   { "ArgumentOutOfRangeException", "ThrowIfLessThan", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_LESS, G "ArgumentOutOfRangeException.ThrowIfLessThan(count, 0);", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfGreaterThanOrEqual", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_GREATER_OR_EQUAL, G "ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(count, 5);", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfLessThanOrEqual", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_LESS_OR_EQUAL, G "ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(count, 0);", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfEqual", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_EQUAL, G "ArgumentOutOfRangeException.ThrowIfEqual(count, 0);", AWL_API_CALLER_ARG },
+  { "ArgumentOutOfRangeException", "ThrowIfNotEqual", AWL_SM, 2, 3, NULL, 0, argument_guard, GUARD_NOT_EQUAL, G "ArgumentOutOfRangeException.ThrowIfNotEqual(count, 1);", AWL_API_CALLER_ARG },
   { "ArgumentNullException", "ThrowIfNull", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NULL, G "ArgumentNullException.ThrowIfNull(s);", AWL_API_CALLER_ARG },
   { "ArgumentException", "ThrowIfNullOrEmpty", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NULL_OR_EMPTY, G "ArgumentException.ThrowIfNullOrEmpty(s);", AWL_API_CALLER_ARG },
+  { "ArgumentException", "ThrowIfNullOrWhiteSpace", AWL_SM, 1, 2, NULL, 0, argument_guard, GUARD_NULL_OR_WHITE_SPACE, G "ArgumentException.ThrowIfNullOrWhiteSpace(s);", AWL_API_CALLER_ARG },
   { "Exception", ".ctor", AWL_CT, 0, 2, NULL, 0, exception_new, 0, "var e = new InvalidOperationException(\"no\", new Exception());" },
   { "AggregateException", ".ctor", AWL_CT, 0, AWL_V, NULL, 0, aggregate_new, 0, A },
   { "Exception", "Message", AWL_IP, 0, 0, NULL, 0, exception_message, 0, "string m = new Exception(\"x\").Message;" },
