@@ -122,8 +122,15 @@ struct _AwaitlabCodeView
   guint                 note_below : 1;
   int                   note_x;
   guint                 note_idle;     /* tick callback id */
-  guint                 note_frames;
+  guint                 note_frames;   /* left before the tick stops */
+  guint                 note_reveal;   /* frames left to scroll the new note into view */
   guint                 note_line;
+  guint                 note_gap_line; /* the line carrying the gap tag, 0 if none */
+  int                   note_gap;      /* its pixels below the line */
+  int                   note_width;    /* the label's size request */
+  int                   note_seen_y;   /* the line's range on the last frame */
+  int                   note_seen_h;
+  int                   note_seen_w;
 };
 
 G_DEFINE_FINAL_TYPE (AwaitlabCodeView, awaitlab_code_view, GTK_TYPE_WIDGET)
@@ -151,6 +158,8 @@ awaitlab_code_view_dispose (GObject *object)
   self->note_idle = 0;
   if (self->scroller != NULL)
     {
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scroller), self);
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->scroller), self);
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
       self->scroller = NULL;
     }
@@ -182,6 +191,8 @@ awaitlab_code_view_class_init (AwaitlabCodeViewClass *klass)
 }
 
 static void place_note (AwaitlabCodeView *self);
+static void on_adjustment_changed (AwaitlabCodeView *self);
+static void schedule_note (AwaitlabCodeView *self);
 
 static void
 on_view_map (AwaitlabCodeView *self)
@@ -373,6 +384,10 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                            G_CALLBACK (on_adjustment_changed), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                            G_CALLBACK (on_adjustment_changed), self);
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
 
   self->font_css = gtk_css_provider_new ();
@@ -513,6 +528,8 @@ awaitlab_code_view_set_font_scale (AwaitlabCodeView *self,
 
   css = g_strdup_printf ("textview { font-size: %.1fpt; }", 11.0 * scale);
   gtk_css_provider_load_from_data (self->font_css, css, -1);
+  /* The note's label grows with the text: its gap must too. */
+  schedule_note (self);
 }
 
 /* Scrolls to the last requested line again: before the view's lines are
@@ -570,6 +587,8 @@ awaitlab_code_view_reveal_line (AwaitlabCodeView *self,
 #define NOTE_GAP       28
 #define NOTE_MIN_WIDTH 220
 #define NOTE_MAX_WIDTH 460
+#define NOTE_PAD       8    /* the gap's height beyond the note's */
+#define NOTE_STILL_FRAMES 4 /* frames the line must hold still before the note stops following */
 
 /* Moves the note to its line as laid out now: after the end of the line, or
  * into the gap under it. */
@@ -579,7 +598,7 @@ move_note (AwaitlabCodeView *self)
   GtkTextView *view = GTK_TEXT_VIEW (self->view);
   GtkTextIter start, end;
   GdkRectangle loc;
-  int line_y, line_h, gap = 0;
+  int line_y, line_h;
 
   if (self->note_label == NULL || self->note_line == 0)
     return;
@@ -596,42 +615,44 @@ move_note (AwaitlabCodeView *self)
 
       /* A character's rectangle: the text's own height, without the gap. */
       gtk_text_view_get_iter_location (view, &start, &first);
-      g_object_get (self->note_gap_tag, "pixels-below-lines", &gap, NULL);
       gtk_text_view_move_overlay (view, self->note_label, self->note_x,
-                                  MIN (first.y + first.height, line_y + line_h - gap) + 3);
+                                  MIN (first.y + first.height, line_y + line_h - self->note_gap) + NOTE_PAD / 2);
     }
   else
     gtk_text_view_move_overlay (view, self->note_label, loc.x + NOTE_GAP, line_y);
 }
 
-/* The text view lays lines out lazily: place the note again on the next few
- * frames, once the gap's line has its final position. */
-static gboolean
-move_note_tick (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  AwaitlabCodeView *self = data;
-
-  move_note (self);
-  if (--self->note_frames > 0)
-    return G_SOURCE_CONTINUE;
-  self->note_idle = 0;
-  return G_SOURCE_REMOVE;
-}
-
+/* While a new note is being placed: scrolls, if needed, so that its line and
+ * the gap under it are in view (the line alone was revealed before the gap
+ * was opened). Later relayouts leave the user's scrolling alone. */
 static void
-clear_note_gap (AwaitlabCodeView *self)
+reveal_note (AwaitlabCodeView *self)
 {
-  GtkTextIter begin, end;
+  GtkTextView *view = GTK_TEXT_VIEW (self->view);
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkTextIter start;
+  GdkRectangle visible;
+  int line_y, line_h;
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &begin, &end);
-  gtk_text_buffer_remove_tag (GTK_TEXT_BUFFER (self->buffer), self->note_gap_tag, &begin, &end);
+  if (vadj == NULL || !self->note_below)
+    return;
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
+  gtk_text_view_get_line_yrange (view, &start, &line_y, &line_h);
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (visible.height <= 0 || (line_y >= visible.y && line_y + line_h <= visible.y + visible.height))
+    return;
+  /* The bottom of the gap at the bottom of the view, unless that hides the line. */
+  gtk_adjustment_set_value (vadj, MIN (line_y, line_y + line_h - visible.height + NOTE_PAD));
 }
+
+static void clear_note_gap (AwaitlabCodeView *self);
 
 /* At the end of the line when there is room. Otherwise in a gap opened under
- * the line (a tag with pixels-below-lines), so the note never covers the code
- * that runs next. */
+ * the line (a tag with pixels-below-lines, as tall as the note at the current
+ * font and width), so the note never covers the code that runs next. Safe to
+ * call again and again: it changes the text's layout only when the gap's
+ * line or height must change (each change relays the text out, and a
+ * relayout calls this again). */
 static void
 place_note (AwaitlabCodeView *self)
 {
@@ -640,7 +661,7 @@ place_note (AwaitlabCodeView *self)
   GdkRectangle visible, loc, first;
   int room, width, min_h, nat_h;
 
-  if (self->note_label == NULL || !gtk_widget_get_visible (self->note_label))
+  if (self->note_label == NULL || self->note_line == 0 || !gtk_widget_get_visible (self->note_label))
     return;
 
   gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
@@ -651,11 +672,14 @@ place_note (AwaitlabCodeView *self)
   gtk_text_view_get_visible_rect (view, &visible);
 
   room = visible.x + visible.width - (loc.x + NOTE_GAP) - 12;
-  clear_note_gap (self);
   self->note_below = room < NOTE_MIN_WIDTH;
   if (!self->note_below)
     {
-      gtk_widget_set_size_request (self->note_label, MIN (room, NOTE_MAX_WIDTH), -1);
+      clear_note_gap (self);
+      width = MIN (room, NOTE_MAX_WIDTH);
+      if (width != self->note_width)
+        gtk_widget_set_size_request (self->note_label, width, -1);
+      self->note_width = width;
       move_note (self);
       return;
     }
@@ -666,19 +690,103 @@ place_note (AwaitlabCodeView *self)
   gtk_text_view_get_iter_location (view, &start, &first);
   first.x = MIN (first.x, visible.x + visible.width / 3);
   width = MAX (160, MIN (NOTE_MAX_WIDTH + 160, visible.x + visible.width - first.x - 16));
-  gtk_widget_set_size_request (self->note_label, width, -1);
+  if (width != self->note_width)
+    gtk_widget_set_size_request (self->note_label, width, -1);
+  self->note_width = width;
+  /* Measured now, with the font the label has now: after a font change the
+   * old gap is too small. */
   gtk_widget_measure (self->note_label, GTK_ORIENTATION_VERTICAL, width, &min_h, &nat_h, NULL, NULL);
-  g_object_set (self->note_gap_tag, "pixels-below-lines", nat_h + 8, NULL);
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
-  end = start;
-  gtk_text_iter_forward_line (&end);
-  gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->note_gap_tag, &start, &end);
+  if (self->note_gap_line != self->note_line || self->note_gap != nat_h + NOTE_PAD)
+    {
+      clear_note_gap (self);
+      self->note_gap = nat_h + NOTE_PAD;
+      g_object_set (self->note_gap_tag, "pixels-below-lines", self->note_gap, NULL);
+      gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
+      end = start;
+      gtk_text_iter_forward_line (&end);
+      gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->note_gap_tag, &start, &end);
+      self->note_gap_line = self->note_line;
+    }
   self->note_x = first.x;
   move_note (self);
-  /* Removing the previous gap moved the lines: place it again once laid out. */
-  self->note_frames = 4;
+}
+
+/* The text view lays lines out lazily (and again after a font or width
+ * change, over several frames): place the note again on each frame until its
+ * line's position has held still for a few frames. */
+static gboolean
+place_note_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  AwaitlabCodeView *self = data;
+  GtkTextIter start;
+  int line_y = -1, line_h = -1;
+
+  place_note (self);
+  if (self->note_reveal > 0)
+    {
+      reveal_note (self);
+      self->note_reveal--;
+    }
+  if (self->note_line > 0)
+    {
+      gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
+      gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self->view), &start, &line_y, &line_h);
+    }
+  if (line_y != self->note_seen_y || line_h != self->note_seen_h || self->note_width != self->note_seen_w)
+    {
+      self->note_seen_y = line_y;
+      self->note_seen_h = line_h;
+      self->note_seen_w = self->note_width;
+      self->note_frames = NOTE_STILL_FRAMES;
+    }
+  if (--self->note_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->note_idle = 0;
+  self->note_reveal = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_note (AwaitlabCodeView *self)
+{
+  if (self->note_label == NULL || self->note_line == 0 || self->view == NULL)
+    return;
+  self->note_frames = NOTE_STILL_FRAMES;
   if (self->note_idle == 0)
-    self->note_idle = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), move_note_tick, self, NULL);
+    self->note_idle = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), place_note_tick, self, NULL);
+}
+
+/* The text's height or the view's width changed (a font change, lines laid
+ * out, a resize): the note's place and gap follow, from the next frame (not
+ * from inside the layout that reported the change). */
+static void
+on_adjustment_changed (AwaitlabCodeView *self)
+{
+  schedule_note (self);
+}
+
+static void
+clear_note_gap (AwaitlabCodeView *self)
+{
+  GtkTextIter begin, end;
+
+  if (self->note_gap_line == 0)
+    return;
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &begin, &end);
+  gtk_text_buffer_remove_tag (GTK_TEXT_BUFFER (self->buffer), self->note_gap_tag, &begin, &end);
+  self->note_gap_line = 0;
+  self->note_gap = 0;
+}
+
+/* TRUE once the note (if any) has found its final place: nothing is pending
+ * for the next frames. Screenshots wait for it. */
+gboolean
+awaitlab_code_view_get_settled (AwaitlabCodeView *self)
+{
+  g_return_val_if_fail (AWAITLAB_IS_CODE_VIEW (self), TRUE);
+  return self->note_idle == 0;
 }
 
 /* Shows @markup (Pango) next to @line; NULL or line 0 hides the note. */
@@ -708,10 +816,17 @@ awaitlab_code_view_set_note (AwaitlabCodeView *self,
       gtk_widget_add_css_class (self->note_label, "line-note");
       gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->note_label, 0, 0);
     }
+  if (line == self->note_line && gtk_widget_get_visible (self->note_label) &&
+      g_strcmp0 (markup, gtk_label_get_label (GTK_LABEL (self->note_label))) == 0)
+    return;
+  if (line != self->note_line)
+    clear_note_gap (self);
   self->note_line = line;
   gtk_label_set_markup (GTK_LABEL (self->note_label), markup);
   gtk_widget_set_visible (self->note_label, TRUE);
   place_note (self);
+  self->note_reveal = NOTE_STILL_FRAMES * 2;
+  schedule_note (self);
 }
 
 /* The text of the note shown (NULL if none), for tests. */
@@ -726,6 +841,38 @@ awaitlab_code_view_get_note (AwaitlabCodeView *self,
   if (self->note_label == NULL || self->note_line == 0)
     return NULL;
   return gtk_label_get_text (GTK_LABEL (self->note_label));
+}
+
+/* Where the note is, where its line's text is and where the next line
+ * starts, in the code view's coordinates, for tests. FALSE without a note. */
+gboolean
+awaitlab_code_view_get_note_geometry (AwaitlabCodeView *self,
+                                      graphene_rect_t  *note,
+                                      graphene_rect_t  *text,
+                                      double           *next_line_y)
+{
+  GtkTextView *view;
+  GtkTextIter start;
+  GdkRectangle first;
+  int line_y, line_h, x, y, next_y;
+  graphene_point_t origin;
+
+  g_return_val_if_fail (AWAITLAB_IS_CODE_VIEW (self), FALSE);
+
+  if (self->note_label == NULL || self->note_line == 0 || !gtk_widget_get_mapped (self->note_label))
+    return FALSE;
+  view = GTK_TEXT_VIEW (self->view);
+  if (!gtk_widget_compute_bounds (self->note_label, GTK_WIDGET (self), note) ||
+      !gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_line_yrange (view, &start, &line_y, &line_h);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x, &y);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, line_y + line_h, NULL, &next_y);
+  graphene_rect_init (text, origin.x + x, origin.y + y, first.width, first.height);
+  *next_line_y = origin.y + next_y;
+  return TRUE;
 }
 
 void
