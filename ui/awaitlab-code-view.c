@@ -102,6 +102,7 @@ struct _AwaitlabCodeView
   GtkWidget             parent_instance;
 
   GtkScrolledWindow    *scroller;
+  GtkOverlay           *note_overlay; /* the scroller, and the note over it */
   GtkSourceView        *view;
   GtkSourceBuffer      *buffer;
   AwaitlabThreadGutter *gutter;
@@ -117,7 +118,9 @@ struct _AwaitlabCodeView
   GtkWidget            *header_button;
   guint                 header_lines;
   guint                 header_folded : 1;
-  GtkWidget            *note_label; /* the @note of the executing line, an overlay */
+  GtkWidget            *note_label; /* the @note of the executing line, over the text */
+  int                   note_bx;      /* where, in buffer coordinates */
+  int                   note_by;
   GtkTextTag           *note_gap_tag; /* room under the line for the note */
   guint                 note_below : 1;
   int                   note_x;
@@ -160,7 +163,8 @@ awaitlab_code_view_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scroller), self);
       g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (self->scroller), self);
-      gtk_widget_unparent (GTK_WIDGET (self->scroller));
+      gtk_widget_unparent (GTK_WIDGET (self->note_overlay));
+      self->note_overlay = NULL;
       self->scroller = NULL;
     }
   if (self->header_button != NULL)
@@ -192,6 +196,8 @@ awaitlab_code_view_class_init (AwaitlabCodeViewClass *klass)
 
 static void place_note (AwaitlabCodeView *self);
 static void on_adjustment_changed (AwaitlabCodeView *self);
+static void on_scrolled (AwaitlabCodeView *self);
+static gboolean on_note_position (GtkOverlay *overlay, GtkWidget *widget, GdkRectangle *allocation, gpointer data);
 static void schedule_note (AwaitlabCodeView *self);
 
 static void
@@ -388,7 +394,18 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
                             G_CALLBACK (on_adjustment_changed), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
                             G_CALLBACK (on_adjustment_changed), self);
-  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                            G_CALLBACK (on_scrolled), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                            G_CALLBACK (on_scrolled), self);
+  /* The note floats over the text in an overlay of our own, placed from the
+   * text's current layout at every allocation (GTK 4.8's text view overlays
+   * keep a stale scroll offset after some relayouts). */
+  self->note_overlay = GTK_OVERLAY (gtk_overlay_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->note_overlay), TRUE);
+  gtk_overlay_set_child (self->note_overlay, GTK_WIDGET (self->scroller));
+  g_signal_connect (self->note_overlay, "get-child-position", G_CALLBACK (on_note_position), self);
+  gtk_widget_set_parent (GTK_WIDGET (self->note_overlay), GTK_WIDGET (self));
 
   self->font_css = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),
@@ -526,7 +543,9 @@ awaitlab_code_view_set_font_scale (AwaitlabCodeView *self,
 
   g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
 
-  css = g_strdup_printf ("textview { font-size: %.1fpt; }", 11.0 * scale);
+  /* The note is not inside the text view: it gets its size here too. */
+  css = g_strdup_printf ("textview { font-size: %.1fpt; }\n"
+                         "label.line-note { font-size: %.1fpt; }", 11.0 * scale, 0.95 * 11.0 * scale);
   gtk_css_provider_load_from_data (self->font_css, css, -1);
   /* The note's label grows with the text: its gap must too. */
   schedule_note (self);
@@ -615,16 +634,46 @@ move_note (AwaitlabCodeView *self)
 
       /* A character's rectangle: the text's own height, without the gap. */
       gtk_text_view_get_iter_location (view, &start, &first);
-      gtk_text_view_move_overlay (view, self->note_label, self->note_x,
-                                  MIN (first.y + first.height, line_y + line_h - self->note_gap) + NOTE_PAD / 2);
+      self->note_bx = self->note_x;
+      self->note_by = MIN (first.y + first.height, line_y + line_h - self->note_gap) + NOTE_PAD / 2;
     }
   else
-    gtk_text_view_move_overlay (view, self->note_label, loc.x + NOTE_GAP, line_y);
+    {
+      self->note_bx = loc.x + NOTE_GAP;
+      self->note_by = line_y;
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self->note_overlay));
 }
 
-/* While a new note is being placed: scrolls, if needed, so that its line and
- * the gap under it are in view (the line alone was revealed before the gap
- * was opened). Later relayouts leave the user's scrolling alone. */
+/* The note's allocation: its place in the buffer, in the overlay's
+ * coordinates as the text is laid out and scrolled now. */
+static gboolean
+on_note_position (GtkOverlay   *overlay,
+                  GtkWidget    *widget,
+                  GdkRectangle *allocation,
+                  gpointer      data)
+{
+  AwaitlabCodeView *self = data;
+  GtkTextView *view = GTK_TEXT_VIEW (self->view);
+  graphene_point_t origin;
+  int x, y, min_h, nat_h;
+
+  if (widget != self->note_label)
+    return FALSE;
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, self->note_bx, self->note_by, &x, &y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (overlay), &GRAPHENE_POINT_INIT (x, y), &origin))
+    return FALSE;
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, self->note_width, &min_h, &nat_h, NULL, NULL);
+  allocation->x = (int) origin.x;
+  allocation->y = (int) origin.y;
+  allocation->width = self->note_width;
+  allocation->height = nat_h;
+  return TRUE;
+}
+
+/* While a new or resized gap is laid out: scrolls, if needed, so that its line
+ * and the gap under it are in view (the line alone was revealed before the
+ * gap was opened or grew). Otherwise the user's scrolling is left alone. */
 static void
 reveal_note (AwaitlabCodeView *self)
 {
@@ -706,6 +755,8 @@ place_note (AwaitlabCodeView *self)
       gtk_text_iter_forward_line (&end);
       gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->note_gap_tag, &start, &end);
       self->note_gap_line = self->note_line;
+      /* A new or taller gap may reach past the view: bring it in. */
+      self->note_reveal = NOTE_STILL_FRAMES * 2;
     }
   self->note_x = first.x;
   move_note (self);
@@ -780,6 +831,14 @@ clear_note_gap (AwaitlabCodeView *self)
   self->note_gap = 0;
 }
 
+/* Scrolling moves the text under the overlay: the note goes with it. */
+static void
+on_scrolled (AwaitlabCodeView *self)
+{
+  if (self->note_label != NULL && self->note_line != 0)
+    gtk_widget_queue_allocate (GTK_WIDGET (self->note_overlay));
+}
+
 /* TRUE once the note (if any) has found its final place: nothing is pending
  * for the next frames. Screenshots wait for it. */
 gboolean
@@ -814,7 +873,13 @@ awaitlab_code_view_set_note (AwaitlabCodeView *self,
       gtk_label_set_wrap_mode (GTK_LABEL (self->note_label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (self->note_label), 0);
       gtk_widget_add_css_class (self->note_label, "line-note");
-      gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->note_label, 0, 0);
+      gtk_style_context_add_provider (gtk_widget_get_style_context (self->note_label),
+                                      GTK_STYLE_PROVIDER (self->font_css),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+      gtk_widget_set_halign (self->note_label, GTK_ALIGN_START);
+      gtk_widget_set_valign (self->note_label, GTK_ALIGN_START);
+      gtk_overlay_add_overlay (self->note_overlay, self->note_label);
+      gtk_overlay_set_clip_overlay (self->note_overlay, self->note_label, TRUE);
     }
   if (line == self->note_line && gtk_widget_get_visible (self->note_label) &&
       g_strcmp0 (markup, gtk_label_get_label (GTK_LABEL (self->note_label))) == 0)
@@ -825,7 +890,6 @@ awaitlab_code_view_set_note (AwaitlabCodeView *self,
   gtk_label_set_markup (GTK_LABEL (self->note_label), markup);
   gtk_widget_set_visible (self->note_label, TRUE);
   place_note (self);
-  self->note_reveal = NOTE_STILL_FRAMES * 2;
   schedule_note (self);
 }
 
@@ -843,8 +907,9 @@ awaitlab_code_view_get_note (AwaitlabCodeView *self,
   return gtk_label_get_text (GTK_LABEL (self->note_label));
 }
 
-/* Where the note is, where its line's text is and where the next line
- * starts, in the code view's coordinates, for tests. FALSE without a note. */
+/* Where the note is, where its line's text is (from its first to its last
+ * character) and where the next line starts, in the code view's coordinates,
+ * for tests. FALSE without a note. */
 gboolean
 awaitlab_code_view_get_note_geometry (AwaitlabCodeView *self,
                                       graphene_rect_t  *note,
@@ -852,8 +917,8 @@ awaitlab_code_view_get_note_geometry (AwaitlabCodeView *self,
                                       double           *next_line_y)
 {
   GtkTextView *view;
-  GtkTextIter start;
-  GdkRectangle first;
+  GtkTextIter start, end;
+  GdkRectangle first, last;
   int line_y, line_h, x, y, next_y;
   graphene_point_t origin;
 
@@ -866,11 +931,16 @@ awaitlab_code_view_get_note_geometry (AwaitlabCodeView *self,
       !gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &origin))
     return FALSE;
   gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
   gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_iter_location (view, &end, &last);
   gtk_text_view_get_line_yrange (view, &start, &line_y, &line_h);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, first.x, first.y, &x, &y);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, line_y + line_h, NULL, &next_y);
-  graphene_rect_init (text, origin.x + x, origin.y + y, first.width, first.height);
+  /* From the line's start to its end, as tall as its text. */
+  graphene_rect_init (text, origin.x + x, origin.y + y, last.x - first.x, first.height);
   *next_line_y = origin.y + next_y;
   return TRUE;
 }
