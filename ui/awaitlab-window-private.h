@@ -38,6 +38,10 @@ struct _AwaitlabWindow
   GtkOverlay              *status_slot;      /* two lines: the narration or the outcome */
   GtkWidget               *outcome_banner;
   GtkLabel                *outcome_label;
+  GtkMenuButton           *outcome_more;     /* the whole outcome in a popover */
+  GtkLabel                *outcome_full_label;
+  guint                    status_fit_source;
+  int                      status_fitted_size[2]; /* the slot's, when last fitted */
   AwaitlabQuizBanner      *quiz_banner;
   GtkStack                *main_stack;
   GtkPaned                *vpaned;
@@ -133,6 +137,12 @@ gboolean  _awaitlab_window_quiz_armed         (AwaitlabWindow      *self);
 char     *_awaitlab_window_dup_shown_title    (AwaitlabWindow      *self);
 void      _awaitlab_window_apply_quiz         (AwaitlabWindow      *self);
 void      _awaitlab_window_update_status      (AwaitlabWindow      *self);
+
+/* awaitlab-window-status.c */
+void      _awaitlab_window_status_init        (AwaitlabWindow      *self);
+void      _awaitlab_window_status_dispose     (AwaitlabWindow      *self);
+void      _awaitlab_window_fit_status         (AwaitlabWindow      *self);
+void      _awaitlab_window_queue_fit_status   (AwaitlabWindow      *self);
 
 /* awaitlab-window-layout.c */
 void      _awaitlab_window_layout_init        (AwaitlabWindow      *self);

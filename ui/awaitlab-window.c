@@ -40,10 +40,20 @@ update_outcome (AwaitlabWindow   *self,
       const char *heading = kind == AWAITLAB_OUTCOME_DEADLOCK ? _("Deadlock")
                           : kind == AWAITLAB_OUTCOME_CRASHED ? _("Unhandled exception")
                           : _("Stopped at a limit");
-      g_autofree char *text = g_markup_escape_text (awaitlab_timeline_get_outcome_text (timeline) ?: "", -1);
-      g_autofree char *markup = g_strdup_printf ("<b>%s.</b> %s", heading, text);
+      const char *raw = awaitlab_timeline_get_outcome_text (timeline) ?: "";
+      const char *rest = *raw ? g_utf8_next_char (raw) : raw;
+      g_autofree char *first = g_utf8_strup (raw, rest - raw);
+      g_autofree char *sentence = g_strconcat (first, rest, NULL);
+      /* A sentence after the heading: it starts with a capital. */
+      g_autofree char *text = g_markup_escape_text (sentence, -1);
+      g_autofree char *markup = NULL;
+
+      markup = g_strdup_printf ("<b>%s.</b> %s", heading, text);
 
       gtk_label_set_markup (self->outcome_label, markup);
+      _awaitlab_window_fit_status (self);
+      /* Once shown, with its own width. */
+      _awaitlab_window_queue_fit_status (self);
     }
 
   /* The outcome takes the narration's place in the slot. */
@@ -86,6 +96,7 @@ update_status (AwaitlabWindow   *self,
   else if (sentence != NULL)
     status = g_strdup_printf ("%u/%u  ·  %s", index + 1, n_events, sentence);
   gtk_label_set_text (self->status_label, status ? status : "");
+  _awaitlab_window_fit_status (self);
 }
 
 /* The step count hides while a quiz is armed: revealing it must show it at once,
@@ -770,6 +781,7 @@ awaitlab_window_dispose (GObject *object)
 
   _awaitlab_window_clear_pending (self);
   _awaitlab_window_layout_dispose (self);
+  _awaitlab_window_status_dispose (self);
   if (self->confirm_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
   g_clear_object (&self->file);
@@ -830,6 +842,8 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, status_slot);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_more);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_full_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, quiz_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, vpaned);
@@ -940,6 +954,7 @@ awaitlab_window_init (AwaitlabWindow *self)
   connect_workspace (self);
   _awaitlab_window_actions_init (self);
   _awaitlab_window_layout_init (self);
+  _awaitlab_window_status_init (self);
 
   gtk_drawing_area_set_draw_func (self->legend, draw_legend, self, NULL);
   g_signal_connect_swapped (self->timeline_view, "notify::scale", G_CALLBACK (gtk_widget_queue_draw), self->legend);
