@@ -105,6 +105,10 @@ struct _AwaitlabWindow
   GtkCssProvider          *presentation_css;
   guint                    scale_source;
   int                      saved_panes[2];
+  int                      compare_saved_vpane; /* the divider before a short window's Compare */
+  guint                    compare_short : 1;   /* Compare rearranged for a short window */
+  guint                    compare_source;
+  guint                    panes_bound : 1;     /* the dividers follow the settings */
   int                      allocated[2];    /* the window's last allocated size */
   guint                    panes_source;
   guint                    panes_placed : 1;  /* hpaned, vpaned positions before presentation */
@@ -153,6 +157,7 @@ void      _awaitlab_window_layout_allocated   (AwaitlabWindow      *self,
 gboolean  awaitlab_window_get_presentation    (AwaitlabWindow      *self);
 void      _awaitlab_window_toggle_side_panel  (AwaitlabWindow      *self);
 void      _awaitlab_window_update_timeline_heights (AwaitlabWindow *self);
+void      _awaitlab_window_update_compare_layout   (AwaitlabWindow *self);
 
 /* awaitlab-window.c */
 void      _awaitlab_window_bind_panes         (AwaitlabWindow      *self,

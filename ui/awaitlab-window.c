@@ -597,6 +597,7 @@ on_compare_changed (AwaitlabWindow *self)
   gboolean compare = awaitlab_workspace_get_compare (self->workspace);
 
   _awaitlab_window_update_timeline_heights (self);
+  _awaitlab_window_update_compare_layout (self);
   gtk_widget_set_visible (self->compare_box, compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_summary), compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_label_a), compare);
@@ -743,8 +744,10 @@ void
 _awaitlab_window_bind_panes (AwaitlabWindow *self,
                              gboolean        bind)
 {
-  if (self->settings == NULL)
+  /* Presentation mode and a short window's Compare both unbind: once is enough. */
+  if (self->settings == NULL || self->panes_bound == !!bind)
     return;
+  self->panes_bound = !!bind;
   if (bind)
     {
       g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
@@ -767,8 +770,7 @@ unbind_settings (AwaitlabWindow *self)
   g_settings_unbind (self->flap, "reveal-flap");
   g_signal_handlers_disconnect_by_func (self->flap, on_flap_reveal_changed, self);
   g_settings_unbind (self->sidebar, "width-request");
-  g_settings_unbind (self->hpaned, "position");
-  g_settings_unbind (self->vpaned, "position");
+  _awaitlab_window_bind_panes (self, FALSE);
   g_settings_unbind (self->timeline_view, "axis-mode");
 }
 
