@@ -128,6 +128,7 @@ struct _AwaitlabCodeView
   guint                 note_frames;   /* left before the tick stops */
   guint                 note_reveal;   /* frames left to scroll the new note into view */
   guint                 note_line;
+  double                font_scale;    /* of the text, 1.0 normally */
   guint                 note_gap_line; /* the line carrying the gap tag, 0 if none */
   int                   note_gap;      /* its pixels below the line */
   int                   note_width;    /* the label's size request */
@@ -544,6 +545,7 @@ awaitlab_code_view_set_font_scale (AwaitlabCodeView *self,
   g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
 
   /* The note is not inside the text view: it gets its size here too. */
+  self->font_scale = scale;
   css = g_strdup_printf ("textview { font-size: %.1fpt; }\n"
                          "label.line-note { font-size: %.1fpt; }", 11.0 * scale, 0.95 * 11.0 * scale);
   gtk_css_provider_load_from_data (self->font_css, css, -1);
@@ -603,9 +605,11 @@ awaitlab_code_view_reveal_line (AwaitlabCodeView *self,
 /* ------------------------------------------------------------------------- */
 /* The note next to the executing line                                      */
 
+/* In pixels at the normal type size: the note's widths grow with the type
+ * (presentation mode), so its lines keep about as many words. */
 #define NOTE_GAP       28
-#define NOTE_MIN_WIDTH 220
-#define NOTE_MAX_WIDTH 460
+#define NOTE_MIN_WIDTH ((int) (220 * self->font_scale))
+#define NOTE_MAX_WIDTH ((int) (460 * self->font_scale))
 #define NOTE_PAD       8    /* the gap's height beyond the note's */
 #define NOTE_STILL_FRAMES 4 /* frames the line must hold still before the note stops following */
 

@@ -27,7 +27,11 @@ count_lines (GtkLabel *label,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), NULL);
   PangoAttrList *attrs = pango_attr_list_new ();
 
-  pango_layout_set_markup (layout, gtk_label_get_label (label), -1);
+  /* The narration is plain text (it may hold "<"), the outcome markup. */
+  if (gtk_label_get_use_markup (label))
+    pango_layout_set_markup (layout, gtk_label_get_label (label), -1);
+  else
+    pango_layout_set_text (layout, gtk_label_get_label (label), -1);
   if (pango_layout_get_attributes (layout) != NULL)
     {
       pango_attr_list_unref (attrs);
