@@ -997,24 +997,51 @@ namespace Awaitlab
 
   public static class Console
   {
+    // Text written by Write waits here for the WriteLine that ends its line (one
+    // console for every thread, as the simulator's is).
+    static readonly object pending_lock = new object ();
+    static string pending = "";
+
+    static string TakeLine (string text)
+    {
+      lock (pending_lock)
+        {
+          string line = pending + text;
+          pending = "";
+          return line;
+        }
+    }
+
     public static void WriteLine ()
     {
-      SimWorld.WriteLine ("");
+      SimWorld.WriteLine (TakeLine (""));
     }
 
     public static void WriteLine (string text)
     {
-      SimWorld.WriteLine (text);
+      SimWorld.WriteLine (TakeLine (text));
     }
 
     public static void WriteLine (object value)
     {
-      SimWorld.WriteLine (value == null ? "" : Convert.ToString (value, CultureInfo.InvariantCulture));
+      SimWorld.WriteLine (TakeLine (value == null ? "" : Convert.ToString (value, CultureInfo.InvariantCulture)));
     }
 
     public static void WriteLine (string format, params object[] args)
     {
-      SimWorld.WriteLine (string.Format (CultureInfo.InvariantCulture, format, args));
+      SimWorld.WriteLine (TakeLine (string.Format (CultureInfo.InvariantCulture, format, args)));
+    }
+
+    public static void Write (object value)
+    {
+      lock (pending_lock)
+        pending += value == null ? "" : Convert.ToString (value, CultureInfo.InvariantCulture);
+    }
+
+    public static void Write (string format, params object[] args)
+    {
+      lock (pending_lock)
+        pending += string.Format (CultureInfo.InvariantCulture, format, args);
     }
   }
 
@@ -1059,26 +1086,27 @@ namespace Awaitlab
   {
     public static Task<string> GetAsync (string url, double ms,
                                          CancellationToken token = default (CancellationToken),
-                                         bool fail = false, int failures = 0)
+                                         bool fail = false, int failures = 0, string body = null)
     {
       bool fails = Faults.ShouldFail (url, fail, failures);
       return World.IoAsync (ms, token, fails ? new HttpRequestException (Faults.Message) : null,
-                            Body (url));
+                            Body (url, body));
     }
 
-    public static string Get (string url, double ms, bool fail = false, int failures = 0)
+    public static string Get (string url, double ms, bool fail = false, int failures = 0,
+                              string body = null)
     {
       bool fails = Faults.ShouldFail (url, fail, failures);
       SimWorld.Sleep (ms);
       if (fails)
         throw new HttpRequestException (Faults.Message);
-      return Body (url);
+      return Body (url, body);
     }
 
-    // The simulator's body text (docs/scenario-language.md).
-    internal static string Body (string url)
+    // The simulator's body text (docs/scenario-language.md), or the one the call gave.
+    internal static string Body (string url, string body)
     {
-      return "response from " + url;
+      return body ?? "response from " + url;
     }
   }
 

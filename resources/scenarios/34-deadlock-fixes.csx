@@ -10,7 +10,7 @@
 // @expect-when Fix=2 end-at 200ms ± 2ms
 // @expect-when Fix=3 outcome completed
 // @expect-when Fix=3 end-at 200ms ± 2ms
-// @expect-when Fix=3 output "invoice shown"
+// @expect-when Fix=3 output-at "invoice shown" 200ms
 // @note L55: Fix 0 (and 2) block the UI thread; with fix 0 the continuation needs that same thread.
 // @note L43: This await captures the UI context because GetInvoiceAsync was called on the UI thread.
 

@@ -610,8 +610,23 @@ dotnet_has (const char *normal)
       ;
   if (g_str_has_prefix (name, "global::"))
     name += strlen ("global::");
+  if (g_str_has_prefix (name, "Newtonsoft.Json"))
+    return TRUE;   /* the program references the package (awl_csharp_uses_newtonsoft) */
   return (g_str_has_prefix (name, "System.") || g_str_has_prefix (name, "System;")) &&
          !g_str_has_prefix (name, "System.Windows") && !g_str_has_prefix (name, "System.Web");
+}
+
+gboolean
+awl_csharp_uses_newtonsoft (AwlCsharpGen *gen)
+{
+  for (guint i = 0; gen->usings != NULL && i < gen->usings->len; i++)
+    {
+      g_autofree char *normal = normalize_using (g_ptr_array_index (gen->usings, i));
+
+      if (strstr (normal, "Newtonsoft.Json") != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The scenario's `using` directives go to the top of the program (they are blanked

@@ -100,6 +100,8 @@ char    *awl_csharp_layout_move     (AwlCsharpGen *gen,
 char    *awl_csharp_layout_entry    (AwlCsharpGen      *gen,
                                      const AwlFunction *entry,
                                      const char        *call);
+/* Whether the scenario imports Newtonsoft.Json (JObject): a package, not the SDK. */
+gboolean awl_csharp_uses_newtonsoft  (AwlCsharpGen *gen);
 void     awl_csharp_append_usings   (AwlCsharpGen *gen,
                                      GString      *out);
 void     awl_csharp_layout_clear    (AwlCsharpGen *gen);

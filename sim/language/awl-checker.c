@@ -190,20 +190,9 @@ make_this_member (Checker *c,
 static void check_stmt (Checker *c, AwlStmt *s);
 static void check_function (Checker *c, AwlFunction *f);
 
-static void G_GNUC_PRINTF (3, 4)
-error_at (Checker    *c,
-          AwlLoc      loc,
-          const char *format,
-          ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  awl_diagnostics_add_literal (c->diags, AWL_SEVERITY_ERROR, loc.line, loc.col, 1, msg);
-}
+/* An error at a location; awl_diagnostics_add checks the format. */
+#define error_at(c, loc, ...) \
+  awl_diagnostics_add ((c)->diags, AWL_SEVERITY_ERROR, (loc).line, (loc).col, 1, __VA_ARGS__)
 
 /* ---------------------------------------------------------------------------- */
 /* Scopes                                                                       */

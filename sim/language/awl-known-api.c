@@ -23,6 +23,17 @@ extern const AwlApiFamily awl_api_family_datetime;
 extern const AwlApiFamily awl_api_family_concurrent;
 extern const AwlApiFamily awl_api_family_channels;
 extern const AwlApiFamily awl_api_family_parallel;
+extern const AwlApiFamily awl_api_family_progress;
+extern const AwlApiFamily awl_api_family_lazy;
+extern const AwlApiFamily awl_api_family_linq;
+extern const AwlApiFamily awl_api_family_strings;
+extern const AwlApiFamily awl_api_family_channel_options;
+extern const AwlApiFamily awl_api_family_key_value;
+extern const AwlApiFamily awl_api_family_queue_stack;
+extern const AwlApiFamily awl_api_family_linq_join;
+extern const AwlApiFamily awl_api_family_linq_sets;
+extern const AwlApiFamily awl_api_family_linq_fold;
+extern const AwlApiFamily awl_api_family_json;
 
 static const AwlApiFamily * const families[] = {
   &awl_api_family_task,
@@ -38,6 +49,17 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_concurrent,
   &awl_api_family_channels,
   &awl_api_family_parallel,
+  &awl_api_family_progress,
+  &awl_api_family_lazy,
+  &awl_api_family_linq,
+  &awl_api_family_strings,
+  &awl_api_family_channel_options,
+  &awl_api_family_key_value,
+  &awl_api_family_queue_stack,
+  &awl_api_family_linq_join,
+  &awl_api_family_linq_sets,
+  &awl_api_family_linq_fold,
+  &awl_api_family_json,
 };
 
 typedef struct
@@ -86,6 +108,7 @@ static const char * const extra_types[] = {
   "CancellationToken", "Thread", "TaskAwaiter", "ConfiguredTaskAwaitable",
   "EventArgs", "IAsyncEnumerable", "IAsyncEnumerator", "ValueTask", "Task",
   "IDisposable", "Random", "Dictionary", "Type", "EventHandler", "ValueTuple",
+  "IProgress", "IGrouping", "KeyValuePair", "IDictionary", "IReadOnlyDictionary",
   "System", NULL
 };
 

@@ -62,6 +62,13 @@ add_member_name (AwlPx      *p,
     }
 }
 
+void
+awl_px_add_member_name (AwlPx      *p,
+                        const char *name)
+{
+  add_member_name (p, name);
+}
+
 /* ---------------------------------------------------------------------------- */
 /* Tuples                                                                       */
 
@@ -337,6 +344,74 @@ out:
   g_ptr_array_unref (vars);
   awl_px_end_stmt (p, s);
   return ok ? s : NULL;
+}
+
+/* `foreach (var (k, v) in pairs)`: the loop walks a hidden variable and the body
+ * starts with `var (k, v) = hidden;` (KeyValuePair's and tuples' Deconstruct). */
+AwlStmt *
+awl_px_parse_foreach_deconstruction (AwlPx   *p,
+                                     AwlVar **hidden)
+{
+  AwlToken *start = cur (p);
+  AwlStmt *s = awl_px_new_stmt (p, AWL_STMT_DECL, loc_of (start));
+  GPtrArray *vars = g_ptr_array_new ();
+  g_autofree char *name = g_strdup_printf ("__item_%d_%d", start->line, start->col);
+  AwlExpr *init;
+  gboolean ok = FALSE;
+
+  awl_px_next (p); /* var */
+  awl_px_next (p); /* ( */
+  for (;;)
+    {
+      AwlToken *t = cur (p);
+
+      if (t->kind != AWL_TOK_IDENT)
+        {
+          awl_px_expected (p, "a variable name");
+          goto out;
+        }
+      awl_px_next (p);
+      g_ptr_array_add (vars, awl_px_new_var (p, AWL_VAR_LOCAL, t->text, loc_of (t), NULL));
+      if (!awl_px_accept (p, P_COMMA))
+        break;
+    }
+  if (!awl_px_expect (p, P_RPAREN))
+    goto out;
+  if (vars->len < 2)
+    {
+      errorf (p, start, "a deconstruction declares at least two variables");
+      goto out;
+    }
+  *hidden = awl_px_new_var (p, AWL_VAR_FOREACH, awl_arena_intern (awl_px_arena (p), name), loc_of (start), NULL);
+  init = awl_px_new_expr (p, AWL_EXPR_NAME, loc_of (start));
+  init->name.name = (*hidden)->name;
+  init = awl_px_finish_depth (p, init, 0);
+  ok = init != NULL;
+  s->decl.deconstruct = TRUE;
+  s->decl.n_vars = vars->len;
+  s->decl.vars = (AwlVar **) awl_arena_dup_ptrs (awl_px_arena (p), vars->pdata, vars->len);
+  s->decl.inits = awl_arena_alloc0 (awl_px_arena (p), vars->len * sizeof (AwlExpr *));
+  s->decl.inits[0] = init;
+
+out:
+  g_ptr_array_unref (vars);
+  awl_px_end_stmt (p, s);
+  return ok ? s : NULL;
+}
+
+/* { first; body } */
+AwlStmt *
+awl_px_prepend_stmt (AwlPx   *p,
+                     AwlStmt *first,
+                     AwlStmt *body)
+{
+  AwlStmt *block = awl_px_new_stmt (p, AWL_STMT_BLOCK, first->loc);
+  AwlStmt *stmts[2] = { first, body };
+
+  block->block.n_stmts = 2;
+  block->block.stmts = (AwlStmt **) awl_arena_dup_ptrs (awl_px_arena (p), (gpointer *) stmts, 2);
+  awl_px_end_stmt (p, block);
+  return block;
 }
 
 /* ---------------------------------------------------------------------------- */
@@ -775,142 +850,4 @@ awl_px_maybe_switch (AwlPx   *p,
 out:
   g_array_unref (arms);
   return e;
-}
-
-/* ---------------------------------------------------------------------------- */
-/* LINQ query syntax                                                            */
-
-/* `target.Method(lambda)` */
-static AwlExpr *
-method_call (AwlPx      *p,
-             AwlExpr    *target,
-             const char *method,
-             AwlExpr    *lambda,
-             AwlLoc      loc)
-{
-  AwlExpr *member = awl_px_new_expr (p, AWL_EXPR_MEMBER, target->loc);
-  AwlExpr *call;
-
-  member->member.target = target;
-  member->member.name = awl_arena_intern (awl_px_arena (p), method);
-  member->member.name_loc = loc;
-  member = awl_px_finish_depth (p, member, target->depth);
-  if (member == NULL)
-    return NULL;
-  call = awl_px_new_expr (p, AWL_EXPR_CALL, target->loc);
-  call->call.callee = member;
-  call->call.n_args = 1;
-  call->call.args = awl_arena_alloc0 (awl_px_arena (p), sizeof (AwlArg));
-  call->call.args[0].loc = lambda->loc;
-  call->call.args[0].value = lambda;
-  return awl_px_finish_depth (p, call, MAX (member->depth, lambda->depth));
-}
-
-/* The body of one clause as a lambda of the range variable. */
-static AwlExpr *
-clause_lambda (AwlPx          *p,
-               const AwlToken *range)
-{
-  gpointer saved;
-  AwlFunction *f = awl_px_lambda_begin (p, loc_of (cur (p)), range->text, loc_of (range), &saved);
-
-  return awl_px_lambda_end (p, f, awl_px_parse_expr (p), saved);
-}
-
-/* `from x in xs where … orderby … [descending] select …`: the method calls the C#
- * compiler makes of it, with one range variable. */
-AwlExpr *
-awl_px_parse_query (AwlPx *p)
-{
-  AwlToken *from = cur (p);
-  AwlToken *range;
-  AwlExpr *q;
-  gboolean clauses = FALSE;
-
-  awl_px_next (p);
-  if (awl_px_peek (p, 1)->kind != AWL_TOK_KEYWORD)   /* `from int x in …` */
-    {
-      if (awl_px_parse_type (p) == NULL)
-        return NULL;
-    }
-  range = cur (p);
-  awl_px_next (p);
-  if (!tok_is_kw (cur (p), "in"))
-    {
-      awl_px_expected (p, "`in` after the range variable");
-      return NULL;
-    }
-  awl_px_next (p);
-  if ((q = awl_px_parse_expr (p)) == NULL)
-    return NULL;
-
-  for (;;)
-    {
-      AwlToken *t = cur (p);
-
-      if (tok_is_ident (t, "where"))
-        {
-          AwlExpr *fn;
-
-          awl_px_next (p);
-          if ((fn = clause_lambda (p, range)) == NULL || (q = method_call (p, q, "Where", fn, loc_of (t))) == NULL)
-            return NULL;
-          clauses = TRUE;
-        }
-      else if (tok_is_ident (t, "orderby"))
-        {
-          AwlExpr *fn;
-          const char *method = "OrderBy";
-
-          awl_px_next (p);
-          if ((fn = clause_lambda (p, range)) == NULL)
-            return NULL;
-          if (tok_is_ident (cur (p), "descending"))
-            {
-              method = "OrderByDescending";
-              awl_px_next (p);
-            }
-          else if (tok_is_ident (cur (p), "ascending"))
-            awl_px_next (p);
-          if (tok_is_punct (cur (p), P_COMMA))
-            {
-              errorf (p, cur (p), "`orderby` with several keys is not supported by Awaitlab's C# subset; "
-                      "order by one key");
-              return NULL;
-            }
-          if ((q = method_call (p, q, method, fn, loc_of (t))) == NULL)
-            return NULL;
-          clauses = TRUE;
-        }
-      else if (tok_is_ident (t, "select"))
-        {
-          AwlExpr *fn;
-
-          awl_px_next (p);
-          /* `select x` after other clauses adds nothing, and C# leaves it out. */
-          if (clauses && tok_is_ident (cur (p), range->text) &&
-              (tok_is_punct (awl_px_peek (p, 1), P_RPAREN) || tok_is_punct (awl_px_peek (p, 1), P_SEMI) ||
-               tok_is_punct (awl_px_peek (p, 1), P_COMMA)))
-            {
-              awl_px_next (p);
-              return q;
-            }
-          if ((fn = clause_lambda (p, range)) == NULL)
-            return NULL;
-          return method_call (p, q, "Select", fn, loc_of (t));
-        }
-      else if (tok_is_ident (t, "let") || tok_is_ident (t, "join") || tok_is_ident (t, "group") ||
-               tok_is_ident (t, "from") || tok_is_ident (t, "into"))
-        {
-          errorf (p, t, "`%s` in a LINQ query is not supported by Awaitlab's C# subset; "
-                  "use `where`, `orderby` and `select`, or method calls", t->text);
-          return NULL;
-        }
-      else
-        {
-          awl_px_expected (p, "`where`, `orderby` or `select` in the query");
-          (void) from;
-          return NULL;
-        }
-    }
 }

@@ -39,6 +39,13 @@ tok_is_ident (const AwlToken *t,
   return t->kind == AWL_TOK_IDENT && strcmp (t->text, name) == 0;
 }
 
+static inline AwlLoc
+awl_px_loc_of (const AwlToken *t)
+{
+  AwlLoc loc = { t->line, t->col };
+  return loc;
+}
+
 /* Exported by awl-parser.c. */
 AwlToken   *awl_px_peek         (AwlPx *p, guint ahead);
 guint       awl_px_pos          (AwlPx *p);
@@ -68,10 +75,15 @@ gboolean    awl_px_expect_semicolon (AwlPx *p);
 AwlFunction *awl_px_lambda_begin (AwlPx *p, AwlLoc loc, const char *param, AwlLoc param_loc, gpointer *saved);
 AwlExpr    *awl_px_lambda_end   (AwlPx *p, AwlFunction *f, AwlExpr *body, gpointer saved);
 
+/* Defined in awl-parser-query.c. */
+
+/* At `from x in …`: LINQ query syntax, lowered to Where/OrderBy/Select/… calls. */
+AwlExpr    *awl_px_parse_query       (AwlPx *p);
+
 /* Defined in awl-parser-everyday.c. */
 
-/* At `from x in …`: LINQ query syntax, lowered to Where/OrderBy/Select calls. */
-AwlExpr    *awl_px_parse_query       (AwlPx *p);
+/* A name that may follow a dot, as tuple element names do (the checker's members). */
+void        awl_px_add_member_name   (AwlPx *p, const char *name);
 
 /* At `(`: whether a tuple literal starts here (`(a, b)`, `(Name: x, …)`). */
 gboolean    awl_px_tuple_ahead       (AwlPx *p);
@@ -82,6 +94,10 @@ gint        awl_px_scan_tuple_type   (AwlPx *p, guint index);
 /* At `var (` or `(Type name, …) =`: a deconstructing declaration. */
 gboolean    awl_px_deconstruction_ahead (AwlPx *p);
 AwlStmt    *awl_px_parse_deconstruction (AwlPx *p);
+/* At `var (` in a foreach: the deconstruction the body starts with, and the loop's
+ * hidden variable in *@hidden; then awl_px_prepend_stmt() puts it before the body. */
+AwlStmt    *awl_px_parse_foreach_deconstruction (AwlPx *p, AwlVar **hidden);
+AwlStmt    *awl_px_prepend_stmt      (AwlPx *p, AwlStmt *first, AwlStmt *body);
 /* At `out`/`ref`/`in` inside an argument list: fills @arg (value or out_var). */
 gboolean    awl_px_parse_ref_arg     (AwlPx *p, AwlArg *arg);
 /* At `ref`/`out`/`in` in a parameter list: consumes it, TRUE if by reference. */

@@ -2328,6 +2328,7 @@ parse_foreach (Parser   *p,
   AwlStmt *s = new_stmt (p, AWL_STMT_FOREACH, loc_of (start));
   AwlTypeRef *type = NULL;
   AwlToken *name_tok;
+  AwlStmt *unpack = NULL;   /* `foreach (var (k, v) in …)` */
 
   s->foreach.is_await = is_await;
   next (p); /* foreach */
@@ -2338,8 +2339,8 @@ parse_foreach (Parser   *p,
     next (p);
   else if (tok_is_ident (cur (p), "var") && tok_is_punct (peek_tok (p, 1), P_LPAREN))
     {
-      error_at_tok (p, peek_tok (p, 1), "deconstruction (`var (a, b)`) " NOT_SUPPORTED);
-      return NULL;
+      if ((unpack = awl_px_parse_foreach_deconstruction ((AwlPx *) p, &s->foreach.var)) == NULL)
+        return NULL;
     }
   else
     {
@@ -2348,10 +2349,13 @@ parse_foreach (Parser   *p,
         return NULL;
     }
 
-  name_tok = cur (p);
-  if (expect_ident (p, "a variable name") == NULL)
-    return NULL;
-  s->foreach.var = new_var (p, AWL_VAR_FOREACH, name_tok->text, loc_of (name_tok), type);
+  if (unpack == NULL)
+    {
+      name_tok = cur (p);
+      if (expect_ident (p, "a variable name") == NULL)
+        return NULL;
+      s->foreach.var = new_var (p, AWL_VAR_FOREACH, name_tok->text, loc_of (name_tok), type);
+    }
 
   if (!at_kw (p, "in"))
     {
@@ -2365,6 +2369,8 @@ parse_foreach (Parser   *p,
   s->foreach.body = parse_embedded (p, "foreach");
   if (s->foreach.body == NULL)
     return NULL;
+  if (unpack != NULL)
+    s->foreach.body = awl_px_prepend_stmt ((AwlPx *) p, unpack, s->foreach.body);
   end_stmt (p, s);
 
   return s;

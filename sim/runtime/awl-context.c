@@ -350,6 +350,22 @@ void
 awl_sim_context_post (AwlSim   *sim,
                       AwlFrame *callback)
 {
+  g_return_if_fail (sim != NULL && callback != NULL);
+  awl_sim_context_post_to (sim, awl_sim_current_context (sim, sim->current), callback);
+}
+
+AwlContext *
+awl_sim_capture_context (AwlSim *sim)
+{
+  g_return_val_if_fail (sim != NULL, NULL);
+  return awl_sim_current_context (sim, sim->current);
+}
+
+void
+awl_sim_context_post_to (AwlSim     *sim,
+                         AwlContext *ctx,
+                         AwlFrame   *callback)
+{
   AwlWorkItem *item;
 
   g_return_if_fail (sim != NULL && callback != NULL);
@@ -357,5 +373,5 @@ awl_sim_context_post (AwlSim   *sim,
   item->frame = callback;
   awl_frame_rt (sim, callback);
   item->role = ROLE_CALLBACK;
-  awl_sim_post (sim, awl_sim_current_context (sim, sim->current), item);
+  awl_sim_post (sim, ctx, item);
 }

@@ -439,12 +439,27 @@ AwlObject  *awl_sim_continue_with       (AwlSim          *sim,
                                          AwlObject       *antecedent,
                                          AwlFrame        *frame,
                                          AwlTaskOptions   options);
-/* Task.WhenAll(tasks): completes after every task; faults with all exceptions in
- * argument order, else Canceled if any canceled; result: null (tasks without results)
- * — use awl_task_get_when_all_results() for Task<T[]>. Empty input: completed. */
+/* Task.WhenAll(tasks): completes after every task; faults with all exceptions (in
+ * the order AwlWhenAllFlags gives; this is the non-generic overload), else Canceled
+ * if any canceled; result: null (tasks without results) — use awl_task_get_when_all_results() for Task<T[]>. Empty input: completed. */
 AwlObject  *awl_sim_when_all            (AwlSim          *sim,
                                          AwlObject      **tasks,
                                          guint            n_tasks);
+/* How a WhenAll task orders the exceptions of its failed tasks. The modern profile
+ * follows .NET 9+: the non-generic Task.WhenAll(Task[]) records failures as they
+ * happen (the earliest first), while WhenAll<TResult>(Task<TResult>[]) and
+ * Task.WaitAll walk the tasks in argument order once all are done. .NET Framework
+ * (the netfx profile, Mono) uses argument order everywhere. */
+typedef enum
+{
+  AWL_WHEN_ALL_DEFAULT        = 0,
+  AWL_WHEN_ALL_ARGUMENT_ORDER = 1 << 0,   /* WhenAll<TResult>, WaitAll */
+} AwlWhenAllFlags;
+
+AwlObject  *awl_sim_when_all_full       (AwlSim          *sim,
+                                         AwlObject      **tasks,
+                                         guint            n_tasks,
+                                         AwlWhenAllFlags  flags);
 /* Task.WhenAny(tasks): Task<Task> completing with the first finished task; never faults.
  * Empty input: returns NULL and sets *@error to an ArgumentException. */
 AwlObject  *awl_sim_when_any            (AwlSim          *sim,
@@ -622,6 +637,15 @@ void        awl_sim_set_sync_context    (AwlSim          *sim,
 /* The custom context installed on the current thread, or NULL. */
 AwlContext *awl_sim_get_custom_context  (AwlSim          *sim);
 AwlValue    awl_context_get_object      (AwlContext      *ctx);
+/* SynchronizationContext.Current of this thread, kept to post to later from any
+ * thread (Progress<T> captures it at construction); NULL when there is none. The sim
+ * owns the context for the whole run. */
+AwlContext *awl_sim_capture_context     (AwlSim          *sim);
+/* @ctx.Post(callback) from whatever thread runs now; a NULL @ctx queues the callback
+ * to the pool, as the default SynchronizationContext's Post does. */
+void        awl_sim_context_post_to     (AwlSim          *sim,
+                                         AwlContext      *ctx,
+                                         AwlFrame        *callback);
 /* Runs a posted item on the current thread, before the caller's next step (a
  * continuation resumes there), and frees it: call it once per item. */
 gboolean    awl_sim_run_posted          (AwlSim          *sim,

@@ -58,6 +58,7 @@ struct _AwlTask
   AwlTask      **children;
   guint          n_children;
   GPtrArray     *failed_children;      /* WhenAll: children that did not succeed, in completion order */
+  gboolean       argument_order;       /* WhenAll: AWL_WHEN_ALL_ARGUMENT_ORDER */
   guint          remaining;
   int            line;
   AwlTime        fault_time;

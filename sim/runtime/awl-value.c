@@ -220,6 +220,8 @@ static const struct { const char *type; const char *parent; } hierarchy[] = {
   { "ChannelClosedException", "InvalidOperationException" },
   { "InvalidCastException", "SystemException" },
   { "IOException", "SystemException" },
+  { "JsonException", "Exception" },          /* Newtonsoft.Json */
+  { "JsonReaderException", "JsonException" },
 };
 
 static const char *

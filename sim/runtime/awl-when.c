@@ -50,11 +50,12 @@ awl_task_when_all_child_done (AwlSim  *sim,
     return;
 
   excs = g_ptr_array_new ();
-  /* .NET Framework (and Mono) walk the tasks in argument order once all are done. Since
-   * .NET 9 the promise records each failed task as it completes, so the inner exceptions
-   * come in the order the tasks failed and `await` rethrows the earliest failure
-   * (measured on .NET 10: tests/runtime/dotnet/whenall-exception-order.cs). */
-  if (sim->config.profile == AWL_PROFILE_NETFX)
+  /* .NET Framework (and Mono) walk the tasks in argument order once all are done, and so
+   * do .NET 10's WhenAll<TResult> and WaitAll. Since .NET 9 the non-generic promise
+   * records each failed task as it completes, so the inner exceptions come in the order
+   * the tasks failed and `await` rethrows the earliest failure (measured on .NET 10:
+   * tests/runtime/dotnet/whenall-exception-order.cs). */
+  if (sim->config.profile == AWL_PROFILE_NETFX || all->argument_order)
     for (guint i = 0; i < all->n_children; i++)
       collect_exceptions (excs, all->children[i], &canceled);
   else if (all->failed_children != NULL)
@@ -74,11 +75,21 @@ awl_sim_when_all (AwlSim     *sim,
                   AwlObject **tasks,
                   guint       n_tasks)
 {
+  return awl_sim_when_all_full (sim, tasks, n_tasks, AWL_WHEN_ALL_DEFAULT);
+}
+
+AwlObject *
+awl_sim_when_all_full (AwlSim          *sim,
+                       AwlObject      **tasks,
+                       guint            n_tasks,
+                       AwlWhenAllFlags  flags)
+{
   AwlTask *all;
 
   g_return_val_if_fail (sim != NULL && (tasks != NULL || n_tasks == 0), NULL);
 
   all = awl_task_new (sim, AWL_TASK_KIND_WHEN_ALL, "WhenAll");
+  all->argument_order = (flags & AWL_WHEN_ALL_ARGUMENT_ORDER) != 0;
   all->children = g_new0 (AwlTask *, MAX (n_tasks, 1));
   all->n_children = n_tasks;
   /* One extra count held during registration, so completions seen while registering

@@ -34,6 +34,7 @@ struct _AwlChannel
 {
   AwlForeign     parent;
   guint          capacity;   /* 0 = unbounded */
+  int            full_mode;  /* AwlChannelFullMode: a write to a full bounded channel */
   gboolean       completed;  /* Writer.Complete() was called */
   GArray        *items;      /* AwlValue, oldest first */
   GQueue         readers;    /* Waiter*: ReadAsync, WaitToReadAsync, ReadAllAsync */
@@ -182,28 +183,44 @@ end_new (AwlSim                *sim,
   return end;
 }
 
-/* CreateUnbounded (data 0), CreateBounded (data 1). */
+static AwlChannel *
+channel_new (AwlSim *sim,
+             gint64  capacity,
+             int     full_mode)
+{
+  AwlChannel *ch = awl_sim_foreign_new (sim, &channel_class, sizeof (AwlChannel));
+
+  ch->capacity = (guint) MIN (capacity, G_MAXUINT);
+  ch->full_mode = full_mode;
+  ch->items = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  g_queue_init (&ch->readers);
+  g_queue_init (&ch->writers);
+  ch->reader = end_new (sim, &reader_class, ch);
+  ch->writer = end_new (sim, &writer_class, ch);
+  ch->completion = awl_sim_tcs_new (sim, AWL_TASK_OPTION_RUN_CONT_ASYNC);
+  return ch;
+}
+
+/* CreateUnbounded (data 0), CreateBounded (data 1): () or (options), (capacity). */
 AWL_BI (channel_create)
 {
-  AwlChannel *ch;
   gint64 capacity = 0;
+  int full_mode = AWL_CHANNEL_FULL_WAIT;
 
+  if (call->n_args == 1 && !bi_channel_options (call->args[0], call->api->data, &capacity, &full_mode) &&
+      (call->api->data == 0 || !bi_is_number (call->args[0])))
+    return bi_throw (call, "ArgumentException",
+                     call->api->data ? "CreateBounded takes a capacity or a BoundedChannelOptions"
+                                     : "CreateUnbounded takes an UnboundedChannelOptions");
   if (call->api->data == 1)
     {
-      capacity = bi_arg_int (call->args[0], 0);
+      if (bi_is_number (call->args[0]))
+        capacity = bi_arg_int (call->args[0], 0);
       if (capacity < 1)
         return bi_throw (call, "ArgumentOutOfRangeException",
                          "Specified argument was out of the range of valid values. (Parameter 'capacity')");
     }
-  ch = awl_sim_foreign_new (call->sim, &channel_class, sizeof (AwlChannel));
-  ch->capacity = (guint) MIN (capacity, G_MAXUINT);
-  ch->items = g_array_new (FALSE, FALSE, sizeof (AwlValue));
-  g_queue_init (&ch->readers);
-  g_queue_init (&ch->writers);
-  ch->reader = end_new (call->sim, &reader_class, ch);
-  ch->writer = end_new (call->sim, &writer_class, ch);
-  ch->completion = awl_sim_tcs_new (call->sim, AWL_TASK_OPTION_RUN_CONT_ASYNC);
-  return bi_value (call, awl_value_object (ch));
+  return bi_value (call, awl_value_object (channel_new (call->sim, capacity, full_mode)));
 }
 
 /* Reader (data 0), Writer (data 1). */
@@ -222,8 +239,22 @@ try_write (AwlBiCall  *call,
            AwlChannel *ch,
            AwlValue    item)
 {
-  if (ch->completed || !has_room (ch))
+  if (ch->completed)
     return FALSE;
+  if (!has_room (ch))
+    switch (ch->full_mode)
+      {
+      case AWL_CHANNEL_FULL_DROP_NEWEST:
+        g_array_remove_index (ch->items, ch->items->len - 1);
+        break;
+      case AWL_CHANNEL_FULL_DROP_OLDEST:
+        g_array_remove_index (ch->items, 0);
+        break;
+      case AWL_CHANNEL_FULL_DROP_WRITE:
+        return TRUE;   /* accepted and thrown away */
+      default:
+        return FALSE;
+      }
   g_array_append_val (ch->items, item);
   channel_pump (call->sim, ch);
   return TRUE;
@@ -392,8 +423,7 @@ AWL_BI (task_when_each)
 
   if (tasks == NULL)
     return bi_throw (call, "ArgumentException", "The tasks argument included a null value. (Parameter 'tasks')");
-  channel_create (call);   /* data 0 of this row: unbounded */
-  ch = awl_value_get_foreign (call->result, &channel_class);
+  ch = channel_new (call->sim, 0, AWL_CHANNEL_FULL_WAIT);
   ch->when_each_left = tasks->len;
   ch->completed = tasks->len == 0;
   for (guint i = 0; i < tasks->len; i++)
@@ -405,7 +435,7 @@ AWL_BI (task_when_each)
 #define UC "var ch = Channel.CreateUnbounded<int>(); "
 
 static const AwlKnownApi rows[] = {
-  { "Channel", "CreateUnbounded", AWL_SM, 0, 0, NULL, 1, channel_create, 0, "var ch = Channel.CreateUnbounded<int>();" },
+  { "Channel", "CreateUnbounded", AWL_SM, 0, 1, NULL, 1, channel_create, 0, "var ch = Channel.CreateUnbounded<int>();" },
   { "Channel", "CreateBounded", AWL_SM, 1, 1, NULL, 1, channel_create, 1, "var ch = Channel.CreateBounded<int>(2);" },
   { "Channel", "Reader", AWL_IP, 0, 0, NULL, 0, channel_end, 0, UC "var r = ch.Reader;" },
   { "Channel", "Writer", AWL_IP, 0, 0, NULL, 0, channel_end, 1, UC "var w = ch.Writer;" },

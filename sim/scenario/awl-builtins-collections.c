@@ -123,16 +123,27 @@ mat_step (AwlFrame *frame,
 
   if (m->source && m->index < m->source->items->len)
     {
-      AwlValue item = g_array_index (m->source->items, AwlValue, m->index);
-      awl_step_call (s, awl_closure_frame (m->run, m->lazy->fn, &item, 1));
+      /* Select((x, i) => …) and Where((x, i) => …) also get the item's index. */
+      AwlValue args[2] = { g_array_index (m->source->items, AwlValue, m->index), awl_value_int (m->index) };
+      guint n = m->lazy->kind == LAZY_SELECT || m->lazy->kind == LAZY_WHERE ? MIN (2, m->lazy->fn->code->n_params) : 1;
+      awl_step_call (s, awl_closure_frame (m->run, m->lazy->fn, args, MAX (n, 1)));
       return;
     }
   if (m->keys)
     {
+      GArray *level = g_array_sized_new (FALSE, FALSE, sizeof (AwlValue), m->keys->len);
+
       g_array_sort (m->keys, m->lazy->kind == LAZY_ORDER_BY_DESC ? compare_keyed_desc : compare_keyed);
       for (guint i = 0; i < m->keys->len; i++)
-        g_array_append_val (m->result->items, g_array_index (m->keys, KeyedItem, i).item);
+        {
+          g_array_append_val (m->result->items, g_array_index (m->keys, KeyedItem, i).item);
+          g_array_append_val (level, g_array_index (m->keys, KeyedItem, i).key);
+        }
       g_clear_pointer (&m->keys, g_array_unref);
+      /* Kept for a ThenBy (awl-builtins-linq.c). */
+      m->result->order_levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_ptr_array_add (m->result->order_levels, level);
+      m->result->order_desc = m->lazy->kind == LAZY_ORDER_BY_DESC;
     }
   awl_step_return (s, awl_value_object (m->result));
 }
@@ -249,6 +260,7 @@ AWL_BI (list_add)
   if (!bi_charge (call, 1, sizeof (AwlValue)))
     return bi_over_budget (call);
   g_array_append_val (l->items, call->args[0]);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 
@@ -262,6 +274,7 @@ AWL_BI (list_add_range)
   if (!bi_charge (call, 1, (guint64) src->items->len * sizeof (AwlValue)))
     return bi_over_budget (call);
   g_array_append_vals (l->items, src->items->data, src->items->len);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 
@@ -374,6 +387,7 @@ AWL_BI (list_remove)
     if (awl_value_equal (g_array_index (l->items, AwlValue, i), call->args[0]))
       {
         g_array_remove_index (l->items, i);
+        awl_list_changed (l);
         return bi_value (call, awl_value_bool (TRUE));
       }
   return bi_value (call, awl_value_bool (FALSE));
@@ -382,58 +396,8 @@ AWL_BI (list_remove)
 AWL_BI (list_clear)
 {
   g_array_set_size (target_list (call)->items, 0);
+  awl_list_changed (target_list (call));
   return bi_value (call, awl_value_null ());
-}
-
-enum { AGG_SUM, AGG_MAX, AGG_MIN, AGG_AVERAGE };
-
-AWL_BI (list_aggregate)
-{
-  AwlList *l = target_list (call);
-  int id = call->api->data;
-  guint n = l->items->len;
-  AwlValue *items = (AwlValue *) l->items->data;
-  gboolean all_int = TRUE;
-  double sum = 0;
-  gint64 isum = 0;
-
-  if (n == 0 && id != AGG_SUM)
-    return bi_throw (call, "InvalidOperationException", "Sequence contains no elements");
-  for (guint i = 0; i < n; i++)
-    {
-      if (!bi_is_number (items[i]))
-        return bi_throw (call, "InvalidOperationException", "Sum/Max/Min/Average need numbers");
-      if (items[i].kind != AWL_VALUE_INT)
-        all_int = FALSE;
-    }
-  if (id == AGG_SUM || id == AGG_AVERAGE)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          sum += bi_arg_double (items[i]);
-          if (items[i].kind == AWL_VALUE_INT)
-            isum = (gint64) ((guint64) isum + (guint64) items[i].i);
-        }
-      if (id == AGG_AVERAGE)
-        return bi_value (call, awl_value_double (sum / n));
-      return bi_value (call, all_int ? awl_value_int (isum) : awl_value_double (sum));
-    }
-  {
-    AwlValue best = items[0];
-    for (guint i = 1; i < n; i++)
-      {
-        double x = bi_arg_double (items[i]);
-        double y = bi_arg_double (best);
-        if (id == AGG_MAX ? x > y : x < y)
-          best = items[i];
-      }
-    return bi_value (call, best);
-  }
-}
-
-AWL_BI (list_any)
-{
-  return bi_value (call, awl_value_bool (target_list (call)->items->len > 0));
 }
 
 AWL_BI (list_insert)
@@ -449,6 +413,7 @@ AWL_BI (list_insert)
   if (!bi_charge (call, (l->items->len - at) / 4 + 1, sizeof (AwlValue)))
     return bi_over_budget (call);
   g_array_insert_val (l->items, at, call->args[1]);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 
@@ -463,6 +428,7 @@ AWL_BI (list_remove_at)
     return bi_throw (call, "ArgumentOutOfRangeException",
                      "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
   g_array_remove_index (l->items, at);
+  awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }
 
@@ -477,17 +443,6 @@ AWL_BI (list_slice)
   if (!call->api->data)
     return bi_value (call, awl_value_object (awl_list_new_from (call->sim, FALSE, items + k, n - k)));
   return bi_value (call, awl_value_object (awl_list_new_from (call->sim, FALSE, items, k)));
-}
-
-/* First (data 0) and Last (data 1). */
-AWL_BI (list_end)
-{
-  AwlList *l = target_list (call);
-  guint n = l->items->len;
-
-  if (n == 0)
-    return bi_throw (call, "InvalidOperationException", "Sequence contains no elements");
-  return bi_value (call, g_array_index (l->items, AwlValue, call->api->data ? n - 1 : 0));
 }
 
 /* ----------------------------------------------------------------------------- */
@@ -543,14 +498,6 @@ static const AwlKnownApi rows[] = {
   { "Enumerable", "OrderByDescending", AWL_IM, 1, 1, NULL, 0, make_lazy, LAZY_ORDER_BY_DESC, L "var s = l.OrderByDescending(x => x).ToList();" },
   { "Enumerable", "ToList", AWL_IM, 0, 0, NULL, 0, list_copy, 0, R "var s = r.ToList();" },
   { "Enumerable", "ToArray", AWL_IM, 0, 0, NULL, 0, list_copy, 1, R "var s = r.ToArray();" },
-  { "Enumerable", "Count", AWL_IM, 0, 0, NULL, 0, list_count, 0, R "int n = r.Count();" },
-  { "Enumerable", "Sum", AWL_IM, 0, 0, NULL, 0, list_aggregate, AGG_SUM, R "int n = r.Sum();" },
-  { "Enumerable", "Max", AWL_IM, 0, 0, NULL, 0, list_aggregate, AGG_MAX, R "int n = r.Max();" },
-  { "Enumerable", "Min", AWL_IM, 0, 0, NULL, 0, list_aggregate, AGG_MIN, R "int n = r.Min();" },
-  { "Enumerable", "Average", AWL_IM, 0, 0, NULL, 0, list_aggregate, AGG_AVERAGE, R "double n = r.Average();" },
-  { "Enumerable", "Any", AWL_IM, 0, 0, NULL, 0, list_any, 0, R "bool b = r.Any();" },
-  { "Enumerable", "First", AWL_IM, 0, 0, NULL, 0, list_end, 0, R "int n = r.First();" },
-  { "Enumerable", "Last", AWL_IM, 0, 0, NULL, 0, list_end, 1, R "int n = r.Last();" },
   { "Enumerable", "Skip", AWL_IM, 1, 1, NULL, 0, list_slice, 0, R "var s = r.Skip(1);" },
   { "Enumerable", "Take", AWL_IM, 1, 1, NULL, 0, list_slice, 1, R "var s = r.Take(1);" },
   { "IAsyncEnumerable", "GetAsyncEnumerator", AWL_IM, 0, 1, NULL, 0, enumerator_self, 0, E "var e = Numbers().GetAsyncEnumerator(); await e.DisposeAsync();" },

@@ -18,6 +18,10 @@ typedef struct
   AwlForeign  parent;
   GArray     *keys;     /* AwlValue, in insertion order */
   GArray     *values;
+  guint       version;  /* changes a Dictionary's foreach throws after: new keys; on .NET
+                           Framework (netfx) also overwrites and Remove, which .NET Core
+                           3.0 and later allow during a foreach */
+  gboolean    netfx;
 } AwlCDict;
 
 static void
@@ -58,11 +62,16 @@ cdict_set (AwlCDict *d,
   gint i = cdict_find (d, key);
 
   if (i >= 0)
-    g_array_index (d->values, AwlValue, i) = value;
+    {
+      g_array_index (d->values, AwlValue, i) = value;
+      if (d->netfx)
+        d->version++;
+    }
   else
     {
       g_array_append_val (d->keys, key);
       g_array_append_val (d->values, value);
+      d->version++;
     }
 }
 
@@ -84,6 +93,7 @@ AWL_BI (cdict_new)
 
   d->keys = g_array_new (FALSE, FALSE, sizeof (AwlValue));
   d->values = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  d->netfx = awl_sim_get_config (call->sim)->profile == AWL_PROFILE_NETFX;
   return bi_value (call, awl_value_object (d));
 }
 
@@ -124,6 +134,69 @@ AWL_BI (dict_add)
   return bi_value (call, awl_value_null ());
 }
 
+gboolean
+awl_dictionary_is (AwlValue v)
+{
+  return awl_value_get_foreign (v, &dict_class) != NULL || awl_value_get_foreign (v, &cdict_class) != NULL;
+}
+
+AwlList *
+awl_dictionary_pairs (AwlSim   *sim,
+                      AwlValue  v)
+{
+  AwlCDict *d = awl_value_get_foreign (v, &dict_class);
+  AwlList *pairs;
+  gboolean concurrent = FALSE;
+
+  if (d == NULL)
+    concurrent = (d = awl_value_get_foreign (v, &cdict_class)) != NULL;
+  if (d == NULL)
+    return NULL;
+  pairs = awl_list_new (sim, FALSE);
+  /* A ConcurrentDictionary may change while it is walked; a Dictionary may not. */
+  if (!concurrent)
+    {
+      pairs->source_version = &d->version;
+      pairs->source_start = d->version;
+    }
+  for (guint i = 0; i < d->keys->len; i++)
+    {
+      AwlValue kv = awl_key_value_new (sim, g_array_index (d->keys, AwlValue, i), g_array_index (d->values, AwlValue, i));
+      g_array_append_val (pairs->items, kv);
+    }
+  return pairs;
+}
+
+AwlValue
+awl_dictionary_new (AwlSim *sim)
+{
+  AwlCDict *d = awl_sim_foreign_new (sim, &dict_class, sizeof (AwlCDict));
+
+  d->keys = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  d->values = g_array_new (FALSE, FALSE, sizeof (AwlValue));
+  d->netfx = awl_sim_get_config (sim)->profile == AWL_PROFILE_NETFX;
+  return awl_value_object (d);
+}
+
+AwlObject *
+awl_dictionary_add (AwlSim   *sim,
+                    AwlValue  dict,
+                    AwlValue  key,
+                    AwlValue  value)
+{
+  AwlCDict *d = awl_value_get_foreign (dict, &dict_class);
+
+  g_return_val_if_fail (d != NULL, NULL);
+  if (awl_value_is_null (key))
+    return awl_scn_exception (sim, "ArgumentNullException", "Value cannot be null. (Parameter 'key')");
+  if (cdict_find (d, key) >= 0)
+    return awl_scn_exception (sim, "ArgumentException",
+                              awl_sim_intern_printf (sim, "An item with the same key has already been added. Key: %s",
+                                                     bi_to_string (sim, key)));
+  cdict_set (d, key, value);
+  return NULL;
+}
+
 /* TryGetValue (data 0) and TryRemove / Remove (data 1): the value goes to the
  * `out` box when there is one. */
 AWL_BI (cdict_try_get)
@@ -141,6 +214,8 @@ AWL_BI (cdict_try_get)
     {
       g_array_remove_index (d->keys, i);
       g_array_remove_index (d->values, i);
+      if (d->netfx)
+        d->version++;
     }
   return bi_value (call, awl_value_bool (i >= 0));
 }
@@ -166,9 +241,18 @@ AWL_BI (cdict_snapshot)
   AwlCDict *d = cdict (call);
   GArray *from = call->api->data ? d->values : d->keys;
 
+  AwlList *l;
+
   if (!bi_charge (call, from->len, (guint64) from->len * sizeof (AwlValue)))
     return bi_over_budget (call);
-  return bi_value (call, awl_value_object (awl_list_new_from (call->sim, FALSE, (AwlValue *) from->data, from->len)));
+  l = awl_list_new_from (call->sim, FALSE, (AwlValue *) from->data, from->len);
+  /* A Dictionary's Keys and Values belong to it: a foreach over them sees its changes. */
+  if (awl_value_get_foreign (call->target, &dict_class) != NULL)
+    {
+      l->source_version = &d->version;
+      l->source_start = d->version;
+    }
+  return bi_value (call, awl_value_object (l));
 }
 
 /* GetOrAdd and AddOrUpdate with a factory: call it, then store (the factory's result

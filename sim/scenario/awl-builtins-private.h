@@ -130,4 +130,20 @@ typedef struct
   AwlTime    stopped;   /* AWL_TIME_NONE while running */
 } AwlStopwatch;
 
+/* default(T) for a sequence whose items are like @sample: 0, 0.0, false or null (the
+ * subset does not know T of an empty one) (awl-builtins-linq.c). */
+G_GNUC_INTERNAL AwlValue    bi_default_like     (AwlValue sample);
+
+/* Channel options (awl-builtins-channel-options.c), read by Channel.CreateBounded /
+ * CreateUnbounded: FALSE if @v is not such an options object. */
+typedef enum
+{
+  AWL_CHANNEL_FULL_WAIT,
+  AWL_CHANNEL_FULL_DROP_NEWEST,
+  AWL_CHANNEL_FULL_DROP_OLDEST,
+  AWL_CHANNEL_FULL_DROP_WRITE,
+} AwlChannelFullMode;
+
+G_GNUC_INTERNAL gboolean    bi_channel_options  (AwlValue v, gboolean bounded, gint64 *capacity, int *full_mode);
+
 G_END_DECLS

@@ -180,6 +180,7 @@ AWL_BI (task_when_all)
   gboolean bad = FALSE;
   gboolean timed = is_wait && bi_wait_timeout_arg (call, &timeout, &bad);
   g_autoptr(GPtrArray) tasks = NULL;
+  AwlWhenAllFlags flags = AWL_WHEN_ALL_DEFAULT;
   AwlObject *all;
 
   if (bad)
@@ -187,7 +188,10 @@ AWL_BI (task_when_all)
   tasks = bi_collect_tasks (call, 0, call->n_args - (timed ? 1 : 0));
   if (tasks == NULL)
     return bi_throw (call, "ArgumentException", "The tasks argument included a null value.");
-  all = awl_sim_when_all (call->sim, (AwlObject **) tasks->pdata, tasks->len);
+  /* WaitAll and the generic WhenAll<TResult> collect failures in argument order. */
+  if (is_wait || (call->site != NULL && call->site->generic_tasks))
+    flags = AWL_WHEN_ALL_ARGUMENT_ORDER;
+  all = awl_sim_when_all_full (call->sim, (AwlObject **) tasks->pdata, tasks->len, flags);
   if (!is_wait)
     return bi_value (call, awl_value_object (all));
   if (timed)

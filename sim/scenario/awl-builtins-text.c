@@ -62,7 +62,14 @@ AWL_BI (string_join)
   const char *sep = call->n_args ? bi_to_string (call->sim, call->args[0]) : "";
   guint count;
   const AwlValue *items = bi_params (call, 1, &count);
+  /* string.Join(sep, IEnumerable<T>) also takes a dictionary, queue, stack or set. */
+  AwlList *walked = call->n_args == 2 ? awl_enumerable_items (call->sim, call->args[1]) : NULL;
 
+  if (walked != NULL)
+    {
+      items = (const AwlValue *) walked->items->data;
+      count = walked->items->len;
+    }
   for (guint i = 0; i < count; i++)
     {
       if (i)

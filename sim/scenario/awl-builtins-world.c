@@ -18,6 +18,7 @@ io_call (AwlBiCall *call,
   AwlTime ns;
   AwlValue *fail = bi_named_arg (call, "fail");
   AwlValue *failures = bi_named_arg (call, "failures");
+  AwlValue *body = bi_named_arg (call, "body");
   AwlObject *token = NULL, *exc = NULL;
   AwlValue result;
   const char *label;
@@ -52,7 +53,11 @@ io_call (AwlBiCall *call,
   if (is_http)
     {
       label = awl_sim_intern_printf (sim, "GET %s", what);
-      result = awl_value_string (awl_sim_intern_printf (sim, "response from %s", what));
+      /* body: stands for the server's answer (a JSON document to parse, say). */
+      if (body != NULL && body->kind == AWL_VALUE_STRING)
+        result = *body;
+      else
+        result = awl_value_string (awl_sim_intern_printf (sim, "response from %s", what));
     }
   else
     {
@@ -84,8 +89,8 @@ AWL_BI (cpu_work)
 }
 
 static const AwlKnownApi rows[] = {
-  { "Http", "GetAsync", AWL_SM, 2, 5, "fail failures token", 0, world_io, 3, "string s = await Http.GetAsync(\"https://x\", 10);" },
-  { "Http", "Get", AWL_SM, 2, 4, "fail failures", 0, world_io, 2, "string s = Http.Get(\"https://x\", 10);" },
+  { "Http", "GetAsync", AWL_SM, 2, 6, "fail failures token body", 0, world_io, 3, "string s = await Http.GetAsync(\"https://x\", 10);" },
+  { "Http", "Get", AWL_SM, 2, 5, "fail failures body", 0, world_io, 2, "string s = Http.Get(\"https://x\", 10);" },
   { "Db", "QueryAsync", AWL_SM, 2, 5, "fail failures token", 0, world_io, 1, "int n = await Db.QueryAsync(\"SELECT 1\", 10);" },
   { "Db", "Query", AWL_SM, 2, 4, "fail failures", 0, world_io, 0, "int n = Db.Query(\"SELECT 1\", 10);" },
   { "Cpu", "Work", AWL_SM, 1, 1, NULL, 0, cpu_work, 0, "Cpu.Work(5);" },

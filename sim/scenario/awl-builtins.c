@@ -384,6 +384,8 @@ receiver_types (AwlValue     v,
         case AWL_OBJECT_FOREIGN:
           if ((l = awl_value_get_foreign (v, &awl_list_class)) != NULL)
             {
+              if (l->is_grouping)
+                out[n++] = "IGrouping";
               out[n++] = l->is_array ? "Array" : "List";
               out[n++] = "Enumerable";
               if (l->is_array)
@@ -402,7 +404,12 @@ receiver_types (AwlValue     v,
                    awl_value_get_foreign (v, &awl_multicast_class))
             out[n++] = "Delegate";
           else
-            out[n++] = ((AwlForeign *) v.o)->klass->name;   /* Uri, Stopwatch, … */
+            {
+              out[n++] = ((AwlForeign *) v.o)->klass->name;   /* Uri, Stopwatch, … */
+              /* Dictionaries, Queue, Stack, HashSet: LINQ walks their items. */
+              if (awl_is_enumerable_collection (v))
+                out[n++] = "Enumerable";
+            }
           break;
         default:
           break;
@@ -505,8 +512,19 @@ instance_member (AwlBiCall   *call,
   return bi_action (call);
 }
 
+/* A LINQ row on a collection that is not a list runs on a snapshot of its items. */
 static AwlBiResult
-member (AwlBiCall *call)
+run_member_row (AwlBiCall         *call,
+                const AwlKnownApi *api)
+{
+  if (g_str_equal (api->type, "Enumerable") && awl_is_enumerable_collection (call->target))
+    call->target = awl_value_object (awl_enumerable_items (call->sim, call->target));
+  return run_row (call, api);
+}
+
+static AwlBiResult
+member (AwlBiCall *call,
+        gboolean   is_call)
 {
   const char *types[8];
   guint n;
@@ -522,19 +540,32 @@ member (AwlBiCall *call)
       return api ? run_row (call, api) : bi_null_reference (call);
     }
   n = receiver_types (call->target, types);
+  /* A call prefers a method (`list.Count(x => …)` is Enumerable.Count, not the
+   * List.Count property); a read prefers a property. */
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < call->site->n_members; k++)
+      {
+        const AwlKnownApi *api = call->site->members[k];
+        if (g_str_equal (api->type, types[i]) &&
+            (api->kind == AWL_API_INSTANCE_METHOD) == is_call)
+          return run_member_row (call, api);
+      }
   for (guint i = 0; i < n; i++)
     {
       const AwlKnownApi *api = find_row (call->site, types[i]);
       if (api != NULL)
-        return run_row (call, api);
+        return run_member_row (call, api);
     }
+  /* `var (k, v) = pair`: KeyValuePair's Deconstruct. */
+  if (!is_call && awl_key_value_item (call->target, call->site->member, &call->result))
+    return BI_VALUE;
   return no_member (call);
 }
 
 AwlBiResult
 awl_builtin_call_member (AwlBiCall *call)
 {
-  return member (call);
+  return member (call, TRUE);
 }
 
 AwlBiResult
@@ -553,7 +584,7 @@ awl_builtin_get_member (AwlBiCall *call)
       cl->self = call->target;
       return bi_value (call, awl_value_object (cl));
     }
-  return member (call);
+  return member (call, FALSE);
 }
 
 AwlBiResult
@@ -636,7 +667,7 @@ awl_builtin_index_get (AwlBiCall *call)
   guint index = 0;
   AwlBiResult r;
 
-  if (awl_cdict_index (call, FALSE, &r))
+  if (awl_cdict_index (call, FALSE, &r) || awl_json_index (call, &r))
     return r;
   if (call->target.kind == AWL_VALUE_STRING)
     {
@@ -665,5 +696,7 @@ awl_builtin_index_set (AwlBiCall *call)
   if ((r = index_check (call, &l, &index)) != BI_VALUE)
     return r;
   g_array_index (l->items, AwlValue, index) = call->args[1];
+  if (!l->is_array)
+    awl_list_changed (l);
   return bi_value (call, awl_value_null ());
 }

@@ -18,6 +18,7 @@
 
 #include "awl-objects.h"
 #include "awl-compile-ext.h"
+#include "awl-task-types.h"
 
 /* What little the compiler knows about a value's static type, enough to reject what
  * a C# compiler rejects ("a" - 1, calling an int). */
@@ -1107,6 +1108,8 @@ compile_assign (Compiler    *c,
     case AWL_EXPR_MEMBER:
       {
         AwlCallSite *site = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+        /* `progress.ProgressChanged += h` reads an API property before setting it. */
+        awl_builtin_member_bind (site);
         c->receiver = TRUE;
         compile_expr (c, target->member.target);
         if (is_set)
@@ -1569,6 +1572,10 @@ compile_call (Compiler *c,
         }
       site = new_site (c, type, callee->member.name, args, n_args, e->loc);
       site->api = api;
+      /* C# binds WhenAll to its generic overload when every task is a Task<T>; an
+       * unknown type keeps the non-generic one. */
+      if (g_str_equal (type, "Task") && g_str_equal (callee->member.name, "WhenAll"))
+        site->generic_tasks = awl_when_all_overload (c->unit->ast, args, n_args) == AWL_WHEN_ALL_OVERLOAD_GENERIC;
       if (api->flags & AWL_API_REF_FIRST)
         {
           compile_ref_call (c, e, site, args, n_args);

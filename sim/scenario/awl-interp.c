@@ -1089,7 +1089,9 @@ run (IFrame  *f,
                     exc = runtime_exception (f, "NullReferenceException", "Object reference not set to an instance of an object.");
                     goto throw_exc;
                   }
-                if (a.kind == AWL_VALUE_STRING)
+                if ((l = awl_enumerable_items (sim, a)) != NULL)
+                  ;
+                else if (a.kind == AWL_VALUE_STRING)
                   {
                     const char *p = a.s;
                     l = awl_list_new (sim, TRUE);
@@ -1120,12 +1122,19 @@ run (IFrame  *f,
               }
             it = awl_sim_foreign_new (sim, &awl_iter_class, sizeof (AwlIter));
             it->list = l;
+            it->version = l->version;
             push (f, awl_value_object (it));
             break;
           }
         case OP_ITER_NEXT:
           {
             AwlIter *it = awl_value_get_foreign (f->slots[insn->b], &awl_iter_class);
+            if (it != NULL && awl_iter_stale (it))
+              {
+                exc = runtime_exception (f, "InvalidOperationException",
+                                         "Collection was modified; enumeration operation may not execute.");
+                goto throw_exc;
+              }
             if (it == NULL || it->index >= it->list->items->len)
               f->pc = insn->a;
             else

@@ -17,6 +17,7 @@ static void
 list_finalize (AwlForeign *self)
 {
   g_clear_pointer (&((AwlList *) self)->items, g_array_unref);
+  g_clear_pointer (&((AwlList *) self)->order_levels, g_ptr_array_unref);
 }
 
 const char *

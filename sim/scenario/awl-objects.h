@@ -41,6 +41,17 @@ typedef struct
   AwlForeign  parent;
   GArray     *items;     /* AwlValue */
   gboolean    is_array;
+  gboolean    is_grouping;   /* an IGrouping<K, T> of GroupBy (awl-builtins-linq.c) */
+  AwlValue    group_key;
+  /* The result of OrderBy/ThenBy: each level's keys (GArray of AwlValue, in item
+   * order) for a following ThenBy; bit i of order_desc = level i descending. */
+  GPtrArray  *order_levels;
+  guint32     order_desc;
+  guint       version;   /* a List<T>'s changes: a foreach over it checks it (awl_list_changed) */
+  /* A snapshot of a Dictionary, Queue, Stack or HashSet (awl_enumerable_items): the
+   * collection's own change count, and its value when the snapshot was made. */
+  const guint *source_version;
+  guint       source_start;
 } AwlList;
 
 typedef struct
@@ -48,7 +59,24 @@ typedef struct
   AwlForeign  parent;
   AwlList    *list;
   guint       index;
+  guint       version;   /* list->version when the foreach started */
 } AwlIter;
+
+/* Every change to a List<T>'s items (Add, Remove, Insert, Clear, list[i] = …) counts,
+ * so that a foreach over it throws "Collection was modified" as .NET's enumerator does. */
+static inline void
+awl_list_changed (AwlList *l)
+{
+  l->version++;
+}
+
+/* Whether the collection a foreach walks changed since @it started. */
+static inline gboolean
+awl_iter_stale (const AwlIter *it)
+{
+  return it->version != it->list->version ||
+         (it->list->source_version != NULL && *it->list->source_version != it->list->source_start);
+}
 
 typedef enum { LAZY_SELECT, LAZY_WHERE, LAZY_ORDER_BY, LAZY_ORDER_BY_DESC } AwlLazyKind;
 
@@ -186,6 +214,27 @@ AwlBiResult awl_builtin_index_set   (AwlBiCall *call);   /* target, args[0..1] *
 /* dict[key] and dict[key] = value on a ConcurrentDictionary (awl-builtins-concurrent.c):
  * TRUE with *result set if the target is one. */
 gboolean    awl_cdict_index         (AwlBiCall *call, gboolean set, AwlBiResult *result);
+/* A new Dictionary<K, V>, and Add(key, value) on one: NULL, or the exception .NET
+ * throws (a null or duplicate key) (awl-builtins-concurrent.c; ToDictionary). */
+AwlValue    awl_dictionary_new      (AwlSim *sim);
+AwlObject  *awl_dictionary_add      (AwlSim *sim, AwlValue dict, AwlValue key, AwlValue value);
+/* `foreach` over a Dictionary or ConcurrentDictionary: its KeyValuePairs, a snapshot
+ * in insertion order; NULL if @v is neither. */
+AwlList    *awl_dictionary_pairs    (AwlSim *sim, AwlValue v);
+/* What `foreach` walks for a collection that is not a list: dictionaries' pairs, a
+ * Queue, Stack or HashSet (awl-builtins-queue-stack.c); NULL for anything else. */
+AwlList    *awl_enumerable_items    (AwlSim *sim, AwlValue v);
+/* Whether awl_enumerable_items() answers for @v (without making the snapshot). */
+gboolean    awl_is_enumerable_collection (AwlValue v);
+gboolean    awl_dictionary_is       (AwlValue v);
+/* A new HashSet<T> of @from's distinct items (ToHashSet). */
+AwlValue    awl_hash_set_from       (AwlSim *sim, AwlList *from);
+/* KeyValuePair<K, V> (awl-builtins-keyvalue.c), and its Deconstruct as Item1/Item2:
+ * TRUE with *out set if @pair is one and @name is Item1 or Item2. */
+AwlValue    awl_key_value_new       (AwlSim *sim, AwlValue key, AwlValue value);
+gboolean    awl_key_value_item      (AwlValue pair, const char *name, AwlValue *out);
+/* o["key"] on a JObject, a[i] on a JArray (awl-builtins-json.c). */
+gboolean    awl_json_index          (AwlBiCall *call, AwlBiResult *result);
 /* `await foreach` over Reader.ReadAllAsync() (awl-builtins-channels.c): OP_AE_MOVE_NEXT,
  * OP_AE_CURRENT and OP_AE_DISPOSE on its enumerator; TRUE with *out set if @v is one. */
 gboolean    awl_channel_enumerator_op (AwlSim *sim, AwlValue v, int op, AwlValue *out);

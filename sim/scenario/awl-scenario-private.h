@@ -91,6 +91,7 @@ typedef struct
   gpointer                  klass;      /* `new C(…)` of a class of the script: its AwlClassInfo */
   const AwlKnownApi * const *members;   /* instance member: the rows of that name */
   guint                     n_members;
+  gboolean                  generic_tasks; /* Task.WhenAll bound to WhenAll<TResult> (awl-task-types.h) */
 } AwlCallSite;
 
 typedef struct

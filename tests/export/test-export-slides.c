@@ -11,19 +11,14 @@
 
 #include "export/awaitlab-export-private.h"
 #include "awl-scenario.h"
+#include "export-test-support.h"
 
 static AwaitlabExportSource *
 load (const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (SCENARIO_DIR, name, NULL);
-  g_autoptr(AwlScenario) scenario = awl_scenario_new_from_file (path, &error);
-  AwaitlabExportSource *source;
 
-  g_assert_no_error (error);
-  source = awaitlab_export_source_new_from_scenario (scenario, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return source;
+  return export_test_load_source (path, NULL, NULL);
 }
 
 static int

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "export/awaitlab-export.h"
+#include "export-test-support.h"
 #include "awaitlab-timeline-renderer.h"
 
 static char *out_dir;
@@ -37,18 +38,9 @@ static AwaitlabExportSource *
 load_source (const char *knob,
              const char *value)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = scenario_path ();
-  g_autoptr(AwlScenario) scenario = awl_scenario_new_from_file (path, &error);
-  g_autoptr(AwlKnobValues) knobs = awl_knob_values_new ();
-  AwaitlabExportSource *source;
 
-  g_assert_no_error (error);
-  if (knob != NULL)
-    awl_knob_values_set (knobs, knob, value);
-  source = awaitlab_export_source_new_from_scenario (scenario, knobs, NULL, &error);
-  g_assert_no_error (error);
-  return source;
+  return export_test_load_source (path, knob, value);
 }
 
 static char *

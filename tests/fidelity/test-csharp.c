@@ -389,6 +389,40 @@ test_dotnet_bundle_part (void)
   g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_OVERRIDE);
 }
 
+/* JObject comes from the Newtonsoft.Json package: the standalone .NET program
+ * references it, Mono and a bundle's shared project cannot, and say so. */
+static void
+test_newtonsoft_package (void)
+{
+  const char *text =
+    "// @title JSON\n"
+    "using Newtonsoft.Json.Linq;\n"
+    "async Task Main()\n"
+    "{\n"
+    "    var o = JObject.Parse(await Http.GetAsync(\"https://x\", 10, body: \"{}\"));\n"
+    "    Console.WriteLine(o.Count);\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = generate_for (text, AWL_CSHARP_TARGET_DOTNET, NULL, &error);
+  g_autofree char *mono = NULL;
+  g_autofree char *part = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (program, "#:package Newtonsoft.Json@13.0.4\n"));
+  g_assert_nonnull (strstr (program, "using Newtonsoft.Json.Linq;\n"));
+  g_assert_nonnull (strstr (program, "string body = null"));
+
+  mono = generate_for (text, AWL_CSHARP_TARGET_MONO, NULL, &error);
+  g_assert_null (mono);
+  g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE);
+  g_assert_nonnull (strstr (error->message, "Newtonsoft.Json"));
+  g_clear_error (&error);
+
+  part = generate_for (text, AWL_CSHARP_TARGET_DOTNET, "S1", &error);
+  g_assert_null (part);
+  g_assert_error (error, AWL_CSHARP_ERROR, AWL_CSHARP_ERROR_NOT_EXPORTABLE);
+}
+
 static const char *classes =
   "// @title Classes\n"
   "enum Stage { Queued, Done }\n"
@@ -708,6 +742,7 @@ main (int    argc,
   g_test_add_func ("/csharp/generate/plain-main-renamed", test_plain_main_renamed);
   g_test_add_func ("/csharp/dotnet/program", test_dotnet_program);
   g_test_add_func ("/csharp/dotnet/bundle-part", test_dotnet_bundle_part);
+  g_test_add_func ("/csharp/dotnet/newtonsoft-package", test_newtonsoft_package);
   g_test_add_func ("/csharp/layout/classes-kept", test_layout_classes_kept);
   g_test_add_func ("/csharp/layout/top-level-mono", test_layout_top_level_mono);
   g_test_add_func ("/csharp/layout/top-level-dotnet", test_layout_top_level_dotnet);

@@ -117,6 +117,7 @@ void awl_test_script_tcs_new (AwlTestScript *s, int dest, AwlTaskOptions opt) { 
 void awl_test_script_tcs_task (AwlTestScript *s, int dest, int tcs) { Op *o = add (s, OP_TCS_TASK); o->dest = dest; o->a = tcs; }
 void awl_test_script_tcs_set (AwlTestScript *s, int tcs, const char *v) { Op *o = add (s, OP_TCS_SET); o->a = tcs; o->text = keep (s, v); }
 void awl_test_script_when_all (AwlTestScript *s, int dest, int first, int n) { Op *o = add (s, OP_WHEN_ALL); o->dest = dest; o->a = first; o->b = n; }
+void awl_test_script_when_all_of (AwlTestScript *s, int dest, int first, int n) { Op *o = add (s, OP_WHEN_ALL); o->dest = dest; o->a = first; o->b = n; o->n = AWL_WHEN_ALL_ARGUMENT_ORDER; }
 void awl_test_script_when_any (AwlTestScript *s, int dest, int first, int n) { Op *o = add (s, OP_WHEN_ANY); o->dest = dest; o->a = first; o->b = n; }
 void awl_test_script_sem_new (AwlTestScript *s, int dest, guint init) { Op *o = add (s, OP_SEM_NEW); o->dest = dest; o->n = init; }
 void awl_test_script_sem_new_max (AwlTestScript *s, int dest, guint init, guint max) { Op *o = add (s, OP_SEM_NEW); o->dest = dest; o->n = init; o->ns = max; }
@@ -391,7 +392,7 @@ script_step (AwlFrame *frame,
             for (int i = 0; i < op->b; i++)
               tasks[i] = reg_obj (f, op->a + i);
             if (op->kind == OP_WHEN_ALL)
-              set_reg (f, op->dest, awl_value_object (awl_sim_when_all (sim, tasks, op->b)));
+              set_reg (f, op->dest, awl_value_object (awl_sim_when_all_full (sim, tasks, op->b, (AwlWhenAllFlags) op->n)));
             else
               {
                 AwlObject *t = awl_sim_when_any (sim, tasks, op->b, &err);

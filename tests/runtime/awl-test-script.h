@@ -40,6 +40,8 @@ void awl_test_script_tcs_new              (AwlTestScript *s, int dest, AwlTaskOp
 void awl_test_script_tcs_task             (AwlTestScript *s, int dest, int tcs_reg);
 void awl_test_script_tcs_set              (AwlTestScript *s, int tcs_reg, const char *value);
 void awl_test_script_when_all             (AwlTestScript *s, int dest, int first, int n);
+/* The generic Task.WhenAll<TResult> (AWL_WHEN_ALL_ARGUMENT_ORDER). */
+void awl_test_script_when_all_of          (AwlTestScript *s, int dest, int first, int n);
 void awl_test_script_when_any             (AwlTestScript *s, int dest, int first, int n);
 void awl_test_script_sem_new              (AwlTestScript *s, int dest, guint initial);
 /* new SemaphoreSlim(initial, max). */

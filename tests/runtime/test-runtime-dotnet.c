@@ -235,12 +235,14 @@ fail_after (const char *name,
 }
 
 /* The first argument fails after 200 ms, the second after 100 ms. .NET 10.0.401 (three
- * runs, same output):
+ * runs, same output) for plain tasks, Task.WhenAll(Task[]):
  *   await rethrew: second argument, fails at 100 ms
  *   InnerExceptions[0]: second argument, fails at 100 ms
  *   InnerExceptions[1]: first argument, fails at 200 ms
  * Mono 6.8 (mcs + mono) prints the first argument in all three lines: argument order, which
- * the netfx profile keeps (/sim/whenall/first-exception-in-argument-order). */
+ * the netfx profile keeps (/sim/whenall/first-exception-in-argument-order). For Task<int>
+ * tasks, Task.WhenAll<int>(Task<int>[]), .NET 10 prints argument order like Mono: see
+ * /sim/whenall/generic-exception-order-net8. */
 static void
 test_when_all_exception_order_net8 (void)
 {
@@ -258,6 +260,33 @@ test_when_all_exception_order_net8 (void)
   ASSERT_OUTPUT (t, "200 Pool-1 caught InvalidOperationException: Second; "
                     "200 Pool-1 exception AggregateException: One or more errors occurred. (Second) "
                     "(First) [InvalidOperationException] [InvalidOperationException]");
+  teardown (t);
+}
+
+/* The same failures through the generic Task.WhenAll<TResult> (C# picks it when every
+ * task is statically a Task<T>). .NET 10.0.401 (three runs, same output), as Mono:
+ *   await rethrew: first argument, fails at 200 ms
+ *   InnerExceptions[0]: first argument, fails at 200 ms
+ *   InnerExceptions[1]: second argument, fails at 100 ms
+ * and `.Result` throws an AggregateException with the same two in the same order. Its
+ * promise walks the tasks in argument order once all are done, as Task.WaitAll does. */
+static void
+test_when_all_generic_exception_order_net8 (void)
+{
+  AwlConfig c = config (AWL_ENV_CONSOLE, 2);
+  AwlTestScript *main = A ("Main");
+  AwlTrace *t;
+
+  awl_test_script_catch_all (main);
+  awl_test_script_call (main, fail_after ("First", AWL_MS (200)), 0);
+  awl_test_script_call (main, fail_after ("Second", AWL_MS (100)), 1);
+  awl_test_script_when_all_of (main, 2, 0, 2);
+  awl_test_script_await (main, 2, TRUE, -1);
+  awl_test_script_print_exception_of (main, 2);
+  t = awl_test_run (&c, main);
+  ASSERT_OUTPUT (t, "200 Pool-1 caught InvalidOperationException: First; "
+                    "200 Pool-1 exception AggregateException: One or more errors occurred. (First) "
+                    "(Second) [InvalidOperationException] [InvalidOperationException]");
   teardown (t);
 }
 
@@ -349,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/sim/threadpool/starvation-injection-net8", test_starvation_injection_net8);
   g_test_add_func ("/sim/timers/linux-coarse-clock", test_timer_resolution_linux);
   g_test_add_func ("/sim/whenall/exception-order-net8", test_when_all_exception_order_net8);
+  g_test_add_func ("/sim/whenall/generic-exception-order-net8", test_when_all_generic_exception_order_net8);
   g_test_add_func ("/sim/threadpool/hill-climbing-under-blocking", test_hill_climbing_under_blocking);
   return g_test_run ();
 }

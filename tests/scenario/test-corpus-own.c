@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "awl-scenario.h"
+#include "corpus-files.h"
 
 typedef struct
 {
@@ -156,43 +157,29 @@ test_sample (gconstpointer data)
     g_test_message ("%s now agrees with .NET: its \"%s\" line can go", sample->csx, marker);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *dir = NULL;
-  g_autoptr(GDir) d = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autoptr(GPtrArray) stems = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
   dir = g_test_build_filename (G_TEST_DIST, "scenario", "corpus-own", NULL);
-  d = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".csx"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
+  stems = corpus_files_list_stems (dir, ".csx");
   /* Issue #13 asks for at least 30 samples: fewer means files went missing. */
-  g_assert_cmpuint (names->len, >=, 30);
+  g_assert_cmpuint (stems->len, >=, 30);
 
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < stems->len; i++)
     {
-      const char *n = names->pdata[i];
-      g_autofree char *stem = g_strndup (n, strlen (n) - 4);
+      const char *stem = stems->pdata[i];
       g_autofree char *test_path = g_strdup_printf ("/scenario/corpus-own/%s", stem);
+      g_autofree char *csx = g_strconcat (stem, ".csx", NULL);
       g_autofree char *exp = g_strconcat (stem, ".expected", NULL);
       Sample *sample = g_new0 (Sample, 1);
 
-      sample->csx = g_build_filename (dir, n, NULL);
+      sample->csx = g_build_filename (dir, csx, NULL);
       sample->expected = g_build_filename (dir, exp, NULL);
       g_test_add_data_func_full (test_path, sample, test_sample, sample_free);
     }

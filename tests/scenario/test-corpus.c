@@ -11,13 +11,7 @@
 #include <string.h>
 
 #include "awl-scenario.h"
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
+#include "corpus-files.h"
 
 typedef struct
 {
@@ -74,28 +68,21 @@ main (int   argc,
 {
   g_autofree char *dir = NULL;
   const char *fetched = g_getenv ("AWAITLAB_CORPUS_DIR");
-  g_autoptr(GDir) d = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_autoptr(GPtrArray) stems = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
   dir = g_test_build_filename (G_TEST_DIST, "scenario", "corpus", NULL);
-  d = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".source"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
+  stems = corpus_files_list_stems (dir, ".source");
+  for (guint i = 0; i < stems->len; i++)
     {
-      const char *n = names->pdata[i];
-      g_autofree char *stem = g_strndup (n, strlen (n) - 7);
+      const char *stem = stems->pdata[i];
       g_autofree char *test_path = g_strdup_printf ("/scenario/corpus/%s", stem);
+      g_autofree char *source = g_strconcat (stem, ".source", NULL);
       g_autofree char *csx = g_strconcat (stem, ".csx", NULL);
       Sample *sample = g_new0 (Sample, 1);
 
-      sample->source = g_build_filename (dir, n, NULL);
+      sample->source = g_build_filename (dir, source, NULL);
       sample->csx = g_build_filename (fetched ? fetched : ".", csx, NULL);
       g_test_add_data_func_full (test_path, sample, test_sample, sample_free);
     }

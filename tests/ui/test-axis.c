@@ -16,6 +16,7 @@
 #include "awaitlab-timeline-renderer.h"
 #include "awaitlab-timeline-summary.h"
 #include "awaitlab-timeline-synthetic.h"
+#include "export-test-support.h"
 
 #define MS(x) ((gint64)(x) * 1000000)
 
@@ -180,15 +181,9 @@ test_axis_real_is_linear (void)
 static AwaitlabExportSource *
 load_source (const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (SCENARIO_DIR, name, NULL);
-  g_autoptr(AwlScenario) scenario = awl_scenario_new_from_file (path, &error);
-  AwaitlabExportSource *source;
 
-  g_assert_no_error (error);
-  source = awaitlab_export_source_new_from_scenario (scenario, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return source;
+  return export_test_load_source (path, NULL, NULL);
 }
 
 static guint32

@@ -2,5 +2,5 @@
 void Main()
 {
     var xs = new[] { 1, 2 };
-    var q = from x in xs let y = x * 2 select y;
+    var q = from x in xs from y in xs select x + y;
 }

@@ -1,5 +1,4 @@
 // @title ConcurrentDictionary of lazy tasks
-// Needs: ConcurrentDictionary and Lazy<T> (w/everyday)
 // Modelled on: the thread-safe async cache idiom, GetOrAdd with a Lazy<Task<T>> so
 // that concurrent callers share one creation. Our own code.
 using System;

@@ -1,6 +1,5 @@
 // @title CPU-bound work offloaded with Task.Run
 // @cores 2
-// Needs: LINQ `Count(predicate)` (w/everyday)
 // Modelled on: the documentation's guidance "use Task.Run for CPU-bound work": image
 // thumbnails computed in parallel on the pool and gathered with WhenAll. Our own code.
 using System;

@@ -1,5 +1,4 @@
 // @title Awaited results grouped with LINQ query syntax
-// Needs: `group … by … into` in LINQ query syntax (w/everyday has where/orderby/select)
 // Modelled on: the common "await the downloads, then group and order the results with
 // a query expression" code. Our own code.
 using System;

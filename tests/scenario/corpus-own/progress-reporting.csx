@@ -1,5 +1,4 @@
 // @title Progress reported through IProgress<T>
-// Needs: IProgress<T> and Progress<T> (not in Awaitlab's API table yet)
 // Modelled on: the TAP documentation's progress pattern: the caller creates a
 // Progress<T>, the async method reports through IProgress<T>. Our own code.
 using System;

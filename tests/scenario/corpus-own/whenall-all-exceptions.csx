@@ -1,5 +1,4 @@
 // @title WhenAll: the first exception and all of them
-// Known: .NET 10 rethrows the first failure in argument order for the generic WhenAll<T> (south); the net8 model uses failure order (east)
 // Modelled on: the well-known explanation of how `await Task.WhenAll` rethrows only
 // one exception while the returned task's Exception holds every failure. Our own code.
 using System;

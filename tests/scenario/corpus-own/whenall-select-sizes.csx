@@ -1,5 +1,4 @@
 // @title Fetch every URL at once and add up the sizes
-// Needs: `string.LastIndexOf` (property bodies work now)
 // Modelled on: the documentation's "start tasks with LINQ Select, then Task.WhenAll"
 // walkthrough that sums the lengths of several downloads. Our own code.
 using System;

@@ -1,0 +1,2 @@
+// @title error case
+async Task Main() { var settings = new Lazy<string>(); Console.WriteLine(settings.Value); }
