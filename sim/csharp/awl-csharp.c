@@ -402,6 +402,24 @@ walk_child (AwlExpr  *expr,
     walk_stmt (user_data, stmt);
 }
 
+/* A number, bool or arithmetic on them: a value, never null. */
+static gboolean
+is_value_literal (const AwlExpr *e)
+{
+  if (e->kind == AWL_EXPR_INT || e->kind == AWL_EXPR_DOUBLE || e->kind == AWL_EXPR_BOOL || e->kind == AWL_EXPR_CHAR)
+    return TRUE;
+  if (e->kind == AWL_EXPR_BINARY && e->binary.op <= AWL_BINARY_SHR)
+    {
+      /* `"a" + x` is a string. */
+      const AwlExpr *l = e->binary.left, *r = e->binary.right;
+      return !(l->kind == AWL_EXPR_STRING || l->kind == AWL_EXPR_INTERPOLATED ||
+               r->kind == AWL_EXPR_STRING || r->kind == AWL_EXPR_INTERPOLATED);
+    }
+  if (e->kind == AWL_EXPR_UNARY && e->unary.op == AWL_UNARY_NEG)
+    return TRUE;
+  return FALSE;
+}
+
 /* Looks at each expression for what C# 7.2 lacks and for durations, then at what
  * is inside it. */
 static void
@@ -428,6 +446,15 @@ walk_expr (AwlCsharpGen  *gen,
           g_strcmp0 (expr->new_obj.type->name, "CancellationTokenSource") == 0 &&
           expr->new_obj.n_args >= 1)
         note_duration (gen, expr->new_obj.args[0].value);
+      break;
+    case AWL_EXPR_WITH:
+      awl_csharp_not_exportable (gen, expr->loc.line, "`with` expressions need C# 9");
+      break;
+    case AWL_EXPR_CONDITIONAL:
+      /* `ok ? 42 : null` (an `int?`) has no type before C# 9's target typing. */
+      if ((expr->conditional.then_expr->kind == AWL_EXPR_NULL && is_value_literal (expr->conditional.else_expr)) ||
+          (expr->conditional.else_expr->kind == AWL_EXPR_NULL && is_value_literal (expr->conditional.then_expr)))
+        awl_csharp_not_exportable (gen, expr->loc.line, "`?:` between a value and `null` needs C# 9 (or a cast to `int?`)");
       break;
     case AWL_EXPR_ASSIGN:
       if (expr->assign.op == AWL_ASSIGN_COALESCE)
@@ -463,6 +490,30 @@ walk_expr (AwlCsharpGen  *gen,
   awl_expr_foreach_child (expr, walk_child, gen);
 }
 
+/* Mono's mcs reads `case 1:`, `case "a":`, `case null:` and `default:`, but not type,
+ * relational or property patterns nor `when` in a switch statement. */
+static void
+check_switch_labels (AwlCsharpGen  *gen,
+                     const AwlStmt *stmt)
+{
+  for (guint i = 0; i < stmt->switch_.n_sections; i++)
+    for (guint k = 0; k < stmt->switch_.sections[i].n_labels; k++)
+      {
+        const AwlSwitchLabel *label = &stmt->switch_.sections[i].labels[k];
+        const AwlExpr *t = label->test;
+
+        if (t == NULL)
+          continue;
+        if (label->guard != NULL || t->is.type != NULL || t->is.negated ||
+            (t->is.pattern != NULL && t->is.pattern->kind != AWL_PAT_CONST))
+          {
+            awl_csharp_not_exportable (gen, label->loc.line, "pattern cases (`case int n when …:`) in a "
+                                       "switch statement are not implemented by Mono's mcs");
+            return;
+          }
+      }
+}
+
 static void
 walk_stmt (AwlCsharpGen  *gen,
            const AwlStmt *stmt)
@@ -474,6 +525,8 @@ walk_stmt (AwlCsharpGen  *gen,
     check_type (gen, stmt->decl.type);
   else if (stmt->kind == AWL_STMT_FOREACH && stmt->foreach.is_await)
     awl_csharp_not_exportable (gen, stmt->loc.line, "`await foreach` (async streams) needs C# 8");
+  else if (stmt->kind == AWL_STMT_SWITCH)
+    check_switch_labels (gen, stmt);
   /* The parser's hidden loop variable of `foreach (var (k, v) in …)`. */
   else if (stmt->kind == AWL_STMT_FOREACH && g_str_has_prefix (stmt->foreach.var->name, "__item_"))
     awl_csharp_not_exportable (gen, stmt->loc.line, "`foreach (var (a, b) in …)` is not compiled by mcs "

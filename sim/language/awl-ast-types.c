@@ -7,6 +7,7 @@
  */
 
 #include "awl-language-private.h"
+#include "awl-known-api.h"
 
 #include <string.h>
 
@@ -50,7 +51,23 @@ is_builtin_base (const char *name)
 {
   static const char * const bases[] = { "SynchronizationContext", "Object", "object", NULL };
 
-  return g_strv_contains (bases, name);
+  /* Exception classes too: `class OrderFailedException : Exception`. */
+  return g_strv_contains (bases, name) || awl_known_api_is_exception_type (name);
+}
+
+const char *
+awl_ast_class_exception_base (const AwlAst *ast,
+                              const char   *klass)
+{
+  const char *base = klass;
+
+  for (guint depth = 0; base != NULL && depth < 64; depth++)
+    {
+      if (awl_ast_get_class (ast, base) == NULL)
+        return awl_known_api_is_exception_type (base) ? base : NULL;
+      base = awl_ast_class_base (ast, base);
+    }
+  return NULL;
 }
 
 const char *

@@ -435,6 +435,10 @@ awl_expr_foreach_child (const AwlExpr   *expr,
     case AWL_EXPR_TUPLE:
       visit_exprs (expr->tuple.elements, expr->tuple.n_elements, func, user_data);
       break;
+    case AWL_EXPR_WITH:
+      visit_expr (expr->with.operand, func, user_data);
+      visit_exprs (expr->with.init, expr->with.n_init, func, user_data);
+      break;
     case AWL_EXPR_CAST:
       visit_expr (expr->cast.operand, func, user_data);
       break;
@@ -517,6 +521,21 @@ awl_stmt_foreach_child (const AwlStmt   *stmt,
       visit_expr (stmt->lock.target, func, user_data);
       visit_stmt (stmt->lock.body, func, user_data);
       break;
+    case AWL_STMT_SWITCH:
+      visit_expr (stmt->switch_.subject, func, user_data);
+      for (guint i = 0; i < stmt->switch_.n_sections; i++)
+        {
+          const AwlSwitchSection *sec = &stmt->switch_.sections[i];
+
+          for (guint k = 0; k < sec->n_labels; k++)
+            {
+              visit_expr (sec->labels[k].test, func, user_data);
+              visit_expr (sec->labels[k].guard, func, user_data);
+            }
+          for (guint k = 0; k < sec->n_stmts; k++)
+            visit_stmt (sec->stmts[k], func, user_data);
+        }
+      break;
     case AWL_STMT_EMPTY:
     case AWL_STMT_BREAK:
     case AWL_STMT_CONTINUE:
@@ -536,7 +555,7 @@ awl_expr_kind_to_string (AwlExprKind kind)
     "null", "bool", "int", "double", "char", "string", "interpolated", "name",
     "member", "call", "index", "new", "new-array", "init-list", "unary", "binary",
     "assign", "conditional", "await", "lambda", "is", "cast", "default", "typeof",
-    "nameof", "throw", "switch", "tuple",
+    "nameof", "throw", "switch", "tuple", "with",
   };
 
   return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "?";
@@ -548,7 +567,7 @@ awl_stmt_kind_to_string (AwlStmtKind kind)
   static const char * const names[] = {
     "block", "empty", "expr", "decl", "if", "while", "do", "for", "foreach",
     "break", "continue", "return", "throw", "try", "lock", "yield-return",
-    "yield-break",
+    "yield-break", "switch",
   };
 
   return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "?";
@@ -997,6 +1016,16 @@ dump_expr (GString       *out,
         }
       g_string_append_c (out, ')');
       break;
+    case AWL_EXPR_WITH:
+      g_string_append (out, "(with ");
+      dump_expr (out, e->with.operand);
+      for (guint i = 0; i < e->with.n_init; i++)
+        {
+          g_string_append_c (out, ' ');
+          dump_expr (out, e->with.init[i]);
+        }
+      g_string_append_c (out, ')');
+      break;
     default:
       g_string_append (out, "<?>");
       break;
@@ -1157,6 +1186,36 @@ dump_stmt (GString       *out,
       dump_expr (out, s->lock.target);
       g_string_append_c (out, ' ');
       dump_stmt (out, s->lock.body);
+      g_string_append_c (out, ')');
+      break;
+    case AWL_STMT_SWITCH:
+      g_string_append (out, "(switch ");
+      dump_expr (out, s->switch_.subject);
+      for (guint i = 0; i < s->switch_.n_sections; i++)
+        {
+          const AwlSwitchSection *sec = &s->switch_.sections[i];
+
+          g_string_append (out, " (section");
+          for (guint k = 0; k < sec->n_labels; k++)
+            {
+              g_string_append_c (out, ' ');
+              if (sec->labels[k].test == NULL)
+                g_string_append (out, "default");
+              else
+                dump_expr (out, sec->labels[k].test);
+              if (sec->labels[k].guard != NULL)
+                {
+                  g_string_append (out, " when ");
+                  dump_expr (out, sec->labels[k].guard);
+                }
+            }
+          for (guint k = 0; k < sec->n_stmts; k++)
+            {
+              g_string_append_c (out, ' ');
+              dump_stmt (out, sec->stmts[k]);
+            }
+          g_string_append_c (out, ')');
+        }
       g_string_append_c (out, ')');
       break;
     default:

@@ -139,6 +139,7 @@ typedef enum
   AWL_EXPR_THROW,         /* `x ?? throw new …` (throw expression) */
   AWL_EXPR_SWITCH,        /* `x switch { 1 => "a", > 5 => "b", _ => "c" }` */
   AWL_EXPR_TUPLE,         /* `(1, "a")`, `(Count: 1, Name: "a")` */
+  AWL_EXPR_WITH,          /* `order with { Total = 0 }` (awl-parser-with.c) */
 } AwlExprKind;
 
 typedef enum
@@ -323,6 +324,9 @@ struct _AwlExpr
     struct { AwlExpr *subject; AwlSwitchArm *arms; guint n_arms; } switch_; /* SWITCH */
     struct { AwlExpr **elements; const char **names;             /* names[i] may be NULL */
              guint n_elements; } tuple;                         /* TUPLE */
+    struct { AwlExpr *operand;
+             AwlExpr **init; guint n_init; } with;               /* WITH: init elements are
+                                               ASSIGN (`=`) to a NAME, one per member */
   };
 };
 
@@ -348,7 +352,25 @@ typedef enum
   AWL_STMT_LOCK,
   AWL_STMT_YIELD_RETURN,
   AWL_STMT_YIELD_BREAK,
+  AWL_STMT_SWITCH,        /* switch (x) { case P when g: … } (awl-parser-switch.c) */
 } AwlStmtKind;
+
+/* One `case P when g:` or `default:` of a switch statement. */
+typedef struct
+{
+  AwlLoc       loc;
+  AwlExpr     *test;      /* `subject is P` on the switch's hidden variable; NULL for default */
+  AwlExpr     *guard;     /* `when …`, else NULL */
+} AwlSwitchLabel;
+
+/* The labels of a switch section and the statements they lead to. */
+typedef struct
+{
+  AwlSwitchLabel *labels;
+  guint           n_labels;
+  AwlStmt       **stmts;
+  guint           n_stmts;
+} AwlSwitchSection;
 
 struct _AwlCatch
 {
@@ -391,6 +413,8 @@ struct _AwlStmt
              AwlCatch *catches; guint n_catches;
              AwlStmt *finally_block;          /* BLOCK or NULL */ } try_; /* TRY */
     struct { AwlExpr *target; AwlStmt *body; } lock;                  /* LOCK */
+    struct { AwlExpr *subject;   /* the NAME of the hidden variable the parser declared */
+             AwlSwitchSection *sections; guint n_sections; } switch_; /* SWITCH */
   };
 };
 
@@ -547,6 +571,11 @@ gboolean      awl_ast_class_extends_builtin (const AwlAst *ast,
                                              const char   *klass,
                                              const char   *builtin);
 
+/* The .NET exception class @klass (a class of the script) derives from, directly or
+ * through its base classes ("Exception", "InvalidOperationException"), or NULL. */
+const char   *awl_ast_class_exception_base (const AwlAst *ast,
+                                            const char   *klass);
+
 /* Whether some anonymous type (`new { Name = … }`) has a member @name. */
 gboolean      awl_ast_is_anonymous_member (const AwlAst *ast,
                                            const char   *name);
@@ -561,6 +590,9 @@ const char   *awl_stmt_kind_to_string  (AwlStmtKind  kind);
 const char   *awl_binary_op_to_string  (AwlBinaryOp  op);   /* "+", "&&", … */
 const char   *awl_unary_op_to_string   (AwlUnaryOp   op);
 const char   *awl_assign_op_to_string  (AwlAssignOp  op);
+/* The method a user-defined operator is (`op_Addition` for +), or NULL
+ * (awl-parser-operators.c). */
+const char   *awl_binary_op_method_name (AwlBinaryOp op);
 
 /* Visiting children, for passes that only traverse the tree.
  *

@@ -7,6 +7,7 @@
  */
 
 #include "awl-language-private.h"
+#include "awl-known-api.h"
 
 #include <string.h>
 
@@ -74,7 +75,7 @@ check_base_list (AwlUnit            *unit,
                         decl->name, name);
           continue;
         }
-      if (i == 0 && g_str_equal (name, "SynchronizationContext"))
+      if (i == 0 && (g_str_equal (name, "SynchronizationContext") || awl_known_api_is_exception_type (name)))
         continue;
       /* EventArgs has no instance members: deriving from it is deriving from object,
        * and event-based code (the EAP pattern) always does it. */
@@ -83,7 +84,7 @@ check_base_list (AwlUnit            *unit,
         continue;
       type_error (unit, decl->bases[i]->loc,
                   "deriving from the .NET class `%s` " NOT_SUPPORTED " (a class of the file, an interface, "
-                  "`EventArgs` or `SynchronizationContext` can be a base)", name);
+                  "`EventArgs`, an exception class or `SynchronizationContext` can be a base)", name);
     }
   if (has_cycle (ast, decl->name))
     type_error (unit, decl->loc, "the class `%s` derives from itself (through its base classes)", decl->name);

@@ -34,6 +34,7 @@ typedef struct
   GPtrArray      *vars;       /* the current function's variables */
   GPtrArray      *lambdas;
   guint           loops;
+  guint           switches;  /* switch statements around (break leaves them) */
   guint           locks;
   guint           catches;
   guint           finallies;
@@ -91,6 +92,21 @@ in_instance_method (Checker *c)
   while (f != NULL && f->parent != NULL)
     f = f->parent;
   return f != NULL && (f->flags & AWL_FUNC_INSTANCE) != 0;
+}
+
+/* Whether @name is a member that the current method's class, an exception class of
+ * the script, inherits from .NET's Exception. */
+static gboolean
+is_inherited_exception_member (Checker    *c,
+                               const char *name)
+{
+  static const char * const members[] = { "Message", "InnerException", "StackTrace", NULL };
+  AwlFunction *f = c->func;
+
+  while (f != NULL && f->parent != NULL)
+    f = f->parent;
+  return f != NULL && f->klass != NULL && g_strv_contains (members, name) &&
+         awl_ast_class_exception_base (c->unit->ast, f->klass) != NULL;
 }
 
 /* Whether some class of the script has an instance field or method called @name. */
@@ -351,6 +367,12 @@ resolve_name (Checker  *c,
         }
       else
         make_class_member (c, e, m->klass);
+      return;
+    }
+  else if (in_instance_method (c) && is_inherited_exception_member (c, n->name))
+    {
+      /* `Message` inside an exception class of the script: this.Message. */
+      make_this_member (c, e);
       return;
     }
   else if (awl_ast_has_class (c->unit->ast, n->name) || awl_ast_is_enum (c->unit->ast, n->name))
@@ -1067,6 +1089,12 @@ check_expr (Checker *c,
     case AWL_EXPR_LAMBDA:
       check_function (c, e->lambda.func);
       break;
+    case AWL_EXPR_WITH:
+      /* `x with { Name = v }`: Name is a member of x's type (the compiler checks it). */
+      check_expr (c, e->with.operand);
+      for (guint i = 0; i < e->with.n_init; i++)
+        check_expr (c, e->with.init[i]->assign.value);
+      break;
     case AWL_EXPR_SWITCH:
       check_expr (c, e->switch_.subject);
       for (guint i = 0; i < e->switch_.n_arms; i++)
@@ -1223,8 +1251,14 @@ check_try (Checker *c,
         error_at (c, k->loc, "this `catch` is unreachable: a previous `catch` already catches every exception");
       if (k->type != NULL)
         {
-          if (!awl_known_api_is_exception_type (k->type->name) &&
-              !g_str_has_suffix (k->type->name, "Exception"))
+          if (awl_ast_has_class (c->unit->ast, k->type->name))
+            {
+              if (awl_ast_class_exception_base (c->unit->ast, k->type->name) == NULL)
+                error_at (c, k->type->loc, "`%s` is not an exception type: a caught type must derive from "
+                          "`Exception`", k->type->name);
+            }
+          else if (!awl_known_api_is_exception_type (k->type->name) &&
+                   !g_str_has_suffix (k->type->name, "Exception"))
             error_at (c, k->type->loc, "`%s` is not an exception type", k->type->name);
         }
       if (k->filter == NULL &&
@@ -1251,6 +1285,39 @@ check_try (Checker *c,
       c->finallies--;
       c->catches = saved_catches;
       c->try_with_catch = saved_try;
+    }
+}
+
+/* A switch statement: each section's labels are `is` tests (declaring their
+ * pattern variables in the section's scope), then its statements, which may not
+ * run on into the next section (C#'s "control cannot fall through"). */
+static void
+check_switch (Checker *c,
+              AwlStmt *s)
+{
+  check_expr (c, s->switch_.subject);
+  for (guint i = 0; i < s->switch_.n_sections; i++)
+    {
+      AwlSwitchSection *sec = &s->switch_.sections[i];
+      guint mark = scope_mark (c);
+      AwlStmt *last = sec->n_stmts > 0 ? sec->stmts[sec->n_stmts - 1] : NULL;
+
+      for (guint k = 0; k < sec->n_labels; k++)
+        {
+          check_expr (c, sec->labels[k].test);
+          check_expr (c, sec->labels[k].guard);
+        }
+      c->switches++;
+      for (guint k = 0; k < sec->n_stmts; k++)
+        check_stmt (c, sec->stmts[k]);
+      c->switches--;
+      if (last == NULL || !(last->kind == AWL_STMT_BREAK || last->kind == AWL_STMT_RETURN ||
+                            last->kind == AWL_STMT_THROW || last->kind == AWL_STMT_CONTINUE ||
+                            last->kind == AWL_STMT_YIELD_BREAK || last->kind == AWL_STMT_BLOCK))
+        error_at (c, sec->labels[sec->n_labels - 1].loc,
+                  "control cannot fall through from one case label to another: end the section "
+                  "with `break;`, `return`, `throw` or `continue;`");
+      scope_pop (c, mark);
     }
 }
 
@@ -1337,8 +1404,11 @@ check_stmt (Checker *c,
       scope_pop (c, mark);
       break;
     case AWL_STMT_BREAK:
-      if (c->loops == 0)
-        error_at (c, s->loc, "`break` is not inside a loop");
+      if (c->loops == 0 && c->switches == 0)
+        error_at (c, s->loc, "`break` is not inside a loop or switch");
+      break;
+    case AWL_STMT_SWITCH:
+      check_switch (c, s);
       break;
     case AWL_STMT_CONTINUE:
       if (c->loops == 0)
@@ -1436,6 +1506,7 @@ check_function (Checker     *c,
   GPtrArray *saved_vars = c->vars;
   GPtrArray *saved_lambdas = c->lambdas;
   guint saved_loops = c->loops, saved_locks = c->locks, saved_catches = c->catches;
+  guint saved_switches = c->switches;
   guint saved_finallies = c->finallies, saved_try = c->try_with_catch;
   guint mark = scope_mark (c);
 
@@ -1445,7 +1516,7 @@ check_function (Checker     *c,
   c->func = f;
   c->vars = g_ptr_array_new ();
   c->lambdas = g_ptr_array_new ();
-  c->loops = c->locks = c->catches = c->finallies = c->try_with_catch = 0;
+  c->loops = c->locks = c->catches = c->finallies = c->try_with_catch = c->switches = 0;
   f->n_awaits = 0;
 
   check_signature (c, f);
@@ -1482,6 +1553,7 @@ check_function (Checker     *c,
   c->vars = saved_vars;
   c->lambdas = saved_lambdas;
   c->loops = saved_loops;
+  c->switches = saved_switches;
   c->locks = saved_locks;
   c->catches = saved_catches;
   c->finallies = saved_finallies;
@@ -1532,6 +1604,32 @@ check_duplicates (Checker *c)
     }
 }
 
+/* An instance method as the entry (a form's handler) runs on `new Klass()`. */
+static void
+check_instance_entry (Checker     *c,
+                      AwlFunction *m)
+{
+  const AwlClassDecl *decl = awl_ast_get_class (c->unit->ast, m->klass);
+  AwlFunction *ctor = awl_ast_find_method_in (c->unit->ast, m->klass, m->klass);
+
+  if (m->n_params > 3)
+    error_at (c, m->loc, "the entry method `%s` must take no parameters (or `object sender, EventArgs e`)",
+              m->name);
+  if (decl != NULL && (decl->flags & (AWL_CLASS_ABSTRACT | AWL_CLASS_INTERFACE)))
+    error_at (c, m->loc, "the entry method `%s` is an instance method of the %s `%s`, which Awaitlab "
+              "cannot create; make it a method of a concrete class", m->name,
+              (decl->flags & AWL_CLASS_INTERFACE) ? "interface" : "abstract class", m->klass);
+  else if (ctor != NULL && (ctor->flags & AWL_FUNC_CTOR))
+    for (guint i = 1; i < ctor->n_params; i++)
+      if (ctor->params[i]->default_value == NULL && !ctor->params[i]->is_params)
+        {
+          error_at (c, m->loc, "the entry method `%s` runs on `new %s()`, but the constructor of `%s` "
+                    "needs arguments; give `%s` a parameterless constructor", m->name, m->klass,
+                    m->klass, m->klass);
+          break;
+        }
+}
+
 static void
 check_entry (Checker *c)
 {
@@ -1557,7 +1655,9 @@ check_entry (Checker *c)
                 dirs->entry == NULL ? "; name another with `@entry`" : "");
       return;
     }
-  if (m->n_params > 2)
+  if ((m->flags & AWL_FUNC_INSTANCE) && m->klass != NULL)
+    check_instance_entry (c, m);
+  else if (m->n_params > 2)
     error_at (c, m->loc, "the entry method `%s` must take no parameters (or `string[] args`, or `object sender, EventArgs e`)",
               entry);
 }

@@ -1,12 +1,12 @@
 /* awl-directives.c
  *
  * Parsing of `// @name value` lines. Every error points at the word it is about,
- * so a column is tracked (in characters) while reading a line.
+ * so a column is tracked (in characters) while reading a line. The values the lines
+ * carry are read and written in awl-directive-values.c.
  */
 
 #include "awl-language-private.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,247 +160,6 @@ awl_directives_get_entry (const AwlDirectives *dirs)
     default:
       return "Main";
     }
-}
-
-static const char * const env_names[] = { "console", "ui", "aspnet-classic", "aspnetcore" };
-
-const char *
-awl_scenario_env_to_string (AwlScenarioEnv env)
-{
-  return (guint) env < G_N_ELEMENTS (env_names) ? env_names[env] : "console";
-}
-
-gboolean
-awl_scenario_env_from_string (const char     *text,
-                              AwlScenarioEnv *out)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (env_names); i++)
-    if (text != NULL && strcmp (text, env_names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-awl_scenario_runtime_to_string (AwlScenarioRuntime runtime)
-{
-  return runtime == AWL_SCENARIO_RUNTIME_NETFX ? "netfx" : "net8";
-}
-
-gboolean
-awl_scenario_runtime_from_string (const char         *text,
-                                  AwlScenarioRuntime *out)
-{
-  if (g_strcmp0 (text, "net8") == 0)
-    *out = AWL_SCENARIO_RUNTIME_NET8;
-  else if (g_strcmp0 (text, "netfx") == 0)
-    *out = AWL_SCENARIO_RUNTIME_NETFX;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-const char *
-awl_expect_outcome_to_string (AwlExpectOutcome outcome)
-{
-  static const char * const names[] = { "completed", "deadlock", "crashed", "limit" };
-
-  return (guint) outcome < G_N_ELEMENTS (names) ? names[outcome] : "completed";
-}
-
-const char *
-awl_compare_to_string (AwlCompare compare)
-{
-  static const char * const names[] = { "<", "<=", "=", ">=", ">" };
-
-  return (guint) compare < G_N_ELEMENTS (names) ? names[compare] : "=";
-}
-
-const char *
-awl_knob_type_to_string (AwlKnobType type)
-{
-  switch (type)
-    {
-    case AWL_KNOB_BOOL: return "bool";
-    case AWL_KNOB_INT: return "int";
-    case AWL_KNOB_DOUBLE:
-    default: return "double";
-    }
-}
-
-static gboolean
-parse_int64 (const char *text,
-             gint64     *out)
-{
-  char *end = NULL;
-  gint64 v;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  errno = 0;
-  v = g_ascii_strtoll (text, &end, 10);
-  if (errno != 0 || end == text || *end != '\0')
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-static gboolean
-parse_double (const char *text,
-              double     *out)
-{
-  char *end = NULL;
-  double v;
-
-  if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
-    return FALSE;
-  /* Plain decimal notation only: no "nan", "inf" or hex floats. */
-  for (const char *c = text; *c; c++)
-    if (!g_ascii_isdigit (*c) && *c != '.' && *c != '-' && *c != '+' && *c != 'e' && *c != 'E')
-      return FALSE;
-  errno = 0;
-  v = g_ascii_strtod (text, &end);
-  if (errno != 0 || end == text || *end != '\0')
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-gboolean
-awl_knob_value_parse (AwlKnobType   type,
-                      const char   *text,
-                      AwlKnobValue *out,
-                      GError      **error)
-{
-  AwlKnobValue v = { 0 };
-
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  v.type = type;
-  switch (type)
-    {
-    case AWL_KNOB_BOOL:
-      if (g_strcmp0 (text, "true") == 0 || g_strcmp0 (text, "True") == 0)
-        v.b = TRUE;
-      else if (g_strcmp0 (text, "false") == 0 || g_strcmp0 (text, "False") == 0)
-        v.b = FALSE;
-      else
-        goto fail;
-      break;
-    case AWL_KNOB_INT:
-      if (!parse_int64 (text, &v.i))
-        goto fail;
-      break;
-    case AWL_KNOB_DOUBLE:
-    default:
-      if (!parse_double (text, &v.d))
-        goto fail;
-      break;
-    }
-
-  *out = v;
-  return TRUE;
-
-fail:
-  g_set_error (error, AWL_LANGUAGE_ERROR, AWL_LANGUAGE_ERROR_KNOB_VALUE,
-               "`%s` is not a %s value%s", text != NULL ? text : "",
-               awl_knob_type_to_string (type),
-               type == AWL_KNOB_BOOL ? " (use true or false)" :
-               type == AWL_KNOB_INT ? " (use a whole number)" : " (use a number such as 1.5)");
-  return FALSE;
-}
-
-char *
-awl_knob_value_to_string (const AwlKnobValue *value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (value->type)
-    {
-    case AWL_KNOB_BOOL:
-      return g_strdup (value->b ? "true" : "false");
-    case AWL_KNOB_INT:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, value->i);
-    case AWL_KNOB_DOUBLE:
-    default:
-      g_ascii_dtostr (buf, sizeof buf, value->d);
-      if (strchr (buf, '.') == NULL && strchr (buf, 'e') == NULL &&
-          strchr (buf, 'n') == NULL && strchr (buf, 'i') == NULL)
-        return g_strdup_printf ("%s.0", buf);
-      return g_strdup (buf);
-    }
-}
-
-gboolean
-awl_knob_value_equal (const AwlKnobValue *a,
-                      const AwlKnobValue *b)
-{
-  if (a->type != b->type)
-    return FALSE;
-  switch (a->type)
-    {
-    case AWL_KNOB_BOOL: return !a->b == !b->b;
-    case AWL_KNOB_INT: return a->i == b->i;
-    case AWL_KNOB_DOUBLE:
-    default: return a->d == b->d;
-    }
-}
-
-gboolean
-awl_parse_time (const char *text,
-                gint64     *out_ns)
-{
-  const char *p = text;
-  const char *unit;
-  double value;
-  double scale;
-  g_autofree char *number = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isdigit (*p) || *p == '.')
-    p++;
-  if (p == text)
-    return FALSE;
-  number = g_strndup (text, p - text);
-  if (!parse_double (number, &value) || value < 0)
-    return FALSE;
-  unit = p;
-
-  if (*unit == '\0' || strcmp (unit, "ms") == 0)
-    scale = 1e6;
-  else if (strcmp (unit, "s") == 0)
-    scale = 1e9;
-  else if (strcmp (unit, "us") == 0 || strcmp (unit, "µs") == 0)
-    scale = 1e3;
-  else if (strcmp (unit, "ns") == 0)
-    scale = 1;
-  else
-    return FALSE;
-
-  if (value * scale > 9.0e18)
-    return FALSE;
-  *out_ns = (gint64) (value * scale + 0.5);
-  return TRUE;
-}
-
-char *
-awl_format_time (gint64 ns)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (ns % 1000000000 == 0 && ns != 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " s", ns / 1000000000);
-  if (ns % 1000000 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " ms", ns / 1000000);
-  if (ns % 1000 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " us", ns / 1000);
-  if (ns < 1000)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " ns", ns);
-  g_ascii_formatd (buf, sizeof buf, "%.6g", ns / 1e6);
-  return g_strdup_printf ("%s ms", buf);
 }
 
 /* ---------------------------------------------------------------------------- */
@@ -578,7 +337,7 @@ read_uint (Cursor     *c,
       dir_error (c, c->col, 1, "`@%s` needs a number", directive);
       return FALSE;
     }
-  if (!parse_int64 (word, &v) || v < (gint64) min || (guint64) v > max)
+  if (!awl_directive_parse_int64 (word, &v) || v < (gint64) min || (guint64) v > max)
     {
       dir_error (c, col, (guint) g_utf8_strlen (word, -1),
                  "`@%s` takes a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT ", not `%s`",
@@ -700,9 +459,9 @@ parse_knob (AwlDirectives *dirs,
       knob->default_value.type = AWL_KNOB_BOOL;
       knob->default_value.b = value[0] == 't';
     }
-  else if (parse_int64 (value, &knob->default_value.i))
+  else if (awl_directive_parse_int64 (value, &knob->default_value.i))
     knob->default_value.type = AWL_KNOB_INT;
-  else if (parse_double (value, &knob->default_value.d))
+  else if (awl_directive_parse_double (value, &knob->default_value.d))
     knob->default_value.type = AWL_KNOB_DOUBLE;
   else
     {
@@ -859,7 +618,7 @@ parse_expectation (Cursor    *c,
       for (gsize i = 0; i < oplen; i++)
         cur_advance (c);
       number = read_word (c, &col, NULL);
-      if (number == NULL || !parse_int64 (number, &n) || n < 0)
+      if (number == NULL || !awl_directive_parse_int64 (number, &n) || n < 0)
         {
           dir_error (c, number ? col : c->col, number ? (guint) g_utf8_strlen (number, -1) : 1,
                      "`peak-pool-threads` needs a whole number after the comparison");
@@ -986,7 +745,7 @@ parse_note (AwlDirectives *dirs,
   gint64 line = 0;
   AwlNote *note;
 
-  if (target == NULL || target[0] != 'L' || !parse_int64 (target + 1, &line) || line < 1 || line > G_MAXINT)
+  if (target == NULL || target[0] != 'L' || !awl_directive_parse_int64 (target + 1, &line) || line < 1 || line > G_MAXINT)
     {
       dir_error (c, target ? col : c->col, target ? (guint) g_utf8_strlen (target, -1) : 1,
                  "`@note` needs a line first: `@note L12: TEXT`");
@@ -1246,7 +1005,7 @@ awl_directives_parse_line (AwlDirectives          *dirs,
               cur_advance (&c);
               continue;
             }
-          if (!parse_int64 (word, &q) || q < 1 || q > 50)
+          if (!awl_directive_parse_int64 (word, &q) || q < 1 || q > 50)
             dir_error (&c, col, (guint) g_utf8_strlen (word, -1),
                        "`@questions` takes question numbers from 1 to 50, not `%s`", word);
           else
@@ -1364,14 +1123,14 @@ awl_directives_parse_line (AwlDirectives          *dirs,
       double r;
       guint fcol;
 
-      if (rps != NULL && parse_double (rps, &r) && (r <= 0 || r > 1e6))
+      if (rps != NULL && awl_directive_parse_double (rps, &r) && (r <= 0 || r > 1e6))
         {
           dir_error (&c, col, (guint) g_utf8_strlen (rps, -1),
                      "`@load` request rate must be more than 0 and at most 1000000 requests per second (got %s)",
                      rps);
           return;
         }
-      if (rps == NULL || !parse_double (rps, &r))
+      if (rps == NULL || !awl_directive_parse_double (rps, &r))
         {
           dir_error (&c, rps ? col : c.col, rps ? (guint) g_utf8_strlen (rps, -1) : 1,
                      "`@load` needs a request rate first: `@load 100 for 2s` (requests per second)");
@@ -1539,7 +1298,7 @@ resolve_condition (AwlDirectives      *dirs,
     }
   else if (strcmp (cond->key, "cores") == 0 || strcmp (cond->key, "min-threads") == 0)
     {
-      if (!parse_int64 (cond->value, &v) || v < 1 || v > 32767)
+      if (!awl_directive_parse_int64 (cond->value, &v) || v < 1 || v > 32767)
         awl_diagnostics_add (diags, AWL_SEVERITY_ERROR, cond->loc.line, cond->loc.col,
                              (guint) strlen (cond->key), "`%s` needs a whole number, not `%s`",
                              cond->key, cond->value);

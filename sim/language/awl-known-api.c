@@ -17,6 +17,7 @@ extern const AwlApiFamily awl_api_family_text;
 extern const AwlApiFamily awl_api_family_exceptions;
 extern const AwlApiFamily awl_api_family_world;
 extern const AwlApiFamily awl_api_family_net;
+extern const AwlApiFamily awl_api_family_nullable;
 extern const AwlApiFamily awl_api_family_context;
 extern const AwlApiFamily awl_api_family_objects;
 extern const AwlApiFamily awl_api_family_datetime;
@@ -43,6 +44,7 @@ static const AwlApiFamily * const families[] = {
   &awl_api_family_exceptions,
   &awl_api_family_world,
   &awl_api_family_net,
+  &awl_api_family_nullable,
   &awl_api_family_context,
   &awl_api_family_objects,
   &awl_api_family_datetime,

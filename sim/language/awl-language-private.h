@@ -184,6 +184,11 @@ void     awl_directives_parse_line    (AwlDirectives          *dirs,
 void     awl_directives_parse_explain (AwlDirectives          *dirs,
                                        AwlDiagnostics         *diags,
                                        const AwlDirectiveLine *block);
+/* awl-directive-values.c: a whole decimal or floating-point number, nothing after it. */
+gboolean awl_directive_parse_int64    (const char             *text,
+                                       gint64                 *out);
+gboolean awl_directive_parse_double   (const char             *text,
+                                       double                 *out);
 /* Whole-file checks: @title present, quizzes complete, @expect-when keys. */
 void     awl_directives_finish        (AwlDirectives          *dirs,
                                        AwlDiagnostics         *diags);

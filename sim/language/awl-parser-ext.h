@@ -107,4 +107,18 @@ gboolean    awl_px_parse_is_pattern  (AwlPx *p, AwlExpr *e);
 /* After an operand: `x switch { … }` if a `switch` follows, else @left. */
 AwlExpr    *awl_px_maybe_switch      (AwlPx *p, AwlExpr *left);
 
+AwlStmt    *awl_px_parse_statement   (AwlPx *p);
+
+/* Defined in awl-parser-switch.c: at `switch (`, a switch statement (as a block). */
+AwlStmt    *awl_px_parse_switch_statement (AwlPx *p);
+
+/* Defined in awl-parser-operators.c: after a member's type, at `operator +`: the
+ * method name (op_Addition) as a token, the symbol consumed. */
+gboolean    awl_px_parse_operator_name (AwlPx *p, AwlToken *name_out);
+
+/* Defined in awl-parser-with.c. */
+
+/* At `with {`: `left with { Name = value, … }`. */
+AwlExpr    *awl_px_parse_with        (AwlPx *p, AwlExpr *left);
+
 G_END_DECLS

@@ -1436,8 +1436,8 @@ parse_postfix (Parser  *p,
         }
       else if (tok_is_ident (t, "with") && tok_is_punct (peek_tok (p, 1), P_LBRACE))
         {
-          error_at_tok (p, t, "`with` expressions " ARE_NOT_SUPPORTED);
-          return NULL;
+          if ((e = awl_px_parse_with ((AwlPx *) p, e)) == NULL)
+            return NULL;
         }
       else
         break;
@@ -2558,7 +2558,7 @@ parse_statement_inner (Parser *p)
           return NULL;
         }
       if (strcmp (kw, "switch") == 0)
-        return unsupported_statement (p, "`switch` " NOT_SUPPORTED "; use if/else");
+        return awl_px_parse_switch_statement ((AwlPx *) p);
       if (strcmp (kw, "goto") == 0)
         return unsupported_statement (p, "`goto` " NOT_SUPPORTED);
       if (strcmp (kw, "using") == 0)
@@ -3652,6 +3652,12 @@ parse_member (Parser *p)
       return;
     }
 
+  if (tok_is_kw (t, "implicit") || tok_is_kw (t, "explicit"))
+    {
+      error_at_tok (p, t, "conversion operators (`implicit`/`explicit`) " ARE_NOT_SUPPORTED);
+      skip_member (p);
+      return;
+    }
   end = scan_type (p, p->pos, TRUE);
   if (end < 0)
     {
@@ -3689,8 +3695,21 @@ parse_member (Parser *p)
   if (tok_is_kw (name_tok, "operator") || tok_is_kw (name_tok, "implicit") ||
       tok_is_kw (name_tok, "explicit"))
     {
-      error_at_tok (p, name_tok, "operator overloading " NOT_SUPPORTED);
-      skip_member (p);
+      /* `static Money operator +(Money a, Money b)`: a static method op_Addition. */
+      AwlToken op_name;
+
+      if (!(m.mods & AWL_MOD_STATIC) && tok_is_kw (name_tok, "operator"))
+        {
+          error_at_tok (p, name_tok, "a user-defined operator must be declared `public static`");
+          skip_member (p);
+          return;
+        }
+      if (!awl_px_parse_operator_name ((AwlPx *) p, &op_name))
+        {
+          skip_member (p);
+          return;
+        }
+      parse_method (p, &m, type, &op_name);
       return;
     }
   if (name_tok->kind != AWL_TOK_IDENT)
@@ -4064,6 +4083,7 @@ AwlExpr    *awl_px_finish_depth (AwlPx *p, AwlExpr *e, guint d) { return finish_
 AwlVar     *awl_px_new_var (AwlPx *p, AwlVarKind kind, const char *name, AwlLoc loc, AwlTypeRef *type)
 { return new_var ((Parser *) p, kind, name, loc, type); }
 AwlStmt    *awl_px_new_stmt (AwlPx *p, AwlStmtKind kind, AwlLoc loc) { return new_stmt ((Parser *) p, kind, loc); }
+AwlStmt    *awl_px_parse_statement (AwlPx *p) { return parse_statement ((Parser *) p); }
 void        awl_px_end_stmt (AwlPx *p, AwlStmt *s) { end_stmt ((Parser *) p, s); }
 gboolean    awl_px_expect_semicolon (AwlPx *p) { return expect_semicolon ((Parser *) p); }
 

@@ -32,6 +32,7 @@ typedef struct
   Kind        elem;     /* TY_SEQ: the kind of its items */
   const char *name;     /* TY_VALUE: the type's simple name when known */
   guint       n_args;   /* TY_VALUE: its generic arity */
+  const AwlTypeRef *ref; /* TY_VALUE: the type as written, when known (its type arguments) */
 } Ty;
 
 typedef struct
@@ -47,7 +48,7 @@ static AwlWhenAllOverload overload_in (Ctx *cx, const AwlArg *args, guint n_args
 static Ty
 ty (Kind kind)
 {
-  Ty t = { kind, TY_UNKNOWN, NULL, 0 };
+  Ty t = { kind, TY_UNKNOWN, NULL, 0, NULL };
 
   return t;
 }
@@ -55,7 +56,7 @@ ty (Kind kind)
 static Ty
 seq_of (Kind elem)
 {
-  Ty t = { TY_SEQ, elem, NULL, 0 };
+  Ty t = { TY_SEQ, elem, NULL, 0, NULL };
 
   return t;
 }
@@ -114,6 +115,7 @@ type_ref_type (const AwlTypeRef *t)
   r = ty (TY_VALUE);
   r.name = name;
   r.n_args = t->n_args;
+  r.ref = t;
   return r;
 }
 
@@ -471,6 +473,10 @@ member_type (Ctx           *cx,
   if (target.kind == TY_VALUE && target.name != NULL && g_str_equal (e->member.name, "Task") &&
       g_str_equal (target.name, "TaskCompletionSource"))
     return ty (target.n_args > 0 ? TY_TASK_OF : TY_TASK);
+  /* Lazy<T>.Value is a T (Lazy<Task<string>> is the async-lazy pattern). */
+  if (target.kind == TY_VALUE && target.name != NULL && g_str_equal (e->member.name, "Value") &&
+      g_str_equal (target.name, "Lazy") && target.ref != NULL && target.ref->n_args == 1)
+    return type_ref_type (target.ref->args[0]);
   if (target.kind == TY_VALUE && target.name != NULL && awl_ast_has_class (cx->ast, target.name))
     {
       AwlField *f = awl_ast_find_field_in (cx->ast, target.name, e->member.name);

@@ -85,6 +85,12 @@ struct _AwlException
   /* OperationCanceledException: the source of the token it was thrown for
    * (ThrowIfCancellationRequested), or NULL. */
   struct _AwlCts *cts;
+  /* An exception class of the script (`class OrderFailedException : Exception`):
+   * the object with its own fields, and the names its class is (itself, its base
+   * classes; owned by the program), or NULL. */
+  gpointer    script_object;
+  GHashTable *script_is_a;
+  const char *builtin_base;   /* the .NET class it derives from ("Exception") */
 };
 
 struct _AwlTcs

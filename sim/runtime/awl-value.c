@@ -258,10 +258,41 @@ awl_exception_is_a (const AwlObject *exception,
   /* The DisposeAsync marker (awl_exception_is_dispose) is no Exception: no catch matches it. */
   if (strcmp (((const AwlException *) exception)->type, "<DisposeAsync>") == 0)
     return strcmp (type_name, "<DisposeAsync>") == 0;
-  for (t = ((const AwlException *) exception)->type; t != NULL; t = parent_type (t))
+  t = ((const AwlException *) exception)->type;
+  if (((const AwlException *) exception)->script_object != NULL)
+    {
+      const AwlException *e = (const AwlException *) exception;
+
+      /* A class of the script: its own classes, then the .NET base's hierarchy. */
+      if (strcmp (t, type_name) == 0 || (e->script_is_a != NULL && g_hash_table_contains (e->script_is_a, type_name)))
+        return TRUE;
+      t = e->builtin_base;
+    }
+  for (; t != NULL; t = parent_type (t))
     if (strcmp (t, type_name) == 0)
       return TRUE;
   return FALSE;
+}
+
+void
+awl_exception_set_script_class (AwlObject  *exception,
+                                gpointer    object,
+                                GHashTable *is_a,
+                                const char *builtin_base)
+{
+  AwlException *e = (AwlException *) exception;
+
+  g_return_if_fail (AWL_IS_EXCEPTION (exception));
+  e->script_object = object;
+  e->script_is_a = is_a;
+  e->builtin_base = builtin_base;
+}
+
+gpointer
+awl_exception_get_script_object (const AwlObject *exception)
+{
+  g_return_val_if_fail (AWL_IS_EXCEPTION (exception), NULL);
+  return ((const AwlException *) exception)->script_object;
 }
 
 const char *

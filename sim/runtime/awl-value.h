@@ -162,6 +162,15 @@ AwlObject  *awl_exception_get_inner       (const AwlObject *exception,
  * SystemException → Exception, …); unknown types derive from Exception. */
 gboolean    awl_exception_is_a            (const AwlObject *exception,
                                            const char      *type_name);
+/* An exception whose class the script declares: @object is its object of that class,
+ * @is_a the names the class is (NULL: only its own), @builtin_base the .NET exception
+ * class it derives from. Its type name is the script's class. */
+void        awl_exception_set_script_class (AwlObject  *exception,
+                                            gpointer    object,
+                                            GHashTable *is_a,
+                                            const char *builtin_base);
+/* The object of the script's class behind an exception, or NULL. */
+gpointer    awl_exception_get_script_object (const AwlObject *exception);
 /* The source line where the exception was thrown first (0 if never thrown). */
 int         awl_exception_get_line        (const AwlObject *exception);
 /* TRUE when @type_name is an exception type in .NET's hierarchy as far as the runtime

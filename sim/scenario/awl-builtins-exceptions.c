@@ -5,6 +5,7 @@
  */
 
 #include "awl-builtins-private.h"
+#include "awl-compile-ext.h"
 
 /* Every exception type: the site's member is the type's name. */
 AWL_BI (exception_new)
@@ -113,6 +114,63 @@ AWL_BI (exception_get_base)
     e = awl_exception_get_inner (e, 0);
   return bi_value (call, awl_value_object (e));
 }
+
+/* The Message of an exception of class @type built without one: .NET's base
+ * class gives its own ("Operation is not valid …"), Exception names the class. */
+static const char *
+default_message (AwlBiCall  *call,
+                 const char *type,
+                 const char *builtin_base)
+{
+  if (builtin_base == NULL || g_str_equal (builtin_base, "Exception"))
+    return awl_sim_intern_printf (call->sim, "Exception of type '%s' was thrown.", type);
+  return awl_exception_get_message (awl_scn_exception (call->sim, builtin_base, NULL));
+}
+
+/* `: base(message[, inner])` of an exception class of the script: args[0] is the
+ * object; its exception is made now, typed as the object's own class. */
+AWL_BI (exception_base_ctor)
+{
+  AwlInstance *inst = awl_value_get_foreign (call->args[0], &awl_instance_class);
+  const char *type = awl_sim_intern_printf (call->sim, "%s", inst != NULL ? inst->klass->name : call->site->type);
+  const char *message = call->n_args >= 2 && call->args[1].kind == AWL_VALUE_STRING ? call->args[1].s : NULL;
+  AwlObject *inner = call->n_args >= 3 ? awl_value_get_object (call->args[2], AWL_OBJECT_EXCEPTION) : NULL;
+  AwlObject *e;
+
+  if (inst == NULL)
+    return bi_null_reference (call);
+  if (message == NULL)
+    message = default_message (call, type, call->site->type);
+  e = inner != NULL ? awl_sim_exception_new_with_inner (call->sim, type, message, inner)
+                    : awl_sim_exception_new (call->sim, type, message);
+  awl_exception_set_script_class (e, inst, inst->klass->is_a, awl_sim_intern_printf (call->sim, "%s", call->site->type));
+  inst->exception = e;
+  return bi_value (call, awl_value_null ());
+}
+
+/* The end of `new C(…)` of an exception class: the exception the object is (with
+ * .NET's default message when no `: base(message)` reached Exception). */
+AWL_BI (exception_wrap)
+{
+  AwlInstance *inst = awl_value_get_foreign (call->args[0], &awl_instance_class);
+
+  if (inst == NULL)
+    return bi_value (call, call->args[0]);
+  if (inst->exception == NULL)
+    {
+      const char *message = default_message (call, inst->klass->name, call->site->type);
+
+      inst->exception = awl_sim_exception_new (call->sim, awl_sim_intern_printf (call->sim, "%s", inst->klass->name),
+                                               message);
+      awl_exception_set_script_class (inst->exception, inst, inst->klass->is_a,
+                                      awl_sim_intern_printf (call->sim, "%s", call->site->type));
+    }
+  return bi_value (call, awl_value_object (inst->exception));
+}
+
+const AwlKnownApi awl_exception_base_ctor = { "Exception", "(base)", AWL_API_STATIC_METHOD, 1, 3, NULL, 0, exception_base_ctor, 0, NULL };
+const AwlKnownApi awl_exception_wrap = { "Exception", "(wrap)", AWL_API_STATIC_METHOD, 1, 1, NULL, 0, exception_wrap, 0, NULL };
+
 
 #define A "var a = new AggregateException(new Exception(\"x\")); "
 

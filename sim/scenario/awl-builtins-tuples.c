@@ -3,7 +3,8 @@
  * Value tuples at run time: `(1, "a")` is an object of a class made by the compiler
  * (awl-compile-everyday.c) whose fields are the element names, Item1… where none is
  * given. Element names are kept with the value, so `t.Count` and `t.Item1` both work
- * wherever the tuple goes, and Console prints `(1, a)` as .NET does.
+ * wherever the tuple goes, and Console prints `(1, a)` as .NET does. The copy that
+ * starts a `with` expression is here too.
  */
 
 #include "awl-builtins-private.h"
@@ -76,3 +77,25 @@ awl_tuple_to_string (AwlInstance *inst,
     }
   g_string_append_c (out, ')');
 }
+
+/* `x with { … }`: a shallow copy of a record, struct, tuple or anonymous object
+ * (awl-compile-with.c sets the members on the copy). */
+AWL_BI (record_clone)
+{
+  AwlInstance *from = awl_value_get_foreign (call->args[0], &awl_instance_class);
+  AwlInstance *inst;
+
+  if (call->args[0].kind == AWL_VALUE_NULL)
+    return bi_null_reference (call);
+  if (from == NULL)
+    return bi_throw (call, "InvalidOperationException",
+                     "a `with` expression needs a record, struct or anonymous object (Awaitlab)");
+  if (!bi_charge (call, 1, sizeof (AwlInstance) + from->klass->fields->len * sizeof (AwlValue)))
+    return bi_over_budget (call);
+  inst = awl_sim_foreign_new (call->sim, &awl_instance_class, sizeof (AwlInstance));
+  inst->klass = from->klass;
+  inst->slots = g_memdup2 (from->slots, MAX (from->klass->fields->len, 1) * sizeof (AwlValue));
+  return bi_value (call, awl_value_object (inst));
+}
+
+const AwlKnownApi awl_record_clone = { "<record>", "(with)", AWL_API_STATIC_METHOD, 1, 1, NULL, 0, record_clone, 0, NULL };

@@ -362,6 +362,8 @@ receiver_types (AwlValue     v,
       break;
     case AWL_VALUE_INT:
     case AWL_VALUE_DOUBLE:
+    case AWL_VALUE_BOOL:
+      out[n++] = "Nullable";   /* the value of an `int?` that has one */
       break;
     case AWL_VALUE_OBJECT:
       switch (v.o->type)
@@ -512,6 +514,17 @@ instance_member (AwlBiCall   *call,
   return bi_action (call);
 }
 
+/* Whether an object of the script has a member @name of its own. */
+static gboolean
+instance_has (AwlInstance *inst,
+              const char  *name)
+{
+  g_autofree char *get = g_strconcat ("get_", name, NULL);
+
+  return instance_slot (inst, name) != NULL || g_hash_table_contains (inst->klass->methods, name) ||
+         g_hash_table_contains (inst->klass->methods, get);
+}
+
 /* A LINQ row on a collection that is not a list runs on a snapshot of its items. */
 static AwlBiResult
 run_member_row (AwlBiCall         *call,
@@ -529,14 +542,25 @@ member (AwlBiCall *call,
   const char *types[8];
   guint n;
   AwlInstance *inst = awl_value_get_foreign (call->target, &awl_instance_class);
+  AwlObject *exc = awl_value_get_object (call->target, AWL_OBJECT_EXCEPTION);
+  AwlInstance *own = exc != NULL ? awl_exception_get_script_object (exc) : NULL;
 
-  if (inst != NULL)
+  /* An exception class of the script: its own members first, then Exception's. */
+  if (own != NULL && instance_has (own, call->site->member))
+    {
+      call->target = awl_value_object (own);
+      return instance_member (call, own);
+    }
+  if (inst != NULL && inst->exception != NULL && !instance_has (inst, call->site->member))
+    call->target = awl_value_object (inst->exception);   /* `Message` inside the class */
+  else if (inst != NULL)
     return instance_member (call, inst);
 
-  /* CancellationToken.None / default is the null token. */
+  /* CancellationToken.None / default is the null token; a null `int?` has no value. */
   if (call->target.kind == AWL_VALUE_NULL)
     {
-      const AwlKnownApi *api = find_row (call->site, "CancellationToken");
+      const AwlKnownApi *api = find_row (call->site, awl_builtin_nullable_receiver (call->site)
+                                                     ? "Nullable" : "CancellationToken");
       return api ? run_row (call, api) : bi_null_reference (call);
     }
   n = receiver_types (call->target, types);

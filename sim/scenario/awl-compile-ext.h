@@ -40,6 +40,24 @@ GArray      *awl_cx_pending_refs  (AwlCx *c);
 /* The function being compiled (NULL for field initializers). */
 AwlFunction *awl_cx_function      (AwlCx *c);
 
+AwlAst      *awl_cx_ast           (AwlCx *c);
+/* The class of the method being compiled, or NULL. */
+const char  *awl_cx_class         (AwlCx *c);
+
+/* Defined in awl-compile-nullable.c: nullable value types (`int?`). */
+
+/* The type an expression is declared with (a variable, field, property, method
+ * result, awaited method result or cast), or NULL if not known. */
+const AwlTypeRef *awl_cx_declared_type (AwlCx *c, AwlExpr *e);
+gboolean     awl_cx_type_is_nullable_value (const AwlTypeRef *t);
+/* A member site on @target: tags it with `T?` when the target is one, and reports
+ * HasValue/Value/GetValueOrDefault on a plain value type. */
+void         awl_cx_nullable_site (AwlCx *c, AwlCallSite *site, AwlExpr *target, AwlLoc name_loc);
+/* Reports `int x = null;` and `int x = n;` for an `int? n`. */
+void         awl_cx_nullable_convert (AwlCx *c, const AwlTypeRef *to, AwlExpr *value);
+/* After a cast's operand: `(int)n` of an `int?` reads n.Value (throws when empty). */
+void         awl_cx_nullable_cast (AwlCx *c, AwlExpr *cast);
+
 /* Defined in awl-compile-everyday.c. */
 
 /* `out`/`ref` arguments: pushes a box for @arg and remembers to copy its value back
@@ -61,5 +79,40 @@ void         awl_cx_switch        (AwlCx *c, AwlExpr *e);
  * starts with '(' and whose fields are its element names (or Item1, Item2, …). */
 extern const AwlKnownApi awl_tuple_ctor;    /* OP_NEW: the elements are the arguments */
 extern const AwlKnownApi awl_tuple_rename;  /* OP_CALL_STATIC: the same tuple with the site's names */
+extern const AwlKnownApi awl_record_clone;  /* OP_CALL_STATIC: a shallow copy of a script object */
+
+/* Compiles @func (not part of the syntax tree) as a method called @name. */
+AwlCode     *awl_cx_compile_extra (AwlCx *c, AwlFunction *func, const char *name);
+
+/* Defined in awl-compile-entry.c: the function that starts an instance entry
+ * (`new MainForm().Button_Click(null, null)`). */
+AwlCode     *awl_cx_instance_entry (AwlCx *c, AwlCode *method);
+
+/* Defined in awl-compile-exceptions.c: exception classes of the script. */
+extern const AwlKnownApi awl_exception_base_ctor;  /* (this, [message, [inner]]): `: base(…)` */
+extern const AwlKnownApi awl_exception_wrap;       /* (object) → the exception it is */
+/* Compiles a constructor's `: base(…)` when it reaches a .NET exception class. */
+gboolean     awl_cx_exception_base_init (AwlCx *c, AwlFunction *ctor);
+/* After `new C(…)` of an exception class: the object becomes the exception. */
+void         awl_cx_exception_wrap (AwlCx *c, const char *klass, AwlLoc loc);
+
+void         awl_cx_stmt          (AwlCx *c, AwlStmt *s);
+/* A switch statement's `break` target: push before its sections, pop at its end. */
+void         awl_cx_switch_push   (AwlCx *c);
+void         awl_cx_switch_pop    (AwlCx *c, guint break_target);
+
+/* Calls the method @klass.@name of the script with @args (as written in @e). */
+void         awl_cx_call_method   (AwlCx *c, AwlExpr *e, const char *klass, const char *name,
+                                   AwlArg *args, guint n_args);
+
+/* Defined in awl-compile-operators.c: `a + b` on a class with `operator +`. */
+AwlFunction *awl_cx_user_operator_method (AwlCx *c, AwlExpr *e);
+gboolean     awl_cx_user_operator (AwlCx *c, AwlExpr *e);
+
+/* Defined in awl-compile-switch.c. */
+void         awl_cx_switch_statement (AwlCx *c, AwlStmt *s);
+
+/* Defined in awl-compile-with.c: `x with { Name = v, … }`. */
+void         awl_cx_with          (AwlCx *c, AwlExpr *e);
 
 G_END_DECLS

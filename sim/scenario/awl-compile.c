@@ -50,6 +50,7 @@ typedef struct
   GArray   *breaks;     /* guint insn indices to patch */
   GArray   *continues;
   guint     n_trys;     /* trys depth at loop entry */
+  gboolean  is_switch;  /* a switch statement: `break` leaves it, `continue` goes past it */
 } LoopCtx;
 
 typedef struct _FuncCtx FuncCtx;
@@ -1067,6 +1068,25 @@ compile_assign (Compiler    *c,
 {
   gboolean is_set = value != NULL && op == AWL_ASSIGN_SET;
 
+  if (value != NULL && op != AWL_ASSIGN_SET && op != AWL_ASSIGN_COALESCE &&
+      (target->kind == AWL_EXPR_NAME ||
+       (target->kind == AWL_EXPR_MEMBER && target->member.target->kind == AWL_EXPR_NAME)))
+    {
+      /* `total += price` with a user-defined `operator +`: total = total + price. */
+      AwlExpr bin = { 0 };
+
+      bin.kind = AWL_EXPR_BINARY;
+      bin.loc = loc;
+      bin.depth = MAX (target->depth, value->depth) + 1;
+      bin.binary.op = assign_to_binary (op);
+      bin.binary.left = target;
+      bin.binary.right = value;
+      if (awl_cx_user_operator_method ((AwlCx *) c, &bin) != NULL)
+        {
+          compile_assign (c, target, AWL_ASSIGN_SET, &bin, 0, post, want, loc);
+          return;
+        }
+    }
   if (target->kind == AWL_EXPR_TUPLE)
     {
       awl_cx_deconstruct_assign ((AwlCx *) c, target, value, want);
@@ -1394,9 +1414,32 @@ compile_ref_call (Compiler    *c,
       emit_full (c, OP_SET_MEMBER, 1, 0, field, e->loc);
       return;
     }
+  if (target->kind == AWL_EXPR_MEMBER)
+    {
+      /* Interlocked.Exchange/CompareExchange(ref obj.field, …): the call's value is the
+       * field's old value, so the object, the old and the new value go through
+       * temporaries. */
+      AwlCallSite *field = new_site (c, NULL, target->member.name, NULL, 0, target->member.name_loc);
+      guint obj = new_slot (c), old = new_slot (c), fresh = new_slot (c);
+
+      awl_builtin_member_bind (field);
+      compile_expr (c, target->member.target);
+      emit (c, OP_STORE, obj);
+      emit (c, OP_LOAD, obj);
+      emit_full (c, OP_GET_MEMBER, 0, 0, field, e->loc);
+      emit (c, OP_DUP, 0);
+      emit (c, OP_STORE, old);
+      compile_args (c, args + 1, n_args - 1);
+      emit_full (c, OP_CALL_STATIC, n_args, 0, site, e->loc);
+      emit (c, OP_STORE, fresh);
+      emit (c, OP_LOAD, obj);
+      emit (c, OP_LOAD, fresh);
+      emit_full (c, OP_SET_MEMBER, 0, 0, field, e->loc);
+      emit (c, OP_LOAD, old);
+      return;
+    }
   error_at (c, target->loc.line, target->loc.col,
-            "`%s.%s(ref obj.field, …)` " "is not supported by Awaitlab's C# subset; use a variable or a static field",
-            site->type, site->member);
+            "`%s.%s(ref …)` needs a variable or a field as its first argument", site->type, site->member);
   emit_const (c, awl_value_null ());
 }
 
@@ -1599,6 +1642,7 @@ compile_call (Compiler *c,
           emit_const (c, awl_value_null ());
           return;
         }
+      awl_cx_nullable_site ((AwlCx *) c, site, callee->member.target, callee->member.name_loc);
       c->receiver = TRUE;
       compile_expr (c, callee->member.target);
       if (callee->member.null_conditional)
@@ -1702,6 +1746,7 @@ compile_member (Compiler *c,
       emit_const (c, awl_value_null ());
       return;
     }
+  awl_cx_nullable_site ((AwlCx *) c, site, e->member.target, e->member.name_loc);
   c->receiver = TRUE;
   compile_expr (c, e->member.target);
   if (e->member.null_conditional)
@@ -1714,7 +1759,7 @@ compile_member (Compiler *c,
 static int
 default_kind (const AwlTypeRef *t)
 {
-  if (t == NULL)
+  if (t == NULL || t->nullable)   /* an `int?`'s default is null */
     return 0;
   if (type_is_int (t))
     return 1;
@@ -1812,6 +1857,8 @@ compile_ctor_init (Compiler    *c,
   AwlExpr self = { 0 }, call = { 0 };
   AwlCode *target;
 
+  if (awl_cx_exception_base_init ((AwlCx *) c, func))
+    return;
   if (func->init_kind == 2)
     target = nearest_ctor (c, func->klass);
   else
@@ -1903,6 +1950,7 @@ compile_new_instance (Compiler *c,
       else
         error_at (c, init->loc.line, init->loc.col, "only `Name = value` initializers work on objects of a class");
     }
+  awl_cx_exception_wrap ((AwlCx *) c, klass, e->loc);
 }
 
 /* `new { A = 1, b, x.C }`: an object of a class made for this expression, whose
@@ -1968,7 +2016,8 @@ compile_new (Compiler *c,
       return;
     }
 
-  if (api == NULL && e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
+  /* A class of the script wins over a .NET type of that name (`OrderFailedException`). */
+  if (e->new_obj.type != NULL && awl_ast_has_class (c->unit->ast, e->new_obj.type->name))
     {
       compile_new_instance (c, e);
       return;
@@ -2170,6 +2219,8 @@ compile_expr (Compiler *c,
     case AWL_EXPR_BINARY:
       {
         guint j;
+        if (awl_cx_user_operator ((AwlCx *) c, e))   /* `a + b` of a class with operator + */
+          break;
         compile_expr (c, e->binary.left);
         switch (e->binary.op)
           {
@@ -2224,6 +2275,7 @@ compile_expr (Compiler *c,
     case AWL_EXPR_LAMBDA: compile_lambda (c, e); break;
     case AWL_EXPR_SWITCH: awl_cx_switch ((AwlCx *) c, e); break;
     case AWL_EXPR_TUPLE: awl_cx_tuple ((AwlCx *) c, e, NULL); break;
+    case AWL_EXPR_WITH: awl_cx_with ((AwlCx *) c, e); break;
     case AWL_EXPR_IS:
       if (e->is.pattern != NULL)
         {
@@ -2253,6 +2305,7 @@ compile_expr (Compiler *c,
       }
     case AWL_EXPR_CAST:
       compile_expr (c, e->cast.operand);
+      awl_cx_nullable_cast ((AwlCx *) c, e);
       if (e->cast.as_operator || awl_ast_get_class (c->unit->ast, e->cast.type->name) != NULL)
         emit_full (c, OP_CAST_CLASS, e->cast.as_operator, 0,
                    (gpointer) own_string (c, e->cast.type->name), e->loc);
@@ -2370,6 +2423,8 @@ compile_decl (Compiler *c,
       gboolean dbl = type_is_double (t);
 
       StaticType ty = t ? type_ref_static (t) : expr_static_type (c, s->decl.inits[i]);
+      if (s->decl.inits[i] != NULL)
+        awl_cx_nullable_convert ((AwlCx *) c, t, s->decl.inits[i]);
 
       if (s->decl.inits[i] && awl_cx_named_tuple ((AwlCx *) c, s->decl.inits[i], t))
         ;
@@ -2522,7 +2577,8 @@ compile_try (Compiler *c,
           else
             {
               g_autofree char *tn = awl_normalize_type (k->type->name);
-              if (!awl_exception_type_is_known (tn) && !awl_known_api_is_exception_type (tn))
+              if (!awl_exception_type_is_known (tn) && !awl_known_api_is_exception_type (tn) &&
+                  !awl_ast_has_class (c->unit->ast, tn))   /* the checker judged it */
                 error_extra (c, k->type->loc.line, k->type->loc.col,
                           "`%s` is not an exception type known to Awaitlab", k->type->name);
               emit (c, OP_LOAD, exc);
@@ -2688,6 +2744,9 @@ compile_stmt (Compiler *c,
     case AWL_STMT_FOREACH:
       compile_foreach (c, s);
       break;
+    case AWL_STMT_SWITCH:
+      awl_cx_switch_statement ((AwlCx *) c, s);
+      break;
     case AWL_STMT_BREAK:
     case AWL_STMT_CONTINUE:
       {
@@ -2699,6 +2758,13 @@ compile_stmt (Compiler *c,
             break;
           }
         l = g_ptr_array_index (c->f->loops, c->f->loops->len - 1);
+        for (guint k = c->f->loops->len; s->kind == AWL_STMT_CONTINUE && l->is_switch && k > 1; k--)
+          l = g_ptr_array_index (c->f->loops, k - 2);   /* the loop around the switch */
+        if (l->is_switch && s->kind == AWL_STMT_CONTINUE)
+          {
+            error_at (c, s->loc.line, s->loc.col, "no enclosing loop out of which to continue");
+            break;
+          }
         emit_exits (c, l->n_trys);
         j = emit (c, OP_JUMP, 0);
         g_array_append_val (s->kind == AWL_STMT_BREAK ? l->breaks : l->continues, j);
@@ -3156,6 +3222,8 @@ awl_program_compile (AwlUnit *unit)
   if (prog->entry == NULL)
     error_at (&c, unit->directives->last_line ? unit->directives->last_line : 1, 1,
               "the entry method `%s` is not defined (add it or name another one with @entry)", entry);
+  else if (prog->entry->func->flags & AWL_FUNC_INSTANCE)
+    prog->entry = awl_cx_instance_entry ((AwlCx *) &c, prog->entry);   /* a form's handler */
   else if (prog->entry->func->n_params > 0)
     {
       for (guint i = 0; i < prog->entry->func->n_params; i++)
@@ -3196,6 +3264,8 @@ void awl_cx_store_name (AwlCx *c, AwlExpr *target) { compile_store_target ((Comp
 void awl_cx_scope_push (AwlCx *c) { scope_push ((Compiler *) c); }
 void awl_cx_scope_pop (AwlCx *c) { scope_pop ((Compiler *) c); }
 AwlProgram *awl_cx_program (AwlCx *c) { return ((Compiler *) c)->prog; }
+AwlAst *awl_cx_ast (AwlCx *c) { return ((Compiler *) c)->unit->ast; }
+const char *awl_cx_class (AwlCx *c) { return ((Compiler *) c)->klass; }
 GArray *awl_cx_pending_refs (AwlCx *c) { return ((Compiler *) c)->pending_refs; }
 AwlFunction *awl_cx_function (AwlCx *c) { return ((Compiler *) c)->f ? ((Compiler *) c)->f->code->func : NULL; }
 
@@ -3227,3 +3297,36 @@ awl_cx_declare_store (AwlCx *cx, const char *name, AwlTypeRef *type)
   emit_declare_store (c, slot);
 }
 void awl_cx_default (AwlCx *c, AwlTypeRef *type) { emit_default ((Compiler *) c, type); }
+void awl_cx_stmt (AwlCx *c, AwlStmt *s) { compile_stmt ((Compiler *) c, s); }
+
+void
+awl_cx_call_method (AwlCx *cx, AwlExpr *e, const char *klass, const char *name, AwlArg *args, guint n_args)
+{
+  Compiler *c = (Compiler *) cx;
+  g_autofree char *key = g_strdup_printf ("%s.%s", klass, name);
+  AwlCode *code = g_hash_table_lookup (c->methods, key);
+
+  if (code == NULL)
+    {
+      emit_const (c, awl_value_null ());
+      return;
+    }
+  compile_method_call (c, e, code, args, n_args, name, NULL, FALSE);
+}
+void awl_cx_switch_push (AwlCx *c) { loop_push ((Compiler *) c)->is_switch = TRUE; }
+void awl_cx_switch_pop (AwlCx *c, guint break_target) { loop_pop ((Compiler *) c, break_target, break_target); }
+
+AwlCode *
+awl_cx_compile_extra (AwlCx *cx, AwlFunction *func, const char *name)
+{
+  Compiler *c = (Compiler *) cx;
+  AwlCode *code = g_new0 (AwlCode, 1);
+
+  code->name = g_strdup (name);
+  code->func = func;
+  g_ptr_array_add (c->prog->codes, code);
+  c->lambda_counter = 0;
+  c->outer_name = code->name;
+  c->klass = func->klass;
+  return compile_function (c, func, code);
+}

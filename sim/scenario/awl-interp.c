@@ -98,6 +98,8 @@ awl_interp_frame_new (AwlRun         *run,
   for (guint i = 0; i < code->n_params; i++)
     {
       AwlValue v = i < n_args ? args[i] : awl_value_null ();
+      if (i == 0 && code->func != NULL && (code->func->flags & AWL_FUNC_INSTANCE))
+        v = awl_script_object_of (v);
       if (i < G_N_ELEMENTS (code->double_params) && code->double_params[i] && v.kind == AWL_VALUE_INT)
         v = awl_value_double ((double) v.i);
       f->slots[i] = v;
@@ -735,7 +737,7 @@ run (IFrame  *f,
             if (insn->b == 1)
               {
                 /* A virtual call: the receiver's class has the method to run. */
-                AwlValue self = f->stack[f->sp - insn->a];
+                AwlValue self = awl_script_object_of (f->stack[f->sp - insn->a]);
                 AwlInstance *inst = awl_value_get_foreign (self, &awl_instance_class);
                 AwlCode *override = inst != NULL ? g_hash_table_lookup (inst->klass->methods, code->name) : NULL;
                 if (awl_value_is_null (self))

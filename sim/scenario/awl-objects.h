@@ -103,9 +103,21 @@ typedef struct
   const AwlClassInfo *klass;
   AwlValue           *slots;   /* klass->fields->len */
   gpointer            context; /* a SynchronizationContext subclass: its AwlContext once installed */
+  AwlObject          *exception; /* an exception class: the exception it is, once `: base(…)` made it */
 } AwlInstance;
 
 extern const AwlForeignClass awl_instance_class;
+
+/* An exception of a class of the script stands for its object (`this` in its
+ * methods); any other value is itself. */
+static inline AwlValue
+awl_script_object_of (AwlValue v)
+{
+  AwlObject *e = awl_value_get_object (v, AWL_OBJECT_EXCEPTION);
+  gpointer own = e != NULL ? awl_exception_get_script_object (e) : NULL;
+
+  return own != NULL ? awl_value_object (own) : v;
+}
 
 /* Value tuples are instances of compiler-made classes (awl-builtins-tuples.c). */
 gboolean  awl_instance_is_tuple    (const AwlInstance *inst);

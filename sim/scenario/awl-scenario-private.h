@@ -276,6 +276,8 @@ const AwlKnownApi *awl_builtin_static_lookup (const char *type, const char *memb
 const AwlKnownApi *awl_builtin_ctor_lookup   (const char *type);
 gboolean    awl_builtin_member_bind   (AwlCallSite *site);
 gboolean    awl_builtin_type_exists   (const char *type);
+/* Whether a member site's receiver is statically `T?` (awl-builtins-nullable.c). */
+gboolean    awl_builtin_nullable_receiver (const AwlCallSite *site);
 /* "System.Threading.Tasks.Task" → "Task" (a newly allocated string). */
 char       *awl_normalize_type        (const char *dotted);
 

@@ -472,7 +472,7 @@ test_parser_all_errors_reported (void)
                    "4:5: error: `goto` is not supported by Awaitlab's C# subset\n"
                    "5:13: error: expected an expression, found `;`\n"
                    "6:23: error: the name `missing` does not exist in the current context\n"
-                   "8:16: error: `break` is not inside a loop\n");
+                   "8:16: error: `break` is not inside a loop or switch\n");
 }
 
 static void

@@ -1,5 +1,5 @@
 // @title t
 void Main()
 {
-    switch (1) { case 1: break; }
+    switch (1) { case 1: Console.WriteLine(1); }
 }

@@ -1,5 +1,4 @@
 // @title The async return types side by side
-// Needs: nullable value types (`int?`, `.HasValue`, `.Value`)
 // Modelled on: the documentation's tour of async return types: Task<TResult>, Task,
 // async void for an event handler, and ValueTask<TResult> for a cached fast path.
 // Our own code.

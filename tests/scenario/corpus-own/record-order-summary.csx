@@ -1,5 +1,4 @@
 // @title Records as results of async calls
-// Needs: `with` expressions on records (w/oop)
 // Modelled on: modern C# service code returning immutable records from async methods
 // and classifying them with a switch expression. Our own code.
 using System;

@@ -1,6 +1,5 @@
 // @title A form's click handler, as a designer writes it
 // @environment ui
-// Needs: an instance method as the entry (a form's handler; w/oop)
 // Modelled on: a WinForms/WPF code-behind: a partial Form class whose private async
 // void button1_Click awaits a service and updates the form's fields. Our own code.
 using System;

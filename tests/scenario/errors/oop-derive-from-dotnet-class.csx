@@ -1,6 +1,5 @@
 // @title error case
-class OutOfEggsException : Exception
+class Scheduler : TaskScheduler
 {
-    public OutOfEggsException(string message) : base(message) { }
 }
 void Main() { }

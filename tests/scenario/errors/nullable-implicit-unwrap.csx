@@ -1,0 +1,6 @@
+// @title error case
+static int? cached;
+void Main()
+{
+    int n = cached;
+}

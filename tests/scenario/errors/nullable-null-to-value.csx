@@ -1,0 +1,5 @@
+// @title error case
+void Main()
+{
+    int count = null;
+}

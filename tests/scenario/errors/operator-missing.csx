@@ -1,0 +1,10 @@
+// @title error case
+class Money
+{
+    public int Cents;
+}
+void Main()
+{
+    Money a = new Money(), b = new Money();
+    var c = a + b;
+}

@@ -1,0 +1,9 @@
+// @title error case
+void Main()
+{
+    switch (3)
+    {
+        case 3:
+            continue;
+    }
+}

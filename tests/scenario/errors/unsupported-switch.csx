@@ -1,2 +1,0 @@
-// @title error case
-void Main() { switch (1) { case 1: break; } }
