@@ -35,6 +35,7 @@ struct _AwaitlabApplication
   AwaitlabWindow *shot_window;
   guint           shot_source;
   guint           shot_frames;
+  guint           settled_frames;
   int             exit_status;
 };
 
@@ -92,7 +93,15 @@ screenshot_tick (GtkWidget     *widget,
   /* Let layout and a couple of frames settle (revealers, scrolling). */
   if (self->shot_frames == 2)
     awaitlab_code_view_rescroll (awaitlab_window_get_code_view (AWAITLAB_WINDOW (widget)));
-  if (++self->shot_frames < 6 || !gtk_widget_get_mapped (widget))
+  /* The code view relays its lines out over several frames after the
+   * presentation font and the last scroll; its note follows. The picture
+   * waits until that has held still for two frames (its last move laid out). */
+  if (awaitlab_code_view_get_settled (awaitlab_window_get_code_view (AWAITLAB_WINDOW (widget))))
+    self->settled_frames++;
+  else
+    self->settled_frames = 0;
+  if (++self->shot_frames < 6 || !gtk_widget_get_mapped (widget) ||
+      (self->settled_frames < 2 && self->shot_frames < 120))
     {
       gtk_widget_queue_draw (widget);
       return G_SOURCE_CONTINUE;

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <gtksourceview/gtksource.h>
 
-#include "awaitlab-code-view.h"
+#include "awaitlab-code-view-private.h"
 #include "awaitlab-timeline-renderer.h"
 
 /* ------------------------------------------------------------------------- */
@@ -97,34 +97,6 @@ awaitlab_thread_gutter_init (AwaitlabThreadGutter *self)
 
 static gboolean awaitlab_code_view_rescroll_once (gpointer data);
 
-struct _AwaitlabCodeView
-{
-  GtkWidget             parent_instance;
-
-  GtkScrolledWindow    *scroller;
-  GtkSourceView        *view;
-  GtkSourceBuffer      *buffer;
-  AwaitlabThreadGutter *gutter;
-  GtkTextTag           *highlight_tag;
-  GtkTextMark          *scroll_mark;
-  guint                 scrolled_line;
-  GtkCssProvider       *font_css;
-  guint                 highlight_line;
-  GtkTextTag           *error_tag;
-  GtkTextTag           *warning_tag;
-  GArray               *problems;   /* AwaitlabCodeProblem, messages owned */
-  GtkTextTag           *header_tag; /* invisible: the folded directive header */
-  GtkWidget            *header_button;
-  guint                 header_lines;
-  guint                 header_folded : 1;
-  GtkWidget            *note_label; /* the @note of the executing line, an overlay */
-  GtkTextTag           *note_gap_tag; /* room under the line for the note */
-  guint                 note_below : 1;
-  int                   note_x;
-  guint                 note_idle;     /* tick callback id */
-  guint                 note_frames;
-  guint                 note_line;
-};
 
 G_DEFINE_FINAL_TYPE (AwaitlabCodeView, awaitlab_code_view, GTK_TYPE_WIDGET)
 
@@ -146,14 +118,7 @@ awaitlab_code_view_dispose (GObject *object)
   AwaitlabCodeView *self = (AwaitlabCodeView *)object;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  if (self->note_idle != 0 && self->view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->note_idle);
-  self->note_idle = 0;
-  if (self->scroller != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->scroller));
-      self->scroller = NULL;
-    }
+  _awaitlab_code_view_note_dispose (self);
   if (self->header_button != NULL)
     {
       gtk_widget_unparent (self->header_button);
@@ -181,7 +146,6 @@ awaitlab_code_view_class_init (AwaitlabCodeViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "codeview");
 }
 
-static void place_note (AwaitlabCodeView *self);
 
 static void
 on_view_map (AwaitlabCodeView *self)
@@ -373,7 +337,8 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->view));
-  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+  /* The note over the text (awaitlab-code-note.c) holds the scroller. */
+  _awaitlab_code_view_note_init (self);
 
   self->font_css = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),
@@ -511,8 +476,13 @@ awaitlab_code_view_set_font_scale (AwaitlabCodeView *self,
 
   g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
 
-  css = g_strdup_printf ("textview { font-size: %.1fpt; }", 11.0 * scale);
+  /* The note is not inside the text view: it gets its size here too. */
+  self->font_scale = scale;
+  css = g_strdup_printf ("textview { font-size: %.1fpt; }\n"
+                         "label.line-note { font-size: %.1fpt; }", 11.0 * scale, 0.95 * 11.0 * scale);
   gtk_css_provider_load_from_data (self->font_css, css, -1);
+  /* The note's label grows with the text: its gap must too. */
+  _awaitlab_code_view_schedule_note (self);
 }
 
 /* Scrolls to the last requested line again: before the view's lines are
@@ -530,7 +500,7 @@ static gboolean
 awaitlab_code_view_rescroll_once (gpointer data)
 {
   awaitlab_code_view_rescroll (data);
-  place_note (data);
+  _awaitlab_code_view_place_note (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -562,170 +532,6 @@ awaitlab_code_view_reveal_line (AwaitlabCodeView *self,
       y + height <= visible.y + visible.height - visible.height / 10)
     return;
   gtk_text_view_scroll_to_mark (view, self->scroll_mark, 0.1, TRUE, 0, 0.35);
-}
-
-/* ------------------------------------------------------------------------- */
-/* The note next to the executing line                                      */
-
-#define NOTE_GAP       28
-#define NOTE_MIN_WIDTH 220
-#define NOTE_MAX_WIDTH 460
-
-/* Moves the note to its line as laid out now: after the end of the line, or
- * into the gap under it. */
-static void
-move_note (AwaitlabCodeView *self)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self->view);
-  GtkTextIter start, end;
-  GdkRectangle loc;
-  int line_y, line_h, gap = 0;
-
-  if (self->note_label == NULL || self->note_line == 0)
-    return;
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
-  end = start;
-  if (!gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_to_line_end (&end);
-  gtk_text_view_get_iter_location (view, &end, &loc);
-  /* The line's range includes the gap below it: the note starts where the text ends. */
-  gtk_text_view_get_line_yrange (view, &start, &line_y, &line_h);
-  if (self->note_below)
-    {
-      GdkRectangle first;
-
-      /* A character's rectangle: the text's own height, without the gap. */
-      gtk_text_view_get_iter_location (view, &start, &first);
-      g_object_get (self->note_gap_tag, "pixels-below-lines", &gap, NULL);
-      gtk_text_view_move_overlay (view, self->note_label, self->note_x,
-                                  MIN (first.y + first.height, line_y + line_h - gap) + 3);
-    }
-  else
-    gtk_text_view_move_overlay (view, self->note_label, loc.x + NOTE_GAP, line_y);
-}
-
-/* The text view lays lines out lazily: place the note again on the next few
- * frames, once the gap's line has its final position. */
-static gboolean
-move_note_tick (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  AwaitlabCodeView *self = data;
-
-  move_note (self);
-  if (--self->note_frames > 0)
-    return G_SOURCE_CONTINUE;
-  self->note_idle = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-clear_note_gap (AwaitlabCodeView *self)
-{
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &begin, &end);
-  gtk_text_buffer_remove_tag (GTK_TEXT_BUFFER (self->buffer), self->note_gap_tag, &begin, &end);
-}
-
-/* At the end of the line when there is room. Otherwise in a gap opened under
- * the line (a tag with pixels-below-lines), so the note never covers the code
- * that runs next. */
-static void
-place_note (AwaitlabCodeView *self)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self->view);
-  GtkTextIter start, end;
-  GdkRectangle visible, loc, first;
-  int room, width, min_h, nat_h;
-
-  if (self->note_label == NULL || !gtk_widget_get_visible (self->note_label))
-    return;
-
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
-  end = start;
-  if (!gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_to_line_end (&end);
-  gtk_text_view_get_iter_location (view, &end, &loc);
-  gtk_text_view_get_visible_rect (view, &visible);
-
-  room = visible.x + visible.width - (loc.x + NOTE_GAP) - 12;
-  clear_note_gap (self);
-  self->note_below = room < NOTE_MIN_WIDTH;
-  if (!self->note_below)
-    {
-      gtk_widget_set_size_request (self->note_label, MIN (room, NOTE_MAX_WIDTH), -1);
-      move_note (self);
-      return;
-    }
-
-  /* Under the line, from its first character. */
-  while (!gtk_text_iter_ends_line (&start) && g_unichar_isspace (gtk_text_iter_get_char (&start)))
-    gtk_text_iter_forward_char (&start);
-  gtk_text_view_get_iter_location (view, &start, &first);
-  first.x = MIN (first.x, visible.x + visible.width / 3);
-  width = MAX (160, MIN (NOTE_MAX_WIDTH + 160, visible.x + visible.width - first.x - 16));
-  gtk_widget_set_size_request (self->note_label, width, -1);
-  gtk_widget_measure (self->note_label, GTK_ORIENTATION_VERTICAL, width, &min_h, &nat_h, NULL, NULL);
-  g_object_set (self->note_gap_tag, "pixels-below-lines", nat_h + 8, NULL);
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), &start, self->note_line - 1);
-  end = start;
-  gtk_text_iter_forward_line (&end);
-  gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->note_gap_tag, &start, &end);
-  self->note_x = first.x;
-  move_note (self);
-  /* Removing the previous gap moved the lines: place it again once laid out. */
-  self->note_frames = 4;
-  if (self->note_idle == 0)
-    self->note_idle = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), move_note_tick, self, NULL);
-}
-
-/* Shows @markup (Pango) next to @line; NULL or line 0 hides the note. */
-void
-awaitlab_code_view_set_note (AwaitlabCodeView *self,
-                             guint             line,
-                             const char       *markup)
-{
-  g_return_if_fail (AWAITLAB_IS_CODE_VIEW (self));
-
-  if (line == 0 || markup == NULL ||
-      line > (guint)gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer)))
-    {
-      if (self->note_label != NULL)
-        gtk_widget_set_visible (self->note_label, FALSE);
-      self->note_line = 0;
-      clear_note_gap (self);
-      return;
-    }
-
-  if (self->note_label == NULL)
-    {
-      self->note_label = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (self->note_label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (self->note_label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (self->note_label), 0);
-      gtk_widget_add_css_class (self->note_label, "line-note");
-      gtk_text_view_add_overlay (GTK_TEXT_VIEW (self->view), self->note_label, 0, 0);
-    }
-  self->note_line = line;
-  gtk_label_set_markup (GTK_LABEL (self->note_label), markup);
-  gtk_widget_set_visible (self->note_label, TRUE);
-  place_note (self);
-}
-
-/* The text of the note shown (NULL if none), for tests. */
-const char *
-awaitlab_code_view_get_note (AwaitlabCodeView *self,
-                             guint            *line)
-{
-  g_return_val_if_fail (AWAITLAB_IS_CODE_VIEW (self), NULL);
-
-  if (line != NULL)
-    *line = self->note_line;
-  if (self->note_label == NULL || self->note_line == 0)
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (self->note_label));
 }
 
 void

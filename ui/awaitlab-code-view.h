@@ -53,6 +53,11 @@ void        awaitlab_code_view_set_note       (AwaitlabCodeView       *self,
                                                const char             *markup);
 const char *awaitlab_code_view_get_note       (AwaitlabCodeView       *self,
                                                guint                  *line);
+gboolean    awaitlab_code_view_get_note_geometry (AwaitlabCodeView   *self,
+                                                  graphene_rect_t    *note,
+                                                  graphene_rect_t    *text,
+                                                  double             *next_line_y);
+gboolean    awaitlab_code_view_get_settled    (AwaitlabCodeView       *self);
 void        awaitlab_code_view_set_font_scale (AwaitlabCodeView       *self,
                                                double                  scale);
 void        awaitlab_code_view_set_editable   (AwaitlabCodeView       *self,

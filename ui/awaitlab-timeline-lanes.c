@@ -106,30 +106,51 @@ summary_columns (AwaitlabTimelineRenderer *self,
   return self->cov;
 }
 
-/* Zoomed far out: each pixel column's state comes from the summary. */
-static void
-draw_thread_lane_summary (AwaitlabTimelineRenderer *self,
-                          cairo_t                  *cr,
-                          const AwaitlabSummary    *summary,
-                          gint64                    begin,
-                          double                    px_per_unit,
-                          double                    y,
-                          double                    h)
-{
-  double units_per_px = 1.0 / px_per_unit;
-  int width = (int)ceil (self->area_w);
+/* The state a column shows, from its coverage per span state. */
+typedef int (*ColumnClassify) (const guint16 *coverage);
 
-  guint16 *cov = summary_columns (self, summary, begin, units_per_px, width);
+/* Zoomed far out: each pixel column's state comes from the summary, @classify
+ * picks it from the column's coverage; the band from @y, @h tall, is painted
+ * (into the lane's image when one is being built). */
+static void
+paint_summary (AwaitlabTimelineRenderer *self,
+               cairo_t                  *cr,
+               const AwaitlabSummary    *summary,
+               gint64                    begin,
+               double                    px_per_unit,
+               double                    y,
+               double                    h,
+               ColumnClassify            classify)
+{
+  int width = (int)ceil (self->area_w);
+  guint16 *cov = summary_columns (self, summary, begin, 1.0 / px_per_unit, width);
 
   for (int c = 0; c < width; c++)
-    {
-      double acc[AWAITLAB_N_SPAN_STATES];
+    self->columns[c] = classify (cov + (gsize)c * AWAITLAB_N_SPAN_STATES);
+  if (self->image != NULL)
+    awaitlab_renderer_image_put (self, y, h);
+  else
+    awaitlab_renderer_paint_columns (self, cr, width, y, h);
+}
 
-      for (guint s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
-        acc[s] = cov[(gsize)c * AWAITLAB_N_SPAN_STATES + s];
-      self->columns[c] = column_state (acc);
-    }
-  awaitlab_renderer_paint_columns (self, cr, width, y, h);
+/* A thread's column: the state covering most of it (column_state's rules). */
+static int
+classify_thread_column (const guint16 *coverage)
+{
+  double acc[AWAITLAB_N_SPAN_STATES];
+
+  for (guint s = 0; s < AWAITLAB_N_SPAN_STATES; s++)
+    acc[s] = coverage[s];
+  return column_state (acc);
+}
+
+/* A timers-lane column: the kind of item covering most of it, if any. */
+static int
+classify_async_column (const guint16 *coverage)
+{
+  if (coverage[AWAITLAB_SPAN_TIMER] <= 0 && coverage[AWAITLAB_SPAN_IO] <= 0)
+    return -1;
+  return coverage[AWAITLAB_SPAN_IO] > coverage[AWAITLAB_SPAN_TIMER] ? AWAITLAB_SPAN_IO : AWAITLAB_SPAN_TIMER;
 }
 
 void
@@ -162,7 +183,7 @@ awaitlab_renderer_draw_thread_lane (AwaitlabTimelineRenderer *self,
   coarse = summary != NULL && 1.0 / px_per_unit >= awaitlab_summary_get_bucket_width (summary);
   if (coarse)
     {
-      draw_thread_lane_summary (self, cr, summary, begin, px_per_unit, y, h);
+      paint_summary (self, cr, summary, begin, px_per_unit, y, h, classify_thread_column);
       /* Labels need 36 px: only spans at least that long can have one, and
        * a hovered span is outlined whatever its size. */
       if (self->hover_lane == (int)lane && self->hover_span >= 0 && (guint)self->hover_span < n)
@@ -256,36 +277,6 @@ awaitlab_renderer_draw_thread_lane (AwaitlabTimelineRenderer *self,
     }
 }
 
-/* The timers lane zoomed far out: per row, a column shows the kind of item
- * covering most of it, if any. */
-static void
-draw_async_row_summary (AwaitlabTimelineRenderer *self,
-                        cairo_t                  *cr,
-                        const AwaitlabSummary    *summary,
-                        gint64                    begin,
-                        double                    px_per_unit,
-                        double                    ry,
-                        double                    rh)
-{
-  double units_per_px = 1.0 / px_per_unit;
-  int width = (int)ceil (self->area_w);
-
-  guint16 *cov = summary_columns (self, summary, begin, units_per_px, width);
-
-  for (int c = 0; c < width; c++)
-    {
-      const guint16 *acc = cov + (gsize)c * AWAITLAB_N_SPAN_STATES;
-
-      self->columns[c] = acc[AWAITLAB_SPAN_TIMER] <= 0 && acc[AWAITLAB_SPAN_IO] <= 0 ? -1
-                       : acc[AWAITLAB_SPAN_IO] > acc[AWAITLAB_SPAN_TIMER] ? AWAITLAB_SPAN_IO
-                       : AWAITLAB_SPAN_TIMER;
-    }
-  if (self->image != NULL)
-    awaitlab_renderer_image_put (self, ry, rh);
-  else
-    awaitlab_renderer_paint_columns (self, cr, width, ry, rh);
-}
-
 void
 awaitlab_renderer_draw_async_lane (AwaitlabTimelineRenderer *self,
                                    cairo_t                  *cr,
@@ -323,7 +314,7 @@ awaitlab_renderer_draw_async_lane (AwaitlabTimelineRenderer *self,
           double ry = y + 1 * self->scale + r * row_h;
 
           if (row != NULL)
-            draw_async_row_summary (self, cr, row, begin, px_per_unit, ry + 1, row_h - 2);
+            paint_summary (self, cr, row, begin, px_per_unit, ry + 1, row_h - 2, classify_async_column);
         }
       if (self->image != NULL)
         awaitlab_renderer_image_end (self, cr);

@@ -76,6 +76,9 @@ awaitlab_renderer_draw_marks (AwaitlabTimelineRenderer *self,
 
           if (m->kind != AWAITLAB_MARK_LINT)
             awaitlab_palette_deadlock (&c);
+          /* A mark at the very start would be cut in half by the lane area's
+           * edge: its triangle moves in until it is whole. */
+          x = MAX (x, self->area_x + 6 * s + 1);
           set_color (cr, &c, 1);
           cairo_move_to (cr, x, y + 1);
           cairo_line_to (cr, x + 6 * s, y + 11 * s);

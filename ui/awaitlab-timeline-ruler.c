@@ -77,6 +77,35 @@ overlaps (GArray *taken,
   return FALSE;
 }
 
+/* Where the playhead's time badge lies across the ruler (from *x0 to *x1,
+ * its label @label @w pixels wide); FALSE when the playhead is out of view. */
+static gboolean
+badge_span (AwaitlabTimelineRenderer *self,
+            gint64                    begin,
+            gint64                    end,
+            double                    px_per_unit,
+            double                   *x0,
+            double                   *x1,
+            int                      *w,
+            int                      *h)
+{
+  g_autofree char *label = NULL;
+  gint64 pos = awaitlab_renderer_playhead_pos (self);
+  double x, s = self->scale;
+
+  if (self->playhead < 0 || pos < begin || pos > end)
+    return FALSE;
+  x = round (pos_x (self, begin, px_per_unit, pos)) + 0.5;
+  label = awaitlab_format_time (self->playhead);
+  pango_layout_set_font_description (self->layout, self->bold_font);
+  pango_layout_set_text (self->layout, label, -1);
+  pango_layout_set_width (self->layout, -1);
+  pango_layout_get_pixel_size (self->layout, w, h);
+  *x0 = CLAMP (x - *w / 2.0 - 6 * s, self->area_x, self->area_x + self->area_w - *w - 12 * s);
+  *x1 = *x0 + *w + 12 * s;
+  return TRUE;
+}
+
 static void
 draw_ruler_steps (AwaitlabTimelineRenderer *self,
                   cairo_t                  *cr,
@@ -120,7 +149,8 @@ draw_ruler_steps (AwaitlabTimelineRenderer *self,
               pango_layout_set_text (self->layout, label, -1);
               pango_layout_set_width (self->layout, -1);
               pango_layout_get_pixel_size (self->layout, &w, NULL);
-              if (x0 + w + 3 * s <= self->area_x + self->area_w + 8 * s)
+              if (x0 + w + 3 * s <= self->area_x + self->area_w + 8 * s &&
+                  !overlaps (taken, x0 + 3 * s, x0 + 3 * s + w))
                 {
                   double lx = x0 + 3 * s;
 
@@ -180,6 +210,19 @@ awaitlab_renderer_draw_ruler (AwaitlabTimelineRenderer *self,
       t_end = MAX (t_begin, self->playhead);
       end = MAX (begin, MIN (end, awaitlab_renderer_playhead_pos (self)));
     }
+  /* The playhead's badge covers the ruler where it is: no label goes under
+   * it (the badge says the time there). */
+  {
+    double b0, b1;
+    int bw, bh;
+
+    if (badge_span (self, begin, end, px_per_unit, &b0, &b1, &bw, &bh))
+      {
+        b0 -= 4 * self->scale;
+        g_array_append_val (taken, b0);
+        g_array_append_val (taken, b1);
+      }
+  }
   /* Instants first: their times are the ones a lesson talks about. */
   if (steps)
     draw_ruler_steps (self, cr, begin, end, px_per_unit, taken);
@@ -231,7 +274,6 @@ awaitlab_renderer_draw_playhead (AwaitlabTimelineRenderer *self,
                                  double                    px_per_unit,
                                  double                    height)
 {
-  g_autofree char *label = NULL;
   double x, s = self->scale;
   gint64 pos = awaitlab_renderer_playhead_pos (self);
   int w, h;
@@ -246,15 +288,14 @@ awaitlab_renderer_draw_playhead (AwaitlabTimelineRenderer *self,
   cairo_line_to (cr, x, height);
   cairo_stroke (cr);
 
-  label = awaitlab_format_time (self->playhead);
-  pango_layout_set_font_description (self->layout, self->bold_font);
-  pango_layout_set_text (self->layout, label, -1);
-  pango_layout_set_width (self->layout, -1);
-  pango_layout_get_pixel_size (self->layout, &w, &h);
-
   {
-    double bx = CLAMP (x - w / 2.0 - 6 * s, self->area_x, self->area_x + self->area_w - w - 12 * s);
-    double by = 3 * s, bw = w + 12 * s, bh = self->ruler_h - 6 * s, r = bh / 2;
+    double bx, bx1;
+    double by = 3 * s, bw, bh = self->ruler_h - 6 * s, r = bh / 2;
+
+    /* (Also sets the layout to the badge's label.) */
+    if (!badge_span (self, begin, end, px_per_unit, &bx, &bx1, &w, &h))
+      return;
+    bw = bx1 - bx;
 
     cairo_new_sub_path (cr);
     cairo_arc (cr, bx + r, by + r, r, G_PI / 2, 3 * G_PI / 2);

@@ -182,6 +182,16 @@ place_default_panes (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+update_compare_layout_idle (gpointer data)
+{
+  AwaitlabWindow *self = data;
+
+  self->compare_source = 0;
+  _awaitlab_window_update_compare_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Called after every allocation of the window: restyling there would lay the
  * window out again inside its own layout, so it waits for an idle. */
 void
@@ -200,6 +210,8 @@ _awaitlab_window_layout_allocated (AwaitlabWindow *self,
   self->allocated[0] = width;
   self->allocated[1] = height;
   self->presentation_factor = presentation_factor (width, height);
+  if (awaitlab_workspace_get_compare (self->workspace) && self->compare_source == 0)
+    self->compare_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_compare_layout_idle, self, NULL);
   if (self->presentation && self->scale_source == 0)
     self->scale_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_presentation_scale, self, NULL);
 }
@@ -218,6 +230,42 @@ _awaitlab_window_update_timeline_heights (AwaitlabWindow *self)
 
   gtk_widget_set_size_request (scroller_a, -1, compare ? 60 : alone);
   gtk_widget_set_size_request (scroller_b, -1, 60);
+}
+
+/* Compare in a short window (900×700): two timelines under the code, the
+ * legend, the queues and the transport left each about 60 px. There the
+ * queues strip (it shows run A only) makes way and the divider moves up, so
+ * that the timelines, what Compare is for, get most of the height; leaving
+ * Compare (or a taller window) puts both back. */
+#define COMPARE_SHORT_HEIGHT 1000
+
+void
+_awaitlab_window_update_compare_layout (AwaitlabWindow *self)
+{
+  gboolean compare = awaitlab_workspace_get_compare (self->workspace);
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  gboolean shortened = compare && height > 0 && height < COMPARE_SHORT_HEIGHT;
+
+  if (shortened == self->compare_short)
+    return;
+  self->compare_short = shortened;
+  gtk_widget_set_visible (GTK_WIDGET (self->queues_view), !shortened);
+  if (self->presentation)
+    return;
+  if (shortened)
+    {
+      int vpaned = gtk_widget_get_height (GTK_WIDGET (self->vpaned));
+
+      self->compare_saved_vpane = gtk_paned_get_position (self->vpaned);
+      _awaitlab_window_bind_panes (self, FALSE);
+      /* The code keeps a few lines around the executing one. */
+      gtk_paned_set_position (self->vpaned, MAX (120, (int) (vpaned * 0.24)));
+    }
+  else
+    {
+      gtk_paned_set_position (self->vpaned, self->compare_saved_vpane);
+      _awaitlab_window_bind_panes (self, TRUE);
+    }
 }
 
 /* For a projector and a clicker: full screen, no sidebar or header bar,
@@ -258,6 +306,12 @@ awaitlab_window_set_presentation (AwaitlabWindow *self,
       gtk_paned_set_position (self->hpaned, self->saved_panes[0]);
       gtk_paned_set_position (self->vpaned, self->saved_panes[1]);
       _awaitlab_window_bind_panes (self, TRUE);
+      /* Compare in a short window arranges the panes again. */
+      if (self->compare_short)
+        {
+          self->compare_short = FALSE;
+          _awaitlab_window_update_compare_layout (self);
+        }
     }
   apply_presentation_scale (self);
   /* Full screen and the hidden header change the panes' size: place them
@@ -302,6 +356,7 @@ _awaitlab_window_layout_dispose (AwaitlabWindow *self)
 {
   g_clear_handle_id (&self->scale_source, g_source_remove);
   g_clear_handle_id (&self->panes_source, g_source_remove);
+  g_clear_handle_id (&self->compare_source, g_source_remove);
   if (self->presentation_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->presentation_css));

@@ -38,6 +38,10 @@ struct _AwaitlabWindow
   GtkOverlay              *status_slot;      /* two lines: the narration or the outcome */
   GtkWidget               *outcome_banner;
   GtkLabel                *outcome_label;
+  GtkMenuButton           *outcome_more;     /* the whole outcome in a popover */
+  GtkLabel                *outcome_full_label;
+  guint                    status_fit_source;
+  int                      status_fitted_size[2]; /* the slot's, when last fitted */
   AwaitlabQuizBanner      *quiz_banner;
   GtkStack                *main_stack;
   GtkPaned                *vpaned;
@@ -101,6 +105,10 @@ struct _AwaitlabWindow
   GtkCssProvider          *presentation_css;
   guint                    scale_source;
   int                      saved_panes[2];
+  int                      compare_saved_vpane; /* the divider before a short window's Compare */
+  guint                    compare_short : 1;   /* Compare rearranged for a short window */
+  guint                    compare_source;
+  guint                    panes_bound : 1;     /* the dividers follow the settings */
   int                      allocated[2];    /* the window's last allocated size */
   guint                    panes_source;
   guint                    panes_placed : 1;  /* hpaned, vpaned positions before presentation */
@@ -134,6 +142,12 @@ char     *_awaitlab_window_dup_shown_title    (AwaitlabWindow      *self);
 void      _awaitlab_window_apply_quiz         (AwaitlabWindow      *self);
 void      _awaitlab_window_update_status      (AwaitlabWindow      *self);
 
+/* awaitlab-window-status.c */
+void      _awaitlab_window_status_init        (AwaitlabWindow      *self);
+void      _awaitlab_window_status_dispose     (AwaitlabWindow      *self);
+void      _awaitlab_window_fit_status         (AwaitlabWindow      *self);
+void      _awaitlab_window_queue_fit_status   (AwaitlabWindow      *self);
+
 /* awaitlab-window-layout.c */
 void      _awaitlab_window_layout_init        (AwaitlabWindow      *self);
 void      _awaitlab_window_layout_dispose     (AwaitlabWindow      *self);
@@ -143,6 +157,7 @@ void      _awaitlab_window_layout_allocated   (AwaitlabWindow      *self,
 gboolean  awaitlab_window_get_presentation    (AwaitlabWindow      *self);
 void      _awaitlab_window_toggle_side_panel  (AwaitlabWindow      *self);
 void      _awaitlab_window_update_timeline_heights (AwaitlabWindow *self);
+void      _awaitlab_window_update_compare_layout   (AwaitlabWindow *self);
 
 /* awaitlab-window.c */
 void      _awaitlab_window_bind_panes         (AwaitlabWindow      *self,

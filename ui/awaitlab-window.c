@@ -40,10 +40,20 @@ update_outcome (AwaitlabWindow   *self,
       const char *heading = kind == AWAITLAB_OUTCOME_DEADLOCK ? _("Deadlock")
                           : kind == AWAITLAB_OUTCOME_CRASHED ? _("Unhandled exception")
                           : _("Stopped at a limit");
-      g_autofree char *text = g_markup_escape_text (awaitlab_timeline_get_outcome_text (timeline) ?: "", -1);
-      g_autofree char *markup = g_strdup_printf ("<b>%s.</b> %s", heading, text);
+      const char *raw = awaitlab_timeline_get_outcome_text (timeline) ?: "";
+      const char *rest = *raw ? g_utf8_next_char (raw) : raw;
+      g_autofree char *first = g_utf8_strup (raw, rest - raw);
+      g_autofree char *sentence = g_strconcat (first, rest, NULL);
+      /* A sentence after the heading: it starts with a capital. */
+      g_autofree char *text = g_markup_escape_text (sentence, -1);
+      g_autofree char *markup = NULL;
+
+      markup = g_strdup_printf ("<b>%s.</b> %s", heading, text);
 
       gtk_label_set_markup (self->outcome_label, markup);
+      _awaitlab_window_fit_status (self);
+      /* Once shown, with its own width. */
+      _awaitlab_window_queue_fit_status (self);
     }
 
   /* The outcome takes the narration's place in the slot. */
@@ -86,6 +96,7 @@ update_status (AwaitlabWindow   *self,
   else if (sentence != NULL)
     status = g_strdup_printf ("%u/%u  ·  %s", index + 1, n_events, sentence);
   gtk_label_set_text (self->status_label, status ? status : "");
+  _awaitlab_window_fit_status (self);
 }
 
 /* The step count hides while a quiz is armed: revealing it must show it at once,
@@ -586,6 +597,7 @@ on_compare_changed (AwaitlabWindow *self)
   gboolean compare = awaitlab_workspace_get_compare (self->workspace);
 
   _awaitlab_window_update_timeline_heights (self);
+  _awaitlab_window_update_compare_layout (self);
   gtk_widget_set_visible (self->compare_box, compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_summary), compare);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_label_a), compare);
@@ -732,8 +744,10 @@ void
 _awaitlab_window_bind_panes (AwaitlabWindow *self,
                              gboolean        bind)
 {
-  if (self->settings == NULL)
+  /* Presentation mode and a short window's Compare both unbind: once is enough. */
+  if (self->settings == NULL || self->panes_bound == !!bind)
     return;
+  self->panes_bound = !!bind;
   if (bind)
     {
       g_settings_bind (self->settings, "code-side-position", self->hpaned, "position", G_SETTINGS_BIND_DEFAULT);
@@ -756,8 +770,7 @@ unbind_settings (AwaitlabWindow *self)
   g_settings_unbind (self->flap, "reveal-flap");
   g_signal_handlers_disconnect_by_func (self->flap, on_flap_reveal_changed, self);
   g_settings_unbind (self->sidebar, "width-request");
-  g_settings_unbind (self->hpaned, "position");
-  g_settings_unbind (self->vpaned, "position");
+  _awaitlab_window_bind_panes (self, FALSE);
   g_settings_unbind (self->timeline_view, "axis-mode");
 }
 
@@ -770,6 +783,7 @@ awaitlab_window_dispose (GObject *object)
 
   _awaitlab_window_clear_pending (self);
   _awaitlab_window_layout_dispose (self);
+  _awaitlab_window_status_dispose (self);
   if (self->confirm_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
   g_clear_object (&self->file);
@@ -830,6 +844,8 @@ awaitlab_window_class_init (AwaitlabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, status_slot);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_more);
+  gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, outcome_full_label);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, quiz_banner);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AwaitlabWindow, vpaned);
@@ -940,6 +956,7 @@ awaitlab_window_init (AwaitlabWindow *self)
   connect_workspace (self);
   _awaitlab_window_actions_init (self);
   _awaitlab_window_layout_init (self);
+  _awaitlab_window_status_init (self);
 
   gtk_drawing_area_set_draw_func (self->legend, draw_legend, self, NULL);
   g_signal_connect_swapped (self->timeline_view, "notify::scale", G_CALLBACK (gtk_widget_queue_draw), self->legend);

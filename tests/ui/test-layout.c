@@ -283,6 +283,156 @@ test_size (gconstpointer data)
 }
 
 /* ------------------------------------------------------------------------- */
+/* The @note bubble                                                          */
+
+/* Lets the code view finish laying its lines out and placing its note. */
+static void
+settle_code (AwaitlabWindow *window)
+{
+  AwaitlabCodeView *code = awaitlab_window_get_code_view (window);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  ui_test_pump (300);
+  while (!awaitlab_code_view_get_settled (code) && g_get_monotonic_time () < deadline)
+    ui_test_pump (50);
+  g_assert_true (awaitlab_code_view_get_settled (code));
+  ui_test_pump (150);
+}
+
+/* The note covers no code: it lies in its line's range (the text and the gap
+ * opened under it), either after the line's end or under its text, and it can
+ * be read in the code view. */
+static void
+assert_note_in_gap (AwaitlabWindow *window,
+                    const char     *when)
+{
+  AwaitlabCodeView *code = awaitlab_window_get_code_view (window);
+  graphene_rect_t note, text;
+  double next_line_y, note_bottom, text_bottom;
+  guint line = 0;
+
+  g_assert_nonnull (awaitlab_code_view_get_note (code, &line));
+  g_assert_true (awaitlab_code_view_get_note_geometry (code, &note, &text, &next_line_y));
+  note_bottom = note.origin.y + note.size.height;
+  text_bottom = text.origin.y + text.size.height;
+  g_test_message ("%s: line %u text %.0f..%.0f, next line at %.0f, note %.0f,%.0f %.0f×%.0f", when, line,
+                  text.origin.y, text_bottom, next_line_y,
+                  note.origin.x, note.origin.y, note.size.width, note.size.height);
+  if (note.origin.y < text.origin.y - 1 || note_bottom > next_line_y + 1)
+    g_error ("%s: the note (%.0f..%.0f) leaves its line's range %.0f..%.0f and covers other lines",
+             when, note.origin.y, note_bottom, text.origin.y, next_line_y);
+  if (note.origin.y < text_bottom - 1 && note.origin.x < text.origin.x + text.size.width)
+    g_error ("%s: the note (at %.0f,%.0f) covers its own line's text (to %.0f,%.0f)",
+             when, note.origin.x, note.origin.y, text.origin.x + text.size.width, text_bottom);
+  if (note.origin.y < -1 || note_bottom > gtk_widget_get_height (GTK_WIDGET (code)) + 1)
+    g_error ("%s: the note (%.0f..%.0f) is scrolled out of the %d px code view",
+             when, note.origin.y, note_bottom, gtk_widget_get_height (GTK_WIDGET (code)));
+}
+
+/* Question 31 ends on line 53's note. The note keeps to its gap through the
+ * font change of presentation mode and back. */
+static void
+test_note_in_gap (gconstpointer data)
+{
+  const Size *size = data;
+  AwaitlabWindow *window;
+  g_autofree char *normal = g_strdup_printf ("%dx%d normal", size->width, size->height);
+  g_autofree char *presentation = g_strdup_printf ("%dx%d presentation", size->width, size->height);
+
+  if (!screen_holds (size))
+    {
+      g_test_skip ("the screen is smaller than the window");
+      return;
+    }
+  window = open_window (size->width, size->height, DEADLOCK);
+  awaitlab_playback_seek_end (awaitlab_window_get_playback (window));
+  settle_code (window);
+  assert_note_in_gap (window, normal);
+
+  awaitlab_window_set_presentation (window, TRUE);
+  settle_code (window);
+  assert_note_in_gap (window, presentation);
+
+  awaitlab_window_set_presentation (window, FALSE);
+  settle_code (window);
+  assert_note_in_gap (window, normal);
+  close_window (window);
+}
+
+/* ------------------------------------------------------------------------- */
+/* The whole outcome                                                         */
+
+/* The outcome fills its slot without an ellipsis, and its button shows the
+ * whole text in a popover. */
+static void
+assert_outcome_whole (AwaitlabWindow *window,
+                      const char     *when)
+{
+  PangoLayout *layout = gtk_label_get_layout (window->outcome_label);
+  const char *text = gtk_label_get_text (window->outcome_label);
+  GtkPopover *popover = gtk_menu_button_get_popover (window->outcome_more);
+  PangoAttrIterator *it;
+  PangoAttribute *scale;
+  double s = 1.0;
+
+  g_assert_true (awaitlab_window_outcome_visible (window));
+  /* A busy machine may take a while to lay the new type out: give it time. */
+  for (guint i = 0; i < 50 && pango_layout_is_ellipsized (layout); i++)
+    {
+      ui_test_pump (100);
+      layout = gtk_label_get_layout (window->outcome_label);
+    }
+  if (pango_layout_get_attributes (layout) != NULL)
+    {
+      it = pango_attr_list_get_iterator (pango_layout_get_attributes (layout));
+      scale = pango_attr_iterator_get (it, PANGO_ATTR_SCALE);
+      if (scale != NULL)
+        s = ((PangoAttrFloat *) scale)->value;
+      pango_attr_iterator_destroy (it);
+    }
+  g_test_message ("%s: the outcome in %d lines at %.2f of its type", when, pango_layout_get_line_count (layout), s);
+  if (pango_layout_is_ellipsized (layout))
+    g_error ("%s: the outcome is cut short: %s", when, text);
+  assert_inside (window, window->outcome_banner, "the outcome", 200, 20);
+  assert_inside (window, GTK_WIDGET (window->outcome_more), "the outcome's button", 16, 16);
+
+  gtk_menu_button_popup (window->outcome_more);
+  ui_test_pump (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_label_get_text (window->outcome_full_label), ==, text);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (window->outcome_full_label)));
+  gtk_menu_button_popdown (window->outcome_more);
+  ui_test_pump (100);
+}
+
+/* Question 31's deadlock outcome is long (three steps of a cycle): at every
+ * size, in both modes, it is shown whole. */
+static void
+test_outcome_whole (gconstpointer data)
+{
+  const Size *size = data;
+  AwaitlabWindow *window;
+  g_autofree char *normal = g_strdup_printf ("%dx%d normal", size->width, size->height);
+  g_autofree char *presentation = g_strdup_printf ("%dx%d presentation", size->width, size->height);
+
+  if (!screen_holds (size))
+    {
+      g_test_skip ("the screen is smaller than the window");
+      return;
+    }
+  window = open_window (size->width, size->height, DEADLOCK);
+  awaitlab_playback_seek_end (awaitlab_window_get_playback (window));
+  ui_test_pump (400);
+  g_assert_true (g_str_has_prefix (awaitlab_window_get_outcome_text (window), "Deadlock. The "));
+  assert_outcome_whole (window, normal);
+
+  awaitlab_window_set_presentation (window, TRUE);
+  ui_test_pump (600);
+  assert_outcome_whole (window, presentation);
+  close_window (window);
+}
+
+/* ------------------------------------------------------------------------- */
 
 typedef struct
 {
@@ -392,6 +542,18 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/ui/layout/size/%dx%d", sizes[i].width, sizes[i].height);
 
       g_test_add_data_func (path, &sizes[i], test_size);
+    }
+  for (guint i = 2; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/layout/note-in-gap/%dx%d", sizes[i].width, sizes[i].height);
+
+      g_test_add_data_func (path, &sizes[i], test_note_in_gap);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/layout/outcome-whole/%dx%d", sizes[i].width, sizes[i].height);
+
+      g_test_add_data_func (path, &sizes[i], test_outcome_whole);
     }
   g_test_add_func ("/ui/layout/banners-do-not-move", test_banners_do_not_move);
 

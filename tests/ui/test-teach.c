@@ -266,7 +266,7 @@ static void
 test_compare_keeps_window_size (void)
 {
   AwaitlabWindow *window = awaitlab_window_new (NULL);
-  int width, height;
+  int width, height, divider;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -278,6 +278,7 @@ test_compare_keeps_window_size (void)
   /* 900×700 less what the toplevel keeps for its frame. */
   g_assert_cmpint (ABS (width - 900), <=, 20);
   g_assert_cmpint (ABS (height - 700), <=, 20);
+  divider = gtk_paned_get_position (window->vpaned);
 
   awaitlab_window_set_compare (window, TRUE);
   ui_test_settle (window);
@@ -286,12 +287,28 @@ test_compare_keeps_window_size (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
   maybe_screenshot (window, "compare-900x700");
+  /* Each compared timeline is tall enough to read its lanes, and the code
+   * still shows a few lines. */
+  {
+    GtkWidget *a = gtk_widget_get_ancestor (GTK_WIDGET (awaitlab_window_get_timeline_view (window)),
+                                            GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *b = gtk_widget_get_ancestor (GTK_WIDGET (window->timeline_view_b), GTK_TYPE_SCROLLED_WINDOW);
+
+    g_test_message ("compared timelines: %d and %d px; code %d px", gtk_widget_get_height (a),
+                    gtk_widget_get_height (b), gtk_widget_get_height (GTK_WIDGET (awaitlab_window_get_code_view (window))));
+    g_assert_cmpint (gtk_widget_get_height (a), >=, 150);
+    g_assert_cmpint (gtk_widget_get_height (b), >=, 150);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (awaitlab_window_get_code_view (window))), >=, 80);
+  }
 
   awaitlab_window_set_compare (window, FALSE);
   ui_test_settle (window);
   ui_test_pump (150);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+  /* Everything Compare moved is back. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->queues_view)));
+  g_assert_cmpint (gtk_paned_get_position (window->vpaned), ==, divider);
 
   close_window (window);
 }
