@@ -94,6 +94,79 @@ awaitlab_thread_gutter_init (AwaitlabThreadGutter *self)
 }
 
 /* ------------------------------------------------------------------------- */
+/* Line numbers: blank on the lines a folded header hides.                    */
+
+#define AWAITLAB_TYPE_LINE_NUMBERS (awaitlab_line_numbers_get_type())
+G_DECLARE_FINAL_TYPE (AwaitlabLineNumbers, awaitlab_line_numbers, AWAITLAB, LINE_NUMBERS, GtkSourceGutterRendererText)
+
+struct _AwaitlabLineNumbers
+{
+  GtkSourceGutterRendererText  parent_instance;
+  AwaitlabCodeView            *view;   /* unowned: the view owns the gutter */
+};
+
+G_DEFINE_FINAL_TYPE (AwaitlabLineNumbers, awaitlab_line_numbers, GTK_SOURCE_TYPE_GUTTER_RENDERER_TEXT)
+
+static void
+awaitlab_line_numbers_query_data (GtkSourceGutterRenderer *renderer,
+                                  GtkSourceGutterLines    *lines,
+                                  guint                    line)
+{
+  AwaitlabLineNumbers *self = AWAITLAB_LINE_NUMBERS (renderer);
+  char text[16] = "";
+
+  if (awaitlab_code_view_line_is_visible (self->view, line + 1))
+    g_snprintf (text, sizeof text, "%u", line + 1);
+  gtk_source_gutter_renderer_text_set_text (GTK_SOURCE_GUTTER_RENDERER_TEXT (renderer), text, -1);
+}
+
+static void
+awaitlab_line_numbers_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  AwaitlabLineNumbers *self = AWAITLAB_LINE_NUMBERS (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->view->buffer);
+  g_autofree char *widest = g_strdup_printf ("%d", MAX (99, gtk_text_buffer_get_line_count (buffer)));
+  int width = 0;
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (orientation != GTK_ORIENTATION_HORIZONTAL)
+    return;
+  gtk_source_gutter_renderer_text_measure (GTK_SOURCE_GUTTER_RENDERER_TEXT (widget), widest, &width, NULL);
+  *minimum = *natural = width + 2 * gtk_source_gutter_renderer_get_xpad (GTK_SOURCE_GUTTER_RENDERER (widget));
+}
+
+static void
+awaitlab_line_numbers_class_init (AwaitlabLineNumbersClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->measure = awaitlab_line_numbers_measure;
+  GTK_SOURCE_GUTTER_RENDERER_CLASS (klass)->query_data = awaitlab_line_numbers_query_data;
+}
+
+static void
+awaitlab_line_numbers_init (AwaitlabLineNumbers *self)
+{
+  gtk_source_gutter_renderer_set_xalign (GTK_SOURCE_GUTTER_RENDERER (self), 1.0);
+  gtk_source_gutter_renderer_set_xpad (GTK_SOURCE_GUTTER_RENDERER (self), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "line-numbers");
+}
+
+static GtkSourceGutterRenderer *
+awaitlab_line_numbers_new (AwaitlabCodeView *view)
+{
+  AwaitlabLineNumbers *self = g_object_new (AWAITLAB_TYPE_LINE_NUMBERS, NULL);
+
+  self->view = view;
+  return GTK_SOURCE_GUTTER_RENDERER (self);
+}
+
+/* ------------------------------------------------------------------------- */
 
 static gboolean awaitlab_code_view_rescroll_once (gpointer data);
 
@@ -313,13 +386,16 @@ awaitlab_code_view_init (AwaitlabCodeView *self)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 8);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 6);
-  gtk_source_view_set_show_line_numbers (self->view, TRUE);
+  /* Our own line numbers (below): GtkSourceView's draw the folded header's last
+   * number over the first shown one ("44" over "45"). */
+  gtk_source_view_set_show_line_numbers (self->view, FALSE);
   gtk_source_view_set_tab_width (self->view, 4);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "code");
 
   gutter = gtk_source_view_get_gutter (self->view, GTK_TEXT_WINDOW_LEFT);
   self->gutter = g_object_new (AWAITLAB_TYPE_THREAD_GUTTER, NULL);
   gtk_source_gutter_insert (gutter, GTK_SOURCE_GUTTER_RENDERER (self->gutter), -10);
+  gtk_source_gutter_insert (gutter, GTK_SOURCE_GUTTER_RENDERER (awaitlab_line_numbers_new (self)), -30);
 
   g_signal_connect_swapped (self->view, "map", G_CALLBACK (on_view_map), self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
