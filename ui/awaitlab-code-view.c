@@ -129,9 +129,9 @@ awaitlab_line_numbers_measure (GtkWidget      *widget,
                                int            *minimum_baseline,
                                int            *natural_baseline)
 {
-  AwaitlabLineNumbers *self = AWAITLAB_LINE_NUMBERS (widget);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->view->buffer);
-  g_autofree char *widest = g_strdup_printf ("%d", MAX (99, gtk_text_buffer_get_line_count (buffer)));
+  GtkSourceBuffer *buffer = gtk_source_gutter_renderer_get_buffer (GTK_SOURCE_GUTTER_RENDERER (widget));
+  int lines = buffer != NULL ? gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer)) : 0;
+  g_autofree char *widest = g_strdup_printf ("%d", MAX (99, lines));
   int width = 0;
 
   *minimum = *natural = 0;

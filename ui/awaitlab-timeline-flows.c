@@ -198,6 +198,22 @@ draw_never_run (AwaitlabTimelineRenderer *self,
   pango_layout_set_text (self->layout, _("posted, never run"), -1);
   pango_layout_set_width (self->layout, -1);
   pango_layout_get_pixel_size (self->layout, &w, &h);
+  /* A lane thinner than the pill: smaller type keeps it inside the lane (the
+   * lane below is another thread's), down to a size still readable. */
+  if (f->from_lane != f->to_lane && h + 6 * s > lh - 2 * s && h > 0)
+    {
+      g_autoptr(PangoFontDescription) small = pango_font_description_copy (self->bold_font);
+      double factor = MAX (0.6, (lh - 2 * s - 6 * s) / h);
+
+      int size = (int) (pango_font_description_get_size (small) * factor);
+
+      if (pango_font_description_get_size_is_absolute (small))
+        pango_font_description_set_absolute_size (small, size);
+      else
+        pango_font_description_set_size (small, size);
+      pango_layout_set_font_description (self->layout, small);
+      pango_layout_get_pixel_size (self->layout, &w, &h);
+    }
 
   bw = w + 12 * s;
   r = (h + 6 * s) / 2;
