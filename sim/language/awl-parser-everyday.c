@@ -24,27 +24,6 @@ loc_of (const AwlToken *t)
   return loc;
 }
 
-static void
-errorf (AwlPx          *p,
-        const AwlToken *t,
-        const char     *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static void
-errorf (AwlPx          *p,
-        const AwlToken *t,
-        const char     *format,
-        ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  awl_px_error (p, t, msg);
-}
-
 /* Tuple element names are members, as anonymous types' are: `t.Count` checks. So
  * are Item1…ItemN. */
 static void
@@ -141,7 +120,7 @@ awl_px_parse_tuple (AwlPx *p)
     e->tuple.names = (const char **) awl_arena_dup_ptrs (awl_px_arena (p), names->pdata, names->len);
   if (elements->len > 7)
     {
-      errorf (p, open, "tuples of more than 7 elements are not supported by Awaitlab's C# subset");
+      awl_px_errorf (p, open, "tuples of more than 7 elements are not supported by Awaitlab's C# subset");
       e = NULL;
       goto out;
     }
@@ -217,7 +196,7 @@ awl_px_parse_tuple_type (AwlPx *p)
     goto out;
   if (args->len < 2 || args->len > 7)
     {
-      errorf (p, open, args->len < 2 ? "a tuple type has at least two elements"
+      awl_px_errorf (p, open, args->len < 2 ? "a tuple type has at least two elements"
                                      : "tuples of more than 7 elements are not supported by Awaitlab's C# subset");
       goto out;
     }
@@ -326,7 +305,7 @@ awl_px_parse_deconstruction (AwlPx *p)
     goto out;
   if (vars->len < 2)
     {
-      errorf (p, start, "a deconstruction declares at least two variables");
+      awl_px_errorf (p, start, "a deconstruction declares at least two variables");
       goto out;
     }
   init = awl_px_parse_expr (p);
@@ -379,7 +358,7 @@ awl_px_parse_foreach_deconstruction (AwlPx   *p,
     goto out;
   if (vars->len < 2)
     {
-      errorf (p, start, "a deconstruction declares at least two variables");
+      awl_px_errorf (p, start, "a deconstruction declares at least two variables");
       goto out;
     }
   *hidden = awl_px_new_var (p, AWL_VAR_FOREACH, awl_arena_intern (awl_px_arena (p), name), loc_of (start), NULL);
@@ -702,7 +681,7 @@ parse_primary_pattern (AwlPx *p)
     }
   if (tok_is_punct (t, P_LBRACKET))
     {
-      errorf (p, t, "list patterns (`[…]`) are not supported by Awaitlab's C# subset");
+      awl_px_errorf (p, t, "list patterns (`[…]`) are not supported by Awaitlab's C# subset");
       return NULL;
     }
   pat = new_pattern (p, AWL_PAT_CONST, t);
@@ -836,7 +815,7 @@ awl_px_maybe_switch (AwlPx   *p,
     goto out;
   if (arms->len == 0)
     {
-      errorf (p, kw, "a switch expression needs at least one arm");
+      awl_px_errorf (p, kw, "a switch expression needs at least one arm");
       goto out;
     }
 

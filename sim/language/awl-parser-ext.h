@@ -55,6 +55,7 @@ gboolean    awl_px_accept       (AwlPx *p, AwlPunct punct);
 gboolean    awl_px_expect       (AwlPx *p, AwlPunct punct);
 gboolean    awl_px_panicking    (AwlPx *p);
 void        awl_px_error        (AwlPx *p, const AwlToken *t, const char *message);
+void        awl_px_errorf       (AwlPx *p, const AwlToken *t, const char *format, ...) G_GNUC_PRINTF (3, 4);
 void        awl_px_expected     (AwlPx *p, const char *what);
 AwlArena   *awl_px_arena        (AwlPx *p);
 AwlAst     *awl_px_ast          (AwlPx *p);

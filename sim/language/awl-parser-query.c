@@ -16,27 +16,6 @@
 
 static inline AwlToken *cur (AwlPx *p) { return awl_px_peek (p, 0); }
 
-static void
-errorf (AwlPx          *p,
-        const AwlToken *t,
-        const char     *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static void
-errorf (AwlPx          *p,
-        const AwlToken *t,
-        const char     *format,
-        ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  awl_px_error (p, t, msg);
-}
-
 /* ---------------------------------------------------------------------------- */
 /* LINQ query syntax                                                            */
 
@@ -262,7 +241,7 @@ parse_join (AwlPx   *p,
     return NULL;
   if (tok_is_ident (cur (p), "into"))
     {
-      errorf (p, cur (p), "`join … into` (a group join) is not supported by Awaitlab's C# subset; "
+      awl_px_errorf (p, cur (p), "`join … into` (a group join) is not supported by Awaitlab's C# subset; "
               "use GroupBy, or a `join` without `into`");
       return NULL;
     }
@@ -289,7 +268,7 @@ parse_join (AwlPx   *p,
       g_ptr_array_add (names, (gpointer) inner_name->text);
       if (names->len > 7)
         {
-          errorf (p, t, "a query with more than 7 range variables is not supported by Awaitlab's C# subset");
+          awl_px_errorf (p, t, "a query with more than 7 range variables is not supported by Awaitlab's C# subset");
           awl_px_lambda_end (p, f, NULL, saved);
           return NULL;
         }
@@ -358,7 +337,7 @@ parse_let (AwlPx   *p,
   n = names->len;
   if (n > 7)
     {
-      errorf (p, t, "a query with more than 7 range variables is not supported by Awaitlab's C# subset");
+      awl_px_errorf (p, t, "a query with more than 7 range variables is not supported by Awaitlab's C# subset");
       g_ptr_array_unref (names);
       return NULL;
     }
@@ -556,7 +535,7 @@ awl_px_parse_query (AwlPx *p)
         }
       else if (tok_is_ident (t, "from") || tok_is_ident (t, "into"))
         {
-          errorf (p, t, "`%s` in a LINQ query is not supported by Awaitlab's C# subset; "
+          awl_px_errorf (p, t, "`%s` in a LINQ query is not supported by Awaitlab's C# subset; "
                   "use `where`, `orderby`, `let`, `join`, `group` and `select`, or method calls", t->text);
           return NULL;
         }

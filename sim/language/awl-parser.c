@@ -4149,6 +4149,22 @@ gboolean    awl_px_accept (AwlPx *p, AwlPunct punct) { return accept_punct ((Par
 gboolean    awl_px_expect (AwlPx *p, AwlPunct punct) { return expect_punct ((Parser *) p, punct); }
 gboolean    awl_px_panicking (AwlPx *p) { return ((Parser *) p)->panic; }
 void        awl_px_error (AwlPx *p, const AwlToken *t, const char *message) { error_at_tok ((Parser *) p, t, "%s", message); }
+
+void
+awl_px_errorf (AwlPx          *p,
+               const AwlToken *t,
+               const char     *format,
+               ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  error_at_tok ((Parser *) p, t, "%s", msg);
+}
+
 void        awl_px_expected (AwlPx *p, const char *what) { error_expected ((Parser *) p, what); }
 AwlArena   *awl_px_arena (AwlPx *p) { return ((Parser *) p)->arena; }
 AwlAst     *awl_px_ast (AwlPx *p) { return ((Parser *) p)->ast; }
