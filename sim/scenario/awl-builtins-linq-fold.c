@@ -24,19 +24,6 @@ typedef struct
 } FoldFrame;
 
 static void
-call_two (FoldFrame  *ff,
-          AwlStep    *s,
-          AwlClosure *fn,
-          AwlValue    a,
-          AwlValue    b,
-          guint       n)
-{
-  AwlValue args[2] = { a, b };
-
-  awl_step_call (s, awl_closure_frame (ff->run, fn, args, MIN (n, fn->code->n_params)));
-}
-
-static void
 aggregate_step (AwlFrame *frame,
                 AwlStep  *s)
 {
@@ -58,13 +45,13 @@ aggregate_step (AwlFrame *frame,
     {
       AwlValue item = g_array_index (ff->source->items, AwlValue, ff->index++);
       ff->waiting = TRUE;
-      call_two (ff, s, ff->fn, ff->acc, item, 2);
+      awl_closure_call2 (ff->run, s, ff->fn, ff->acc, item, 2);
       return;
     }
   if (ff->result_fn != NULL)
     {
       ff->finishing = TRUE;
-      call_two (ff, s, ff->result_fn, ff->acc, awl_value_null (), 1);
+      awl_closure_call2 (ff->run, s, ff->result_fn, ff->acc, awl_value_null (), 1);
       return;
     }
   awl_step_return (s, ff->acc);
@@ -89,7 +76,7 @@ zip_step (AwlFrame *frame,
       AwlValue a = g_array_index (ff->source->items, AwlValue, ff->index);
       AwlValue b = g_array_index (ff->second->items, AwlValue, ff->index++);
       ff->waiting = TRUE;
-      call_two (ff, s, ff->fn, a, b, 2);
+      awl_closure_call2 (ff->run, s, ff->fn, a, b, 2);
       return;
     }
   awl_step_return (s, awl_value_object (ff->result));

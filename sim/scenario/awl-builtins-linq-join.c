@@ -28,19 +28,6 @@ typedef struct
 } JoinFrame;
 
 static void
-call_one (JoinFrame  *jf,
-          AwlStep    *s,
-          AwlClosure *fn,
-          AwlValue    a,
-          AwlValue    b,
-          guint       n)
-{
-  AwlValue args[2] = { a, b };
-
-  awl_step_call (s, awl_closure_frame (jf->run, fn, args, MIN (n, fn->code->n_params)));
-}
-
-static void
 join_step (AwlFrame *frame,
            AwlStep  *s)
 {
@@ -62,7 +49,7 @@ join_step (AwlFrame *frame,
       /* .NET builds the inner lookup only when the outer sequence has an item. */
       if (n_outer > 0 && jf->inner_keys->len < n_inner)
         {
-          call_one (jf, s, jf->inner_key, g_array_index (jf->inner->items, AwlValue, jf->inner_keys->len), awl_value_null (), 1);
+          awl_closure_call2 (jf->run, s, jf->inner_key, g_array_index (jf->inner->items, AwlValue, jf->inner_keys->len), awl_value_null (), 1);
           return;
         }
       jf->phase = 1;
@@ -99,7 +86,7 @@ join_step (AwlFrame *frame,
               awl_step_return (s, awl_value_object (jf->result));
               return;
             }
-          call_one (jf, s, jf->outer_key, g_array_index (jf->outer->items, AwlValue, jf->i), awl_value_null (), 1);
+          awl_closure_call2 (jf->run, s, jf->outer_key, g_array_index (jf->outer->items, AwlValue, jf->i), awl_value_null (), 1);
           return;
         }
       /* phase 2: the next inner item with an equal key, else the next outer item */
@@ -111,7 +98,7 @@ join_step (AwlFrame *frame,
           AwlValue a = g_array_index (jf->outer->items, AwlValue, jf->i);
           AwlValue b = g_array_index (jf->inner->items, AwlValue, jf->j++);
           jf->phase = 3;
-          call_one (jf, s, jf->result_fn, a, b, 2);
+          awl_closure_call2 (jf->run, s, jf->result_fn, a, b, 2);
           return;
         }
       jf->i++;

@@ -246,6 +246,19 @@ awl_closure_frame (AwlRun         *run,
   return awl_interp_frame_new (run, closure->code, args, n, closure->env);
 }
 
+void
+awl_closure_call2 (AwlRun     *run,
+                   AwlStep    *s,
+                   AwlClosure *closure,
+                   AwlValue    a,
+                   AwlValue    b,
+                   guint       n)
+{
+  AwlValue args[2] = { a, b };
+
+  awl_step_call (s, awl_closure_frame (run, closure, args, MIN (MIN (n, 2), closure->code->n_params)));
+}
+
 AwlObject *
 awl_value_to_task (AwlValue v)
 {

@@ -254,6 +254,9 @@ gboolean    awl_channel_enumerator_op (AwlSim *sim, AwlValue v, int op, AwlValue
 /* Helpers shared with the interpreter. */
 AwlObject  *awl_scn_exception       (AwlSim *sim, const char *type, const char *message);
 AwlFrame   *awl_closure_frame       (AwlRun *run, AwlClosure *closure, const AwlValue *args, guint n);
+/* Calls @closure with (a, b) — at most @n of them and no more than it takes (a LINQ
+ * lambda may ignore the index) — as the step's call. */
+void        awl_closure_call2       (AwlRun *run, AwlStep *s, AwlClosure *closure, AwlValue a, AwlValue b, guint n);
 AwlFrame   *awl_materialize_frame   (AwlRun *run, AwlLazy *lazy);
 AwlObject  *awl_value_to_task       (AwlValue v);
 AwlValue    awl_when_all_result     (AwlSim *sim, AwlObject *task);
