@@ -144,26 +144,11 @@ stop_screen (void)
 
 /* ------------------------------------------------------------------------- */
 
-/* Runs xdotool with @args, iterating the main loop until it exits. */
+/* Runs xdotool with @args while the window handles the events. */
 static void
 xdo (const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  g_ptr_array_add (argv, xdotool);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *)args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  while (g_subprocess_get_identifier (process) != NULL && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  g_assert_null (g_subprocess_get_identifier (process));
-  g_assert_true (g_subprocess_get_successful (process));
+  ui_test_run_xdotool (xdotool, args);
   XSync (gdk_x11_display_get_xdisplay (gdk_display_get_default ()), False);
 }
 

@@ -55,33 +55,11 @@ xid_of (AwaitlabWindow *window)
   return gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
 }
 
-/* Runs xdotool with @args (after "xdotool"), iterating the main loop until it
- * exits, so the window handles the events as they arrive. */
+/* Runs xdotool with @args (after "xdotool") while the window handles the events. */
 static void
 xdo (const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  g_ptr_array_add (argv, xdotool);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  while (g_get_monotonic_time () < deadline)
-    {
-      /* g_subprocess_get_if_exited() needs the exit to have been reaped. */
-      if (g_subprocess_get_identifier (process) == NULL)
-        break;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  g_assert_null (g_subprocess_get_identifier (process));
-  g_assert_true (g_subprocess_get_successful (process));
+  ui_test_run_xdotool (xdotool, args);
 
   /* xdotool has sent everything; a round trip puts every event in our
    * queue, so the next iterations handle them all, however busy the

@@ -16,5 +16,10 @@ void ui_test_log_init (void);
 void ui_test_settle   (AwaitlabWindow *window);
 /* Iterates the main loop for @ms milliseconds: layout and a frame happen. */
 void ui_test_pump     (guint           ms);
+/* Runs @xdotool with @args (after the program's name), iterating the main loop
+ * until it exits (at most 20 s) so the window handles the events as they
+ * arrive; asserts it succeeded. The caller syncs with the X server after. */
+void ui_test_run_xdotool (const char         *xdotool,
+                          const char * const *args);
 
 G_END_DECLS
