@@ -174,7 +174,24 @@ typedef struct
   const char *p;
   GString    *path;       /* Json.NET's path of the last property read: "a", "a.b", "a[1]" */
   const char *error;      /* set once: the JsonReaderException's message */
+  guint       depth;      /* objects and arrays open */
 } Reader;
+
+static void fail (Reader *r, const char *what);
+
+/* Json.NET's JsonReader.MaxDepth default; it also keeps the recursion bounded. */
+#define JSON_MAX_DEPTH 64
+
+/* Opens an object or array: TRUE, or FALSE with the error when it is one too deep. */
+static gboolean
+enter (Reader *r)
+{
+  r->p++;   /* { or [ */
+  if (++r->depth <= JSON_MAX_DEPTH)
+    return TRUE;
+  fail (r, "The reader's MaxDepth of 64 has been exceeded.");
+  return FALSE;
+}
 
 static void
 skip_space (Reader *r)
@@ -314,7 +331,8 @@ read_object (Reader *r)
 
   o->keys = g_ptr_array_new ();
   o->values = g_array_new (FALSE, FALSE, sizeof (AwlValue));
-  r->p++;   /* { */
+  if (!enter (r))
+    return awl_value_object (o);
   skip_space (r);
   while (*r->p != '}' && r->error == NULL)
     {
@@ -361,6 +379,7 @@ read_object (Reader *r)
     }
   if (r->error == NULL)
     r->p++;   /* } */
+  r->depth--;
   g_string_truncate (r->path, path_len);
   return awl_value_object (o);
 }
@@ -379,7 +398,8 @@ read_array (Reader *r)
   gsize path_len = r->path->len;
 
   a->items = g_array_new (FALSE, FALSE, sizeof (AwlValue));
-  r->p++;   /* [ */
+  if (!enter (r))
+    return awl_value_object (a);
   skip_space (r);
   while (*r->p != ']' && r->error == NULL)
     {
@@ -411,6 +431,7 @@ read_array (Reader *r)
     }
   if (r->error == NULL)
     r->p++;   /* ] */
+  r->depth--;
   g_string_truncate (r->path, path_len);
   return awl_value_object (a);
 }
@@ -473,7 +494,7 @@ not_an_object (Reader *r)
 /* JObject.Parse(json). */
 AWL_BI (json_object_parse)
 {
-  Reader r = { call->sim, NULL, NULL, NULL, NULL };
+  Reader r = { call->sim, NULL, NULL, NULL, NULL, 0 };
   g_autoptr(GString) path = g_string_new (NULL);
   AwlValue v;
 
