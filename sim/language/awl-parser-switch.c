@@ -140,6 +140,13 @@ awl_px_parse_switch_statement (AwlPx *p)
     }
   close = cur (p)->match;
   awl_px_next (p);   /* { */
+  if (subject == NULL)
+    {
+      /* The header's error is reported; go on after the braces. */
+      while (close > 0 && awl_px_pos (p) <= (guint) close)
+        awl_px_next (p);
+      return NULL;
+    }
 
   decl = awl_px_new_stmt (p, AWL_STMT_DECL, loc);
   decl->decl.n_vars = 1;
